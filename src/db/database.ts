@@ -1,0 +1,118 @@
+import { mkdir } from 'node:fs/promises'
+import { fileURLToPath } from 'node:url'
+import { PGlite } from '@electric-sql/pglite'
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent'
+import { PrismaPg } from '@prisma/adapter-pg'
+import pg from 'pg'
+import { PrismaPGlite } from 'pglite-prisma-adapter'
+import { PrismaClient } from '../generated/prisma/client.js'
+import { applyMigrations, readMigrations, type MigrationLogger, type SqlSession } from './migrate.js'
+
+export type DatabaseEngine = 'postgres' | 'pglite'
+
+/** An open, migrated database. */
+export interface Database {
+  engine: DatabaseEngine
+  prisma: PrismaClient
+  close(): Promise<void>
+}
+
+export interface DatabaseOptions {
+  /** postgres://… ; without it the embedded PGlite database under dataDir is used */
+  url?: string | undefined
+  /** directory of the embedded database; `memory://` keeps it in memory */
+  dataDir: string
+  poolSize: number
+  timeoutMs: number
+  log: MigrationLogger & { error(details: object, message: string): void }
+}
+
+export const MIGRATIONS_DIR = fileURLToPath(new URL('../../prisma/migrations', import.meta.url))
+
+// Any fixed number will do; it only has to be the same for every process migrating this database.
+// This is the one Prisma's CLI takes, so the service and `prisma migrate deploy` also exclude each other.
+const MIGRATION_LOCK_ID = 72707369
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  const migrations = await readMigrations(MIGRATIONS_DIR)
+  return options.url ? openPostgres(options.url, options, migrations) : openPGlite(options.dataDir, options, migrations)
+}
+
+async function openPostgres(
+  url: string,
+  options: DatabaseOptions,
+  migrations: Awaited<ReturnType<typeof readMigrations>>,
+): Promise<Database> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize,
+    connectionTimeoutMillis: options.timeoutMs,
+    idleTimeoutMillis: 30_000,
+  })
+  // A connection dropped while idle (server restart, failover) must not take the process down: the pool
+  // replaces it, and requests meanwhile get a 503 from the error handler.
+  pool.on('error', (error) => options.log.error({ err: error }, 'idle database connection failed'))
+  try {
+    const client = await pool.connect()
+    try {
+      await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_ID])
+      try {
+        const session: SqlSession = {
+          query: async <Row>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as Row[],
+          exec: async (script) => {
+            await client.query(script)
+          },
+        }
+        await applyMigrations(session, migrations, options.log)
+      } finally {
+        await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_ID])
+      }
+    } finally {
+      client.release()
+    }
+  } catch (error) {
+    await pool.end()
+    throw error
+  }
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) })
+  return {
+    engine: 'postgres',
+    prisma,
+    close: async () => {
+      await prisma.$disconnect()
+      await pool.end()
+    },
+  }
+}
+
+async function openPGlite(
+  dataDir: string,
+  options: DatabaseOptions,
+  migrations: Awaited<ReturnType<typeof readMigrations>>,
+): Promise<Database> {
+  const inMemory = dataDir === 'memory://'
+  if (!inMemory) await mkdir(dataDir, { recursive: true })
+  const db = await PGlite.create(inMemory ? undefined : dataDir, { extensions: { pg_trgm, unaccent } })
+  try {
+    const session: SqlSession = {
+      query: async <Row>(sql: string, params?: unknown[]) => (await db.query<Row>(sql, params)).rows,
+      exec: async (script) => {
+        await db.exec(script)
+      },
+    }
+    await applyMigrations(session, migrations, options.log)
+  } catch (error) {
+    await db.close()
+    throw error
+  }
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(db) })
+  return {
+    engine: 'pglite',
+    prisma,
+    close: async () => {
+      await prisma.$disconnect()
+      await db.close()
+    },
+  }
+}
