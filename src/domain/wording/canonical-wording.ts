@@ -1,0 +1,95 @@
+import { tokenizeWording } from './normalize-wording.js'
+
+/** A quote as printed by one article, with what is known of when it appeared. */
+export interface DatedRendering {
+  id: string
+  articleId: string
+  /** Publication date given by the outlet; null when the article does not say. */
+  publishedAt: Date | null
+  /** When Verbatim ingested the article: the stand-in for an unknown publication date. */
+  ingestedAt: Date
+}
+
+export interface WordedRendering extends DatedRendering {
+  /** The quote's wording after normalizeWording. */
+  normalized: string
+  /** The quote's text exactly as printed. */
+  original: string
+}
+
+export interface CanonicalWording {
+  normalized: string
+  /** The text as printed by the earliest article with this wording. */
+  original: string
+  /** The rendering that text comes from. */
+  renderingId: string
+}
+
+function appearedAt(rendering: DatedRendering): number {
+  return (rendering.publishedAt ?? rendering.ingestedAt).getTime()
+}
+
+/** Earlier appearance first; the same instant falls back to id order so input order never matters. */
+function appearsBefore(x: DatedRendering, y: DatedRendering): boolean {
+  const atX = appearedAt(x)
+  const atY = appearedAt(y)
+  if (atX !== atY) return atX < atY
+  return x.id < y.id
+}
+
+/**
+ * The rendering that appeared first: earliest publishedAt (ingestedAt where the publication date is
+ * unknown), then smallest id. Null for no renderings.
+ */
+export function firstAppearance<T extends DatedRendering>(renderings: readonly T[]): T | null {
+  let first: T | null = null
+  for (const rendering of renderings) {
+    if (first === null || appearsBefore(rendering, first)) first = rendering
+  }
+  return first
+}
+
+/** One distinct wording of a claim and the facts its ranking needs. */
+interface WordingCandidate {
+  normalized: string
+  articleCount: number
+  wordCount: number
+  first: WordedRendering
+}
+
+/** Whether wording x ranks above y as a claim's canonical wording. */
+function ranksAbove(x: WordingCandidate, y: WordingCandidate): boolean {
+  if (x.articleCount !== y.articleCount) return x.articleCount > y.articleCount
+  if (x.wordCount !== y.wordCount) return x.wordCount > y.wordCount
+  return appearsBefore(x.first, y.first)
+}
+
+/**
+ * The canonical wording of a claim: the normalised wording printed by the most distinct articles
+ * (one article repeating a quote does not make it more canonical); ties go to the longest wording
+ * in words, as the fullest record of what was said, then to the wording that appeared first, with
+ * firstAppearance's id tie-break last, so the choice never depends on input order. Its original text
+ * is the one printed by the earliest article with that wording. Null for no renderings.
+ */
+export function chooseCanonical(renderings: readonly WordedRendering[]): CanonicalWording | null {
+  const byWording = new Map<string, WordedRendering[]>()
+  for (const rendering of renderings) {
+    const group = byWording.get(rendering.normalized)
+    if (group === undefined) byWording.set(rendering.normalized, [rendering])
+    else group.push(rendering)
+  }
+
+  let best: WordingCandidate | null = null
+  for (const [normalized, group] of byWording) {
+    const candidate: WordingCandidate = {
+      normalized,
+      articleCount: new Set(group.map((rendering) => rendering.articleId)).size,
+      wordCount: tokenizeWording(normalized).length,
+      // A group exists only once it holds a rendering.
+      first: firstAppearance(group) as WordedRendering,
+    }
+    if (best === null || ranksAbove(candidate, best)) best = candidate
+  }
+  if (best === null) return null
+  return { normalized: best.normalized, original: best.first.original, renderingId: best.first.id }
+}

@@ -1,0 +1,90 @@
+import t from 'tap'
+import {
+  chooseCanonical,
+  firstAppearance,
+  normalizeWording,
+  type WordedRendering,
+} from '../../../src/domain/wording/index.js'
+
+const day = (n: number): Date => new Date(Date.UTC(2025, 10, n))
+
+function rendering(
+  id: string,
+  articleId: string,
+  original: string,
+  dates: { publishedAt?: Date; ingestedAt?: Date } = {},
+): WordedRendering {
+  return {
+    id,
+    articleId,
+    original,
+    normalized: normalizeWording(original),
+    publishedAt: dates.publishedAt ?? null,
+    ingestedAt: dates.ingestedAt ?? day(20),
+  }
+}
+
+function permutations<T>(items: readonly T[]): T[][] {
+  if (items.length <= 1) return [[...items]]
+  return items.flatMap((item, k) =>
+    permutations([...items.slice(0, k), ...items.slice(k + 1)]).map((rest) => [item, ...rest]),
+  )
+}
+
+t.test('firstAppearance', async (t) => {
+  const published = rendering('r3', 'a3', 'x', { publishedAt: day(2), ingestedAt: day(9) })
+  const ingestedOnly = rendering('r2', 'a2', 'x', { ingestedAt: day(3) })
+  const sameInstant = rendering('r1', 'a1', 'x', { ingestedAt: day(2) })
+  t.equal(firstAppearance([]), null)
+  t.equal(firstAppearance([ingestedOnly, published]), published, 'publishedAt when known')
+  t.equal(firstAppearance([published, ingestedOnly]), published)
+  const publishedLate = rendering('r4', 'a4', 'x', { publishedAt: day(5), ingestedAt: day(1) })
+  const ingestedFirst = firstAppearance([ingestedOnly, publishedLate])
+  t.equal(ingestedFirst, ingestedOnly, 'ingestedAt stands in only for an unknown publishedAt')
+  for (const order of permutations([published, ingestedOnly, sameInstant])) {
+    t.equal(firstAppearance(order), sameInstant, 'same instant: smallest id')
+  }
+})
+
+t.test('chooseCanonical: no renderings, no canonical', async (t) => {
+  t.equal(chooseCanonical([]), null)
+})
+
+t.test('chooseCanonical: the wording printed by the most distinct articles wins', async (t) => {
+  const renderings = [
+    // One article printing a wording twice counts once.
+    rendering('r1', 'a1', 'Sovereignty is not for sale. Sovereignty is defended.', { ingestedAt: day(1) }),
+    rendering('r2', 'a1', 'Sovereignty is not for sale, sovereignty is defended', { ingestedAt: day(1) }),
+    rendering('r3', 'a2', '“Sovereignty is not for sale. Sovereignty is loved and defended.”', { ingestedAt: day(3) }),
+    rendering('r4', 'a3', 'Sovereignty is not for sale — Sovereignty is loved and defended', { ingestedAt: day(2) }),
+  ]
+  for (const order of permutations(renderings)) {
+    t.strictSame(chooseCanonical(order), {
+      normalized: 'sovereignty is not for sale sovereignty is loved and defended',
+      original: 'Sovereignty is not for sale — Sovereignty is loved and defended',
+      renderingId: 'r4',
+    })
+  }
+})
+
+t.test('chooseCanonical: equal counts go to the longest wording', async (t) => {
+  const renderings = [
+    rendering('r1', 'a1', 'No, President Trump', { ingestedAt: day(1) }),
+    rendering('r2', 'a2', 'And you know what I said to him? No, President Trump.', { ingestedAt: day(2) }),
+  ]
+  for (const order of permutations(renderings)) t.equal(chooseCanonical(order)?.renderingId, 'r2')
+})
+
+t.test('chooseCanonical: then to the wording that appeared first, then to the smallest id', async (t) => {
+  const renderings = [
+    rendering('r1', 'a1', 'we can work together', { publishedAt: day(5), ingestedAt: day(1) }),
+    rendering('r2', 'a2', 'we can collaborate together', { ingestedAt: day(4) }),
+  ]
+  for (const order of permutations(renderings)) t.equal(chooseCanonical(order)?.renderingId, 'r2')
+
+  const sameInstant = [
+    rendering('r9', 'a1', 'we can work together', { ingestedAt: day(4) }),
+    rendering('r8', 'a2', 'we can collaborate together', { ingestedAt: day(4) }),
+  ]
+  for (const order of permutations(sameInstant)) t.equal(chooseCanonical(order)?.renderingId, 'r8')
+})
