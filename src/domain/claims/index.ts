@@ -1,0 +1,33 @@
+/**
+ * Grouping quotes into claims: the deterministic greedy clustering of a speaker's renderings, the
+ * exact incremental recomputation the service runs on each change, claim summaries (canonical
+ * wording, first appearance, verdicts), misattribution across speakers, and a synthetic corpus for
+ * tests and benchmarks. Pure functions: the database is reached only through lookups passed in.
+ */
+export { makeOrderKey } from './order-key.js'
+export type { OrderFacts } from './order-key.js'
+export { compareRenderings, originalText, toClusterRendering } from './rendering.js'
+export type { ClusterRendering, RenderingInput } from './rendering.js'
+export { compareOverlaps, overlapBound, overlapsClaim, wordingOverlap } from './overlap.js'
+export { assignSeeds, chooseSeed, clusterRenderings, recluster, summarizeClaim } from './cluster.js'
+export type { ClaimGroup, ClusteredClaim, Neighbour, RenderingVerdict } from './cluster.js'
+export { reassign, touchedComponent } from './incremental.js'
+export type {
+  ClaimChange,
+  Reassignment,
+  RenderingCandidates,
+  SeededCandidates,
+  SeededRendering,
+} from './incremental.js'
+export { findMisattributions } from './misattribution.js'
+export type { Misattribution, SpeakerClaim } from './misattribution.js'
+export { createRandom, generateSyntheticCorpus } from './synthetic-corpus.js'
+export type {
+  SyntheticArticle,
+  SyntheticCorpus,
+  SyntheticCorpusOptions,
+  SyntheticQuote,
+  SyntheticSpeaker,
+  SyntheticUtterance,
+  SyntheticVariant,
+} from './synthetic-corpus.js'

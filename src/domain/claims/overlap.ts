@@ -1,0 +1,83 @@
+import { CLAIM_OVERLAP_THRESHOLD, sharesWording, type WordingOverlap } from '../wording/index.js'
+import type { ClusterRendering } from './rendering.js'
+
+/**
+ * How often each word occurs in a wording, kept per token array: a rendering is compared with many
+ * others (trigram candidates, the rest of its component), and its counts are the same every time.
+ */
+const wordCountCache = new WeakMap<readonly string[], Map<string, number>>()
+
+function wordCounts(tokens: readonly string[]): Map<string, number> {
+  let counts = wordCountCache.get(tokens)
+  if (counts === undefined) {
+    counts = new Map()
+    for (const word of tokens) counts.set(word, (counts.get(word) ?? 0) + 1)
+    wordCountCache.set(tokens, counts)
+  }
+  return counts
+}
+
+/**
+ * Words the two wordings have in common, counted with multiplicity: an upper bound of the words
+ * they share in order, in time linear in the distinct words of one side. Most pairs the clustering
+ * looks at fail on this bound and never pay for an alignment.
+ */
+function commonWordCount(a: readonly string[], b: readonly string[]): number {
+  const countsA = wordCounts(a)
+  const countsB = wordCounts(b)
+  const [fewer, more] = countsA.size <= countsB.size ? [countsA, countsB] : [countsB, countsA]
+  let common = 0
+  for (const [word, count] of fewer) common += Math.min(count, more.get(word) ?? 0)
+  return common
+}
+
+/**
+ * An upper bound of wordingOverlap from the words in common, ignoring their order; null when even
+ * that cannot reach the threshold. Its ratio and matched are each at least the exact ones.
+ */
+export function overlapBound(a: readonly string[], b: readonly string[]): WordingOverlap | null {
+  const shorter = Math.min(a.length, b.length)
+  if (shorter === 0) return null
+  const common = commonWordCount(a, b)
+  return common / shorter < CLAIM_OVERLAP_THRESHOLD ? null : { ratio: common / shorter, matched: common }
+}
+
+/**
+ * The overlap of two wordings when it makes them the same claim (the shorter shares at least
+ * CLAIM_OVERLAP_THRESHOLD of its words, in order, with the longer); null when it does not.
+ * Exactly sharesWording's decision: the bound only skips alignments that cannot reach it.
+ */
+export function wordingOverlap(a: readonly string[], b: readonly string[]): WordingOverlap | null {
+  if (overlapBound(a, b) === null) return null
+  const overlap = sharesWording(a, b)
+  return overlap.ratio >= CLAIM_OVERLAP_THRESHOLD ? overlap : null
+}
+
+/**
+ * Orders overlaps best first: the larger share of the shorter wording (the measure the rule
+ * itself uses), then more words matched (a full containment of a longer run is more evidence than
+ * one of three words). Negative when x is the better overlap.
+ */
+export function compareOverlaps(x: WordingOverlap, y: WordingOverlap): number {
+  if (x.ratio !== y.ratio) return y.ratio - x.ratio
+  return y.matched - x.matched
+}
+
+/**
+ * The best overlap of a rendering with a claim, null when it overlaps none of the claim's
+ * renderings. A claim's canonical wording is always the wording of one of its renderings
+ * (chooseCanonical picks among them), so comparing with every rendering covers it. Speakers are
+ * not compared: the caller decides which claims to look at (same speaker to join, others to
+ * detect misattribution).
+ */
+export function overlapsClaim(
+  rendering: Pick<ClusterRendering, 'tokens'>,
+  claimRenderings: readonly Pick<ClusterRendering, 'tokens'>[],
+): WordingOverlap | null {
+  let best: WordingOverlap | null = null
+  for (const member of claimRenderings) {
+    const overlap = wordingOverlap(rendering.tokens, member.tokens)
+    if (overlap !== null && (best === null || compareOverlaps(overlap, best) < 0)) best = overlap
+  }
+  return best
+}

@@ -1,0 +1,51 @@
+import { tokenizeWording } from '../wording/index.js'
+import { makeOrderKey, type OrderFacts } from './order-key.js'
+
+/** One stored quote as the clustering sees it. */
+export interface ClusterRendering {
+  id: string
+  /** The speaker the article names; only renderings of the same speaker form a claim. */
+  speakerKey: string
+  /** The normalised words (tokenizeWording) of the quote, its pieces joined by a space. */
+  tokens: readonly string[]
+  /** The quote exactly as printed: its text, or its pieces for a quote printed in several. */
+  text: string | readonly string[]
+  articleId: string
+  /** Publication date given by the outlet; null when the article does not say. */
+  publishedAt: Date | null
+  /** When Verbatim ingested the article: used for first appearance only, never for grouping. */
+  ingestedAt: Date
+  /** makeOrderKey of the quote's article facts: the order of the greedy grouping. */
+  orderKey: string
+}
+
+export interface RenderingInput
+  extends Omit<ClusterRendering, 'tokens' | 'orderKey'>, Pick<OrderFacts, 'url' | 'position'> {}
+
+/** The text of a rendering as one string: pieces are joined by one space, as the seeds do. */
+export function originalText(rendering: Pick<ClusterRendering, 'text'>): string {
+  return typeof rendering.text === 'string' ? rendering.text : rendering.text.join(' ')
+}
+
+/** A rendering with its words and order key derived from the quote and its article. */
+export function toClusterRendering(input: RenderingInput): ClusterRendering {
+  const { url, position, ...rest } = input
+  return {
+    ...rest,
+    tokens: tokenizeWording(originalText(input)),
+    orderKey: makeOrderKey({ publishedAt: input.publishedAt, url, position }),
+  }
+}
+
+/**
+ * Total order of renderings: order key, then id. Ids only decide between two quotes at the same
+ * position of the same article, which the database does not store; they make the order total anyway.
+ */
+export function compareRenderings(
+  x: Pick<ClusterRendering, 'orderKey' | 'id'>,
+  y: Pick<ClusterRendering, 'orderKey' | 'id'>,
+): number {
+  if (x.orderKey !== y.orderKey) return x.orderKey < y.orderKey ? -1 : 1
+  if (x.id !== y.id) return x.id < y.id ? -1 : 1
+  return 0
+}

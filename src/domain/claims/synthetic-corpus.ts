@@ -1,0 +1,305 @@
+/**
+ * A seeded generator of news articles quoting a few speakers, with what a perfect pipeline would
+ * find in them: the quotes (exact text, pieces, speaker named, what was really said) and the claims
+ * they belong to. Tests use it to check that grouping does not depend on arrival order; the ingest
+ * benchmark uses it to build a corpus of any size that the real extractor can read.
+ *
+ * Words are invented (three syllables, "kelomira") so that two different utterances never share
+ * wording by accident: whatever joins two quotes is a variant this generator made on purpose.
+ * Every quote is printed as `“…,” Name said.`, or in two pieces, `“…,” Name said. “….”`, which
+ * the seed conventions read as one quote.
+ */
+
+/** mulberry32: a small, fast PRNG; the same seed gives the same sequence in [0, 1). */
+export function createRandom(seed: number): () => number {
+  let state = seed >>> 0
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0
+    let t = state
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+export interface SyntheticCorpusOptions {
+  seed: number
+  /** Speakers quoted, 2 to 8. Default 4. */
+  speakers?: number
+  /** Distinct things said, over all speakers. Default 20. */
+  utterances?: number
+  articles?: number
+  /** Most quotes an article prints (at least one). Default 6. */
+  maxQuotesPerArticle?: number
+  /** Share of articles without a publication date. Default 0.15. */
+  undatedShare?: number
+}
+
+export interface SyntheticSpeaker {
+  key: string
+  name: string
+}
+
+export interface SyntheticUtterance {
+  id: string
+  speakerKey: string
+  words: string[]
+}
+
+/**
+ * How a quote reproduces what was said: the words as said, one word cut, a contiguous run,
+ * more words around them, a run left out at an ellipsis, some words replaced, the words given to
+ * another speaker, or a short run of one utterance followed by another whole one (a bridge between
+ * two claims, printed together with that run alone as its own quote).
+ */
+export type SyntheticVariant =
+  'verbatim' | 'cut' | 'excerpt' | 'extended' | 'elided' | 'replaced' | 'misattributed' | 'bridge'
+
+export interface SyntheticArticle {
+  url: string
+  outlet: string
+  publishedAt: Date | null
+  title: string
+  text: string
+}
+
+export interface SyntheticQuote {
+  id: string
+  articleUrl: string
+  /** Order of the quote in its article, from 0. */
+  position: number
+  /** Character offset of the quote's first piece in the article text (after the opening mark). */
+  offset: number
+  /** Exact characters between the marks; pieces joined by one space. */
+  text: string
+  /** The pieces of a quote printed in two; null for one piece. */
+  pieces: string[] | null
+  /** The speaker the article names. */
+  speakerKey: string
+  /** What was really said: the utterance reproduced, then (bridge) the one it borrows a run from. */
+  utteranceIds: string[]
+  variant: SyntheticVariant
+  /** The expected claim: the speaker named and the main utterance. */
+  claimKey: string
+}
+
+export interface SyntheticCorpus {
+  speakers: SyntheticSpeaker[]
+  utterances: SyntheticUtterance[]
+  articles: SyntheticArticle[]
+  quotes: SyntheticQuote[]
+  /** Expected claims: quote ids by claim key, in quote order. */
+  claims: Map<string, string[]>
+}
+
+const NAMES = [
+  'Maria Okafor',
+  'Daniel Brandt',
+  'Lena Sato',
+  'Tomas Ribeiro',
+  'Aisha Karimi',
+  'Pieter Vos',
+  'Grace Mbeki',
+  'Ivan Petrov',
+]
+const OUTLETS = ['Daily Ledger', 'Morning Wire', 'Coast Herald', 'Metro Times', 'Valley Post', 'Northern Star']
+const FILLER = [
+  'Officials met on Tuesday to discuss the plan.',
+  'The talks are expected to continue next week.',
+  'Critics have questioned the timing of the announcement.',
+  'The ministry did not respond to a request for comment.',
+  'Several proposals remain under review.',
+]
+const CONSONANTS = 'bdfgklmnprstvz'
+const VOWELS = 'aeiou'
+
+const VARIANT_WEIGHTS: [SyntheticVariant, number][] = [
+  ['verbatim', 30],
+  ['cut', 12],
+  ['excerpt', 15],
+  ['extended', 10],
+  ['elided', 10],
+  ['replaced', 10],
+  ['misattributed', 6],
+  ['bridge', 7],
+]
+
+class Generator {
+  private readonly random: () => number
+  private readonly vocabulary: string[]
+
+  constructor(seed: number) {
+    this.random = createRandom(seed)
+    const words = new Set<string>()
+    while (words.size < 3000) {
+      let word = ''
+      for (let syllable = 0; syllable < 3; syllable++) word += this.pick([...CONSONANTS]) + this.pick([...VOWELS])
+      words.add(word)
+    }
+    this.vocabulary = [...words]
+  }
+
+  /** An integer in [min, max]. */
+  int(min: number, max: number): number {
+    return min + Math.floor(this.random() * (max - min + 1))
+  }
+
+  chance(p: number): boolean {
+    return this.random() < p
+  }
+
+  pick<T>(items: readonly T[]): T {
+    return items[Math.floor(this.random() * items.length)] as T
+  }
+
+  /** Earlier items more often: a few utterances are quoted widely, most rarely, as in the news. */
+  pickSkewed<T>(items: readonly T[]): T {
+    return items[Math.floor(this.random() ** 2 * items.length)] as T
+  }
+
+  weighted<T>(choices: readonly [T, number][]): T {
+    let left = this.random() * choices.reduce((sum, [, weight]) => sum + weight, 0)
+    // The last choice takes whatever is left, rounding included.
+    for (const [choice, weight] of choices.slice(0, -1)) {
+      left -= weight
+      if (left < 0) return choice
+    }
+    return (choices[choices.length - 1] as [T, number])[0]
+  }
+
+  words(count: number): string[] {
+    return Array.from({ length: count }, () => this.pick(this.vocabulary))
+  }
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1)
+}
+
+/** A reproduction of an utterance's words: the words printed, and where an ellipsis stands. */
+interface Wording {
+  /** Runs of words; an ellipsis is printed between two runs. */
+  runs: string[][]
+}
+
+function variantWording(g: Generator, variant: SyntheticVariant, words: readonly string[]): Wording {
+  const n = words.length
+  switch (variant) {
+    case 'cut': {
+      const at = g.int(1, n - 2)
+      return { runs: [[...words.slice(0, at), ...words.slice(at + 1)]] }
+    }
+    case 'excerpt': {
+      const length = g.int(Math.max(3, Math.ceil(n * 0.3)), n - 1)
+      const start = g.int(0, n - length)
+      return { runs: [words.slice(start, start + length)] }
+    }
+    case 'extended': {
+      const extra = g.words(g.int(2, 6))
+      return { runs: [g.chance(0.5) ? [...extra, ...words] : [...words, ...extra]] }
+    }
+    case 'elided': {
+      const length = g.int(1, Math.floor(n * 0.4))
+      const start = g.int(2, n - 2 - length)
+      return { runs: [words.slice(0, start), words.slice(start + length)] }
+    }
+    case 'replaced': {
+      const replaced = [...words]
+      for (let k = g.int(1, Math.floor(n * 0.25)); k > 0; k--) replaced[g.int(0, n - 1)] = g.words(1)[0] as string
+      return { runs: [replaced] }
+    }
+    default:
+      return { runs: [[...words]] }
+  }
+}
+
+/** The printed quote: one piece, or two split between words when the wording is long enough. */
+function printQuote(g: Generator, wording: Wording): string[] {
+  const text = capitalize(wording.runs.map((run) => run.join(' ')).join(' … '))
+  const words = text.split(' ')
+  if (wording.runs.length === 1 && words.length >= 6 && g.chance(0.2)) {
+    const at = g.int(2, words.length - 3)
+    return [`${words.slice(0, at).join(' ')},`, `${capitalize(words.slice(at).join(' '))}.`]
+  }
+  return [`${text},`]
+}
+
+/** Generates a corpus; the same options give the same corpus. */
+export function generateSyntheticCorpus(options: SyntheticCorpusOptions): SyntheticCorpus {
+  const g = new Generator(options.seed)
+  const speakerCount = Math.min(Math.max(options.speakers ?? 4, 2), NAMES.length)
+  const speakers = NAMES.slice(0, speakerCount).map((name) => ({ key: name.toLowerCase().replace(' ', '-'), name }))
+  const names = new Map(speakers.map((speaker) => [speaker.key, speaker.name]))
+  const utterances: SyntheticUtterance[] = Array.from({ length: options.utterances ?? 20 }, (_, k) => ({
+    id: `u${k}`,
+    speakerKey: (speakers[k % speakers.length] as SyntheticSpeaker).key,
+    words: g.words(g.int(10, 40)),
+  }))
+  const articles: SyntheticArticle[] = []
+  const quotes: SyntheticQuote[] = []
+  const start = Date.UTC(2025, 10, 1)
+
+  for (let a = 0; a < (options.articles ?? 50); a++) {
+    const outlet = g.pick(OUTLETS)
+    const url = `https://${outlet.toLowerCase().replace(' ', '-')}.example/news/${a}-${g.words(1)[0] as string}`
+    const publishedAt = g.chance(options.undatedShare ?? 0.15)
+      ? null
+      : new Date(start + g.int(0, 30 * 24 * 60) * 60_000)
+    const title = `${capitalize(g.words(1)[0] as string)} talks continue`
+    let text = `${title}\n\n${g.pick(FILLER)}`
+    let position = 0
+
+    const print = (pieces: string[], speakerKey: string, utteranceIds: string[], variant: SyntheticVariant): void => {
+      const name = names.get(speakerKey) as string
+      text += '\n\n“'
+      const offset = text.length
+      text += `${pieces[0] as string}” ${name} said.`
+      if (pieces.length > 1) text += ` “${pieces[1] as string}”`
+      // Filler gets a paragraph of its own: next to a quote it could read as the quote's cue.
+      if (g.chance(0.3)) text += `\n\n${g.pick(FILLER)}`
+      quotes.push({
+        id: `a${a}q${position}`,
+        articleUrl: url,
+        position: position++,
+        offset,
+        text: pieces.join(' '),
+        pieces: pieces.length > 1 ? pieces : null,
+        speakerKey,
+        utteranceIds,
+        variant,
+        claimKey: `${speakerKey}/${utteranceIds[0] as string}`,
+      })
+    }
+
+    for (let q = g.int(1, Math.max(1, options.maxQuotesPerArticle ?? 6)); q > 0; q--) {
+      const utterance = g.pickSkewed(utterances)
+      let variant = g.weighted(VARIANT_WEIGHTS)
+      const sameSpeaker = utterances.filter((other) => other.speakerKey === utterance.speakerKey && other !== utterance)
+      if (variant === 'bridge' && sameSpeaker.length === 0) variant = 'verbatim'
+      if (variant === 'bridge') {
+        // A short run of another utterance, printed on its own and then before this whole utterance.
+        const borrowed = g.pick(sameSpeaker)
+        const length = g.int(3, 5)
+        const from = g.int(0, borrowed.words.length - length)
+        const run = borrowed.words.slice(from, from + length)
+        print(printQuote(g, { runs: [run] }), utterance.speakerKey, [borrowed.id], 'excerpt')
+        print(
+          printQuote(g, { runs: [[...run, ...utterance.words]] }),
+          utterance.speakerKey,
+          [utterance.id, borrowed.id],
+          'bridge',
+        )
+      } else if (variant === 'misattributed') {
+        const other = g.pick(speakers.filter((speaker) => speaker.key !== utterance.speakerKey))
+        print(printQuote(g, variantWording(g, 'verbatim', utterance.words)), other.key, [utterance.id], variant)
+      } else {
+        print(printQuote(g, variantWording(g, variant, utterance.words)), utterance.speakerKey, [utterance.id], variant)
+      }
+    }
+    articles.push({ url, outlet, publishedAt, title, text: `${text}\n` })
+  }
+
+  const claims = new Map<string, string[]>()
+  for (const quote of quotes) claims.set(quote.claimKey, [...(claims.get(quote.claimKey) ?? []), quote.id])
+  return { speakers, utterances, articles, quotes, claims }
+}

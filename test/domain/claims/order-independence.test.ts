@@ -1,0 +1,151 @@
+import t from 'tap'
+import {
+  clusterRenderings,
+  createRandom,
+  reassign,
+  touchedComponent,
+  type ClusterRendering,
+  type SeededRendering,
+} from '../../../src/domain/claims/index.js'
+import { groupsOf, shuffle, testCorpora } from './fixtures/corpora.js'
+
+const corpora = testCorpora()
+
+t.test('the claims are a function of the set of renderings: 200 permutations each', async (t) => {
+  for (const { name, renderings } of corpora) {
+    const expected = clusterRenderings(renderings)
+    const random = createRandom(42)
+    let same = 0
+    for (let run = 0; run < 200; run++) {
+      const permuted = shuffle(random, renderings).map((rendering) => ({
+        ...rendering,
+        // Arrival order and ingestion time are not facts of the article: they must not matter.
+        ingestedAt: new Date(Math.floor(random() * 2e12)),
+      }))
+      if (JSON.stringify(clusterRenderings(permuted)) === JSON.stringify(expected)) same++
+    }
+    t.equal(same, 200, `${name}: ${renderings.length} renderings, ${expected.length} claims`)
+  }
+})
+
+/** The stored state of the incremental service in miniature: renderings with the seed of their claim. */
+class Store {
+  readonly rows = new Map<string, SeededRendering>()
+  lookups = 0
+
+  /** All stored renderings of the speaker: a stand-in for the trigram index (a superset is fine). */
+  candidates = (rendering: ClusterRendering): SeededRendering[] => {
+    this.lookups++
+    return [...this.rows.values()].filter((row) => row.rendering.speakerKey === rendering.speakerKey)
+  }
+
+  renderings(): ClusterRendering[] {
+    return [...this.rows.values()].map((row) => row.rendering)
+  }
+
+  seeds(): Map<string, string> {
+    return new Map([...this.rows].map(([id, row]) => [id, row.seedId]))
+  }
+}
+
+/** Claims (by seed) whose member set differs between two seed assignments. */
+function changedClaims(before: ReadonlyMap<string, string>, after: ReadonlyMap<string, string>): Set<string> {
+  const members = (seeds: ReadonlyMap<string, string>): Map<string, string> => {
+    const bySeed = new Map<string, string[]>()
+    for (const [id, seed] of seeds) bySeed.set(seed, [...(bySeed.get(seed) ?? []), id])
+    return new Map([...bySeed].map(([seed, ids]) => [seed, ids.sort().join(',')]))
+  }
+  const x = members(before)
+  const y = members(after)
+  return new Set([...new Set([...x.keys(), ...y.keys()])].filter((seed) => x.get(seed) !== y.get(seed)))
+}
+
+t.test('incremental reassign, one rendering at a time in random order, equals batch', async (t) => {
+  for (const { name, renderings } of corpora) {
+    const random = createRandom(7)
+    for (let run = 0; run < 6; run++) {
+      // Every step is compared with a full recomputation in the first runs; the others (cheaper)
+      // compare the end state.
+      const everyStep = run < 2
+      const store = new Store()
+      let mismatches = 0
+      let untracked = 0
+      for (const rendering of shuffle(random, renderings)) {
+        const before = store.seeds()
+        const { seeds, touchedSeeds } = await reassign({ added: [rendering], removed: [] }, store.candidates)
+        store.rows.set(rendering.id, { rendering, seedId: '' })
+        for (const [id, seedId] of seeds) store.rows.get(id)!.seedId = seedId
+        const after = store.seeds()
+        for (const seed of changedClaims(before, after)) if (!touchedSeeds.has(seed)) untracked++
+        if (
+          everyStep &&
+          JSON.stringify(groupsOf(store.renderings(), after)) !== JSON.stringify(clusterRenderings(store.renderings()))
+        )
+          mismatches++
+      }
+      t.equal(mismatches, 0, `${name}, run ${run}: every step equals batch`)
+      t.strictSame(
+        groupsOf(store.renderings(), store.seeds()),
+        clusterRenderings(renderings),
+        `${name}, run ${run}: ends in batch`,
+      )
+      t.equal(untracked, 0, `${name}, run ${run}: every claim whose members changed is reported touched`)
+    }
+  }
+})
+
+t.test('incremental reassign with removals and corrections equals batch', async (t) => {
+  for (const { name, renderings } of corpora) {
+    const random = createRandom(11)
+    const store = new Store()
+    for (const rendering of renderings) store.rows.set(rendering.id, { rendering, seedId: '' })
+    const batch = clusterRenderings(renderings)
+    for (const group of batch) for (const id of group.renderingIds) store.rows.get(id)!.seedId = group.seedId
+    let mismatches = 0
+    let untracked = 0
+    for (let step = 0; step < 60; step++) {
+      const rows = [...store.rows.values()]
+      const row = rows[Math.floor(random() * rows.length)]!
+      const before = store.seeds()
+      let change: { added: ClusterRendering[]; removed: SeededRendering[] }
+      if (random() < 0.5) {
+        change = { added: [], removed: [row] }
+      } else {
+        // A correction: the same quote with another rendering's words (same speaker or not) and a
+        // new place in the order of facts.
+        const donor = rows[Math.floor(random() * rows.length)]!.rendering
+        const corrected = { ...row.rendering, tokens: donor.tokens, text: donor.text, orderKey: donor.orderKey + '~' }
+        change = { added: [corrected], removed: [row] }
+      }
+      const { seeds, touchedSeeds } = await reassign(change, store.candidates)
+      for (const { rendering } of change.removed) store.rows.delete(rendering.id)
+      for (const rendering of change.added) store.rows.set(rendering.id, { rendering, seedId: '' })
+      for (const [id, seedId] of seeds) store.rows.get(id)!.seedId = seedId
+      const after = store.seeds()
+      for (const seed of changedClaims(before, after)) if (!touchedSeeds.has(seed)) untracked++
+      if (JSON.stringify(groupsOf(store.renderings(), after)) !== JSON.stringify(clusterRenderings(store.renderings())))
+        mismatches++
+    }
+    t.equal(mismatches, 0, `${name}: every step equals batch`)
+    t.equal(untracked, 0, `${name}: every changed claim is reported touched`)
+  }
+})
+
+t.test('incremental by touched component, in random order, ends in the batch claims', async (t) => {
+  for (const { name, renderings } of corpora) {
+    const random = createRandom(5)
+    const expected = clusterRenderings(renderings)
+    for (let run = 0; run < 5; run++) {
+      const stored = new Map<string, ClusterRendering>()
+      const seeds = new Map<string, string>()
+      for (const rendering of shuffle(random, renderings)) {
+        stored.set(rendering.id, rendering)
+        // The state after the insertion: every stored rendering, the new one included.
+        const component = await touchedComponent([rendering], () => [...stored.values()])
+        for (const group of clusterRenderings(component))
+          for (const id of group.renderingIds) seeds.set(id, group.seedId)
+      }
+      t.strictSame(groupsOf([...stored.values()], seeds), expected, `${name}, run ${run}`)
+    }
+  }
+})

@@ -1,0 +1,219 @@
+import t from 'tap'
+import {
+  chooseSeed,
+  clusterRenderings,
+  compareOverlaps,
+  compareRenderings,
+  makeOrderKey,
+  originalText,
+  overlapsClaim,
+  reassign,
+  recluster,
+  summarizeClaim,
+  toClusterRendering,
+  touchedComponent,
+  wordingOverlap,
+  type ClusterRendering,
+} from '../../../src/domain/claims/index.js'
+import { sharesWording, tokenizeWording } from '../../../src/domain/wording/index.js'
+
+let next = 0
+function rendering(
+  text: string | string[],
+  facts: { speaker?: string; publishedAt?: Date | null; url?: string; position?: number } = {},
+): ClusterRendering {
+  const id = `r${next++}`
+  return toClusterRendering({
+    id,
+    speakerKey: facts.speaker ?? 'alice',
+    text,
+    articleId: facts.url ?? id,
+    publishedAt: facts.publishedAt ?? null,
+    ingestedAt: new Date(Date.UTC(2025, 0, 1)),
+    url: facts.url ?? `https://example.com/${id}`,
+    position: facts.position ?? 0,
+  })
+}
+
+t.test('order keys sort by publication date, then URL, then position; undated last', async (t) => {
+  const at = (iso: string): Date => new Date(iso)
+  const keys = [
+    makeOrderKey({ publishedAt: at('2025-01-01T00:00:00Z'), url: 'https://b.com/x', position: 3 }),
+    makeOrderKey({ publishedAt: at('2025-01-01T00:00:00Z'), url: 'https://b.com/x', position: 20 }),
+    makeOrderKey({ publishedAt: at('2025-01-01T00:00:00Z'), url: 'https://b.com/x-y', position: 0 }),
+    makeOrderKey({ publishedAt: at('2025-01-02T00:00:00Z'), url: 'https://a.com/', position: 0 }),
+    makeOrderKey({ publishedAt: null, url: 'https://a.com/', position: 7 }),
+    makeOrderKey({ publishedAt: null, url: 'https://a.com/z', position: 0 }),
+  ]
+  t.strictSame([...keys].reverse().sort(), keys)
+  t.throws(() => makeOrderKey({ publishedAt: null, url: 'u', position: -1 }), RangeError)
+  t.throws(() => makeOrderKey({ publishedAt: null, url: 'u', position: 1.5 }), RangeError)
+  t.throws(() => makeOrderKey({ publishedAt: null, url: 'u', position: 1e12 }), RangeError)
+  t.throws(() => makeOrderKey({ publishedAt: new Date(Date.UTC(10000, 0, 1)), url: 'u', position: 0 }), RangeError)
+  t.throws(() => makeOrderKey({ publishedAt: new Date(Number.NaN), url: 'u', position: 0 }), RangeError)
+})
+
+t.test('renderings: words from text or pieces, total order with id last', async (t) => {
+  const pieces = rendering(['We can work together,', 'but you in your territory.'])
+  t.strictSame(pieces.tokens, tokenizeWording('We can work together, but you in your territory.'))
+  t.equal(originalText(pieces), 'We can work together, but you in your territory.')
+  t.equal(originalText({ text: 'plain' }), 'plain')
+  t.equal(compareRenderings({ id: 'a', orderKey: 'k' }, { id: 'b', orderKey: 'k' }), -1)
+  t.equal(compareRenderings({ id: 'b', orderKey: 'k' }, { id: 'a', orderKey: 'k' }), 1)
+  t.equal(compareRenderings({ id: 'a', orderKey: 'k' }, { id: 'a', orderKey: 'k' }), 0)
+  t.equal(compareRenderings({ id: 'z', orderKey: 'j' }, { id: 'a', orderKey: 'k' }), -1)
+  t.equal(compareRenderings({ id: 'a', orderKey: 'k' }, { id: 'z', orderKey: 'j' }), 1)
+})
+
+t.test('wordingOverlap is sharesWording’s decision', async (t) => {
+  const cases: [string, string][] = [
+    ['no president trump', 'and you know what i said to him no president trump'],
+    ['we can work together but you in your territory', 'we can share information but never on your territory'],
+    ['a b c d e', 'e d c b a'],
+    ['a a a b', 'a b b b'],
+    ['', 'a'],
+    ['x y z', 'x q z'],
+  ]
+  for (const [x, y] of cases) {
+    const a = x === '' ? [] : x.split(' ')
+    const b = y.split(' ')
+    const exact = sharesWording(a, b)
+    t.strictSame(wordingOverlap(a, b), exact.ratio >= 0.6 ? exact : null, `${x} / ${y}`)
+  }
+  t.ok(compareOverlaps({ ratio: 1, matched: 3 }, { ratio: 0.9, matched: 30 }) < 0, 'share first')
+  t.ok(compareOverlaps({ ratio: 1, matched: 13 }, { ratio: 1, matched: 3 }) < 0, 'then words matched')
+  t.equal(compareOverlaps({ ratio: 1, matched: 3 }, { ratio: 1, matched: 3 }), 0)
+})
+
+t.test('overlapsClaim gives the best overlap with any member, or null', async (t) => {
+  const quote = rendering('No, President Trump, our territory is inalienable')
+  const members = [
+    rendering('No, President Trump'),
+    rendering('our territory is inalienable and sovereign'),
+    rendering('Something else'),
+  ]
+  // All of the short member beats two thirds of the longer one: share of the shorter first.
+  t.strictSame(overlapsClaim(quote, members), { ratio: 1, matched: 3 })
+  t.strictSame(overlapsClaim(quote, members.slice(1)), { ratio: 4 / 6, matched: 4 })
+  t.equal(overlapsClaim(quote, [rendering('Something else entirely')]), null)
+  t.equal(overlapsClaim(quote, []), null)
+})
+
+t.test('a quote overlapping two claims joins the best, ties going to the earliest neighbour', async (t) => {
+  const me = { id: 'm', orderKey: '5' }
+  const n = (id: string, orderKey: string, seedId: string, ratio: number, matched: number) => ({
+    rendering: { id, orderKey },
+    seedId,
+    overlap: { ratio, matched },
+  })
+  t.equal(chooseSeed(me, []), 'm', 'no earlier neighbour: a claim of its own')
+  t.equal(chooseSeed(me, [n('later', '6', 'L', 1, 9)]), 'm', 'later neighbours do not count')
+  t.equal(chooseSeed(me, [n('a', '1', 'A', 0.8, 9), n('b', '2', 'B', 1, 3)]), 'B', 'higher share wins')
+  t.equal(chooseSeed(me, [n('a', '1', 'A', 1, 3), n('b', '2', 'B', 1, 13)]), 'B', 'then more words')
+  t.equal(chooseSeed(me, [n('b', '2', 'B', 1, 3), n('a', '1', 'A', 1, 3)]), 'A', 'then the earliest neighbour')
+  t.equal(chooseSeed(me, [n('a', '1', 'A', 1, 3), n('b', '2', 'B', 1, 3)]), 'A', 'in any input order')
+})
+
+t.test('a neighbour with more words in common but out of order does not displace the best', async (t) => {
+  const at = (position: number) => ({ url: 'https://example.com/one', position })
+  const reversed = rendering('echo delta charlie bravo alpha', at(0))
+  const short = rendering('alpha bravo charlie', at(1))
+  const shuffled = rendering('alpha bravo charlie echo delta', at(2))
+  const quote = rendering('alpha bravo charlie delta echo', at(3))
+  // shuffled shares all five words (the bound beats short's 3 of 3) but only 4 in order: 0.8 < 1.
+  // reversed shares them all too, but one in order: no overlap at all.
+  const claims = clusterRenderings([quote, shuffled, short, reversed])
+  t.strictSame(
+    claims.map((claim) => claim.renderingIds),
+    [[reversed.id], [short.id, shuffled.id, quote.id]],
+  )
+  const alone = clusterRenderings([quote, shuffled, { ...short, speakerKey: 'carol' }])
+  t.strictSame(
+    alone.map((claim) => claim.renderingIds),
+    [[shuffled.id, quote.id], [short.id]],
+  )
+})
+
+t.test('claims never merge through a bridge quote', async (t) => {
+  const day = (d: number): Date => new Date(Date.UTC(2025, 0, d))
+  const first = rendering('No, President Trump', { publishedAt: day(1) })
+  const second = rendering('We can work together, but you in your territory and us in ours', { publishedAt: day(2) })
+  const bridge = rendering('No, President Trump. We can work together, but with you in your territory and us in ours', {
+    publishedAt: day(3),
+  })
+  const claims = clusterRenderings([bridge, second, first])
+  t.strictSame(
+    claims.map((claim) => claim.renderingIds),
+    [[first.id], [second.id, bridge.id]],
+  )
+  // Printed before the longer claim exists, the bridge joins the short one, and so does its echo.
+  const early = { ...bridge, orderKey: makeOrderKey({ publishedAt: day(1), url: 'https://z.example/', position: 1 }) }
+  t.strictSame(
+    clusterRenderings([second, early, first]).map((claim) => claim.renderingIds),
+    [[first.id, early.id, second.id]],
+  )
+})
+
+t.test('a rendering without words starts a claim of its own', async (t) => {
+  const empty = rendering('…')
+  const other = rendering('…')
+  t.equal(clusterRenderings([empty, other]).length, 2)
+  const [claim] = recluster([empty])
+  t.equal(claim?.verdicts[0]?.label, 'verbatim')
+})
+
+t.test('repeated ids and empty claims are errors', async (t) => {
+  const r = rendering('Some words here')
+  t.throws(() => clusterRenderings([r, { ...r }]), /given twice/)
+  t.throws(() => summarizeClaim([]), /at least one/)
+})
+
+t.test('summaries: canonical, first appearance, verdicts', async (t) => {
+  const full = rendering('Sovereignty is not for sale. Sovereignty is loved and defended.', {
+    publishedAt: new Date(Date.UTC(2025, 0, 3)),
+  })
+  const cut = rendering('Sovereignty is not for sale. Sovereignty is defended.', {
+    publishedAt: new Date(Date.UTC(2025, 0, 1)),
+  })
+  const again = rendering(['Sovereignty is not for sale,', 'Sovereignty is loved and defended.'], {
+    publishedAt: new Date(Date.UTC(2025, 0, 2)),
+  })
+  const claims = recluster([full, cut, again])
+  t.equal(claims.length, 1)
+  const claim = claims[0]!
+  t.equal(claim.seedId, cut.id, 'the earliest rendering started the claim')
+  t.strictSame(claim.renderingIds, [cut.id, again.id, full.id])
+  t.equal(claim.canonical.normalized, 'sovereignty is not for sale sovereignty is loved and defended')
+  t.equal(claim.canonical.renderingId, again.id, 'printed by two articles; the earlier one supplies the text')
+  t.strictSame(claim.firstAppearance, {
+    renderingId: cut.id,
+    articleId: cut.articleId,
+    at: new Date(Date.UTC(2025, 0, 1)),
+  })
+  t.strictSame(
+    claim.verdicts.map((verdict) => [verdict.renderingId, verdict.label]),
+    [
+      [cut.id, 'altered'],
+      [again.id, 'verbatim'],
+      [full.id, 'verbatim'],
+    ],
+  )
+  const undated = { ...cut, publishedAt: null, ingestedAt: new Date(Date.UTC(2024, 0, 1)) }
+  t.strictSame(
+    summarizeClaim([undated]).firstAppearance.at,
+    new Date(Date.UTC(2024, 0, 1)),
+    'ingestion time where the date is unknown',
+  )
+})
+
+t.test('speakers are kept apart everywhere', async (t) => {
+  const alice = rendering('We will make the border safe again', { speaker: 'alice' })
+  const bob = rendering('We will make the border safe again', { speaker: 'bob' })
+  t.equal(clusterRenderings([alice, bob]).length, 2)
+  t.strictSame(
+    (await touchedComponent([alice], () => [alice, bob])).map((r) => r.id),
+    [alice.id],
+  )
+  const result = await reassign({ added: [alice], removed: [] }, () => [{ rendering: bob, seedId: bob.id }])
+  t.strictSame([...result.seeds], [[alice.id, alice.id]])
+})
