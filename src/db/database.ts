@@ -7,6 +7,7 @@ import { PrismaPg } from '@prisma/adapter-pg'
 import pg from 'pg'
 import { PrismaPGlite } from 'pglite-prisma-adapter'
 import { PrismaClient } from '../generated/prisma/client.js'
+import { lockDataDir } from './data-dir-lock.js'
 import { applyMigrations, readMigrations, type MigrationLogger, type SqlSession } from './migrate.js'
 
 export type DatabaseEngine = 'postgres' | 'pglite'
@@ -26,6 +27,8 @@ export interface DatabaseOptions {
   poolSize: number
   timeoutMs: number
   log: MigrationLogger & { error(details: object, message: string): void }
+  /** where the migrations are; the project's own by default */
+  migrationsDir?: string
 }
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../../prisma/migrations', import.meta.url))
@@ -35,7 +38,7 @@ export const MIGRATIONS_DIR = fileURLToPath(new URL('../../prisma/migrations', i
 const MIGRATION_LOCK_ID = 72707369
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  const migrations = await readMigrations(MIGRATIONS_DIR)
+  const migrations = await readMigrations(options.migrationsDir ?? MIGRATIONS_DIR)
   return options.url ? openPostgres(options.url, options, migrations) : openPGlite(options.dataDir, options, migrations)
 }
 
@@ -86,14 +89,22 @@ async function openPostgres(
   }
 }
 
+/** An embedded Postgres with the extensions the migrations create; in memory without a directory. */
+export const createPGlite = (dataDir?: string): Promise<PGlite> =>
+  PGlite.create(dataDir, { extensions: { pg_trgm, unaccent } })
+
 async function openPGlite(
   dataDir: string,
   options: DatabaseOptions,
   migrations: Awaited<ReturnType<typeof readMigrations>>,
 ): Promise<Database> {
   const inMemory = dataDir === 'memory://'
-  if (!inMemory) await mkdir(dataDir, { recursive: true })
-  const db = await PGlite.create(inMemory ? undefined : dataDir, { extensions: { pg_trgm, unaccent } })
+  let unlock = async () => {}
+  if (!inMemory) {
+    await mkdir(dataDir, { recursive: true })
+    unlock = await lockDataDir(dataDir)
+  }
+  const db = await createPGlite(inMemory ? undefined : dataDir)
   try {
     const session: SqlSession = {
       query: async <Row>(sql: string, params?: unknown[]) => (await db.query<Row>(sql, params)).rows,
@@ -104,6 +115,7 @@ async function openPGlite(
     await applyMigrations(session, migrations, options.log)
   } catch (error) {
     await db.close()
+    await unlock()
     throw error
   }
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(db) })
@@ -113,6 +125,7 @@ async function openPGlite(
     close: async () => {
       await prisma.$disconnect()
       await db.close()
+      await unlock()
     },
   }
 }

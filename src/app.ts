@@ -1,0 +1,56 @@
+import { randomUUID } from 'node:crypto'
+import type { FastifyInstance, FastifyServerOptions } from 'fastify'
+import fp from 'fastify-plugin'
+import type { Config } from './config.js'
+import { validatorCompiler } from './http/validation.js'
+import authPlugin from './plugins/auth.js'
+import configPlugin from './plugins/config.js'
+import databasePlugin from './plugins/database.js'
+import errorsPlugin from './plugins/errors.js'
+import securityPlugin from './plugins/security.js'
+import swaggerPlugin from './plugins/swagger.js'
+import healthRoutes from './routes/health.js'
+import articleRoutes from './routes/v1/articles.js'
+import catalogRoutes from './routes/v1/catalog.js'
+
+export interface AppOptions {
+  config: Config
+}
+
+/** Options of the Fastify instance the app is registered on (by src/server.ts, and by the tests). */
+export function serverOptions(config: Config): FastifyServerOptions {
+  return {
+    logger: {
+      level: config.LOG_LEVEL,
+      redact: { paths: ['req.headers.authorization'], censor: '[redacted]' },
+    },
+    bodyLimit: config.BODY_LIMIT,
+    trustProxy: config.TRUST_PROXY,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    return503OnClosing: true,
+  }
+}
+
+/** The whole service: its plugins, in dependency order, then its routes. */
+async function app(fastify: FastifyInstance, options: AppOptions): Promise<void> {
+  fastify.setValidatorCompiler(validatorCompiler)
+  // The API speaks JSON only: a text/plain body is refused with 415 rather than read as a string.
+  fastify.removeContentTypeParser('text/plain')
+  await fastify.register(configPlugin, { config: options.config })
+  await fastify.register(errorsPlugin)
+  await fastify.register(databasePlugin)
+  await fastify.register(authPlugin)
+  await fastify.register(securityPlugin)
+  await fastify.register(swaggerPlugin)
+  await fastify.register(healthRoutes)
+  await fastify.register(
+    async (v1) => {
+      await v1.register(articleRoutes)
+      await v1.register(catalogRoutes)
+    },
+    { prefix: '/v1' },
+  )
+}
+
+export default fp(app, { name: 'verbatim', fastify: '5.x' })

@@ -1,0 +1,60 @@
+import envSchema from 'env-schema'
+import { Type, type Static } from 'typebox'
+
+/**
+ * Everything the service can be told from its environment, validated once at boot. Code reads the
+ * result from `fastify.config`; nothing below src/ reads process.env.
+ */
+export const ConfigSchema = Type.Object({
+  NODE_ENV: Type.Enum(['development', 'production', 'test'], { default: 'development' }),
+  HOST: Type.String({ default: '127.0.0.1', minLength: 1 }),
+  PORT: Type.Integer({ default: 3000, minimum: 0, maximum: 65535 }),
+  DATABASE_URL: Type.Optional(
+    Type.String({ pattern: '^postgres(ql)?://', description: 'postgres://… ; unset: embedded PGlite under DATA_DIR' }),
+  ),
+  DATABASE_POOL_SIZE: Type.Integer({ default: 10, minimum: 1, maximum: 200 }),
+  DATA_DIR: Type.String({
+    default: './data',
+    minLength: 1,
+    description: 'where the embedded database lives; memory:// keeps it in memory (tests)',
+  }),
+  API_KEYS: Type.String({ default: '', description: 'comma-separated keys allowed to write' }),
+  REQUIRE_KEY_FOR_READS: Type.Boolean({ default: false }),
+  LOG_LEVEL: Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { default: 'info' }),
+  BODY_LIMIT: Type.Integer({ default: 2 * 1024 * 1024, minimum: 1024, maximum: 100 * 1024 * 1024 }),
+  RATE_LIMIT_MAX: Type.Integer({ default: 600, minimum: 1, description: 'requests per window per key or IP' }),
+  RATE_LIMIT_WINDOW_MS: Type.Integer({ default: 60_000, minimum: 1000 }),
+  TRUST_PROXY: Type.Boolean({ default: false }),
+  DATABASE_TIMEOUT_MS: Type.Integer({ default: 5000, minimum: 100, description: 'connect and ready-check timeout' }),
+})
+
+export type Config = Static<typeof ConfigSchema> & {
+  /** API_KEYS split, trimmed, empty entries dropped */
+  apiKeys: string[]
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError'
+}
+
+/** Minimum length of a key given in API_KEYS: short keys are guessable, so boot refuses them. */
+export const MIN_API_KEY_LENGTH = 16
+
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  let raw: Static<typeof ConfigSchema>
+  try {
+    raw = envSchema<Static<typeof ConfigSchema>>({ schema: ConfigSchema, data: env, env: false, dotenv: false })
+  } catch (error) {
+    throw new ConfigError(`invalid configuration: ${(error as Error).message}`)
+  }
+  const apiKeys = raw.API_KEYS.split(',')
+    .map((key) => key.trim())
+    .filter((key) => key.length > 0)
+  const short = apiKeys.findIndex((key) => key.length < MIN_API_KEY_LENGTH)
+  if (short !== -1) {
+    throw new ConfigError(
+      `invalid configuration: API_KEYS entry ${short + 1} is shorter than ${MIN_API_KEY_LENGTH} characters`,
+    )
+  }
+  return { ...raw, apiKeys }
+}

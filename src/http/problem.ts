@@ -1,0 +1,34 @@
+/**
+ * An error that already knows how it is to be shown to the client: the RFC 9457 problem fields.
+ * Services throw these; the error handler (src/plugins/errors.ts) renders them, and renders every
+ * other error as a problem too.
+ */
+export interface FieldError {
+  /** where the bad value was: body, querystring, params or headers */
+  in: string
+  /** JSON pointer to the field within it, e.g. /outlet/name */
+  field: string
+  message: string
+}
+
+export class HttpProblem extends Error {
+  override name = 'HttpProblem'
+  constructor(
+    readonly status: number,
+    readonly slug: string,
+    readonly title: string,
+    readonly detail?: string,
+    readonly errors?: FieldError[],
+  ) {
+    super(detail ?? title)
+  }
+}
+
+/** Problem types are relative URI references (RFC 9457 §3.1.1) documented in the README. */
+export const problemType = (slug: string): string => `/problems/${slug}`
+
+export const notFound = (what: string, id: string): HttpProblem =>
+  new HttpProblem(404, 'not-found', 'Not Found', `no ${what} with id ${id}`)
+
+export const badRequest = (slug: string, detail: string, errors?: FieldError[]): HttpProblem =>
+  new HttpProblem(400, slug, 'Bad Request', detail, errors)

@@ -1,0 +1,123 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import fp from 'fastify-plugin'
+import { isDatabaseUnavailable } from '../http/database-errors.js'
+import { HttpProblem, problemType, type FieldError } from '../http/problem.js'
+import { PROBLEM_CONTENT_TYPE } from '../schemas/common.js'
+
+interface Problem {
+  type: string
+  title: string
+  status: number
+  detail?: string
+  instance: string
+  errors?: FieldError[]
+}
+
+const STATUS_TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  406: 'Not Acceptable',
+  409: 'Conflict',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+}
+
+// Fastify's own error codes that are the client's fault, with the problem type each becomes.
+const FASTIFY_CLIENT_ERRORS: Record<string, string> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'body-too-large',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported-media-type',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'malformed-body',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'malformed-body',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'malformed-body',
+  FST_ERR_RATE_LIMIT: 'rate-limited',
+}
+
+function validationErrors(error: FastifyError): FieldError[] {
+  return (error.validation ?? []).map((issue) => {
+    // Name the property itself for "required" and "additionalProperties" errors, not its parent.
+    const params = issue.params as { missingProperty?: string; additionalProperty?: string } | undefined
+    const property = params?.missingProperty ?? params?.additionalProperty
+    const field = property ? `${issue.instancePath}/${property}` : issue.instancePath || '/'
+    return { in: error.validationContext ?? 'body', field, message: issue.message ?? 'is invalid' }
+  })
+}
+
+function toProblem(error: FastifyError, request: FastifyRequest): Problem {
+  const instance = request.url.split('?')[0] ?? request.url
+  if (error instanceof HttpProblem) {
+    return {
+      type: problemType(error.slug),
+      title: error.title,
+      status: error.status,
+      ...(error.detail ? { detail: error.detail } : {}),
+      instance,
+      ...(error.errors ? { errors: error.errors } : {}),
+    }
+  }
+  if (error.validation) {
+    const errors = validationErrors(error)
+    return {
+      type: problemType('validation'),
+      title: 'Bad Request',
+      status: 400,
+      detail: `the request ${error.validationContext ?? 'body'} is invalid: ${errors.map((e) => `${e.field} ${e.message}`).join('; ')}`,
+      instance,
+      errors,
+    }
+  }
+  if (isDatabaseUnavailable(error)) {
+    return {
+      type: problemType('database-unavailable'),
+      title: 'Service Unavailable',
+      status: 503,
+      detail: 'the database cannot be reached; retry later',
+      instance,
+    }
+  }
+  const status = error.statusCode ?? 500
+  if (status >= 400 && status < 500) {
+    const slug = (error.code && FASTIFY_CLIENT_ERRORS[error.code]) || (status === 404 ? 'not-found' : 'bad-request')
+    return {
+      type: problemType(slug),
+      title: STATUS_TITLES[status] ?? 'Bad Request',
+      status,
+      detail: error.message,
+      instance,
+    }
+  }
+  // Anything else is our bug: say nothing about its internals.
+  return { type: 'about:blank', title: 'Internal Server Error', status: 500, instance }
+}
+
+async function errorsPlugin(fastify: FastifyInstance): Promise<void> {
+  fastify.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    const problem = toProblem(error, request)
+    if (problem.status >= 500) {
+      request.log.error({ err: error }, problem.status === 503 ? 'database unavailable' : 'unhandled error')
+    } else {
+      request.log.info({ status: problem.status, type: problem.type }, problem.detail ?? problem.title)
+    }
+    // RFC 9110 §11.6.1: a 401 names the scheme the client should authenticate with.
+    if (problem.status === 401) reply.header('www-authenticate', 'Bearer')
+    return reply.code(problem.status).type(PROBLEM_CONTENT_TYPE).send(problem)
+  })
+
+  fastify.setNotFoundHandler((request, reply) => {
+    const problem: Problem = {
+      type: problemType('not-found'),
+      title: 'Not Found',
+      status: 404,
+      detail: `no route ${request.method} ${request.url.split('?')[0]}`,
+      instance: request.url.split('?')[0] ?? request.url,
+    }
+    return reply.code(404).type(PROBLEM_CONTENT_TYPE).send(problem)
+  })
+}
+
+export default fp(errorsPlugin, { name: 'errors', fastify: '5.x' })

@@ -1,0 +1,78 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import type { FastifyInstance } from 'fastify'
+import { IngestArticleBody, ListArticlesQuery } from '../../schemas/articles.js'
+import { IdParams, page, responses } from '../../schemas/common.js'
+import { ArticleSchema, ArticleSummarySchema, IngestResultSchema, QuoteSchema } from '../../schemas/resources.js'
+import { getArticle, ingestArticle, listArticleQuotes, listArticles } from '../../services/articles.js'
+import { Type } from 'typebox'
+import { READ_SECURITY, WRITE_SECURITY } from './security.js'
+
+export default async function articleRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
+
+  app.post(
+    '/articles',
+    {
+      config: { access: 'write' },
+      schema: {
+        tags: ['articles'],
+        summary: 'Ingest an article',
+        description:
+          'Stores the article. Idempotent by canonical URL: the same URL with the same text returns the stored article (200, status "unchanged"); a changed text is kept as a new revision (200, status "revised"); a new URL is created (201).',
+        security: WRITE_SECURITY,
+        body: IngestArticleBody,
+        response: responses({ 200: IngestResultSchema, 201: IngestResultSchema }, 400, 401, 413, 415),
+      },
+    },
+    async (request, reply) => {
+      const result = await ingestArticle(app.prisma, request.body, request.actor ?? 'anonymous')
+      reply.header('location', `/v1/articles/${result.id}`)
+      return reply.code(result.status === 'created' ? 201 : 200).send(result)
+    },
+  )
+
+  app.get(
+    '/articles',
+    {
+      config: { access: 'read' },
+      schema: {
+        tags: ['articles'],
+        summary: 'List articles, newest first',
+        security: READ_SECURITY,
+        querystring: ListArticlesQuery,
+        response: responses({ 200: page(ArticleSummarySchema) }, 400, 401),
+      },
+    },
+    async (request) => listArticles(app.prisma, request.query),
+  )
+
+  app.get(
+    '/articles/:id',
+    {
+      config: { access: 'read' },
+      schema: {
+        tags: ['articles'],
+        summary: 'An article with its current text',
+        security: READ_SECURITY,
+        params: IdParams,
+        response: responses({ 200: ArticleSchema }, 400, 401, 404),
+      },
+    },
+    async (request) => getArticle(app.prisma, request.params.id),
+  )
+
+  app.get(
+    '/articles/:id/quotes',
+    {
+      config: { access: 'read' },
+      schema: {
+        tags: ['articles'],
+        summary: 'The quotations found in an article, in order',
+        security: READ_SECURITY,
+        params: IdParams,
+        response: responses({ 200: Type.Object({ items: Type.Array(QuoteSchema) }) }, 400, 401, 404),
+      },
+    },
+    async (request) => listArticleQuotes(app.prisma, request.params.id),
+  )
+}

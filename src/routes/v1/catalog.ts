@@ -1,0 +1,60 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import type { FastifyInstance } from 'fastify'
+import { Type, type TSchema } from 'typebox'
+import type { PrismaClient } from '../../generated/prisma/client.js'
+import { IdParams, page, PaginationQuery, responses } from '../../schemas/common.js'
+import { ClaimSchema, OutletSchema, SpeakerSchema } from '../../schemas/resources.js'
+import { getClaim, getOutlet, getSpeaker, listClaims, listOutlets, listSpeakers } from '../../services/catalog.js'
+import { READ_SECURITY } from './security.js'
+
+const ListQuery = Type.Object(PaginationQuery, { additionalProperties: false })
+
+interface Collection {
+  path: string
+  tag: string
+  noun: string
+  schema: TSchema
+  list: (prisma: PrismaClient, query: { limit: number; cursor?: string | undefined }) => Promise<unknown>
+  get: (prisma: PrismaClient, id: string) => Promise<unknown>
+}
+
+// Outlets, speakers and claims are read the same way: a paginated list and one by id.
+const COLLECTIONS: Collection[] = [
+  { path: '/outlets', tag: 'outlets', noun: 'outlet', schema: OutletSchema, list: listOutlets, get: getOutlet },
+  { path: '/speakers', tag: 'speakers', noun: 'speaker', schema: SpeakerSchema, list: listSpeakers, get: getSpeaker },
+  { path: '/claims', tag: 'claims', noun: 'claim', schema: ClaimSchema, list: listClaims, get: getClaim },
+]
+
+export default async function catalogRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
+  for (const collection of COLLECTIONS) {
+    app.get(
+      collection.path,
+      {
+        config: { access: 'read' },
+        schema: {
+          tags: [collection.tag],
+          summary: `List ${collection.noun}s, newest first`,
+          security: READ_SECURITY,
+          querystring: ListQuery,
+          response: responses({ 200: page(collection.schema) }, 400, 401),
+        },
+      },
+      async (request) => collection.list(app.prisma, request.query),
+    )
+    app.get(
+      `${collection.path}/:id`,
+      {
+        config: { access: 'read' },
+        schema: {
+          tags: [collection.tag],
+          summary: `One ${collection.noun}`,
+          security: READ_SECURITY,
+          params: IdParams,
+          response: responses({ 200: collection.schema }, 400, 401, 404),
+        },
+      },
+      async (request) => collection.get(app.prisma, request.params.id),
+    )
+  }
+}

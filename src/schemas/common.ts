@@ -1,0 +1,80 @@
+import { Type, type TSchema } from 'typebox'
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json'
+
+export const ProblemSchema = Type.Object(
+  {
+    type: Type.String({ description: 'URI reference naming the kind of problem', examples: ['/problems/validation'] }),
+    title: Type.String(),
+    status: Type.Integer(),
+    detail: Type.Optional(Type.String()),
+    instance: Type.Optional(Type.String({ description: 'the request path' })),
+    errors: Type.Optional(
+      Type.Array(
+        Type.Object({
+          in: Type.String({ description: 'body, querystring, params or headers' }),
+          field: Type.String({ description: 'JSON pointer to the offending field' }),
+          message: Type.String(),
+        }),
+        { description: 'for validation problems: every offending field' },
+      ),
+    ),
+  },
+  { $id: 'Problem', title: 'Problem', description: 'RFC 9457 problem details' },
+)
+
+const PROBLEM_DESCRIPTIONS: Record<number, string> = {
+  400: 'The request is malformed or fails validation; `errors` lists each offending field.',
+  401: 'A valid API key is required (Authorization: Bearer <key>).',
+  404: 'No such resource.',
+  409: 'The request conflicts with the current state of the resource.',
+  413: 'The request body is larger than the configured limit.',
+  415: 'The request body must be application/json.',
+  429: 'Too many requests; retry after the number of seconds in Retry-After.',
+  500: 'An unexpected error; nothing was changed.',
+  503: 'The database is unreachable; retry later.',
+}
+
+const problemResponse = (status: number) => ({
+  description: PROBLEM_DESCRIPTIONS[status] ?? 'Error',
+  content: { [PROBLEM_CONTENT_TYPE]: { schema: Type.Ref('Problem') } },
+})
+
+/** Every route can answer these, whatever it does. */
+const ALWAYS = [429, 500, 503] as const
+
+/**
+ * The response map of a route: its own successful responses plus the problem responses it can give.
+ * Listing them per route keeps the OpenAPI document honest about every status a client may see.
+ */
+export function responses<Success extends Record<number, TSchema>>(
+  success: Success,
+  ...problems: number[]
+): Success & Record<number, unknown> {
+  const out: Record<number, unknown> = { ...success }
+  for (const status of [...problems, ...ALWAYS]) out[status] = problemResponse(status)
+  return out as Success & Record<number, unknown>
+}
+
+export const IdParams = Type.Object({
+  id: Type.String({ format: 'uuid', description: 'resource id (UUID)' }),
+})
+
+export const PaginationQuery = {
+  limit: Type.Integer({ minimum: 1, maximum: 200, default: 50, description: 'page size, at most 200' }),
+  cursor: Type.Optional(
+    Type.String({ minLength: 1, maxLength: 200, description: 'opaque cursor from the previous page’s nextCursor' }),
+  ),
+}
+
+export const page = <Item extends TSchema>(item: Item) =>
+  Type.Object({
+    items: Type.Array(item),
+    nextCursor: Type.Union([Type.String(), Type.Null()], {
+      description: 'pass as `cursor` for the next page; null on the last page',
+    }),
+  })
+
+export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()])
+
+export const DateTime = Type.String({ format: 'date-time' })

@@ -1,0 +1,95 @@
+import { Type, type Static } from 'typebox'
+import { DateTime, Nullable } from './common.js'
+
+export const OUTLET_KINDS = ['news', 'wire', 'broadcast', 'magazine', 'blog', 'government', 'other', 'unknown'] as const
+
+export const OutletSchema = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  name: Type.String(),
+  domain: Nullable(Type.String()),
+  kind: Type.Enum([...OUTLET_KINDS]),
+  createdAt: DateTime,
+})
+export type OutletResource = Static<typeof OutletSchema>
+
+const OutletRef = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  name: Type.String(),
+  domain: Nullable(Type.String()),
+})
+
+const articleFields = {
+  id: Type.String({ format: 'uuid' }),
+  url: Type.String(),
+  outlet: OutletRef,
+  title: Nullable(Type.String()),
+  author: Nullable(Type.String()),
+  publishedAt: Nullable(DateTime),
+  language: Nullable(Type.String()),
+  contentHash: Type.String({ description: 'sha-256 of the current text, hex' }),
+  revisionCount: Type.Integer({ description: 'distinct texts seen for this URL' }),
+  quoteCount: Type.Integer(),
+  createdAt: DateTime,
+  updatedAt: DateTime,
+}
+
+export const ArticleSummarySchema = Type.Object(articleFields)
+export type ArticleSummary = Static<typeof ArticleSummarySchema>
+
+export const ArticleSchema = Type.Object({ ...articleFields, text: Type.String() })
+export type ArticleResource = Static<typeof ArticleSchema>
+
+export const IngestResultSchema = Type.Object({
+  ...articleFields,
+  status: Type.Enum(['created', 'unchanged', 'revised'], {
+    description:
+      'created: a new article (201); unchanged: this URL was already stored with this text (200); revised: a new text for a stored URL, kept as a new revision (200)',
+  }),
+})
+export type IngestResult = Static<typeof IngestResultSchema>
+
+export const SpeakerSchema = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  name: Type.String(),
+  slug: Type.String(),
+  kind: Type.Enum(['person', 'organisation']),
+  title: Nullable(Type.String()),
+  description: Nullable(Type.String()),
+  wikidataId: Nullable(Type.String()),
+  aliases: Type.Array(Type.String()),
+  createdAt: DateTime,
+})
+export type SpeakerResource = Static<typeof SpeakerSchema>
+
+const SpeakerRef = Type.Object({ id: Type.String({ format: 'uuid' }), name: Type.String() })
+
+export const ClaimSchema = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  speaker: SpeakerRef,
+  canonicalText: Type.String({ description: 'the canonical wording, as first printed' }),
+  renderingCount: Type.Integer(),
+  firstAppearance: Nullable(Type.Object({ articleId: Type.String({ format: 'uuid' }), at: Nullable(DateTime) })),
+  createdAt: DateTime,
+  updatedAt: DateTime,
+})
+export type ClaimResource = Static<typeof ClaimSchema>
+
+const Span = Type.Tuple([Type.Integer({ minimum: 0 }), Type.Integer({ minimum: 0 })], {
+  description: '[start, end) character offsets (JavaScript string indices) into the article text',
+})
+
+export const QuoteSchema = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  text: Type.String(),
+  spans: Type.Array(Span),
+  kind: Type.Enum(['direct', 'partial', 'nested', 'indirect']),
+  speaker: Nullable(SpeakerRef),
+  speakerMention: Nullable(Type.Object({ text: Type.String(), span: Span })),
+  cue: Nullable(Type.Object({ text: Type.String(), span: Nullable(Span) })),
+  via: Nullable(Type.String()),
+  confidence: Type.Number({ minimum: 0, maximum: 1 }),
+  claimId: Nullable(Type.String({ format: 'uuid' })),
+  label: Nullable(Type.Enum(['verbatim', 'excerpt', 'extended', 'elided', 'altered'])),
+  fidelity: Nullable(Type.Number({ minimum: 0, maximum: 1 })),
+})
+export type QuoteResource = Static<typeof QuoteSchema>

@@ -1,0 +1,222 @@
+import { createHash } from 'node:crypto'
+import { canonicalUrl, InvalidUrlError } from '../domain/canonical-url.js'
+import { Prisma, type PrismaClient } from '../generated/prisma/client.js'
+import { badRequest, notFound } from '../http/problem.js'
+import type { IngestArticleInput, ListArticlesInput } from '../schemas/articles.js'
+import type { ArticleResource, ArticleSummary, IngestResult, QuoteResource } from '../schemas/resources.js'
+import { afterCursor, toPage } from './pagination.js'
+
+type Transaction = Prisma.TransactionClient
+
+const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex')
+
+const summaryInclude = {
+  outlet: { select: { id: true, name: true, domain: true } },
+  _count: { select: { revisions: true, quotes: true } },
+} satisfies Prisma.ArticleInclude
+
+type ArticleRow = Prisma.ArticleGetPayload<{ include: typeof summaryInclude }>
+
+function toSummary(row: ArticleRow): ArticleSummary {
+  return {
+    id: row.id,
+    url: row.url,
+    outlet: row.outlet,
+    title: row.title,
+    author: row.author,
+    publishedAt: row.publishedAt?.toISOString() ?? null,
+    language: row.language,
+    contentHash: row.contentHash,
+    revisionCount: row._count.revisions,
+    quoteCount: row._count.quotes,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  }
+}
+
+async function resolveOutlet(tx: Transaction, outlet: IngestArticleInput['outlet']): Promise<string> {
+  const name = outlet.name.trim()
+  if (outlet.domain) {
+    const domain = outlet.domain.toLowerCase().replace(/^www\./, '')
+    const row = await tx.outlet.upsert({
+      where: { domain },
+      create: { name, domain, kind: outlet.kind ?? 'unknown' },
+      update: {},
+      select: { id: true },
+    })
+    return row.id
+  }
+  const known = await tx.outlet.findFirst({
+    where: { name: { equals: name, mode: 'insensitive' } },
+    orderBy: { id: 'asc' },
+    select: { id: true },
+  })
+  if (known) return known.id
+  const created = await tx.outlet.create({ data: { name, kind: outlet.kind ?? 'unknown' }, select: { id: true } })
+  return created.id
+}
+
+const isUniqueViolation = (error: unknown): boolean =>
+  error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002'
+
+/**
+ * Stores an article, idempotently by canonical URL: the same text again changes nothing, a changed text
+ * becomes a new revision (the old one is kept). Two requests racing to create the same article or
+ * outlet both succeed: the loser of the unique-index race retries and finds the winner's row.
+ */
+export async function ingestArticle(
+  prisma: PrismaClient,
+  input: IngestArticleInput,
+  actor: string,
+): Promise<IngestResult> {
+  let url: string
+  try {
+    url = canonicalUrl(input.url)
+  } catch (error) {
+    if (!(error instanceof InvalidUrlError)) throw error
+    throw badRequest('validation', error.message, [{ in: 'body', field: '/url', message: error.message }])
+  }
+  const contentHash = sha256(input.text)
+  const publishedAt = input.publishedAt ? new Date(input.publishedAt) : null
+
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await prisma.$transaction(async (tx) => {
+        const existing = await tx.article.findUnique({ where: { url }, select: { id: true, contentHash: true } })
+        if (existing && existing.contentHash === contentHash) {
+          const row = await tx.article.findUniqueOrThrow({ where: { id: existing.id }, include: summaryInclude })
+          return { ...toSummary(row), status: 'unchanged' as const }
+        }
+        const metadata = {
+          ...(input.title !== undefined ? { title: input.title } : {}),
+          ...(input.author !== undefined ? { author: input.author } : {}),
+          ...(publishedAt ? { publishedAt } : {}),
+          ...(input.language !== undefined ? { language: input.language } : {}),
+        }
+        if (existing) {
+          await tx.articleRevision.upsert({
+            where: { articleId_contentHash: { articleId: existing.id, contentHash } },
+            create: { articleId: existing.id, text: input.text, contentHash, title: input.title ?? null },
+            update: {},
+          })
+          const row = await tx.article.update({
+            where: { id: existing.id },
+            data: { ...metadata, text: input.text, contentHash },
+            include: summaryInclude,
+          })
+          await tx.auditEvent.create({
+            data: {
+              actor,
+              action: 'article.revised',
+              entityType: 'article',
+              entityId: row.id,
+              details: { url, contentHash },
+            },
+          })
+          return { ...toSummary(row), status: 'revised' as const }
+        }
+        const outletId = await resolveOutlet(tx, input.outlet)
+        const row = await tx.article.create({
+          data: {
+            ...metadata,
+            url,
+            outletId,
+            text: input.text,
+            contentHash,
+            revisions: { create: { text: input.text, contentHash, title: input.title ?? null } },
+          },
+          include: summaryInclude,
+        })
+        await tx.auditEvent.create({
+          data: {
+            actor,
+            action: 'article.created',
+            entityType: 'article',
+            entityId: row.id,
+            details: { url, contentHash },
+          },
+        })
+        return { ...toSummary(row), status: 'created' as const }
+      })
+    } catch (error) {
+      if (attempt < 3 && isUniqueViolation(error)) continue
+      throw error
+    }
+  }
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+export async function listArticles(
+  prisma: PrismaClient,
+  query: ListArticlesInput,
+): Promise<{ items: ArticleSummary[]; nextCursor: string | null }> {
+  const from = query.from ? new Date(query.from) : undefined
+  const to = query.to ? new Date(query.to) : undefined
+  if (from && to && from >= to) {
+    throw badRequest('validation', '`from` must be earlier than `to`', [
+      { in: 'querystring', field: '/from', message: 'must be earlier than to' },
+    ])
+  }
+  const outlet = query.outlet
+  const where: Prisma.ArticleWhereInput = {
+    ...afterCursor(query.cursor),
+    ...(outlet
+      ? UUID.test(outlet)
+        ? { outletId: outlet }
+        : { outlet: { domain: outlet.toLowerCase().replace(/^www\./, '') } }
+      : {}),
+    ...(from || to ? { publishedAt: { ...(from ? { gte: from } : {}), ...(to ? { lt: to } : {}) } } : {}),
+  }
+  const rows = await prisma.article.findMany({
+    where,
+    orderBy: { id: 'desc' },
+    take: query.limit + 1,
+    include: summaryInclude,
+  })
+  return toPage(rows, query.limit, toSummary)
+}
+
+export async function getArticle(prisma: PrismaClient, id: string): Promise<ArticleResource> {
+  const row = await prisma.article.findUnique({ where: { id }, include: summaryInclude })
+  if (!row) throw notFound('article', id)
+  return { ...toSummary(row), text: row.text }
+}
+
+export async function listArticleQuotes(prisma: PrismaClient, id: string): Promise<{ items: QuoteResource[] }> {
+  const article = await prisma.article.findUnique({
+    where: { id },
+    select: {
+      quotes: {
+        orderBy: { position: 'asc' },
+        include: { speaker: { select: { id: true, name: true } } },
+      },
+    },
+  })
+  if (!article) throw notFound('article', id)
+  return {
+    items: article.quotes.map((quote) => ({
+      id: quote.id,
+      text: quote.text,
+      spans: quote.spans as Array<[number, number]>,
+      kind: quote.kind,
+      speaker: quote.speaker,
+      speakerMention:
+        quote.speakerMentionText !== null && quote.speakerMentionStart !== null && quote.speakerMentionEnd !== null
+          ? { text: quote.speakerMentionText, span: [quote.speakerMentionStart, quote.speakerMentionEnd] }
+          : null,
+      cue:
+        quote.cue !== null
+          ? {
+              text: quote.cue,
+              span: quote.cueStart !== null && quote.cueEnd !== null ? [quote.cueStart, quote.cueEnd] : null,
+            }
+          : null,
+      via: quote.via,
+      confidence: quote.confidence,
+      claimId: quote.claimId,
+      label: quote.label,
+      fidelity: quote.fidelity,
+    })),
+  }
+}

@@ -1,0 +1,41 @@
+import { badRequest } from '../http/problem.js'
+
+/**
+ * Keyset pagination on the primary key. Ids are UUIDv7, so id order is creation order and a page
+ * never skips or repeats rows when others are inserted meanwhile. The cursor is opaque to clients so
+ * the key can change without breaking them.
+ */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
+
+export const encodeCursor = (id: string): string => Buffer.from(JSON.stringify({ id }), 'utf8').toString('base64url')
+
+export function decodeCursor(cursor: string | undefined): string | undefined {
+  if (cursor === undefined) return undefined
+  try {
+    const { id } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { id?: unknown }
+    if (typeof id === 'string' && UUID.test(id)) return id
+  } catch {
+    // falls through to the problem below
+  }
+  throw badRequest('invalid-cursor', 'cursor is not one this API returned', [
+    { in: 'querystring', field: '/cursor', message: 'is not a valid cursor' },
+  ])
+}
+
+/** Rows were fetched newest first with `take: limit + 1`: the extra row only says another page exists. */
+export function toPage<Row extends { id: string }, Item>(
+  rows: Row[],
+  limit: number,
+  shape: (row: Row) => Item,
+): { items: Item[]; nextCursor: string | null } {
+  const more = rows.length > limit
+  const pageRows = more ? rows.slice(0, limit) : rows
+  const last = pageRows[pageRows.length - 1]
+  return { items: pageRows.map(shape), nextCursor: more && last ? encodeCursor(last.id) : null }
+}
+
+/** The id condition that starts a page after `cursor` (rows are read newest first). */
+export function afterCursor(cursor: string | undefined): { id?: { lt: string } } {
+  const id = decodeCursor(cursor)
+  return id ? { id: { lt: id } } : {}
+}

@@ -1,0 +1,43 @@
+import t from 'tap'
+import { ConfigError, loadConfig, MIN_API_KEY_LENGTH } from '../src/config.js'
+
+t.test('defaults give a runnable service on embedded Postgres', async (t) => {
+  const config = loadConfig({})
+  t.equal(config.HOST, '127.0.0.1')
+  t.equal(config.PORT, 3000)
+  t.equal(config.DATABASE_URL, undefined)
+  t.equal(config.DATA_DIR, './data')
+  t.equal(config.BODY_LIMIT, 2 * 1024 * 1024)
+  t.equal(config.REQUIRE_KEY_FOR_READS, false)
+  t.same(config.apiKeys, [])
+})
+
+t.test('values from the environment are typed and API_KEYS is split', async (t) => {
+  const config = loadConfig({
+    PORT: '8080',
+    REQUIRE_KEY_FOR_READS: 'true',
+    DATABASE_URL: 'postgres://u@db:5432/verbatim',
+    API_KEYS: ' aaaaaaaaaaaaaaaaaaaa , ,bbbbbbbbbbbbbbbbbbbb',
+    UNRELATED: 'ignored',
+  })
+  t.equal(config.PORT, 8080)
+  t.equal(config.REQUIRE_KEY_FOR_READS, true)
+  t.equal(config.DATABASE_URL, 'postgres://u@db:5432/verbatim')
+  t.same(config.apiKeys, ['aaaaaaaaaaaaaaaaaaaa', 'bbbbbbbbbbbbbbbbbbbb'])
+})
+
+t.test('a bad value stops boot with a message naming it', async (t) => {
+  const cases: Array<[Record<string, string>, RegExp]> = [
+    [{ PORT: 'eighty' }, /PORT must be integer/],
+    [{ PORT: '70000' }, /PORT must be <= 65535/],
+    [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL must match pattern/],
+    [{ LOG_LEVEL: 'loud' }, /LOG_LEVEL must be equal to one of the allowed values/],
+    [{ BODY_LIMIT: '10' }, /BODY_LIMIT must be >= 1024/],
+    [{ REQUIRE_KEY_FOR_READS: 'maybe' }, /REQUIRE_KEY_FOR_READS must be boolean/],
+    [{ API_KEYS: 'short' }, new RegExp(`API_KEYS entry 1 is shorter than ${MIN_API_KEY_LENGTH}`)],
+  ]
+  for (const [env, message] of cases) {
+    t.throws(() => loadConfig(env), { name: 'ConfigError', message }, JSON.stringify(env))
+  }
+  t.type(new ConfigError('x'), Error)
+})

@@ -1,0 +1,46 @@
+import { mkdtemp } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import t from 'tap'
+import { openDatabase } from '../../src/db/database.js'
+import { testDatabaseEnv } from '../helper.js'
+
+const quietLog = { info: () => {}, warn: () => {}, error: () => {} }
+const options = { poolSize: 2, timeoutMs: 2000, log: quietLog }
+
+t.test('the embedded database persists under its data directory', async (t) => {
+  const dataDir = join(await mkdtemp(join(tmpdir(), 'verbatim-data-')), 'nested', 'dir')
+  const first = await openDatabase({ ...options, dataDir })
+  t.equal(first.engine, 'pglite')
+  await first.prisma.outlet.create({ data: { name: 'Kept', domain: 'kept.example' } })
+  await first.close()
+
+  const second = await openDatabase({ ...options, dataDir })
+  t.teardown(() => second.close())
+  t.equal((await second.prisma.outlet.findUniqueOrThrow({ where: { domain: 'kept.example' } })).name, 'Kept')
+})
+
+t.test('a Postgres URL that cannot be reached fails the open and leaks no pool', async (t) => {
+  await t.rejects(
+    openDatabase({ ...options, url: 'postgres://postgres@127.0.0.1:1/none', dataDir: 'memory://' }),
+    /ECONNREFUSED|connect/,
+  )
+})
+
+t.test(
+  'real Postgres, migrated at open',
+  { skip: !process.env.TEST_DATABASE_URL && 'TEST_DATABASE_URL is not set' },
+  async (t) => {
+    const { DATABASE_URL } = await testDatabaseEnv(t)
+    const db = await openDatabase({ ...options, url: DATABASE_URL, dataDir: 'memory://' })
+    t.equal(db.engine, 'postgres')
+    const rows = await db.prisma.$queryRaw<
+      Array<{ similarity: number }>
+    >`SELECT similarity('sovereignty', 'soverignty') AS similarity`
+    t.ok(rows[0]!.similarity > 0.5, 'pg_trgm is installed')
+    await db.close()
+    // a second open finds everything applied
+    const again = await openDatabase({ ...options, url: DATABASE_URL, dataDir: 'memory://' })
+    await again.close()
+  },
+)

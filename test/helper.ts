@@ -1,0 +1,81 @@
+import { randomBytes } from 'node:crypto'
+import Fastify, { type FastifyInstance } from 'fastify'
+import pg from 'pg'
+import app, { serverOptions } from '../src/app.js'
+import { loadConfig } from '../src/config.js'
+
+/** What tests may pass where a tap Test is expected: only teardown is used. */
+interface Teardown {
+  teardown(fn: () => unknown): void
+}
+
+export const WRITE_KEY = 'test-write-key-0123456789abcdef'
+
+/**
+ * A database of its own for one test file. With TEST_DATABASE_URL set (CI does), a fresh database
+ * on that server, dropped afterwards; otherwise an in-memory PGlite. Either way nothing is shared
+ * between test files, so they can run in parallel.
+ */
+export async function testDatabaseEnv(t: Teardown): Promise<Record<string, string>> {
+  const serverUrl = process.env.TEST_DATABASE_URL
+  if (!serverUrl) return { DATA_DIR: 'memory://' }
+  const name = `verbatim_test_${randomBytes(6).toString('hex')}`
+  const admin = new pg.Client({ connectionString: serverUrl, connectionTimeoutMillis: 5000 })
+  try {
+    await admin.connect()
+  } catch (error) {
+    throw new Error(`TEST_DATABASE_URL (${serverUrl}) cannot be reached: ${(error as Error).message}`)
+  }
+  await admin.query(`CREATE DATABASE "${name}"`)
+  await admin.end()
+  t.teardown(async () => {
+    const dropper = new pg.Client({ connectionString: serverUrl })
+    await dropper.connect()
+    await dropper.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
+    await dropper.end()
+  })
+  const url = new URL(serverUrl)
+  url.pathname = `/${name}`
+  return { DATABASE_URL: url.toString() }
+}
+
+/** The real app, as src/server.ts builds it, on a database of its own, closed when the test ends. */
+export async function buildApp(
+  t: Teardown,
+  env: Record<string, string> = {},
+  /** runs after the app is registered and before it is ready: a test may add routes here */
+  prepare?: (fastify: FastifyInstance) => void,
+): Promise<FastifyInstance> {
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    API_KEYS: WRITE_KEY,
+    ...(await testDatabaseEnv(t)),
+    ...env,
+  })
+  const fastify = Fastify(serverOptions(config))
+  await fastify.register(app, { config })
+  prepare?.(fastify)
+  await fastify.ready()
+  t.teardown(() => fastify.close())
+  return fastify
+}
+
+export const authorized = { authorization: `Bearer ${WRITE_KEY}` }
+
+/** Row counts of every table: a request that must change nothing leaves these as they were. */
+export async function tableCounts(app: FastifyInstance): Promise<Record<string, number>> {
+  const p = app.prisma
+  const [outlets, articles, revisions, speakers, aliases, claims, quotes, apiKeys, auditEvents] = await Promise.all([
+    p.outlet.count(),
+    p.article.count(),
+    p.articleRevision.count(),
+    p.speaker.count(),
+    p.speakerAlias.count(),
+    p.claim.count(),
+    p.quote.count(),
+    p.apiKey.count(),
+    p.auditEvent.count(),
+  ])
+  return { outlets, articles, revisions, speakers, aliases, claims, quotes, apiKeys, auditEvents }
+}

@@ -1,0 +1,35 @@
+import t from 'tap'
+import { isDatabaseUnavailable } from '../../src/http/database-errors.js'
+
+t.test('lost or refused connections are recognised wherever Prisma wraps them', async (t) => {
+  const wrapped = (inner: object) =>
+    Object.assign(new Error('Invalid `prisma.article.findMany()` invocation'), { cause: inner })
+  for (const error of [
+    Object.assign(new Error('x'), { code: 'P1001' }),
+    Object.assign(new Error('x'), { code: 'P2024' }),
+    wrapped(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' })),
+    wrapped(Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' })),
+    wrapped(Object.assign(new Error('x'), { code: '08006' })),
+    wrapped({ kind: 'DatabaseNotReachable' }),
+    new Error('Connection terminated unexpectedly'),
+    new Error('timeout exceeded when trying to connect'),
+  ]) {
+    t.ok(isDatabaseUnavailable(error), String((error as Error).message))
+  }
+})
+
+t.test('other errors are not mistaken for an outage', async (t) => {
+  const cyclic: { cause?: unknown; message: string } = { message: 'loop' }
+  cyclic.cause = cyclic
+  for (const error of [
+    new Error('boom'),
+    Object.assign(new Error('unique'), { code: 'P2002' }),
+    Object.assign(new Error('syntax'), { code: '42601' }),
+    cyclic,
+    null,
+    'a string',
+    { kind: 'UniqueConstraintViolation' },
+  ]) {
+    t.notOk(isDatabaseUnavailable(error))
+  }
+})
