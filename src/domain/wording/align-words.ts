@@ -136,8 +136,7 @@ class RunBuilder {
 
   private flushChange(): void {
     if (this.deleted.length === 0 && this.inserted.length === 0) return
-    const op: WordRunOp =
-      this.inserted.length === 0 ? 'delete' : this.deleted.length === 0 ? 'insert' : 'replace'
+    const op: WordRunOp = this.inserted.length === 0 ? 'delete' : this.deleted.length === 0 ? 'insert' : 'replace'
     this.runs.push({ op, a: this.deleted, b: this.inserted })
     this.deleted = []
     this.inserted = []
@@ -195,8 +194,7 @@ export function countMatchedWords(a: readonly string[], b: readonly string[]): n
   if (!middles.alignable) return shared
 
   // Rows run over the shorter middle, so memory is O(min(|a|, |b|)).
-  const [outer, inner] =
-    middles.a.length >= middles.b.length ? [middles.a, middles.b] : [middles.b, middles.a]
+  const [outer, inner] = middles.a.length >= middles.b.length ? [middles.a, middles.b] : [middles.b, middles.a]
   let below = new Uint16Array(inner.length + 1)
   let current = new Uint16Array(inner.length + 1)
   for (let i = outer.length - 1; i >= 0; i--) {
@@ -210,7 +208,7 @@ export function countMatchedWords(a: readonly string[], b: readonly string[]): n
         current[j] = skipOuter >= skipInner ? skipOuter : skipInner
       }
     }
-    [below, current] = [current, below]
+    ;[below, current] = [current, below]
   }
   return shared + (below[0] as number)
 }
