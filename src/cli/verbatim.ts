@@ -1,0 +1,81 @@
+import { fileURLToPath } from 'node:url'
+import { loadConfig, type Config } from '../config.js'
+import { openDatabase, type Database } from '../db/database.js'
+import { ingestArticle } from '../services/articles.js'
+import { runExtract } from './commands/extract.js'
+import { runKeys } from './commands/keys.js'
+import { seedArticles } from './commands/seed.js'
+import { UsageError } from './usage-error.js'
+
+const HELP = `verbatim — source-attribution fact-checking, from the command line
+
+  verbatim extract                  JSON lines {"id","text"} on stdin → {"id","quotes":[…]} on stdout (no database)
+  verbatim seed [DIR]               ingest the seed articles (default: the project's seeds/) into the database
+  verbatim keys create --name NAME  create an API key for writes and print it once
+  verbatim keys list                list stored keys (never the keys themselves)
+  verbatim keys revoke ID           revoke a stored key
+
+The database is the one the service uses: DATABASE_URL, or the embedded database under DATA_DIR.`
+
+export const DEFAULT_SEED_DIR = fileURLToPath(new URL('../../seeds', import.meta.url))
+
+interface Io {
+  stdin: NodeJS.ReadableStream
+  stdout: NodeJS.WritableStream
+  env: Record<string, string | undefined>
+}
+
+async function withDatabase<T>(config: Config, use: (db: Database) => Promise<T>): Promise<T> {
+  const quiet = { info: () => {}, warn: (message: string) => console.error(message), error: () => {} }
+  const db = await openDatabase({
+    url: config.DATABASE_URL,
+    dataDir: config.DATA_DIR,
+    poolSize: 2,
+    timeoutMs: config.DATABASE_TIMEOUT_MS,
+    log: quiet,
+  })
+  try {
+    return await use(db)
+  } finally {
+    await db.close()
+  }
+}
+
+/** Runs one command; resolves to the process exit status. */
+export async function main(args: string[], io: Io): Promise<number> {
+  const [command, ...rest] = args
+  try {
+    switch (command) {
+      case 'extract': {
+        const summary = await runExtract(io.stdin, io.stdout)
+        console.error(`extracted quotes from ${summary.documents} documents`)
+        return 0
+      }
+      case 'seed': {
+        const directory = rest[0] ?? DEFAULT_SEED_DIR
+        await withDatabase(loadConfig(io.env), (db) =>
+          seedArticles(directory, (input) => ingestArticle(db.prisma, input, 'cli'), io.stdout),
+        )
+        return 0
+      }
+      case 'keys':
+        await withDatabase(loadConfig(io.env), (db) => runKeys(rest, db.prisma, io.stdout))
+        return 0
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        io.stdout.write(`${HELP}\n`)
+        return command === undefined ? 2 : 0
+      default:
+        throw new UsageError(`unknown command ${command}\n\n${HELP}`)
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(error.message)
+      return 2
+    }
+    console.error(`verbatim ${command}: ${(error as Error).message}`)
+    return 1
+  }
+}

@@ -1,0 +1,347 @@
+import { DETERMINERS, isParticiple, POSSESSIVE_PRONOUNS, SPEECH_NOUNS, words } from './lexicon.js'
+import {
+  CONJUNCTIONS,
+  isAbbreviationDot,
+  isAuxiliary,
+  isDocumentWord,
+  isOrganisationWord,
+  isRoleWord,
+  isSpeechVerb,
+  mentionEndingAt,
+  mentionStartingAt,
+  nameEndingAt,
+  nameStartingAt,
+  pronounOf,
+  subjectBefore,
+  descriptionEndingAt,
+  type Mention,
+} from './noun-phrases.js'
+import type { Token } from './tokens.js'
+
+/** Where the words that attribute a quoted segment sit, as token indices. */
+export interface Attribution {
+  cueFirst: number
+  cueLast: number
+  speaker: Mention
+  position: 'before' | 'after' | 'inside'
+  /** First and last token of the writer's clause that carries the cue and the speaker. */
+  clauseFirst: number
+  clauseLast: number
+  via: Mention | null
+}
+
+/** The writer's words around one quoted segment: the clause before it and the clause after it. */
+export interface SegmentWindow {
+  open: number
+  close: number
+  /** First token of the writer's words before the segment, bounded by the sentence start and the previous segment. */
+  beforeFirst: number
+  /** First token of the sentence that holds the segment, which may lie before earlier segments. */
+  sentenceFirst: number
+  afterLast: number
+}
+
+/** How far after a closing mark the speech verb may come ("Vann R. Newkirk II, a writer for The Atlantic, said"). */
+const MAX_SUBJECT_TOKENS = 24
+const DASHES = new Set(['―', '—', '–', '-'])
+const LEADING_PUNCTUATION = new Set([',', '—', '―', '–', '-'])
+const PREPOSITIONS_BEFORE_NAMES = new Set(
+  words(`
+    in at on to of with for by about against like than into during after before since under
+  `),
+)
+const CLAUSE_CONTINUERS = new Set(
+  words(`
+    in on at during to after before of via when while as from with through later earlier recently last this on again
+    repeatedly
+  `),
+)
+
+/** `as a Homeland Security memo put it`: the idiom reports somebody's words like a speech verb. */
+function isPutIt(tokens: readonly Token[], at: number): boolean {
+  return isWordAt(tokens, at, 'put') && isWordAt(tokens, at + 1, 'it')
+}
+
+/** A speech verb used as a verb: "the report concluded" has one, "the report" alone does not. */
+function isVerbAt(tokens: readonly Token[], at: number): boolean {
+  const token = tokens[at]
+  const previous = tokens[at - 1]
+  if (isPutIt(tokens, at)) return true
+  if (!isSpeechVerb(token) || previous === undefined) return isSpeechVerb(token)
+  const determined =
+    (DETERMINERS.has(previous.lower) && previous.lower !== 'that') ||
+    (/['’]s$/.test(previous.lower) && pronounOf(previous) === null) ||
+    POSSESSIVE_PRONOUNS.has(previous.lower)
+  return !(determined && (isDocumentWord(token as Token) || !/(ed|en)$/.test((token as Token).lower)))
+}
+
+function isWordAt(tokens: readonly Token[], at: number, word: string): boolean {
+  return tokens[at]?.lower === word && tokens[at]?.segment === -1
+}
+
+/** Cue after the quote: `"X," she said`, `"X," said Caddell`, `"X," the statement said`, `"X" ― Name`. */
+export function attributionAfter(
+  tokens: readonly Token[],
+  window: SegmentWindow,
+  endsSentence: boolean,
+): Attribution | null {
+  let k = window.close + 1
+  const last = window.afterLast
+  if (k > last) return null
+  const lead = tokens[k] as Token
+  if (DASHES.has(lead.text) && lead.segment < 0) {
+    const name = nameStartingAt(tokens, k + 1, last)
+    if (name && (tokens[k + 1] as Token).paragraph === lead.paragraph)
+      return build(k, k, name, 'after', window.close + 1, name.last)
+  }
+  if (LEADING_PUNCTUATION.has(lead.text)) k++
+  // `"…," but he said that …`: a conjunction opens a new clause, whose cue reports what follows.
+  if (CONJUNCTIONS.has(tokens[k]?.lower as string)) return null
+  if (isWordAt(tokens, k, 'according') && isWordAt(tokens, k + 1, 'to')) {
+    const source = mentionStartingAt(tokens, k + 2, last)
+    return source ? build(k, k + 1, source, 'after', k, source.last) : null
+  }
+  if (isSpeechVerb(tokens[k]) && !isParticiple((tokens[k] as Token).lower)) {
+    const speaker = mentionStartingAt(tokens, k + 1, last)
+    if (!speaker) return null
+    return withVia(tokens, build(k, k, speaker, 'after', k, speaker.last), last)
+  }
+  let verb = k
+  while (verb <= last && verb - k <= MAX_SUBJECT_TOKENS && !isVerbAt(tokens, verb)) verb++
+  if (verb > last || verb - k > MAX_SUBJECT_TOKENS || verb === k) return null
+  // "to the Supreme Court ruling": an -ing form with no auxiliary names a thing here, it does not report speech.
+  if (isParticiple((tokens[verb] as Token).lower) && !isAuxiliary(tokens[verb - 1] as Token)) return null
+  const speaker = subjectAfterQuote(tokens, k, verb)
+  if (!speaker) return null
+  if (endsSentence && !closesQuickly(tokens, verb, last)) return null
+  return withVia(tokens, build(verb, verb, speaker, 'after', k, verb), last)
+}
+
+/**
+ * The speaker between a closing mark and the speech verb: the phrase that ends at the verb
+ * ("Obama's former campaign strategist said", "Buck Wehrbein, president of …, said") or, failing
+ * that, the phrase that opens the clause followed by a prepositional tail ("Mr. Morgan of the Sierra Club said").
+ */
+function subjectAfterQuote(tokens: readonly Token[], k: number, verb: number): Mention | null {
+  const adjacent = subjectBefore(tokens, verb, k)
+  if (adjacent && adjacent.first <= k + 2 && !hasPunctuation(tokens, k, adjacent.first)) return adjacent
+  const opening = mentionStartingAt(tokens, k, verb - 1)
+  if (!opening) return null
+  const between = tokens[opening.last + 1] as Token
+  if (
+    opening.last + 1 === verb ||
+    isAuxiliary(between) ||
+    PREPOSITIONS_BEFORE_NAMES.has(between.lower) ||
+    between.text === ','
+  )
+    return opening
+  return null
+}
+
+function hasPunctuation(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!(tokens[i] as Token).isWord) return true
+  return false
+}
+
+/**
+ * After a quote that ended its own sentence, words like `Trump said Monday that …` start a new
+ * statement rather than attribute the quote; only a short clause that stops there is a cue.
+ */
+function closesQuickly(tokens: readonly Token[], verb: number, last: number): boolean {
+  const next = tokens[verb + 1]
+  if (next === undefined || verb + 1 > last) return true
+  if (!next.isWord) return true
+  return CLAUSE_CONTINUERS.has(next.lower) || next.capitalized
+}
+
+function withVia(tokens: readonly Token[], attribution: Attribution, last: number): Attribution {
+  for (let i = attribution.cueLast + 1; i < last && i <= attribution.cueLast + 10; i++) {
+    if (isWordAt(tokens, i, 'according') && isWordAt(tokens, i + 1, 'to')) {
+      const via = mentionStartingAt(tokens, i + 2, last)
+      if (via) return { ...attribution, via, clauseLast: Math.max(attribution.clauseLast, via.last) }
+    }
+  }
+  return attribution
+}
+
+function build(
+  cueFirst: number,
+  cueLast: number,
+  speaker: Mention,
+  position: Attribution['position'],
+  clauseFirst: number,
+  clauseLast: number,
+): Attribution {
+  return { cueFirst, cueLast, speaker, position, clauseFirst, clauseLast, via: null }
+}
+
+/**
+ * Cue before the quote: the nearest speech verb in the writer's words before the segment
+ * (`She added: "…"`, `Trump says voter fraud "would be …"`), "according to X", or a colon after a
+ * name or after a clause about someone's words (`In her words: "…"`).
+ */
+export function attributionBefore(tokens: readonly Token[], window: SegmentWindow): Attribution | null {
+  const first = window.beforeFirst
+  const last = window.open - 1
+  // The first speech verb is the main clause's: in `Clinton says she appreciated what she calls a "…"` the quote is
+  // Clinton's saying.
+  for (let j = first; j <= last; j++) {
+    const token = tokens[j] as Token
+    if (token.lower === 'according' && isWordAt(tokens, j + 1, 'to')) {
+      const source = mentionStartingAt(tokens, j + 2, last)
+      if (source) return build(j, j + 1, source, 'before', j, last)
+      continue
+    }
+    if (!isVerbAt(tokens, j) || isPassive(tokens, j)) continue
+    const speaker = subjectOfVerb(tokens, j, window.sentenceFirst)
+    if (speaker) return build(j, j, speaker, 'before', Math.min(speaker.first, j), last)
+  }
+  const possessed = possessedSpeech(tokens, window)
+  if (possessed) return possessed
+  if (tokens[last]?.text === ':' && last > first) {
+    const speaker = firstAgent(tokens, first, last - 1)
+    if (speaker) return build(last, last, speaker, 'before', first, last)
+  }
+  return first === window.open ? attributionInPreviousSentence(tokens, window) : null
+}
+
+/**
+ * A quotation set against a noun for speech that says whose it is: `Her emphatic rejection —
+ * “No, President Trump” —`, `The message from Trump’s camp is simple: “…”`.
+ */
+function possessedSpeech(tokens: readonly Token[], window: SegmentWindow): Attribution | null {
+  let at = window.open - 1
+  while (at >= window.beforeFirst && !(tokens[at] as Token).isWord && window.open - at <= 2) at--
+  for (let noun = at; noun >= Math.max(window.beforeFirst, at - 6); noun--) {
+    const token = tokens[noun] as Token
+    if (!SPEECH_NOUNS.has(token.lower)) continue
+    const from = tokens[noun + 1]
+    if (from && (from.lower === 'from' || from.lower === 'by')) {
+      let end = noun + 2
+      while (end + 1 < window.open && (tokens[end + 1] as Token).isWord && !isAuxiliary(tokens[end + 1] as Token)) end++
+      const source = mentionEndingAt(tokens, end, noun + 2)
+      if (source) return build(noun, noun, source, 'before', noun, window.open - 1)
+    }
+    for (let owner = noun - 1; owner >= Math.max(window.beforeFirst, noun - 3); owner--) {
+      const word = tokens[owner] as Token
+      if (POSSESSIVE_PRONOUNS.has(word.lower))
+        return build(noun, noun, { first: owner, last: owner, kind: 'pronoun' }, 'before', owner, window.open - 1)
+      if (word.capitalized && /['’]s$/.test(word.lower)) {
+        const name = nameEndingAt(tokens, owner, window.beforeFirst)
+        if (name) return build(noun, noun, name, 'before', name.first, window.open - 1)
+      }
+      if (!word.isWord) break
+    }
+  }
+  return null
+}
+
+function subjectOfVerb(tokens: readonly Token[], verb: number, sentenceFirst: number): Mention | null {
+  const token = tokens[verb] as Token
+  const auxiliary = tokens[verb - 1]
+  const hangsOnSubject =
+    isParticiple(token.lower) &&
+    !(auxiliary && isAuxiliary(auxiliary)) &&
+    !(auxiliary && /['’]s$/.test(auxiliary.lower))
+  if (hangsOnSubject || (auxiliary && CONJUNCTIONS.has(auxiliary.lower)))
+    return firstAgent(tokens, sentenceFirst, verb - 1)
+  return subjectBefore(tokens, verb, sentenceFirst) ?? firstAgent(tokens, sentenceFirst, verb - 1)
+}
+
+/** `…, Schiff said. "The other factor …"`: a quotation opening the sentence after a bare "X said." is X's. */
+function attributionInPreviousSentence(tokens: readonly Token[], window: SegmentWindow): Attribution | null {
+  const stop = tokens[window.open - 1]
+  const opening = tokens[window.open] as Token
+  if (!stop || stop.text !== '.' || stop.paragraph !== opening.paragraph || stop.segment >= 0) return null
+  const verb = window.open - 2
+  if (!isSpeechVerb(tokens[verb]) || isParticiple((tokens[verb] as Token).lower)) return null
+  let sentenceFirst = verb
+  for (; sentenceFirst > 0; sentenceFirst--) {
+    const previous = tokens[sentenceFirst - 1] as Token
+    if (
+      previous.paragraph !== stop.paragraph ||
+      (/^[.!?]$/.test(previous.text) && !isAbbreviationDot(tokens, sentenceFirst - 1))
+    )
+      break
+    // A sentence that already carries a quotation spoke about that one.
+    if (previous.segment >= 0) return null
+  }
+  const speaker = subjectBefore(tokens, verb, sentenceFirst)
+  return speaker ? build(verb, verb, speaker, 'before', speaker.first, window.open - 1) : null
+}
+
+/** "was written by", "is called": the verb's subject is not its speaker. */
+function isPassive(tokens: readonly Token[], verb: number): boolean {
+  const previous = tokens[verb - 1]?.lower
+  const verbWord = (tokens[verb] as Token).lower
+  return (
+    (previous === 'was' || previous === 'were' || previous === 'is' || previous === 'be' || previous === 'been') &&
+    !verbWord.endsWith('ing')
+  )
+}
+
+/**
+ * The first person, organisation or pronoun in a stretch of the writer's words that can be the one
+ * talking: names after a preposition ("in Mexico") are places or listeners, not speakers.
+ */
+export function firstAgent(tokens: readonly Token[], first: number, last: number): Mention | null {
+  for (let i = first; i <= last; i++) {
+    const token = tokens[i] as Token
+    if (token.segment >= 0) continue
+    if (pronounOf(token) !== null || POSSESSIVE_PRONOUNS.has(token.lower)) {
+      if (token.lower === 'it' || token.lower === 'its') continue
+      return { first: i, last: i, kind: 'pronoun' }
+    }
+    const previous = tokens[i - 1]
+    if (previous && i > first && PREPOSITIONS_BEFORE_NAMES.has(previous.lower)) continue
+    // A sentence opening with "Following …" or "Speaking …" has its subject further on.
+    if (token.capitalized && !(i === first && token.lower.endsWith('ing'))) {
+      const name = nameStartingAt(tokens, i, last)
+      if (name) return name
+    }
+    if (token.isWord && !token.capitalized) {
+      const described = descriptionEndingAt(tokens, i, first)
+      const before = described ? tokens[described.first - 1] : undefined
+      if (
+        described &&
+        isAgentDescription(tokens, described) &&
+        !(before && PREPOSITIONS_BEFORE_NAMES.has(before.lower))
+      )
+        return described
+    }
+  }
+  return null
+}
+
+function isAgentDescription(tokens: readonly Token[], mention: Mention): boolean {
+  const head = tokens[mention.last] as Token
+  return (
+    isRoleWord(head) ||
+    isOrganisationWord(head) ||
+    isDocumentWord(head) ||
+    /(man|woman|person|ist|ian)$/.test(head.lower)
+  )
+}
+
+/** Transcript lines: `"WALLACE: Let’s start …"` — the speaker's name in capitals opens the quote. */
+export function attributionInside(tokens: readonly Token[], window: SegmentWindow): Attribution | null {
+  const name = tokens[window.open + 1]
+  const colon = tokens[window.open + 2]
+  if (
+    !name ||
+    !colon ||
+    colon.text !== ':' ||
+    name.text.length < 2 ||
+    name.text !== name.text.toUpperCase() ||
+    !/\p{Lu}/u.test(name.text)
+  )
+    return null
+  return build(
+    window.open + 2,
+    window.open + 2,
+    { first: window.open + 1, last: window.open + 1, kind: 'name' },
+    'inside',
+    window.open + 1,
+    window.open + 2,
+  )
+}

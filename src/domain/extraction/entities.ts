@@ -1,0 +1,354 @@
+import {
+  DOCUMENT_WORDS,
+  GENDERED_HONORIFICS,
+  GENDERED_PRONOUNS,
+  ORGANISATION_WORDS,
+  ROLE_WORDS,
+  SPEECH_VERBS,
+} from './lexicon.js'
+import { isDocumentWord, isOrganisationWord, nameStartingAt, type Mention } from './noun-phrases.js'
+import type { Token } from './tokens.js'
+import type { ResolvedBy, SpeakerKind } from './types.js'
+
+export interface Entity {
+  name: string
+  title: string | null
+  kind: SpeakerKind
+  /** Lower-cased words of the name, possessive dropped. */
+  words: string[]
+  maleVotes: number
+  femaleVotes: number
+  /** Already identified as the speaker of a quote. */
+  spoke: boolean
+}
+
+interface EntityMention {
+  entity: Entity
+  start: number
+}
+
+export interface ResolvedSpeaker {
+  entity: Entity
+  resolvedBy: ResolvedBy
+}
+
+interface NameParts {
+  title: string | null
+  name: string | null
+  kind: SpeakerKind
+  honorific: 'm' | 'f' | null
+}
+
+const POSSESSIVE = /['’]s?$/
+const MAX_NAME_WORDS = 4
+/** How far back (in characters) a name of the right gender may be preferred to a nearer one of unknown gender. */
+const GENDER_REACH = 300
+const LEADING_ARTICLE = /^(the|a|an)\s+/i
+
+function stripPossessive(word: string): string {
+  return word.replace(POSSESSIVE, '')
+}
+
+/**
+ * Splits a capitalised run into title and name: everything up to the last role word is the title
+ * ("Mexican President" | "Claudia Sheinbaum"); a run ending in an organisation noun is an organisation.
+ */
+export function splitName(tokens: readonly Token[], mention: Mention, text: string): NameParts {
+  const words: Token[] = []
+  for (let i = mention.first; i <= mention.last; i++) {
+    const token = tokens[i] as Token
+    if (token.isWord) words.push(token)
+    if (token.text === '(') break
+  }
+  const lastWord = words[words.length - 1] as Token
+  const bareLast = stripPossessive(lastWord.lower)
+  const start = (words[0] as Token).start
+  // Tokens never end in a bare apostrophe, so a possessive ending is always two characters ("’s").
+  const end = POSSESSIVE.test(lastWord.lower) ? lastWord.end - 2 : lastWord.end
+  if (ORGANISATION_WORDS.has(bareLast) || DOCUMENT_WORDS.has(bareLast)) {
+    return {
+      title: null,
+      name: text.slice(start, end).replace(LEADING_ARTICLE, ''),
+      kind: 'organisation',
+      honorific: null,
+    }
+  }
+  let lastRole = -1
+  let honorific: 'm' | 'f' | null = null
+  words.forEach((word, index) => {
+    const bare = stripPossessive(word.lower).replace(/\.$/, '')
+    if (ROLE_WORDS.has(bare) || ORGANISATION_WORDS.has(bare)) lastRole = index
+    const gender = GENDERED_HONORIFICS.get(bare)
+    if (gender) honorific = gender
+  })
+  if (lastRole === words.length - 1) return { title: text.slice(start, end), name: null, kind: 'person', honorific }
+  const nameStart = (words[lastRole + 1] as Token).start
+  const titleEnd = lastRole >= 0 ? (words[lastRole] as Token).end : start
+  const title = lastRole >= 0 ? text.slice(start, titleEnd).replace(/\.$/, '') : null
+  return {
+    title: title && !GENDERED_HONORIFICS.has(title.toLowerCase()) ? title : null,
+    name: text.slice(nameStart, end),
+    kind: 'person',
+    honorific,
+  }
+}
+
+/**
+ * A single capitalised word may be a place ("Mexico"); he or she only refers to a name that shows it
+ * belongs to a person: a first name and surname, a title, or a pronoun already pointing at it.
+ */
+function isKnownPerson(entity: Entity): boolean {
+  return entity.words.length > 1 || entity.title !== null || entity.maleVotes + entity.femaleVotes > 0 || entity.spoke
+}
+
+/** The people and organisations an article names, in order of mention, with what later references need. */
+export class EntityRegistry {
+  private readonly mentions: EntityMention[] = []
+  private readonly byName = new Map<string, Entity>()
+  private readonly issuers: { start: number; document: string; entity: Entity }[] = []
+
+  constructor(
+    private readonly text: string,
+    private readonly tokens: readonly Token[],
+    private readonly sentenceEnds: readonly boolean[],
+  ) {
+    this.collectNames()
+    this.collectGender()
+  }
+
+  private collectNames(): void {
+    const { tokens } = this
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i] as Token
+      if (!token.capitalized || token.segment >= 0) continue
+      const mention = nameStartingAt(tokens, i, tokens.length - 1)
+      if (!mention) continue
+      const entity = this.register(mention)
+      if (entity) {
+        this.mentions.push({ entity, start: token.start })
+        this.noteIssuer(i, entity)
+      }
+      i = mention.last
+    }
+  }
+
+  /** "A January report from the Heritage Foundation": the report speaks for the foundation later on. */
+  private noteIssuer(nameStart: number, entity: Entity): void {
+    const { tokens } = this
+    let i = nameStart - 1
+    if (tokens[i]?.lower === 'the') i--
+    if (tokens[i]?.lower !== 'from' && tokens[i]?.lower !== 'by') return
+    const document = tokens[i - 1]
+    if (document && isDocumentWord(document))
+      this.issuers.push({ start: document.start, document: document.lower, entity })
+  }
+
+  recordIssuer(start: number, document: string, entity: Entity): void {
+    this.issuers.push({ start, document, entity })
+  }
+
+  register(mention: Mention): Entity | null {
+    const parts = splitName(this.tokens, mention, this.text)
+    if (parts.name === null) return null
+    const words = parts.name.toLowerCase().split(/\s+/).map(stripPossessive)
+    // A long capitalised run is a headline or a title, and words in capitals a dateline ("MEXICO CITY —"), not
+    // somebody's name.
+    if (
+      parts.kind === 'person' &&
+      (words.length > MAX_NAME_WORDS || (words.length > 1 && parts.name === parts.name.toUpperCase()))
+    )
+      return null
+    const key = words.join(' ')
+    let entity =
+      this.byName.get(key) ?? (parts.kind === 'person' ? this.findBySurname(words, Number.MAX_SAFE_INTEGER) : undefined)
+    if (!entity) {
+      entity = {
+        name: parts.name,
+        title: parts.title,
+        kind: parts.kind,
+        words,
+        maleVotes: 0,
+        femaleVotes: 0,
+        spoke: false,
+      }
+      this.byName.set(key, entity)
+    } else if (words.length > entity.words.length && entity.kind === 'person') {
+      // The fullest form of a name is the canonical one ("Sheinbaum" first, "Claudia Sheinbaum" later).
+      entity.name = parts.name
+      entity.words = words
+      this.byName.set(key, entity)
+    }
+    if (parts.title && !entity.title) entity.title = parts.title
+    if (parts.honorific === 'm') entity.maleVotes += 10
+    if (parts.honorific === 'f') entity.femaleVotes += 10
+    return entity
+  }
+
+  private findBySurname(words: readonly string[], before: number): Entity | undefined {
+    const last = words[words.length - 1] as string
+    let fallback: Entity | undefined
+    for (let m = this.mentions.length - 1; m >= 0; m--) {
+      const { entity, start } = this.mentions[m] as EntityMention
+      if (entity.kind !== 'person' || entity.words[entity.words.length - 1] !== last) continue
+      if (words.length > 1 && !words.every((w) => entity.words.includes(w)) && entity.words.length > 1) continue
+      if (start < before) return entity
+      fallback ??= entity
+    }
+    return fallback
+  }
+
+  /**
+   * Gender comes from honorifics and from pronouns whose antecedent is unambiguous: a pronoun opening
+   * a sentence points at the first person named in the sentence before; one right after a speech verb
+   * or "that" points at the first person named earlier in its own sentence ("Sheinbaum said that she …").
+   */
+  private collectGender(): void {
+    const { tokens, sentenceEnds } = this
+    let m = 0
+    let sentenceSubject: Entity | undefined
+    let previousSubject: Entity | undefined
+    let sentenceStart = true
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i] as Token
+      while (m < this.mentions.length && (this.mentions[m] as EntityMention).start <= token.start) {
+        const { entity } = this.mentions[m++] as EntityMention
+        if (entity.kind === 'person' && isKnownPerson(entity)) sentenceSubject ??= entity
+      }
+      const gender = token.segment < 0 ? GENDERED_PRONOUNS.get(token.lower) : undefined
+      const previous = tokens[i - 1]
+      const target = !gender
+        ? undefined
+        : sentenceStart
+          ? previousSubject
+          : previous && (previous.lower === 'that' || SPEECH_VERBS.has(previous.lower))
+            ? sentenceSubject
+            : undefined
+      if (target && gender === 'm') target.maleVotes++
+      if (target && gender === 'f') target.femaleVotes++
+      // "Trump pressured her": the subject of the verb is not the person in its object.
+      const object =
+        gender &&
+        !target &&
+        (token.lower === 'him' || token.lower === 'her') &&
+        previous &&
+        /(ed|es)$/.test(previous.lower)
+          ? sentenceSubject
+          : undefined
+      if (object && gender === 'f') object.maleVotes++
+      if (object && gender === 'm') object.femaleVotes++
+      sentenceStart = sentenceEnds[i] === true
+      if (sentenceStart) {
+        previousSubject = sentenceSubject
+        sentenceSubject = undefined
+      }
+    }
+  }
+
+  resolveName(mention: Mention): ResolvedSpeaker | null {
+    const parts = splitName(this.tokens, mention, this.text)
+    if (parts.name === null) {
+      // A run that is all title ("the Vice President") has its title as its only text.
+      return this.resolveRole(mention, parts.title as string)
+    }
+    const words = parts.name.toLowerCase().split(/\s+/).map(stripPossessive)
+    const start = (this.tokens[mention.first] as Token).start
+    const entity = this.byName.get(words.join(' ')) ?? this.findBySurname(words, start) ?? this.register(mention)
+    if (!entity) return null
+    if (entity.kind === 'organisation') return { entity, resolvedBy: 'organisation' }
+    return { entity, resolvedBy: words.length >= entity.words.length ? 'name' : 'surname' }
+  }
+
+  /**
+   * The nearest earlier entity the pronoun can stand for; `excluded` names someone it cannot be (the outer speaker of
+   * a nested quote).
+   */
+  resolvePronoun(pronoun: string, before: number, excluded: string | null = null): ResolvedSpeaker | null {
+    const gender = GENDERED_PRONOUNS.get(pronoun)
+    const wantsOrganisation = pronoun === 'it' || pronoun === 'they'
+    let unknownGender: Entity | undefined
+    for (let m = this.mentions.length - 1; m >= 0; m--) {
+      const { entity, start } = this.mentions[m] as EntityMention
+      if (start >= before || entity.name === excluded) continue
+      if (wantsOrganisation) {
+        if (entity.kind === 'organisation') return { entity, resolvedBy: 'pronoun' }
+        continue
+      }
+      if (entity.kind !== 'person' || !isKnownPerson(entity)) continue
+      const entityGender =
+        entity.maleVotes > entity.femaleVotes ? 'm' : entity.femaleVotes > entity.maleVotes ? 'f' : null
+      if (gender && entityGender && entityGender !== gender) continue
+      // Someone nearby known to match beats a nearer name of unknown gender ("Trump … Her rejection" after "Sheinbaum
+      // confirmed").
+      if (entityGender === null && gender) {
+        unknownGender ??= entity
+        continue
+      }
+      if (!unknownGender || before - start <= GENDER_REACH) return { entity, resolvedBy: 'pronoun' }
+      break
+    }
+    return unknownGender ? { entity: unknownGender, resolvedBy: 'pronoun' } : null
+  }
+
+  /** "the president", "the statement", "the Trump administration", "The Indiana governor". */
+  resolveDescription(mention: Mention): ResolvedSpeaker | null {
+    const head = this.tokens[mention.last] as Token
+    const first = this.tokens[mention.first] as Token
+    const phrase = this.text.slice(first.start, head.end).replace(LEADING_ARTICLE, '')
+    const start = first.start
+    if (isDocumentWord(head)) {
+      for (let k = this.issuers.length - 1; k >= 0; k--) {
+        const issuer = this.issuers[k] as (typeof this.issuers)[number]
+        if (issuer.start < start && issuer.document === head.lower) {
+          return { entity: issuer.entity, resolvedBy: issuer.entity.kind === 'organisation' ? 'organisation' : 'role' }
+        }
+      }
+      return this.describedOnly(phrase, 'organisation')
+    }
+    if (isOrganisationWord(head)) {
+      const named = this.tokens.slice(mention.first, mention.last + 1).some((t) => t.capitalized && t.lower !== 'the')
+      if (!named) {
+        for (let m = this.mentions.length - 1; m >= 0; m--) {
+          const { entity, start: at } = this.mentions[m] as EntityMention
+          if (at < start && entity.kind === 'organisation' && entity.words[entity.words.length - 1] === head.lower) {
+            return { entity, resolvedBy: 'organisation' }
+          }
+        }
+      }
+      return this.describedOnly(phrase, 'organisation')
+    }
+    return this.resolveRole(mention, phrase)
+  }
+
+  private resolveRole(mention: Mention, phrase: string): ResolvedSpeaker {
+    const head = (this.tokens[mention.last] as Token).lower.replace(/\.$/, '')
+    const start = (this.tokens[mention.first] as Token).start
+    for (let m = this.mentions.length - 1; m >= 0; m--) {
+      const { entity, start: at } = this.mentions[m] as EntityMention
+      if (at < start && entity.kind === 'person' && entity.title?.toLowerCase().split(/\s+/).includes(head)) {
+        return { entity, resolvedBy: 'role' }
+      }
+    }
+    return this.describedOnly(phrase, 'person')
+  }
+
+  private describedOnly(phrase: string, kind: SpeakerKind): ResolvedSpeaker {
+    const entity: Entity = {
+      name: phrase,
+      title: null,
+      kind,
+      words: phrase.toLowerCase().split(/\s+/),
+      maleVotes: 0,
+      femaleVotes: 0,
+      spoke: false,
+    }
+    return { entity, resolvedBy: kind === 'organisation' ? 'organisation' : 'role' }
+  }
+
+  /** Makes an entity found by a later reference available to pronouns that follow. */
+  noteMention(entity: Entity, start: number): void {
+    entity.spoke = true
+    let at = this.mentions.length
+    while (at > 0 && (this.mentions[at - 1] as EntityMention).start > start) at--
+    this.mentions.splice(at, 0, { entity, start })
+  }
+}

@@ -1,0 +1,483 @@
+import {
+  attributionAfter,
+  attributionBefore,
+  attributionInside,
+  firstAgent,
+  type Attribution,
+  type SegmentWindow,
+} from './attribution.js'
+import { EntityRegistry, type ResolvedSpeaker } from './entities.js'
+import { DOCUMENT_WORDS, NAMING_VERBS, words } from './lexicon.js'
+import { findNestedQuotes } from './nested-quotes.js'
+import { CONJUNCTIONS, isSpeechVerb, mentionEndingAt, pronounOf, type Mention } from './noun-phrases.js'
+import { findQuotedSegments, type QuotedSegment } from './quote-marks.js'
+import { findSentenceEnds } from './sentences.js'
+import { tokenAt, tokenize, type Token } from './tokens.js'
+import type { ExtractedQuote, Span, Speaker } from './types.js'
+
+/** Everything the rules need to know about one article, computed once. */
+export interface Article {
+  text: string
+  segments: QuotedSegment[]
+  /** Segments that name something (a show, an operation, a nickname) rather than quote anyone. */
+  titles: boolean[]
+  tokens: Token[]
+  sentenceEnds: boolean[]
+  windows: SegmentWindow[]
+  registry: EntityRegistry
+}
+
+interface QuoteGroup {
+  segments: number[]
+  attribution: Attribution | null
+}
+
+const TERMINAL_INSIDE = /[.?!…][’'"]?$/
+const WORD = /[\p{L}\p{N}]+/gu
+/** A quotation this long is somebody's speech even when the article gives no cue for it. */
+const MIN_WORDS_UNCUED = 8
+/** Most writer's tokens between two pieces of one quotation. */
+const MAX_NARRATIVE_TOKENS = 60
+const MAX_TITLE_WORDS = 5
+/** Most words between a naming verb and the name it gives (`called the 1996 pageant winner “…”`). */
+const MAX_NAMED_OBJECT_TOKENS = 5
+/** Lower-case words a title may hold ("Women in Power", "Commander-in-Chief Forum"). */
+const TITLE_FUNCTION_WORDS = new Set(
+  words(`
+    a an the of in on at to for and or with from by
+  `),
+)
+/** Words that announce the name of a work (`a spot titled “Arrogant,”`). */
+const TITLE_INTRODUCERS = new Set(['titled', 'entitled', 'named'])
+const SUBJECT_OF_POSSESSIVE: ReadonlyMap<string, string> = new Map([
+  ['his', 'he'],
+  ['her', 'she'],
+  ['its', 'it'],
+  ['their', 'they'],
+])
+const UNATTRIBUTED_CONFIDENCE = 0.3
+const CONTEXT_PENALTY = 0.35
+/** A full stop after a word longer than an abbreviation, inside the quotation: two sentences, not a title. */
+const INNER_SENTENCE_END = /\p{L}{4,}\.\s/u
+const STAGE_DIRECTION = /^\([^()]*\)\.?$/
+
+/**
+ * A few capitalised words with nothing before them that reports speech (MSNBC’s “Morning Joe”,
+ * “Operation Southern Spear”, Marcia “Cia” Price) name a show, a song, an operation or a person.
+ */
+function isTitle(text: string, tokens: readonly Token[], segment: QuotedSegment): boolean {
+  const open = tokenAt(tokens, segment.openMark)
+  const before = tokens[open - 1]
+  // A comma inside the closing mark announces a cue ("“No,” she said"): titles end bare or with a full stop,
+  // unless the words before make the quotation a noun (`episode of “The Steve Harvey Morning Show,” the …`).
+  const trailing =
+    before &&
+    (TITLE_FUNCTION_WORDS.has(before.lower) || TITLE_INTRODUCERS.has(before.lower) || /['’]s$/.test(before.lower))
+      ? /[.,]$/
+      : /\.$/
+  const content = text.slice(segment.start, segment.end).replace(trailing, '')
+  const words = content.split(/\s+/)
+  if (
+    words.length > MAX_TITLE_WORDS ||
+    /[,;:!?]/.test(content) ||
+    INNER_SENTENCE_END.test(content) ||
+    !/^[\p{Lu}\d]/u.test(content)
+  )
+    return false
+  if (!words.every((word) => /^[\p{Lu}\d]/u.test(word) || TITLE_FUNCTION_WORDS.has(word))) return false
+  if (
+    before &&
+    (isSpeechVerb(before) || before.text === ':' || before.lower === 'as' || CONJUNCTIONS.has(before.lower))
+  )
+    return false
+  return !namesObject(tokens, open)
+}
+
+/**
+ * `Trump called the 1996 pageant winner “Miss Piggy”`: a naming verb with its object in between
+ * makes the quotation what somebody called someone. Right after the verb (`a show called “X”`) it is a title.
+ */
+function namesObject(tokens: readonly Token[], open: number): boolean {
+  for (let i = open - 2; i >= Math.max(0, open - MAX_NAMED_OBJECT_TOKENS - 1); i--) {
+    const token = tokens[i] as Token
+    if (!token.isWord || token.segment >= 0) return false
+    if (NAMING_VERBS.has(token.lower)) return true
+  }
+  return false
+}
+
+export function analyseArticle(text: string): Article {
+  const segments = findQuotedSegments(text)
+  const tokens = tokenize(text, segments)
+  const titles = segments.map((segment) => isTitle(text, tokens, segment))
+  // A title reads as part of the writer's sentence: cues and names are looked for across it.
+  // Its capitalised words name a work, not a speaker.
+  for (const token of tokens) {
+    if (token.segment >= 0 && titles[token.segment]) {
+      token.segment = -1
+      token.capitalized = false
+    }
+  }
+  const sentenceEnds = findSentenceEnds(tokens)
+  const windows = segments.map((segment) => windowOf(tokens, sentenceEnds, segment))
+  return {
+    text,
+    segments,
+    titles,
+    tokens,
+    sentenceEnds,
+    windows,
+    registry: new EntityRegistry(text, tokens, sentenceEnds),
+  }
+}
+
+function windowOf(tokens: readonly Token[], sentenceEnds: readonly boolean[], segment: QuotedSegment): SegmentWindow {
+  const open = tokenAt(tokens, segment.openMark)
+  const close = segment.closeMark >= 0 ? tokenAt(tokens, segment.closeMark) : tokenAt(tokens, segment.end) - 1
+  const paragraph = (tokens[open] as Token).paragraph
+  let beforeFirst = open
+  while (beforeFirst > 0) {
+    const previous = tokens[beforeFirst - 1] as Token
+    if (previous.paragraph !== paragraph || previous.segment >= 0 || sentenceEnds[beforeFirst - 1]) break
+    beforeFirst--
+  }
+  const previous = tokens[open - 1]
+  if (
+    beforeFirst === open &&
+    previous &&
+    previous.paragraph === paragraph - 1 &&
+    previous.text === ':' &&
+    previous.segment < 0
+  ) {
+    // "Caddell continued:" closing one paragraph introduces the quotation that fills the next.
+    beforeFirst = open - 1
+    while (beforeFirst > 0 && !sentenceEnds[beforeFirst - 1] && (tokens[beforeFirst - 1] as Token).segment < 0)
+      beforeFirst--
+  }
+  let sentenceFirst = beforeFirst
+  while (
+    sentenceFirst > 0 &&
+    (tokens[sentenceFirst - 1] as Token).paragraph === (tokens[beforeFirst] as Token).paragraph &&
+    !sentenceEnds[sentenceFirst - 1]
+  )
+    sentenceFirst--
+  let afterLast = close
+  for (let j = close + 1; j < tokens.length; j++) {
+    const token = tokens[j] as Token
+    if (token.paragraph !== paragraph || token.segment >= 0) break
+    afterLast = j
+    if (sentenceEnds[j]) break
+  }
+  return { open, close, beforeFirst, sentenceFirst, afterLast }
+}
+
+/**
+ * `previous` is the attribution of the segment before, if any: when its cue clause follows it
+ * (`"X," the mayor said, adding that it would take "Y"`), the words of that clause are not
+ * searched again for the cue of this segment.
+ */
+function attribute(article: Article, index: number, previous: Attribution | null): Attribution | null {
+  const segment = article.segments[index] as QuotedSegment
+  let window = article.windows[index] as SegmentWindow
+  if (
+    previous &&
+    previous.position === 'after' &&
+    previous.clauseLast >= window.beforeFirst &&
+    previous.clauseLast < window.open
+  ) {
+    window = { ...window, beforeFirst: previous.clauseLast + 1 }
+  }
+  const inside = attributionInside(article.tokens, window)
+  if (inside) return inside
+  // A quotation that ends its own sentence belongs to the cue before it when there is one; the words after it start
+  // the next sentence.
+  if (TERMINAL_INSIDE.test(article.text.slice(segment.start, segment.end))) {
+    return attributionBefore(article.tokens, window) ?? attributionAfter(article.tokens, window, true)
+  }
+  return attributionAfter(article.tokens, window, false) ?? attributionBefore(article.tokens, window)
+}
+
+function sameCue(a: Attribution | null, b: Attribution | null): boolean {
+  return a !== null && b !== null && a.cueFirst === b.cueFirst
+}
+
+/** No sentence boundary of the writer between two segments of the same paragraph. */
+function sameSentence(article: Article, previous: number, next: number): boolean {
+  const from = (article.windows[previous] as SegmentWindow).close
+  const to = (article.windows[next] as SegmentWindow).open
+  const { tokens, sentenceEnds } = article
+  if ((tokens[from] as Token).paragraph !== (tokens[to] as Token).paragraph) return false
+  for (let i = from; i < to; i++) if (sentenceEnds[i]) return false
+  return true
+}
+
+/**
+ * `“wounded American families” and “our own struggling citizens”`: quotations joined by a bare conjunction are one
+ * list.
+ */
+function coordinated(article: Article, previous: number, next: number): boolean {
+  const from = (article.windows[previous] as SegmentWindow).close + 1
+  const to = (article.windows[next] as SegmentWindow).open
+  const { tokens } = article
+  if (to - from < 1 || to - from > 2 || (tokens[from] as Token).paragraph !== (tokens[to] as Token).paragraph)
+    return false
+  const between = tokens.slice(from, to).map((token) => token.lower)
+  return between[between.length - 1] === 'and' || between[between.length - 1] === 'or'
+}
+
+/**
+ * A quotation with no cue of its own goes on with the quote before it when the only words between
+ * them are one sentence holding that quote's cue (`"X," said Y, a former official. "Z."`), or when
+ * it opens the paragraph right after a paragraph that ended with a quote.
+ */
+function continuesGroup(article: Article, group: QuoteGroup, next: number): boolean {
+  const attribution = group.attribution
+  const last = group.segments[group.segments.length - 1] as number
+  const from = (article.windows[last] as SegmentWindow).close + 1
+  const to = (article.windows[next] as SegmentWindow).open - 1
+  const { tokens } = article
+  const opening = tokens[to + 1] as Token
+  const closing = tokens[from - 1] as Token
+  if (from > to)
+    return (
+      opening.paragraph === closing.paragraph + 1 &&
+      isSentenceLike(article, next) &&
+      !isDangling(article, next) &&
+      !writerGoesOn(article, next)
+    )
+  if (!attribution || attribution.position === 'inside' || to - from > MAX_NARRATIVE_TOKENS) return false
+  if (opening.paragraph !== closing.paragraph || attribution.cueFirst < from || attribution.cueLast > to) return false
+  for (let i = from; i < to; i++) if (article.sentenceEnds[i]) return false
+  return true
+}
+
+/** A mark left open at a paragraph end that no continuing paragraph picks up: a stray mark rather than a quotation. */
+function isDangling(article: Article, index: number): boolean {
+  const segment = article.segments[index] as QuotedSegment
+  return segment.closeMark < 0 && article.segments[index + 1]?.continuesPrevious !== true
+}
+
+/** The writer's own sentence goes on right after the closing mark (`“American Skin” was written by …`). */
+function writerGoesOn(article: Article, index: number): boolean {
+  const window = article.windows[index] as SegmentWindow
+  const after = article.tokens[window.close + 1]
+  return after !== undefined && after.paragraph === (article.tokens[window.close] as Token).paragraph && after.isWord
+}
+
+function isSentenceLike(article: Article, index: number): boolean {
+  const segment = article.segments[index] as QuotedSegment
+  const content = article.text.slice(segment.start, segment.end)
+  return /^[\p{Lu}\d…]/u.test(content.trimStart()) && wordCount(content) >= 3
+}
+
+function wordCount(content: string): number {
+  return content.match(WORD)?.length ?? 0
+}
+
+function groupSegments(article: Article, attributions: (Attribution | null)[]): QuoteGroup[] {
+  const groups: QuoteGroup[] = []
+  let current: QuoteGroup | undefined
+  article.segments.forEach((segment, index) => {
+    if (STAGE_DIRECTION.test(article.text.slice(segment.start, segment.end).trim()) || article.titles[index]) return
+    const attribution = attributions[index] ?? null
+    const previous = current?.segments[current.segments.length - 1]
+    if (current && previous !== undefined) {
+      const joins =
+        (segment.continuesPrevious && attribution === null) ||
+        coordinated(article, previous, index) ||
+        (attribution !== null && sameCue(current.attribution, attribution)) ||
+        (attribution === null && (sameSentence(article, previous, index) || continuesGroup(article, current, index)))
+      if (joins) {
+        current.segments.push(index)
+        current.attribution ??= attribution
+        return
+      }
+    }
+    current = { segments: [index], attribution }
+    groups.push(current)
+  })
+  return groups.filter((group) => group.attribution !== null || isUncuedSpeech(article, group))
+}
+
+/** Without a cue only a long, sentence-like quotation is speech; short ones are titles, names or scare quotes. */
+function isUncuedSpeech(article: Article, group: QuoteGroup): boolean {
+  const words = group.segments.reduce((sum, index) => {
+    const segment = article.segments[index] as QuotedSegment
+    return sum + wordCount(article.text.slice(segment.start, segment.end))
+  }, 0)
+  return (
+    words >= MIN_WORDS_UNCUED &&
+    isSentenceLike(article, group.segments[0] as number) &&
+    !(group.segments.length === 1 && isDangling(article, group.segments[0] as number))
+  )
+}
+
+function mentionSpan(tokens: readonly Token[], mention: Mention): Span {
+  const first = tokens[mention.first] as Token
+  const last = tokens[mention.last] as Token
+  const pronoun = mention.kind === 'pronoun' ? pronounOf(first) : null
+  if (pronoun !== null && first.lower !== pronoun) return [first.start, first.start + pronoun.length]
+  return [first.start, last.end]
+}
+
+function resolveSpeaker(article: Article, mention: Mention): ResolvedSpeaker | null {
+  const { registry, tokens } = article
+  const first = tokens[mention.first] as Token
+  switch (mention.kind) {
+    case 'pronoun': {
+      // A mention of kind pronoun is a subject pronoun (maybe contracted, "she’s") or a possessive one.
+      const pronoun = SUBJECT_OF_POSSESSIVE.get(first.lower) ?? (pronounOf(first) as string)
+      return registry.resolvePronoun(pronoun, first.start)
+    }
+    case 'relative': {
+      const before = tokens[mention.first - 1]?.text === ',' ? mention.first - 2 : mention.first - 1
+      const antecedent = mentionEndingAt(tokens, before, Math.max(0, before - 12))
+      return antecedent ? resolveSpeaker(article, antecedent) : null
+    }
+    case 'name':
+      return registry.resolveName(mention)
+    case 'role':
+      return registry.resolveDescription(mention)
+  }
+}
+
+/** Who a mention stands for, or what the article wrote when nobody can be found for it. */
+function nameOf(article: Article, mention: Mention): string {
+  const resolved = resolveSpeaker(article, mention)
+  if (resolved) return resolved.entity.name
+  const [start, end] = mentionSpan(article.tokens, mention)
+  return article.text.slice(start, end)
+}
+
+function speakerOf(article: Article, attribution: Attribution): Speaker {
+  const span = mentionSpan(article.tokens, attribution.speaker)
+  const resolved = resolveSpeaker(article, attribution.speaker)
+  if (!resolved) {
+    // A pronoun with nobody to stand for: the speaker is only what the article wrote.
+    return {
+      name: article.text.slice(span[0], span[1]),
+      title: null,
+      kind: 'person',
+      mention: span,
+      resolvedBy: 'pronoun',
+    }
+  }
+  const { entity, resolvedBy } = resolved
+  article.registry.noteMention(entity, span[0])
+  noteDocumentIssued(article, attribution, resolved)
+  return { name: entity.name, title: entity.title, kind: entity.kind, mention: span, resolvedBy }
+}
+
+/** "X said in a statement": a later "the statement said" is X speaking. */
+function noteDocumentIssued(article: Article, attribution: Attribution, resolved: ResolvedSpeaker): void {
+  const { tokens } = article
+  for (let i = attribution.cueLast + 1; i <= attribution.cueLast + 4; i++) {
+    const document = tokens[i]
+    if (!document || document.segment >= 0) return
+    if (DOCUMENT_WORDS.has(document.lower) && tokens[i - 2]?.lower === 'in') {
+      article.registry.recordIssuer(document.start, document.lower, resolved.entity)
+      return
+    }
+  }
+}
+
+function cueOf(article: Article, attribution: Attribution): ExtractedQuote['cue'] {
+  const first = article.tokens[attribution.cueFirst] as Token
+  const last = article.tokens[attribution.cueLast] as Token
+  return { text: article.text.slice(first.start, last.end), span: [first.start, last.end] }
+}
+
+function kindOf(article: Article, group: QuoteGroup): 'direct' | 'partial' {
+  const first = group.segments[0] as number
+  const segment = article.segments[first] as QuotedSegment
+  const content = article.text.slice(segment.start, segment.end).trimStart()
+  if (!/^[\p{Lu}\d…"“'‘]/u.test(content)) return 'partial'
+  const window = article.windows[first] as SegmentWindow
+  const before = article.tokens[window.open - 1]
+  const embedded =
+    before !== undefined && window.beforeFirst < window.open && before.isWord && !/[:,]/.test(before.text)
+  return embedded ? 'partial' : 'direct'
+}
+
+const CONFIDENCE_BY_RESOLUTION: Record<Speaker['resolvedBy'], number> = {
+  name: 0.95,
+  surname: 0.9,
+  organisation: 0.85,
+  role: 0.8,
+  pronoun: 0.75,
+}
+
+/** A speaker found next to a cue is trusted by how it was identified; one inferred from context far less. */
+function confidenceOf(attribution: Attribution | null, speaker: Speaker | null): number {
+  if (!speaker) return UNATTRIBUTED_CONFIDENCE
+  const byResolution = CONFIDENCE_BY_RESOLUTION[speaker.resolvedBy]
+  return attribution ? byResolution : byResolution - CONTEXT_PENALTY
+}
+
+function paragraphOf(article: Article, group: QuoteGroup): number {
+  const last = group.segments[group.segments.length - 1] as number
+  return (article.tokens[(article.windows[last] as SegmentWindow).close] as Token).paragraph
+}
+
+/**
+ * A quotation with no cue at all belongs to whoever the article was just quoting (the quote before,
+ * one paragraph back at most) or else to the first person the paragraph before it is about ("Her
+ * remarks to supporters …"). The mention is left out: nothing next to the quotation names them.
+ */
+function contextSpeaker(
+  article: Article,
+  group: QuoteGroup,
+  previous: { speaker: Speaker; paragraph: number } | null,
+): Speaker | null {
+  const open = (article.windows[group.segments[0] as number] as SegmentWindow).open
+  const paragraph = (article.tokens[open] as Token).paragraph
+  if (previous && paragraph - previous.paragraph <= 1) return { ...previous.speaker, mention: null }
+  let first = open - 1
+  while (first > 0 && (article.tokens[first - 1] as Token).paragraph === paragraph - 1) first--
+  const agent =
+    first < open && (article.tokens[first] as Token).paragraph === paragraph - 1
+      ? firstAgent(article.tokens, first, open - 1)
+      : null
+  const resolved = agent ? resolveSpeaker(article, agent) : null
+  if (!resolved) return null
+  return {
+    name: resolved.entity.name,
+    title: resolved.entity.title,
+    kind: resolved.entity.kind,
+    mention: null,
+    resolvedBy: resolved.resolvedBy,
+  }
+}
+
+export function extractQuotes(text: string): ExtractedQuote[] {
+  const article = analyseArticle(text)
+  const attributions: (Attribution | null)[] = []
+  // A title is part of the writer's sentence: it has no cue of its own to hide from the segment after it.
+  article.segments.forEach((_, index) =>
+    attributions.push(article.titles[index] ? null : attribute(article, index, attributions[index - 1] ?? null)),
+  )
+  const quotes: ExtractedQuote[] = []
+  let previousSpeaker: { speaker: Speaker; paragraph: number } | null = null
+  for (const group of groupSegments(article, attributions)) {
+    const spans: Span[] = group.segments.map((index) => {
+      const segment = article.segments[index] as QuotedSegment
+      return [segment.start, segment.end]
+    })
+    const speaker: Speaker | null = group.attribution
+      ? speakerOf(article, group.attribution)
+      : contextSpeaker(article, group, previousSpeaker)
+    previousSpeaker = speaker && { speaker, paragraph: paragraphOf(article, group) }
+    const via = group.attribution?.via ? nameOf(article, group.attribution.via) : null
+    const quote: ExtractedQuote = {
+      text: spans.map(([start, end]) => text.slice(start, end)).join(' '),
+      spans,
+      kind: kindOf(article, group),
+      cue: group.attribution ? cueOf(article, group.attribution) : null,
+      speaker,
+      via,
+      confidence: confidenceOf(group.attribution, speaker),
+    }
+    quotes.push(quote, ...findNestedQuotes(article, group.segments, speaker))
+  }
+  return quotes
+}

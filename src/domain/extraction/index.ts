@@ -1,0 +1,2 @@
+export { extractQuotes } from './extract-quotes.js'
+export type { Cue, ExtractedQuote, QuoteKind, ResolvedBy, Span, Speaker, SpeakerKind } from './types.js'

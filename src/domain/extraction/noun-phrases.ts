@@ -1,0 +1,306 @@
+import {
+  ABBREVIATIONS,
+  DETERMINERS,
+  DOCUMENT_WORDS,
+  NAME_CONNECTORS,
+  NOT_NAMES,
+  ORGANISATION_WORDS,
+  POSSESSIVE_PRONOUNS,
+  RELATIVE_PRONOUNS,
+  ROLE_WORDS,
+  SPEECH_VERBS,
+  SUBJECT_PRONOUNS,
+  words,
+} from './lexicon.js'
+import type { Token } from './tokens.js'
+
+export type MentionKind = 'name' | 'pronoun' | 'role' | 'relative'
+
+/** A stretch of tokens (inclusive) that names, describes or stands for a speaker. */
+export interface Mention {
+  first: number
+  last: number
+  kind: MentionKind
+}
+
+const CONTRACTED_PRONOUN = /^(he|she|it|they|we|i)['’](s|d|ll|ve|re|m)$/
+const POSSESSIVE = /['’]s?$/
+export const CONJUNCTIONS: ReadonlySet<string> = new Set(['and', 'but', 'or', 'nor', 'then'])
+const PREPOSITIONS = new Set(
+  words(`
+    in at to from of by with for on about against like than into over
+  `),
+)
+
+/** Words that may sit between a subject and its speech verb ("Trump had additionally explained"). */
+const AUXILIARIES = new Set(
+  words(`
+    has had have was is were are will would could can should may might also then later once again often first never
+    not just still even already been did does do previously recently quickly repeatedly
+  `),
+)
+
+export function isSpeechVerb(token: Token | undefined): boolean {
+  return token !== undefined && token.segment < 0 && !token.capitalized && SPEECH_VERBS.has(token.lower)
+}
+
+export function isAuxiliary(token: Token): boolean {
+  return AUXILIARIES.has(token.lower) || (token.lower.endsWith('ly') && token.lower.length > 4 && !token.capitalized)
+}
+
+function bare(token: Token): string {
+  return token.lower.replace(POSSESSIVE, '').replace(/\.$/, '')
+}
+
+export function isRoleWord(token: Token): boolean {
+  return ROLE_WORDS.has(bare(token))
+}
+
+export function isOrganisationWord(token: Token): boolean {
+  return ORGANISATION_WORDS.has(bare(token))
+}
+
+export function isDocumentWord(token: Token): boolean {
+  return DOCUMENT_WORDS.has(bare(token))
+}
+
+function isNameWord(token: Token): boolean {
+  return token.isWord && token.segment < 0 && token.capitalized && !NOT_NAMES.has(token.lower.replace(POSSESSIVE, ''))
+}
+
+const INITIALS = /^(\p{Lu}\.)*\p{Lu}$/u
+
+/** A full stop that belongs to the word before it: a title ("Gov.") or an initial ("G.K.", "Charles B."). */
+export function isAbbreviationDot(tokens: readonly Token[], at: number): boolean {
+  const dot = tokens[at]
+  const word = tokens[at - 1]
+  return (
+    dot !== undefined &&
+    word !== undefined &&
+    dot.text === '.' &&
+    word.end === dot.start &&
+    (ABBREVIATIONS.has(word.lower) || INITIALS.test(word.text))
+  )
+}
+
+/**
+ * Lower-case role or organisation words leading up to a capitalised word ("press secretary Josh"): index of that word,
+ * or -1.
+ */
+function roleChainEnd(tokens: readonly Token[], from: number, ceiling: number): number {
+  let i = from
+  while (i <= ceiling && i - from < 4) {
+    const token = tokens[i] as Token
+    if (token.capitalized) return i === from ? -1 : i
+    if (!token.isWord || token.segment >= 0 || !(isRoleWord(token) || isOrganisationWord(token))) return -1
+    i++
+  }
+  return -1
+}
+
+/** The word-level pronoun a token starts with ("he" for "He’s"), or null. */
+export function pronounOf(token: Token): string | null {
+  if (SUBJECT_PRONOUNS.has(token.lower)) return token.lower
+  const contracted = CONTRACTED_PRONOUN.exec(token.lower)
+  return contracted ? (contracted[1] as string) : null
+}
+
+/**
+ * The capitalised name that ends at `last` ("Mexican President Claudia Sheinbaum", "Stein spokeswoman
+ * Melezia Figueroa", "Gov. Mike Pence (R-IN)"), walking back no further than `floor`.
+ */
+export function nameEndingAt(tokens: readonly Token[], last: number, floor: number): Mention | null {
+  let head = last
+  const closing = tokens[last]
+  if (closing?.text === ')') {
+    let open = last - 1
+    while (open > floor && last - open < 8 && tokens[open]?.text !== '(') open--
+    if (tokens[open]?.text !== '(') return null
+    head = open - 1
+  }
+  const headToken = tokens[head]
+  if (
+    headToken === undefined ||
+    head < floor ||
+    !(isNameWord(headToken) || (headToken.isWord && isRoleWord(headToken) && headToken.capitalized))
+  )
+    return null
+  let first = head
+  let lowercaseModifiers = 0
+  for (let i = head - 1; i >= floor; i--) {
+    const token = tokens[i] as Token
+    if (token.segment >= 0 || token.paragraph !== headToken.paragraph) break
+    if (token.text === '.' && isAbbreviationDot(tokens, i)) {
+      first = i - 1
+      i--
+      continue
+    }
+    if (!token.isWord) break
+    if (isNameWord(token)) {
+      first = i
+      continue
+    }
+    if (
+      NAME_CONNECTORS.has(token.lower) &&
+      tokens[i - 1]?.capitalized === true &&
+      tokens[i + 1]?.capitalized === true
+    ) {
+      first = i
+      continue
+    }
+    if (!token.capitalized && (isRoleWord(token) || isOrganisationWord(token)) && lowercaseModifiers < 3) {
+      lowercaseModifiers++
+      first = i
+      continue
+    }
+    if (
+      !token.capitalized &&
+      isRoleWord(tokens[i + 1] as Token) &&
+      !(tokens[i + 1] as Token).capitalized &&
+      lowercaseModifiers < 3 &&
+      !DETERMINERS.has(token.lower) &&
+      !PREPOSITIONS.has(token.lower) &&
+      !SPEECH_VERBS.has(token.lower)
+    ) {
+      // An adjective in front of a lower-case role ("presidential candidate", "communications director").
+      lowercaseModifiers++
+      first = i
+      continue
+    }
+    break
+  }
+  return { first, last, kind: 'name' }
+}
+
+/** The capitalised name that starts at `first` ("said Kenneth Baer, a former official" → "Kenneth Baer"). */
+export function nameStartingAt(tokens: readonly Token[], first: number, ceiling: number): Mention | null {
+  const start = tokens[first]
+  if (start === undefined || start.segment >= 0) return null
+  if (!(isNameWord(start) || (start.capitalized && isRoleWord(start)) || roleChainEnd(tokens, first, ceiling) > first))
+    return null
+  let last = first
+  for (let i = first + 1; i <= ceiling; i++) {
+    const token = tokens[i] as Token
+    if (token.segment >= 0 || token.paragraph !== start.paragraph) break
+    if (token.text === '.' && isAbbreviationDot(tokens, i)) {
+      last = i
+      continue
+    }
+    if (token.text === '(' && tokens[i + 2]?.text === ')') {
+      last = i + 2
+      i += 2
+      continue
+    }
+    if (!token.isWord) break
+    if (token.capitalized && !NOT_NAMES.has(token.lower)) {
+      last = i
+      continue
+    }
+    if (NAME_CONNECTORS.has(token.lower) && tokens[i + 1]?.capitalized === true) continue
+    const chainEnd = roleChainEnd(tokens, i, ceiling)
+    if (chainEnd > i) {
+      last = chainEnd
+      i = chainEnd
+      continue
+    }
+    break
+  }
+  if (!(tokens[last] as Token).capitalized && (tokens[last] as Token).text !== ')' && !isAbbreviationDot(tokens, last))
+    return null
+  return { first, last, kind: 'name' }
+}
+
+/**
+ * A described speaker ending at `last`: "the president", "The Indiana governor", "Clinton’s campaign",
+ * "the Trump administration", "the report". Needs a determiner or a possessive to start it.
+ */
+export function descriptionEndingAt(tokens: readonly Token[], last: number, floor: number): Mention | null {
+  const head = tokens[last]
+  if (
+    head === undefined ||
+    !head.isWord ||
+    head.segment >= 0 ||
+    (head.capitalized && !isRoleWord(head) && !isOrganisationWord(head))
+  )
+    return null
+  // "report", "post" and "tweet" are nouns after a determiner even though they are speech verbs too.
+  if (
+    (SPEECH_VERBS.has(head.lower) && !isDocumentWord(head)) ||
+    PREPOSITIONS.has(head.lower) ||
+    DETERMINERS.has(head.lower) ||
+    CONJUNCTIONS.has(head.lower) ||
+    isAuxiliary(head)
+  )
+    return null
+  for (let i = last - 1; i >= Math.max(floor, last - 5); i--) {
+    const token = tokens[i] as Token
+    if (!token.isWord || token.segment >= 0) return null
+    if (DETERMINERS.has(token.lower) || POSSESSIVE_PRONOUNS.has(token.lower)) return { first: i, last, kind: 'role' }
+    if (POSSESSIVE.test(token.lower) && token.capitalized) {
+      const owner = nameEndingAt(tokens, i, floor)
+      return { first: owner ? owner.first : i, last, kind: 'role' }
+    }
+    if (PREPOSITIONS.has(token.lower) || SPEECH_VERBS.has(token.lower) || isAuxiliary(token)) return null
+  }
+  return null
+}
+
+/**
+ * The speaker phrase that ends right before a speech verb, walking back over auxiliaries, adverbs and a
+ * comma-enclosed apposition ("Douglas Brinkley, a historian who attended the session, recalled").
+ */
+export function subjectBefore(tokens: readonly Token[], verb: number, floor: number): Mention | null {
+  let i = verb - 1
+  while (
+    i >= floor &&
+    tokens[i]?.isWord === true &&
+    isAuxiliary(tokens[i] as Token) &&
+    pronounOf(tokens[i] as Token) === null
+  )
+    i--
+  if (i < floor) return null
+  if (tokens[i]?.text === ',') {
+    let comma = i - 1
+    while (comma >= floor && verb - comma < 25 && tokens[comma]?.text !== ',' && tokens[comma]?.segment === -1) comma--
+    if (comma >= floor && tokens[comma]?.text === ',') {
+      const named = mentionEndingAt(tokens, comma - 1, floor)
+      if (named) return named
+    }
+    return null
+  }
+  return mentionEndingAt(tokens, i, floor)
+}
+
+/** A pronoun, a relative pronoun, a name or a description that ends at `last`. */
+export function mentionEndingAt(tokens: readonly Token[], last: number, floor: number): Mention | null {
+  const token = tokens[last]
+  if (token === undefined || last < floor || token.segment >= 0) return null
+  if (pronounOf(token) !== null) return { first: last, last, kind: 'pronoun' }
+  if (RELATIVE_PRONOUNS.has(token.lower)) return { first: last, last, kind: 'relative' }
+  return nameEndingAt(tokens, last, floor) ?? descriptionEndingAt(tokens, last, floor)
+}
+
+/** The speaker phrase that starts at `first`: a pronoun, a name, or a determiner and up to four words. */
+export function mentionStartingAt(tokens: readonly Token[], first: number, ceiling: number): Mention | null {
+  const token = tokens[first]
+  if (token === undefined || first > ceiling || token.segment >= 0) return null
+  if (pronounOf(token) !== null) return { first, last: first, kind: 'pronoun' }
+  if (DETERMINERS.has(token.lower)) {
+    for (let i = first + 1; i <= Math.min(ceiling, first + 6); i++) {
+      const word = tokens[i] as Token
+      if (
+        !word.isWord ||
+        (SPEECH_VERBS.has(word.lower) && !(i === first + 1 && isDocumentWord(word))) ||
+        PREPOSITIONS.has(word.lower) ||
+        isAuxiliary(word)
+      ) {
+        if (i === first + 1) return null
+        const described = descriptionEndingAt(tokens, i - 1, first)
+        if (described) return described
+        return nameEndingAt(tokens, i - 1, first + 1)
+      }
+    }
+    return null
+  }
+  return nameStartingAt(tokens, first, ceiling)
+}

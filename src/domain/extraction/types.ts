@@ -1,0 +1,38 @@
+/** JavaScript string offsets into the article text, end exclusive. */
+export type Span = [start: number, end: number]
+
+export type QuoteKind = 'direct' | 'partial' | 'nested'
+
+export type SpeakerKind = 'person' | 'organisation'
+
+export type ResolvedBy = 'name' | 'surname' | 'role' | 'pronoun' | 'organisation'
+
+export interface Cue {
+  text: string
+  span: Span
+}
+
+export interface Speaker {
+  /**
+   * Canonical name: the fullest form the article gives ("Claudia Sheinbaum"), or the role itself when no name is
+   * known.
+   */
+  name: string
+  title: string | null
+  kind: SpeakerKind
+  /** The mention next to the cue that identifies the speaker of this quote. */
+  mention: Span | null
+  resolvedBy: ResolvedBy
+}
+
+export interface ExtractedQuote {
+  /** Exact quoted characters; the pieces of a quote in several pieces are joined by one space. */
+  text: string
+  spans: Span[]
+  kind: QuoteKind
+  cue: Cue | null
+  speaker: Speaker | null
+  /** Second-hand attribution ("..., she said, according to The Associated Press"). */
+  via: string | null
+  confidence: number
+}

@@ -1,0 +1,363 @@
+import t from 'tap'
+import { extractQuotes, type ExtractedQuote } from '../../../src/domain/extraction/index.js'
+
+function pieces(text: string, quote: ExtractedQuote | undefined): string[] {
+  return quote ? quote.spans.map(([start, end]) => text.slice(start, end)) : []
+}
+
+function mention(text: string, quote: ExtractedQuote | undefined): string | null {
+  const span = quote?.speaker?.mention
+  return span ? text.slice(span[0], span[1]) : null
+}
+
+t.test('cue after the quote, subject first or inverted', async (t) => {
+  const text =
+    '“We can work together,” Sheinbaum said. “It works,” said Mexican President Claudia Sheinbaum, a former mayor.'
+  const quotes = extractQuotes(text)
+  t.equal(quotes.length, 2)
+  t.equal(quotes[0]?.cue?.text, 'said')
+  t.match(quotes[1]?.speaker, {
+    name: 'Claudia Sheinbaum',
+    title: 'Mexican President',
+    kind: 'person',
+    resolvedBy: 'name',
+  })
+  t.equal(quotes[0]?.speaker?.name, 'Claudia Sheinbaum', 'the surname resolves to the full name given later')
+  t.equal(quotes[0]?.speaker?.resolvedBy, 'surname')
+})
+
+t.test('a quote split around its cue is one quote in two pieces', async (t) => {
+  const text = '“We can work together,” she said, “but you in your territory and us in ours.”'
+  const [quote, ...rest] = extractQuotes(text)
+  t.same(rest, [])
+  t.same(pieces(text, quote), ['We can work together,', 'but you in your territory and us in ours.'])
+  t.equal(quote?.text, 'We can work together, but you in your territory and us in ours.')
+  t.equal(quote?.kind, 'direct')
+})
+
+t.test('"X," she said. "Y." with no new cue is one quote; a new speech verb starts another', async (t) => {
+  const text = 'Jane Roe spoke first. "It is over," Roe said. "We lost." "Not yet," John Doe replied.'
+  const quotes = extractQuotes(text)
+  t.same(
+    quotes.map((quote) => pieces(text, quote)),
+    [['It is over,', 'We lost.'], ['Not yet,']],
+  )
+  t.same(
+    quotes.map((quote) => quote.speaker?.name),
+    ['Jane Roe', 'John Doe'],
+  )
+})
+
+t.test('a quote continued across paragraphs is one quote', async (t) => {
+  const text = 'Jane Roe continued:\n\n"The first part of a long answer goes on\n\n"and the second part ends it."'
+  const [quote] = extractQuotes(text)
+  t.same(pieces(text, quote), ['The first part of a long answer goes on', 'and the second part ends it.'])
+  t.equal(quote?.speaker?.name, 'Jane Roe')
+  t.equal(quote?.cue?.text, 'continued')
+})
+
+t.test('a quoted paragraph right after a paragraph ending in a quote goes on with it', async (t) => {
+  const text =
+    '"We know every route," Donald Trump explained.\n"We know their address, we know their front door. We know ' +
+    'everything."'
+  const quotes = extractQuotes(text)
+  t.same(
+    quotes.map((quote) => pieces(text, quote)),
+    [['We know every route,'], ['We know their address, we know their front door. We know everything.']],
+  )
+  t.equal(quotes[1]?.speaker?.name, 'Donald Trump', 'the uncued paragraph keeps the speaker before it')
+  t.equal(quotes[1]?.speaker?.mention, null)
+  t.equal(quotes[1]?.cue, null)
+})
+
+t.test('guillemets', async (t) => {
+  const text = '« Nous resterons », a dit Marie Dupont. Marie Dupont said: «We will stay here for as long as it takes.»'
+  const quotes = extractQuotes(text)
+  t.equal(pieces(text, quotes[quotes.length - 1])[0], 'We will stay here for as long as it takes.')
+  t.equal(quotes[quotes.length - 1]?.speaker?.name, 'Marie Dupont')
+})
+
+t.test('cue before the quote: colon, comma, and partial quotes inside the writer’s sentence', async (t) => {
+  const text =
+    'Sen. Jane Roe said: "This is wrong." She added, "Fix it." Roe says the plan "would be a disaster" for farmers.'
+  const quotes = extractQuotes(text)
+  t.same(
+    quotes.map((quote) => quote.kind),
+    ['direct', 'direct', 'partial'],
+  )
+  t.same(
+    quotes.map((quote) => mention(text, quote)),
+    ['Sen. Jane Roe', 'She', 'Roe'],
+  )
+  t.same(
+    quotes.map((quote) => quote.speaker?.resolvedBy),
+    ['name', 'pronoun', 'surname'],
+  )
+  t.equal(quotes[0]?.speaker?.title, 'Sen')
+})
+
+t.test('a colon after a name, and a bare "X said." before the quote', async (t) => {
+  const text =
+    'Claudia Sheinbaum visited. Sheinbaum: "Sovereignty is not for sale."\n\nThe deal is off, Sheinbaum said. ' +
+    '"There is nothing to discuss with them."'
+  const quotes = extractQuotes(text)
+  t.same(
+    quotes.map((quote) => mention(text, quote)),
+    ['Sheinbaum', 'Sheinbaum'],
+  )
+  t.equal(quotes[0]?.cue?.text, ':')
+  t.equal(quotes[1]?.cue?.text, 'said')
+})
+
+t.test('participles hang the quote on the subject of the sentence', async (t) => {
+  const text = 'Speaking to reporters, Donald Trump answered the question by saying it would be "OK with me."'
+  const [quote] = extractQuotes(text)
+  t.equal(quote?.speaker?.name, 'Donald Trump')
+  t.equal(quote?.cue?.text, 'answered', 'the first speech verb of the sentence is its cue')
+  const [participle] = extractQuotes('At the rally, Donald Trump attacked the plan, saying, "It will fail."')
+  t.equal(participle?.cue?.text, 'saying')
+  t.equal(participle?.speaker?.name, 'Donald Trump')
+  const [adding] = extractQuotes('The mayor left, adding that it would take "more hours" to know.')
+  t.equal(adding?.cue?.text, 'adding')
+  t.equal(adding?.speaker?.name, 'mayor')
+})
+
+t.test('the main clause speaks, not a verb inside a relative clause', async (t) => {
+  const text = 'Hillary Clinton says she appreciated the courage shown in what she calls a "war of words."'
+  const [quote] = extractQuotes(text)
+  t.equal(quote?.cue?.text, 'says')
+  t.equal(mention(text, quote), 'Hillary Clinton')
+})
+
+t.test('pronoun resolution prefers a person of the right gender', async (t) => {
+  const text =
+    'Mayor Jane Roe met Governor John Doe. Doe said he was pleased. Roe said her city was ready.\n\n"We are ' +
+    'ready," she said.\n\n"So are we," he said.'
+  const quotes = extractQuotes(text)
+  t.same(
+    quotes.map((quote) => quote.speaker?.name),
+    ['Jane Roe', 'John Doe'],
+  )
+  t.same(
+    quotes.map((quote) => quote.speaker?.resolvedBy),
+    ['pronoun', 'pronoun'],
+  )
+})
+
+t.test('Mr. and Ms. tell the gender; a place is never a he or a she', async (t) => {
+  const text = 'Ms. Ann Lee flew to Mexico. "It was a good trip," she said.'
+  t.equal(extractQuotes(text)[0]?.speaker?.name, 'Ann Lee')
+})
+
+t.test('a pronoun with nobody to stand for keeps the words the article used', async (t) => {
+  const text = '"Nothing to add," he said.'
+  t.match(extractQuotes(text)[0]?.speaker, { name: 'he', resolvedBy: 'pronoun', mention: [18, 20] })
+})
+
+t.test('roles resolve to the person holding them', async (t) => {
+  const text = 'Mexican President Claudia Sheinbaum spoke on Saturday. "No," the president said.'
+  t.match(extractQuotes(text)[0]?.speaker, { name: 'Claudia Sheinbaum', resolvedBy: 'role' })
+  const unnamed = 'Crowds gathered. "Stay calm," the mayor said.'
+  t.match(extractQuotes(unnamed)[0]?.speaker, { name: 'mayor', kind: 'person', resolvedBy: 'role' })
+})
+
+t.test('organisations, their statements and their reports', async (t) => {
+  const text = [
+    'White House spokesman James Hewitt said in a statement that the president was "committed to security."',
+    '"Cartels threaten us all," the statement said.',
+    'A January report from the Heritage Foundation was blunt.',
+    '"Force may be used," the report concluded.',
+    '"We disagree," the White House said.',
+    '"The campaign is over," the Trump campaign said.',
+    'The National Union met. "Strike," the union said.',
+  ].join('\n')
+  const quotes = extractQuotes(text)
+  t.same(
+    quotes.map((quote) => quote.speaker?.name),
+    ['James Hewitt', 'James Hewitt', 'Heritage Foundation', 'White House', 'Trump campaign', 'National Union'],
+  )
+  t.same(
+    quotes.map((quote) => quote.speaker?.kind),
+    ['person', 'person', 'organisation', 'organisation', 'organisation', 'organisation'],
+  )
+  t.equal(quotes[2]?.speaker?.resolvedBy, 'organisation')
+})
+
+t.test('an unknown document speaks for itself', async (t) => {
+  const [quote] = extractQuotes('"Results vary," the study said.')
+  t.match(quote?.speaker, { name: 'study', kind: 'organisation', resolvedBy: 'organisation' })
+})
+
+t.test('second-hand attribution goes in via; "according to" alone is the cue', async (t) => {
+  const text =
+    '"It is not going to happen," Claudia Sheinbaum said, according to The Associated Press. "Rates will ' +
+    'rise," according to the Federal Reserve.'
+  const quotes = extractQuotes(text)
+  t.equal(quotes[0]?.via, 'Associated Press')
+  t.equal(quotes[1]?.cue?.text, 'according to')
+  t.equal(quotes[1]?.speaker?.name, 'Federal Reserve')
+  const before = extractQuotes('According to Jane Roe, the plan "will not work."')
+  t.equal(before[0]?.speaker?.name, 'Jane Roe')
+})
+
+t.test('relative pronouns point back at the named speaker', async (t) => {
+  const text = 'The city hired John Doe, who said the plan was "a disaster."'
+  const [quote] = extractQuotes(text)
+  t.equal(mention(text, quote), 'who')
+  t.equal(quote?.speaker?.name, 'John Doe')
+})
+
+t.test('a speech noun says whose words they are', async (t) => {
+  const text =
+    'Jane Roe spoke. Her rejection—“No, never”—was firm. The message from the Roe campaign is simple: “Vote.”'
+  const quotes = extractQuotes(text)
+  t.same(
+    quotes.map((quote) => quote.speaker?.name),
+    ['Jane Roe', 'Roe campaign'],
+  )
+  t.same(
+    quotes.map((quote) => quote.cue?.text),
+    ['rejection', 'message'],
+  )
+})
+
+t.test('transcripts and vox pops name the speaker at the start or the end', async (t) => {
+  const transcript = 'Transcript:\n\n"HOST: Welcome back to the show.\n\n"GUEST: Thanks for having me.'
+  const quotes = extractQuotes(transcript)
+  t.same(
+    quotes.map((quote) => quote.speaker?.name),
+    ['HOST', 'GUEST'],
+  )
+  t.same(
+    quotes.map((quote) => quote.cue?.text),
+    [':', ':'],
+  )
+  const voxPop = extractQuotes('What voters said.\n\n“The economy is the issue for me and my family.” ― Maria Lopez')
+  t.same(
+    voxPop.map((quote) => [quote.speaker?.name, quote.cue?.text]),
+    [['Maria Lopez', '―']],
+  )
+})
+
+t.test('no speaker can be found: say so rather than guess', async (t) => {
+  const text =
+    'The sign on the wall read as follows.\n\n"Nobody enters this room without the permission of the manager."'
+  const [quote] = extractQuotes(text)
+  t.equal(quote?.speaker, null)
+  t.equal(quote?.cue, null)
+  t.equal(quote?.confidence, 0.3)
+})
+
+t.test('scare quotes, titles, nicknames and designations are not quotations', async (t) => {
+  const text = [
+    'The campaign is called "Operation Southern Spear," per the Pentagon.',
+    'He designated the cartels as “foreign terrorist organizations” last year.',
+    'Johnson tells MSNBC’s “Morning Joe” on Friday that “exactly who did it” is unknown.',
+    'The "Danger Zone" singer objected to a fake "King Trump" video.',
+    "The question is not a completely 'new' one.",
+    '"(CROSSTALK.)"',
+  ].join('\n')
+  const quotes = extractQuotes(text)
+  t.same(
+    quotes.map((quote) => quote.text),
+    ['exactly who did it'],
+    'only the attributed words come out',
+  )
+  t.equal(quotes[0]?.speaker?.name, 'Johnson')
+})
+
+t.test('words quoted inside another speaker’s quote come out for the inner speaker', async (t) => {
+  const text =
+    'Donald Trump called on Monday. Mexican President Claudia Sheinbaum said she refused.\n\n“He said, ‘Let us ' +
+    'help you.’ And I said, ‘No, thank you.’ Sovereignty is not for sale,” Sheinbaum said.'
+  const quotes = extractQuotes(text)
+  const outer = quotes.find((quote) => quote.kind === 'direct')
+  const nested = quotes.filter((quote) => quote.kind === 'nested')
+  t.match(outer?.text, /Let us help you/, 'the outer quote keeps the inner words')
+  t.equal(outer?.speaker?.name, 'Claudia Sheinbaum')
+  t.same(
+    nested.map((quote) => [quote.text, quote.speaker?.name]),
+    [['Let us help you.', 'Donald Trump']],
+  )
+})
+
+t.test('an inner quote with nobody else to say it stays inside', async (t) => {
+  const text = '"He said, \'go home,\'" the man said.'
+  t.same(
+    extractQuotes(text).map((quote) => quote.kind),
+    ['direct'],
+  )
+})
+
+t.test('quotes in the same sentence share the cue; a new verb starts a new quote', async (t) => {
+  const text = 'Trump tweeted that Machado was “disgusting” and “a con” and encouraged people to “check out” her tape.'
+  const quotes = extractQuotes(text)
+  t.same(
+    quotes.map((quote) => quote.text),
+    ['disgusting a con', 'check out'],
+  )
+  t.same(
+    quotes.map((quote) => quote.cue?.text),
+    ['tweeted', 'encouraged'],
+  )
+  t.same(
+    quotes.map((quote) => quote.speaker?.name),
+    ['Trump', 'Trump'],
+  )
+})
+
+t.test('a quote that ends its sentence is not attributed by the next sentence', async (t) => {
+  const text =
+    'Jane Roe arrived. "The vote is tomorrow, and the day after that we count every ballot." Roe said that she ' +
+    'would vote early.'
+  const [quote] = extractQuotes(text)
+  t.equal(quote?.cue, null)
+  t.equal(quote?.speaker, null)
+})
+
+t.test('appositions and titles between the quote and the verb', async (t) => {
+  const text =
+    '“It was a deal,” Buck Wehrbein, president of the National Cattlemen’s Beef Association, stressed. ' +
+    '“Subpoenas matter,” panel Chairman Rep. Jason Chaffetz (R-Utah) said. “Outcome,” Mr. Morgan of the Sierra ' +
+    'Club said.'
+  const quotes = extractQuotes(text)
+  t.same(
+    quotes.map((quote) => quote.speaker?.name),
+    ['Buck Wehrbein', 'Jason Chaffetz', 'Morgan'],
+  )
+  t.equal(quotes[1]?.speaker?.title, 'Chairman Rep')
+})
+
+t.test('it and they stand for the organisation named last', async (t) => {
+  const [quote] = extractQuotes('The Wilderness Society sued on Monday. "The mine pollutes," it said.')
+  t.match(quote?.speaker, { name: 'Wilderness Society', kind: 'organisation', resolvedBy: 'pronoun' })
+  const [nobody] = extractQuotes('Nobody was named. "We will appeal the ruling," they said.')
+  t.match(nobody?.speaker, { name: 'they', resolvedBy: 'pronoun' })
+})
+
+t.test('a nearer name of unknown gender wins over a distant one of the right gender', async (t) => {
+  const filler = 'The agency kept working on the file for months. '.repeat(8)
+  const text = `Ms. Ann Lee left office. ${filler}Deputy Secretary Kim Park took over. "We are ready," she said.`
+  t.equal(extractQuotes(text)[0]?.speaker?.name, 'Kim Park')
+})
+
+t.test('an unnamed organisation and a possessive speaker', async (t) => {
+  const [campaign] = extractQuotes('"We raised more than ever," the campaign said.')
+  t.match(campaign?.speaker, { name: 'campaign', kind: 'organisation' })
+  const text = 'Jane Roe spoke. Roe’s reply: “Never again.”'
+  t.equal(extractQuotes(text)[0]?.speaker?.name, 'Jane Roe')
+})
+
+t.test('cues that name nobody attribute nothing', async (t) => {
+  t.same(extractQuotes('It was, according to "sources close to the matter," unclear.'), [])
+  t.same(extractQuotes('"Go home," said.'), [])
+  t.same(extractQuotes('"Go home," shouted loudly by the crowd.'), [])
+})
+
+t.test('an inner quotation without a speech verb before it stays with the outer speaker', async (t) => {
+  const text = 'Jane Roe said: "The sign read ‘Closed for good’ and we all went home that day."'
+  t.same(
+    extractQuotes(text).map((quote) => quote.kind),
+    ['direct'],
+  )
+})

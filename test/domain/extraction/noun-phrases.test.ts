@@ -1,0 +1,123 @@
+import t from 'tap'
+import { firstAgent } from '../../../src/domain/extraction/attribution.js'
+import {
+  descriptionEndingAt,
+  mentionEndingAt,
+  mentionStartingAt,
+  nameEndingAt,
+  nameStartingAt,
+  pronounOf,
+  subjectBefore,
+  type Mention,
+} from '../../../src/domain/extraction/noun-phrases.js'
+import { findQuotedSegments } from '../../../src/domain/extraction/quote-marks.js'
+import { tokenize, type Token } from '../../../src/domain/extraction/tokens.js'
+
+function tokensOf(text: string): Token[] {
+  return tokenize(text, findQuotedSegments(text))
+}
+
+/** Index of the token with this text (the nth one when it occurs more than once). */
+function at(tokens: readonly Token[], text: string, nth = 0): number {
+  const found = tokens.map((token, index) => (token.text === text ? index : -1)).filter((index) => index >= 0)
+  const index = found[nth]
+  if (index === undefined) throw new Error(`no token ${text}`)
+  return index
+}
+
+function words(tokens: readonly Token[], mention: Mention | null): string | null {
+  return mention
+    ? tokens
+        .slice(mention.first, mention.last + 1)
+        .map((token) => token.text)
+        .join(' ')
+    : null
+}
+
+t.test('pronounOf reads contracted pronouns', async (t) => {
+  const tokens = tokensOf('He’s here and she said so, but the dog barked.')
+  t.equal(pronounOf(tokens[0] as Token), 'he')
+  t.equal(pronounOf(tokens[at(tokens, 'she')] as Token), 'she')
+  t.equal(pronounOf(tokens[at(tokens, 'dog')] as Token), null)
+})
+
+t.test('nameEndingAt', async (t) => {
+  const joined = tokensOf('Officials at the Commission on Presidential Debates spoke.')
+  t.equal(words(joined, nameEndingAt(joined, at(joined, 'Debates'), 0)), 'Commission on Presidential Debates')
+
+  const leading = tokensOf('of America')
+  t.equal(
+    words(leading, nameEndingAt(leading, at(leading, 'America'), 0)),
+    'America',
+    'a connector opening the text is left out',
+  )
+
+  const modified = tokensOf('the presidential candidate Jane Roe')
+  t.equal(words(modified, nameEndingAt(modified, at(modified, 'Roe'), 0)), 'presidential candidate Jane Roe')
+
+  const unopened = tokensOf('one two three four five six seven eight nine )')
+  t.equal(nameEndingAt(unopened, unopened.length - 1, 0), null, 'a closing bracket with no opening one near it')
+
+  const quoted = tokensOf('“Yes” Jane Roe')
+  t.equal(words(quoted, nameEndingAt(quoted, at(quoted, 'Roe'), 0)), 'Jane Roe', 'a quotation before the name stops it')
+
+  const broken = tokensOf('Smith\n\nJane Roe')
+  t.equal(words(broken, nameEndingAt(broken, at(broken, 'Roe'), 0)), 'Jane Roe', 'a paragraph break stops it')
+})
+
+t.test('nameStartingAt', async (t) => {
+  const chain = tokensOf('campaign spokesman')
+  t.equal(nameStartingAt(chain, 0, 1), null, 'role words that never reach a capitalised word')
+
+  const broken = tokensOf('spokesman\n\nJosh Earnest')
+  t.equal(nameStartingAt(broken, 0, broken.length - 1), null, 'a role word cut off from the name by a paragraph break')
+})
+
+t.test('descriptionEndingAt', async (t) => {
+  const open = tokensOf('“Open words\n\npresident')
+  t.equal(descriptionEndingAt(open, at(open, 'president'), 0), null, 'a quoted word right before the head')
+
+  const punctuated = tokensOf('Yes, president')
+  t.equal(descriptionEndingAt(punctuated, at(punctuated, 'president'), 0), null)
+
+  const day = tokensOf('Today’s president')
+  t.equal(
+    words(day, descriptionEndingAt(day, at(day, 'president'), 0)),
+    'Today’s president',
+    'a possessive that is no name',
+  )
+
+  const bare = tokensOf('president')
+  t.equal(descriptionEndingAt(bare, 0, 0), null, 'no determiner before the head')
+})
+
+t.test('subjectBefore', async (t) => {
+  const opening = tokensOf('said it')
+  t.equal(subjectBefore(opening, 0, 0), null, 'nothing before the verb')
+
+  const comma = tokensOf('Yes, said it')
+  t.equal(subjectBefore(comma, at(comma, 'said'), 0), null, 'a comma with no apposition before it')
+})
+
+t.test('mentionEndingAt and mentionStartingAt', async (t) => {
+  const tokens = tokensOf('who said it')
+  t.equal(mentionEndingAt(tokens, -1, 0), null, 'before the first token')
+
+  const determiner = tokensOf('the .')
+  t.equal(mentionStartingAt(determiner, 0, 1), null, 'a determiner with nothing after it')
+
+  const long = tokensOf('the big red old tall fat green man')
+  t.equal(mentionStartingAt(long, 0, long.length - 1), null, 'more words than a description holds')
+
+  const report = tokensOf('the report, they say')
+  t.equal(words(report, mentionStartingAt(report, 0, report.length - 1)), 'the report')
+})
+
+t.test('firstAgent', async (t) => {
+  const tokens = tokensOf('“Maybe,” it said in the statement and its authors agreed')
+  t.equal(
+    firstAgent(tokens, 0, at(tokens, 'and')),
+    null,
+    'quoted words, "it" and places after a preposition are no agent',
+  )
+})
