@@ -24,6 +24,7 @@ async function swaggerPlugin(fastify: FastifyInstance): Promise<void> {
         { name: 'outlets', description: 'Publishers' },
         { name: 'speakers', description: 'People and organisations quoted' },
         { name: 'claims', description: 'Utterances grouped across outlets' },
+        { name: 'extraction', description: 'Quotation finding without storage' },
         { name: 'health', description: 'Liveness and readiness' },
       ],
       components: {

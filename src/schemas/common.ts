@@ -75,6 +75,7 @@ export const page = <Item extends TSchema>(item: Item) =>
     }),
   })
 
-export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()])
+export const Nullable = <T extends TSchema>(schema: T, options: { description?: string } = {}) =>
+  Type.Union([schema, Type.Null()], options)
 
 export const DateTime = Type.String({ format: 'date-time' })

@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto'
 import { canonicalUrl, InvalidUrlError } from '../domain/canonical-url.js'
+import { extractQuotes } from '../domain/extraction/index.js'
 import { Prisma, type PrismaClient } from '../generated/prisma/client.js'
 import { badRequest, notFound } from '../http/problem.js'
 import type { IngestArticleInput, ListArticlesInput } from '../schemas/articles.js'
 import type { ArticleResource, ArticleSummary, IngestResult, QuoteResource } from '../schemas/resources.js'
 import { afterCursor, toPage } from './pagination.js'
+import { replaceArticleQuotes } from './quotes.js'
 
 type Transaction = Prisma.TransactionClient
 
@@ -56,6 +58,10 @@ async function resolveOutlet(tx: Transaction, outlet: IngestArticleInput['outlet
   return created.id
 }
 
+// Embedded Postgres has one connection, so concurrent ingests queue for it: let them wait their turn
+// rather than fail after Prisma's default 2 s.
+const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 30_000 }
+
 const isUniqueViolation = (error: unknown): boolean =>
   error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002'
 
@@ -77,6 +83,8 @@ export async function ingestArticle(
     throw badRequest('validation', error.message, [{ in: 'body', field: '/url', message: error.message }])
   }
   const contentHash = sha256(input.text)
+  // Extraction is pure CPU work: done before the transaction so the transaction stays short.
+  const quotes = extractQuotes(input.text)
   const publishedAt = input.publishedAt ? new Date(input.publishedAt) : null
 
   for (let attempt = 1; ; attempt++) {
@@ -99,11 +107,9 @@ export async function ingestArticle(
             create: { articleId: existing.id, text: input.text, contentHash, title: input.title ?? null },
             update: {},
           })
-          const row = await tx.article.update({
-            where: { id: existing.id },
-            data: { ...metadata, text: input.text, contentHash },
-            include: summaryInclude,
-          })
+          await tx.article.update({ where: { id: existing.id }, data: { ...metadata, text: input.text, contentHash } })
+          await replaceArticleQuotes(tx, existing.id, input.text, quotes)
+          const row = await tx.article.findUniqueOrThrow({ where: { id: existing.id }, include: summaryInclude })
           await tx.auditEvent.create({
             data: {
               actor,
@@ -116,7 +122,7 @@ export async function ingestArticle(
           return { ...toSummary(row), status: 'revised' as const }
         }
         const outletId = await resolveOutlet(tx, input.outlet)
-        const row = await tx.article.create({
+        const { id } = await tx.article.create({
           data: {
             ...metadata,
             url,
@@ -125,8 +131,10 @@ export async function ingestArticle(
             contentHash,
             revisions: { create: { text: input.text, contentHash, title: input.title ?? null } },
           },
-          include: summaryInclude,
+          select: { id: true },
         })
+        await replaceArticleQuotes(tx, id, input.text, quotes)
+        const row = await tx.article.findUniqueOrThrow({ where: { id }, include: summaryInclude })
         await tx.auditEvent.create({
           data: {
             actor,
@@ -137,7 +145,7 @@ export async function ingestArticle(
           },
         })
         return { ...toSummary(row), status: 'created' as const }
-      })
+      }, TRANSACTION_OPTIONS)
     } catch (error) {
       if (attempt < 3 && isUniqueViolation(error)) continue
       throw error

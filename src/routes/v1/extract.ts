@@ -1,0 +1,25 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import type { FastifyInstance } from 'fastify'
+import { extractQuotes } from '../../domain/extraction/index.js'
+import { responses } from '../../schemas/common.js'
+import { ExtractBody, ExtractResponse } from '../../schemas/extraction.js'
+import { READ_SECURITY } from './security.js'
+
+export default async function extractRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
+  app.post(
+    '/extract',
+    {
+      // Stores nothing, so it is a read as far as keys go.
+      config: { access: 'read' },
+      schema: {
+        tags: ['extraction'],
+        summary: 'Find the quotations in a text and who said them (nothing is stored)',
+        security: READ_SECURITY,
+        body: ExtractBody,
+        response: responses({ 200: ExtractResponse }, 400, 401, 413, 415),
+      },
+    },
+    async (request) => ({ quotes: extractQuotes(request.body.text) }),
+  )
+}

@@ -1,0 +1,41 @@
+import { Type } from 'typebox'
+import { Nullable } from './common.js'
+
+const Span = Type.Tuple([Type.Integer({ minimum: 0 }), Type.Integer({ minimum: 0 })], {
+  description: '[start, end) character offsets (JavaScript string indices) into the submitted text',
+})
+
+export const ExtractBody = Type.Object(
+  {
+    text: Type.String({
+      minLength: 1,
+      description: 'article text',
+      examples: ['“Sovereignty is not for sale,” Sheinbaum declared. “Sovereignty is loved and defended.”'],
+    }),
+  },
+  { additionalProperties: false },
+)
+
+export const ExtractedQuoteSchema = Type.Object({
+  text: Type.String({ description: 'the quoted words; the pieces of a split quote joined by one space' }),
+  spans: Type.Array(Span, { description: 'one per piece, in order; quote marks excluded' }),
+  kind: Type.Enum(['direct', 'partial', 'nested'], {
+    description:
+      'direct: a whole quoted sentence or more; partial: a fragment inside the writer’s sentence; nested: words quoted inside another speaker’s quote',
+  }),
+  cue: Nullable(Type.Object({ text: Type.String({ examples: ['said'] }), span: Span })),
+  speaker: Nullable(
+    Type.Object({
+      name: Type.String({ description: 'canonical name in this text', examples: ['Claudia Sheinbaum'] }),
+      title: Nullable(Type.String({ examples: ['Mexican President'] })),
+      kind: Type.Enum(['person', 'organisation']),
+      mention: Nullable(Span),
+      resolvedBy: Type.Enum(['name', 'surname', 'role', 'pronoun', 'organisation']),
+    }),
+    { description: 'null when the text does not say who is speaking' },
+  ),
+  via: Nullable(Type.String({ description: 'second-hand attribution, e.g. The Associated Press' })),
+  confidence: Type.Number({ minimum: 0, maximum: 1 }),
+})
+
+export const ExtractResponse = Type.Object({ quotes: Type.Array(ExtractedQuoteSchema) })

@@ -1,0 +1,37 @@
+import t from 'tap'
+import { aliasesOf, isProperName, nameKey, slugify } from '../../src/domain/speaker-identity.js'
+
+t.test('name keys ignore case, accents, curly apostrophes and a leading article', async (t) => {
+  t.equal(nameKey('  The  White House '), 'white house')
+  t.equal(nameKey('Andrés Manuel López Obrador'), 'andres manuel lopez obrador')
+  t.equal(nameKey('Trump’s camp'), "trump's camp")
+  t.equal(nameKey('A. Reporter, Jr.'), 'a. reporter jr.')
+  t.equal(slugify('Andrés Manuel López Obrador'), 'andres-manuel-lopez-obrador')
+  t.equal(slugify('Trump’s camp'), 'trumps-camp')
+  t.equal(slugify('the U.S. Department of State'), 'u-s-department-of-state')
+})
+
+t.test('roles are not names', async (t) => {
+  for (const name of ['Claudia Sheinbaum', 'the White House', 'Trump administration', 'The Heritage Foundation']) {
+    t.ok(isProperName(name), name)
+  }
+  for (const name of ['spokesman', 'the senator', 'a spokesman', 'report', 'The spokesman'])
+    t.notOk(isProperName(name), name)
+})
+
+t.test('aliases: the name, title with name, surname and a named mention, once each', async (t) => {
+  t.same(
+    aliasesOf({ name: 'Claudia Sheinbaum', title: 'Mexican President', kind: 'person', mentionText: 'Sheinbaum' }),
+    ['Claudia Sheinbaum', 'Mexican President Claudia Sheinbaum', 'Sheinbaum'],
+  )
+  t.same(aliasesOf({ name: 'Claudia Sheinbaum', title: null, kind: 'person', mentionText: 'she' }), [
+    'Claudia Sheinbaum',
+    'Sheinbaum',
+  ])
+  t.same(aliasesOf({ name: 'The Heritage Foundation', title: null, kind: 'organisation', mentionText: 'the report' }), [
+    'The Heritage Foundation',
+  ])
+  t.same(aliasesOf({ name: 'White House', title: null, kind: 'organisation', mentionText: 'the White House' }), [
+    'White House',
+  ])
+})

@@ -1,0 +1,72 @@
+import t from 'tap'
+import { authorized, buildApp } from '../helper.js'
+
+t.test('quotes are stored with shared speakers, and re-extracted when the text changes', async (t) => {
+  const app = await buildApp(t)
+  const ingest = async (url: string, text: string) => {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/v1/articles',
+      headers: authorized,
+      payload: { url, outlet: { name: 'Wire', domain: 'wire.example' }, text },
+    })
+    t.ok(response.statusCode < 300, response.body)
+    return response.json() as { id: string; quoteCount: number }
+  }
+  const quotesOf = async (id: string) => (await app.inject({ url: `/v1/articles/${id}/quotes` })).json().items
+
+  const first = await ingest(
+    'https://wire.example/1',
+    'Mexican President Claudia Sheinbaum spoke on Saturday. “Sovereignty is not for sale,” Sheinbaum said.',
+  )
+  t.equal(first.quoteCount, 1)
+  const [quote] = await quotesOf(first.id)
+  t.match(quote, {
+    text: 'Sovereignty is not for sale,',
+    kind: 'direct',
+    speaker: { name: 'Claudia Sheinbaum' },
+    speakerMention: { text: 'Sheinbaum' },
+    cue: { text: 'said' },
+    claimId: null,
+  })
+
+  // Another article that only ever says "Sheinbaum" finds the same speaker through her surname.
+  const second = await ingest('https://wire.example/2', '“We can work together,” Sheinbaum said on Tuesday.')
+  const [other] = await quotesOf(second.id)
+  t.equal(other.speaker.id, quote.speaker.id)
+
+  // A role with no name attributes the quote in its article but makes no shared speaker.
+  const third = await ingest(
+    'https://wire.example/3',
+    '“The talks went well and will go on next week,” a spokesman said.',
+  )
+  const [anonymous] = await quotesOf(third.id)
+  t.equal(anonymous.speaker, null)
+  t.match(anonymous.speakerMention, { text: 'a spokesman' })
+  t.equal(await app.prisma.speaker.count(), 1)
+
+  // A new text replaces the article's quotes.
+  const revised = await ingest(
+    'https://wire.example/2',
+    '“We can work together, but you in your territory and us in ours,” Sheinbaum said. “No,” Hewitt replied.',
+  )
+  const texts = (await quotesOf(revised.id)).map((q: { text: string }) => q.text)
+  t.same(texts.slice(0, 1), ['We can work together, but you in your territory and us in ours,'])
+  t.equal(await app.prisma.quote.count({ where: { articleId: revised.id, text: 'We can work together,' } }), 0)
+})
+
+t.test('a surname two known speakers share is not guessed', async (t) => {
+  const app = await buildApp(t)
+  const post = (url: string, text: string) =>
+    app.inject({
+      method: 'POST',
+      url: '/v1/articles',
+      headers: authorized,
+      payload: { url, outlet: { name: 'Wire' }, text },
+    })
+  await post('urn:a:1', 'Donald Trump spoke. “We will make America safe again,” Donald Trump said.')
+  await post('urn:a:2', 'Melania Trump spoke. “Be best, always and everywhere,” Melania Trump said.')
+  const response = await post('urn:a:3', '“It is a great day for the whole country,” Trump said.')
+  const [quote] = (await app.inject({ url: `/v1/articles/${response.json().id}/quotes` })).json().items
+  t.equal(quote.speaker.name, 'Trump', 'a speaker of its own, named as the article names it')
+})
