@@ -1,17 +1,23 @@
 /**
  * Grouping one speaker's renderings into claims.
  *
- * The rule: a quote joins the claim of the same speaker whose wording it overlaps, otherwise it
- * starts a new claim; a quote overlapping several claims joins exactly one, and claims never merge.
- * That rule reads as a process over time, so it is run as one greedy pass in a fixed order of facts
- * (order-key.ts): each rendering, taken in that order, joins the claim holding its best-overlapping
- * earlier rendering, or starts a claim of its own. The result is a function of the set of
- * renderings, whatever order they arrived in.
+ * The rule: a quote joins the claim of the same speaker whose founding wording it overlaps,
+ * otherwise it starts a new claim; a quote overlapping several claims joins exactly one, and claims
+ * never merge. That rule reads as a process over time, so it is run as one greedy pass in a fixed
+ * order of facts (order-key.ts): each rendering, taken in that order, joins the claim whose seed
+ * (the rendering that started it, its earliest member) it overlaps best, or, overlapping no earlier
+ * seed of its speaker, becomes a seed itself. The result is a function of the set of renderings,
+ * whatever order they arrived in.
  *
- * A claim is named by its seed: the rendering that started it, which is also its earliest member.
- * Everything a rendering's decision depends on is local: its earlier neighbours in the overlap graph
- * (renderings of the same speaker it overlaps) and the seeds they were given. That locality is what
- * lets the service recompute only what an insertion touches (incremental.ts).
+ * Comparing with seeds only, not with every earlier member, keeps a claim about what its founding
+ * wording says: a short excerpt ("No, President Trump") joins the claim it is an excerpt of, but a
+ * longer quote that merely contains that excerpt does not follow it there unless it overlaps the
+ * claim's seed too. Excerpts therefore never chain unrelated quotes together.
+ *
+ * Everything a rendering's decision depends on is local: the earlier seeds of its speaker that it
+ * overlaps. Which renderings are seeds is itself decided that way, so a change reaches a rendering
+ * only through an overlapping rendering that became or stopped being a seed. That locality is what
+ * lets the service recompute only what a change touches (incremental.ts).
  */
 import type { WordingOverlap } from '../wording/index.js'
 import {
@@ -24,36 +30,34 @@ import {
 import { compareOverlaps, overlapBound, wordingOverlap } from './overlap.js'
 import { compareRenderings, originalText, type ClusterRendering } from './rendering.js'
 
-/** An earlier rendering of the same speaker that a rendering overlaps, and the claim it is in. */
-export interface Neighbour {
-  rendering: Pick<ClusterRendering, 'id' | 'orderKey'>
-  /** Seed of the neighbour's claim. */
-  seedId: string
+/** A seed (a rendering that started a claim) that a rendering of the same speaker overlaps. */
+export interface SeedOverlap {
+  /** The seed; its id is the claim's. */
+  seed: Pick<ClusterRendering, 'id' | 'orderKey'>
   overlap: WordingOverlap
 }
 
 /**
- * The claim (by seed) a rendering joins, given the renderings of its speaker that come before it
- * and overlap it: the claim of the best overlap (compareOverlaps), ties going to the earliest such
- * neighbour; its own id, starting a claim, when there is none. Neighbours that come after the
- * rendering are ignored, so callers may pass all neighbours.
+ * The claim (by seed) a rendering joins, given seeds of its speaker that it overlaps: the seed of
+ * the best overlap (compareOverlaps), ties going to the earliest seed; its own id, starting a claim,
+ * when no seed comes before it. Seeds that do not come before the rendering (itself included) are
+ * ignored, so callers may pass every overlapping seed.
  */
 export function chooseSeed(
   rendering: Pick<ClusterRendering, 'id' | 'orderKey'>,
-  neighbours: readonly Neighbour[],
+  seeds: readonly SeedOverlap[],
 ): string {
-  let best: Neighbour | null = null
-  for (const neighbour of neighbours) {
-    if (compareRenderings(neighbour.rendering, rendering) >= 0) continue
+  let best: SeedOverlap | null = null
+  for (const candidate of seeds) {
+    if (compareRenderings(candidate.seed, rendering) >= 0) continue
     if (best === null) {
-      best = neighbour
+      best = candidate
       continue
     }
-    const byOverlap = compareOverlaps(neighbour.overlap, best.overlap)
-    if (byOverlap < 0 || (byOverlap === 0 && compareRenderings(neighbour.rendering, best.rendering) < 0))
-      best = neighbour
+    const byOverlap = compareOverlaps(candidate.overlap, best.overlap)
+    if (byOverlap < 0 || (byOverlap === 0 && compareRenderings(candidate.seed, best.seed) < 0)) best = candidate
   }
-  return best === null ? rendering.id : best.seedId
+  return best === null ? rendering.id : best.seed.id
 }
 
 /** A claim as membership only. */
@@ -75,36 +79,38 @@ function sortedUnique<T extends ClusterRendering>(renderings: readonly T[]): T[]
 }
 
 /**
- * Seed of every rendering after the greedy pass, per speaker. Cost: every pair of renderings of a
- * speaker is compared once by a word-count bound, linear in the words; an alignment is paid only
- * when the bound could beat the best overlap found so far. So O(n²) bounds for n renderings: meant
- * for one component (incremental.ts) or a full rebuild, not for a speaker's whole history per change.
+ * Seed of every rendering after the greedy pass, per speaker. Cost: every rendering is compared
+ * with the earlier seeds of its speaker by a word-count bound, linear in the words; an alignment is
+ * paid only when the bound could beat the best overlap found so far. So O(n·c) bounds for n
+ * renderings in c claims: meant for a full rebuild or tests, not for a speaker's whole history per
+ * change (incremental.ts).
  */
 export function assignSeeds(renderings: readonly ClusterRendering[]): Map<string, string> {
-  const seeds = new Map<string, string>()
-  const earlierBySpeaker = new Map<string, ClusterRendering[]>()
+  const assigned = new Map<string, string>()
+  const seedsBySpeaker = new Map<string, ClusterRendering[]>()
   for (const rendering of sortedUnique(renderings)) {
-    let earlier = earlierBySpeaker.get(rendering.speakerKey)
-    if (earlier === undefined) {
-      earlier = []
-      earlierBySpeaker.set(rendering.speakerKey, earlier)
+    let seeds = seedsBySpeaker.get(rendering.speakerKey)
+    if (seeds === undefined) {
+      seeds = []
+      seedsBySpeaker.set(rendering.speakerKey, seeds)
     }
-    // Only the best neighbour matters. Earlier renderings come in order, so one whose bound cannot
-    // beat the best so far (a tie would go to that earlier best) is skipped without an alignment.
-    const neighbours: Neighbour[] = []
+    // Only the best seed matters. Earlier seeds come in order, so one whose bound cannot beat the
+    // best so far (a tie would go to that earlier best) is skipped without an alignment.
+    const overlapping: SeedOverlap[] = []
     let best: WordingOverlap | null = null
-    for (const other of earlier) {
-      const bound = overlapBound(rendering.tokens, other.tokens)
+    for (const seed of seeds) {
+      const bound = overlapBound(rendering.tokens, seed.tokens)
       if (bound === null || (best !== null && compareOverlaps(bound, best) >= 0)) continue
-      const overlap = wordingOverlap(rendering.tokens, other.tokens)
+      const overlap = wordingOverlap(rendering.tokens, seed.tokens)
       if (overlap === null) continue
-      neighbours.push({ rendering: other, seedId: seeds.get(other.id) as string, overlap })
+      overlapping.push({ seed, overlap })
       if (best === null || compareOverlaps(overlap, best) < 0) best = overlap
     }
-    seeds.set(rendering.id, chooseSeed(rendering, neighbours))
-    earlier.push(rendering)
+    const seedId = chooseSeed(rendering, overlapping)
+    assigned.set(rendering.id, seedId)
+    if (seedId === rendering.id) seeds.push(rendering)
   }
-  return seeds
+  return assigned
 }
 
 /**
@@ -172,12 +178,13 @@ export function summarizeClaim(members: readonly ClusterRendering[]): ClusteredC
 }
 
 /**
- * Clusters a touched set (incremental.ts) and summarises every claim: what the service writes back.
- * The set must be closed as touchedComponent describes for the result to equal a full recomputation.
+ * Clusters a set of renderings and summarises every claim: a full rebuild. The result equals what
+ * the incremental path (incremental.ts) maintains only for a set holding every rendering of each
+ * speaker in it (or, more generally, closed under overlaps between renderings of a speaker).
  */
-export function recluster(component: readonly ClusterRendering[]): ClusteredClaim[] {
-  const byId = new Map(component.map((rendering) => [rendering.id, rendering]))
-  return clusterRenderings(component).map((group) =>
+export function recluster(renderings: readonly ClusterRendering[]): ClusteredClaim[] {
+  const byId = new Map(renderings.map((rendering) => [rendering.id, rendering]))
+  return clusterRenderings(renderings).map((group) =>
     summarizeClaim(group.renderingIds.map((id) => byId.get(id) as ClusterRendering)),
   )
 }

@@ -2,79 +2,43 @@
  * Keeping claims up to date without regrouping a speaker's every quote.
  *
  * Why it is exact. In the greedy pass (cluster.ts) a rendering's claim is decided by chooseSeed from
- * its earlier neighbours (the renderings of its speaker it overlaps that come before it in the
- * order of facts) and their seeds, nothing else. So after a change, a rendering can end up in a
- * different claim only if it was added, or one of its earlier neighbours was added, removed or
- * itself changed claim. Two ways of recomputing follow from that, both giving exactly what a full
- * recomputation over all the speaker's renderings gives:
+ * the earlier seeds of its speaker that it overlaps, nothing else; whether it is a seed itself is
+ * part of that decision. So after a change, a rendering can end up in a different claim only if it
+ * was added, or an earlier rendering overlapping it changed seed status: became a seed (added as
+ * one, or left without an earlier seed to join), stopped being one, or was a seed and was removed.
+ * A rendering that merely moves from one claim to another, seed neither before nor after, changes
+ * no one else's decision.
  *
- * 1. reassign (the service's path): re-decide, in order, the added renderings and every later
- *    neighbour of a rendering that was removed or whose seed changed, and stop where decisions stop
- *    changing. Processing in order means each rendering is re-decided once, after every earlier
- *    rendering it depends on is final; a rendering not re-decided has the same earlier neighbours with
- *    the same seeds as before, so its decision stands. Work is proportional to the renderings
- *    re-decided: a quote published after everything it overlaps (the usual case of live ingestion)
- *    costs one candidate lookup and no propagation at all.
+ * reassign therefore re-decides, in order, the added renderings and the later overlapping
+ * renderings of every rendering whose seed status changed, and stops where statuses stop changing.
+ * Processing in order means each rendering is re-decided once, after every earlier rendering it
+ * depends on is final; a rendering not re-decided overlaps the same earlier seeds as before, so its
+ * decision stands. Work is proportional to the renderings re-decided: a quote published after
+ * everything it overlaps that joins an existing claim (the usual case of live ingestion) costs one
+ * lookup of the seeds it overlaps, and nothing else.
  *
- * 2. touchedComponent + recluster: a claim never spans two connected components of the overlap graph
- *    (each member joined through an overlap with an earlier member), and no decision looks outside
- *    its component, so the greedy pass over any union of whole components equals the full pass
- *    restricted to it. The touched set is the component, in the graph after the change, of every
- *    added rendering and of every rendering that shared a component with a removed one. Simpler,
- *    but proportional to the component, which short quotes ("OK with me", one-word scare quotes)
- *    can make large: every longer quote containing them becomes a neighbour. Meant for repairs and
- *    small speakers; the service should prefer reassign.
- *
- * Both are exact only if the candidate lookup returns every stored rendering of the speaker that
- * overlaps the one asked about (more is fine: candidates are checked with the exact alignment).
- * A trigram index must be queried loosely enough for that: a 3-word excerpt of a 60-word statement
- * overlaps it fully while sharing few of its trigrams.
+ * Exactness rests on the two lookups returning at least what their contracts say (more is fine:
+ * every candidate is checked with the exact alignment, and its speaker, order and status are
+ * checked too). A trigram index must be queried loosely enough for that: a 3-word excerpt of a
+ * 60-word statement overlaps it fully while sharing few of its trigrams.
  */
-import type { WordingOverlap } from '../wording/index.js'
-import { chooseSeed, type Neighbour } from './cluster.js'
+import { chooseSeed, type SeedOverlap } from './cluster.js'
 import { wordingOverlap } from './overlap.js'
 import { compareRenderings, type ClusterRendering } from './rendering.js'
 
 type Awaitable<T> = T | Promise<T>
 
-/** Stored renderings that may overlap the one given: a superset of those of its speaker that do. */
-export type RenderingCandidates = (rendering: ClusterRendering) => Awaitable<readonly ClusterRendering[]>
-
-/**
- * The touched set of approach 2: every rendering connected to `start` through overlaps between
- * renderings of the same speaker. `candidatesOf` answers for the state after the change (it may
- * return renderings of `start` themselves; they are not repeated). For an insertion pass the new
- * rendering; for a removal, what the removed rendering overlapped before, minus it; for a
- * correction, both. Returns renderings in order. Cost: one lookup per rendering of the component,
- * and the exact alignment for each candidate that passes the word-count bound.
- */
-export async function touchedComponent(
-  start: readonly ClusterRendering[],
-  candidatesOf: RenderingCandidates,
-): Promise<ClusterRendering[]> {
-  const seen = new Map(start.map((rendering) => [rendering.id, rendering]))
-  const frontier = [...seen.values()]
-  for (let next = frontier.pop(); next !== undefined; next = frontier.pop()) {
-    for (const candidate of await candidatesOf(next)) {
-      if (seen.has(candidate.id) || candidate.speakerKey !== next.speakerKey) continue
-      if (wordingOverlap(next.tokens, candidate.tokens) === null) continue
-      seen.set(candidate.id, candidate)
-      frontier.push(candidate)
-    }
-  }
-  return [...seen.values()].sort(compareRenderings)
-}
-
-/** A stored rendering and the seed of the claim it is in. */
+/** A stored rendering and the seed of the claim it is in: a seed iff seedId === rendering.id. */
 export interface SeededRendering {
   rendering: ClusterRendering
   seedId: string
 }
 
 /**
- * Stored renderings (with their current seeds) that may overlap the one given: a superset of the
- * stored renderings of its speaker that do. Answers for the stored state: reassign itself adds the
- * renderings being added and drops those being removed.
+ * A lookup of stored renderings, with their current seeds, for a rendering `r`. Answers for the
+ * stored state, before the change: reassign itself adds the renderings being added and drops those
+ * being removed. What it must return depends on the role it is passed in (see reassign); any
+ * superset is fine, in any order, renderings of other speakers and `r` itself included.
  */
 export type SeededCandidates = (rendering: ClusterRendering) => Awaitable<readonly SeededRendering[]>
 
@@ -142,72 +106,102 @@ class RenderingQueue {
 }
 
 /**
- * Approach 1: the seeds that change when `change` is applied to the stored claims. Pure apart from
- * the lookups it is given; it writes nothing. Cost: one lookup and, per candidate, the word-count
- * bound (and the alignment when the bound passes) for each rendering re-decided, plus O(log q) to
- * queue it: proportional to the renderings the change actually reaches, not to the speaker's claims.
+ * The seeds that change when `change` is applied to the stored claims. Pure apart from the lookups
+ * it is given; it writes nothing. For a rendering `r` (stored, added, or removed):
+ *
+ * - `seedsOf(r)` must return every stored seed of r's speaker that overlaps r. It is called once for
+ *   each rendering re-decided: every added one, and each one a status change reaches.
+ * - `laterOf(r)` must return every stored rendering of r's speaker that comes after r in the order
+ *   of facts (compareRenderings) and overlaps r. It is called only for a rendering whose seed status
+ *   changes: an added rendering that starts a claim, a stored one that becomes or stops being a
+ *   seed, a removed seed.
+ *
+ * Without `laterOf`, `seedsOf` serves both roles and must return the union: every stored rendering
+ * of r's speaker that overlaps r. Cost: per rendering re-decided, one `seedsOf` lookup, the
+ * word-count bound per candidate (the alignment when the bound passes) and O(log q) to queue it;
+ * one `laterOf` lookup per status change. Proportional to what the change reaches, not to the
+ * speaker's claims: a new latest quote costs one lookup when it joins a claim, two (the second one
+ * empty) when it starts one.
  */
-export async function reassign(change: ClaimChange, candidatesOf: SeededCandidates): Promise<Reassignment> {
+export async function reassign(
+  change: ClaimChange,
+  seedsOf: SeededCandidates,
+  laterOf: SeededCandidates = seedsOf,
+): Promise<Reassignment> {
   const added = new Map(change.added.map((rendering) => [rendering.id, rendering]))
   const removedIds = new Set(change.removed.map(({ rendering }) => rendering.id))
-  /** Stored seed of each rendering met, before the change. */
+  /** Stored seed of each stored rendering met, before the change. */
   const storedSeeds = new Map(change.removed.map(({ rendering, seedId }) => [rendering.id, seedId]))
-  /** Seeds decided so far: where present, they override storedSeeds. */
+  /** Seeds decided so far that differ from the stored ones (every added rendering's included). */
   const seeds = new Map<string, string>()
+  /** Renderings that became seeds in this run, by the id of each later rendering they overlap. */
+  const newSeedsOverlapping = new Map<string, Map<string, SeedOverlap>>()
   const touchedSeeds = new Set<string>()
   const queue = new RenderingQueue()
 
-  /** The renderings `rendering` overlaps after the change, with their current seeds. */
-  const neighboursOf = async (
-    rendering: ClusterRendering,
-  ): Promise<Array<{ other: ClusterRendering; overlap: WordingOverlap }>> => {
-    const others: ClusterRendering[] = []
-    for (const { rendering: stored, seedId } of await candidatesOf(rendering)) {
+  const isSeedNow = (id: string): boolean => (seeds.get(id) ?? storedSeeds.get(id)) === id
+
+  /** Stored rows of a lookup that are still there after the change, their stored seeds noted. */
+  const surviving = async (lookup: SeededCandidates, rendering: ClusterRendering): Promise<ClusterRendering[]> => {
+    const kept: ClusterRendering[] = []
+    for (const { rendering: stored, seedId } of await lookup(rendering)) {
+      if (removedIds.has(stored.id) || added.has(stored.id)) continue
       storedSeeds.set(stored.id, seedId)
-      if (!removedIds.has(stored.id) && !added.has(stored.id)) others.push(stored)
+      kept.push(stored)
     }
-    others.push(...added.values())
-    const neighbours: Array<{ other: ClusterRendering; overlap: WordingOverlap }> = []
-    for (const other of others) {
-      if (other.id === rendering.id || other.speakerKey !== rendering.speakerKey) continue
-      const overlap = wordingOverlap(rendering.tokens, other.tokens)
-      if (overlap !== null) neighbours.push({ other, overlap })
-    }
-    return neighbours
+    return kept
   }
-  const queueLaterNeighbours = async (rendering: ClusterRendering): Promise<void> => {
-    for (const { other } of await neighboursOf(rendering)) {
-      if (compareRenderings(rendering, other) < 0) queue.push(other)
+
+  /**
+   * `rendering`'s seed status changed: queue every later rendering overlapping it, stored or added,
+   * and if it is now a seed, hand it to them as a seed to consider (their lookups, answering for
+   * the stored state, need not know it).
+   */
+  const propagate = async (rendering: ClusterRendering, nowSeed: boolean): Promise<void> => {
+    for (const other of [...(await surviving(laterOf, rendering)), ...added.values()]) {
+      if (other.speakerKey !== rendering.speakerKey || compareRenderings(rendering, other) >= 0) continue
+      const overlap = wordingOverlap(other.tokens, rendering.tokens)
+      if (overlap === null) continue
+      queue.push(other)
+      if (!nowSeed) continue
+      let given = newSeedsOverlapping.get(other.id)
+      if (given === undefined) newSeedsOverlapping.set(other.id, (given = new Map()))
+      given.set(rendering.id, { seed: rendering, overlap })
     }
   }
 
   for (const { rendering, seedId } of change.removed) {
-    // Its claim loses it; its later neighbours lose an earlier neighbour.
+    // Its claim loses it; if it was a seed, the renderings after it lose a seed to join.
     touchedSeeds.add(seedId)
-    await queueLaterNeighbours(rendering)
+    if (seedId === rendering.id) await propagate(rendering, false)
   }
   for (const rendering of added.values()) queue.push(rendering)
 
   let visited = 0
   for (let rendering = queue.pop(); rendering !== undefined; rendering = queue.pop()) {
     visited++
-    const found = await neighboursOf(rendering)
-    const neighbours: Neighbour[] = found.map(({ other, overlap }) => ({
-      rendering: other,
-      seedId: seeds.get(other.id) ?? (storedSeeds.get(other.id) as string),
-      overlap,
-    }))
-    const seedId = chooseSeed(rendering, neighbours)
-    const isAdded = added.has(rendering.id)
-    // An added rendering always counts as changed: its overlaps are new to its later neighbours.
-    if (!isAdded && seedId === storedSeeds.get(rendering.id)) continue
+    // The earlier seeds it overlaps after the change: stored seeds still seeds, and new seeds.
+    const candidates = new Map(newSeedsOverlapping.get(rendering.id))
+    for (const stored of await surviving(seedsOf, rendering)) {
+      if (candidates.has(stored.id) || stored.speakerKey !== rendering.speakerKey || !isSeedNow(stored.id)) continue
+      const overlap = wordingOverlap(rendering.tokens, stored.tokens)
+      if (overlap !== null) candidates.set(stored.id, { seed: stored, overlap })
+    }
+    const seedId = chooseSeed(rendering, [...candidates.values()])
+    const nowSeed = seedId === rendering.id
+    if (added.has(rendering.id)) {
+      seeds.set(rendering.id, seedId)
+      touchedSeeds.add(seedId)
+      // New to the renderings after it: it matters to them only as a seed.
+      if (nowSeed) await propagate(rendering, true)
+      continue
+    }
+    const storedSeed = storedSeeds.get(rendering.id) as string
+    if (seedId === storedSeed) continue
     seeds.set(rendering.id, seedId)
     touchedSeeds.add(seedId)
-    // A stored rendering (the old version of a corrected one too) leaves its claim.
-    if (!isAdded) touchedSeeds.add(storedSeeds.get(rendering.id) as string)
-    for (const { other } of found) {
-      if (compareRenderings(rendering, other) < 0) queue.push(other)
-    }
+    touchedSeeds.add(storedSeed)
+    if (nowSeed !== (storedSeed === rendering.id)) await propagate(rendering, nowSeed)
   }
   return { seeds, touchedSeeds, visited }
 }

@@ -10,15 +10,9 @@ export { compareRenderings, originalText, toClusterRendering } from './rendering
 export type { ClusterRendering, RenderingInput } from './rendering.js'
 export { compareOverlaps, overlapBound, overlapsClaim, wordingOverlap } from './overlap.js'
 export { assignSeeds, chooseSeed, clusterRenderings, recluster, summarizeClaim } from './cluster.js'
-export type { ClaimGroup, ClusteredClaim, Neighbour, RenderingVerdict } from './cluster.js'
-export { reassign, touchedComponent } from './incremental.js'
-export type {
-  ClaimChange,
-  Reassignment,
-  RenderingCandidates,
-  SeededCandidates,
-  SeededRendering,
-} from './incremental.js'
+export type { ClaimGroup, ClusteredClaim, RenderingVerdict, SeedOverlap } from './cluster.js'
+export { reassign } from './incremental.js'
+export type { ClaimChange, Reassignment, SeededCandidates, SeededRendering } from './incremental.js'
 export { findMisattributions } from './misattribution.js'
 export type { Misattribution, SpeakerClaim } from './misattribution.js'
 export { createRandom, generateSyntheticCorpus } from './synthetic-corpus.js'

@@ -3,7 +3,7 @@ import type { ClusterRendering } from './rendering.js'
 
 /**
  * How often each word occurs in a wording, kept per token array: a rendering is compared with many
- * others (trigram candidates, the rest of its component), and its counts are the same every time.
+ * others (trigram candidates, seeds of its speaker), and its counts are the same every time.
  */
 const wordCountCache = new WeakMap<readonly string[], Map<string, number>>()
 
@@ -67,8 +67,9 @@ export function compareOverlaps(x: WordingOverlap, y: WordingOverlap): number {
  * The best overlap of a rendering with a claim, null when it overlaps none of the claim's
  * renderings. A claim's canonical wording is always the wording of one of its renderings
  * (chooseCanonical picks among them), so comparing with every rendering covers it. Speakers are
- * not compared: the caller decides which claims to look at (same speaker to join, others to
- * detect misattribution).
+ * not compared: the caller decides which claims to look at. This is not the joining rule, which
+ * compares a rendering with each claim's seed only (cluster.ts); it answers whether a wording is
+ * found anywhere in a claim, as misattribution asks.
  */
 export function overlapsClaim(
   rendering: Pick<ClusterRendering, 'tokens'>,

@@ -49,8 +49,9 @@ export interface SyntheticUtterance {
 /**
  * How a quote reproduces what was said: the words as said, one word cut, a contiguous run,
  * more words around them, a run left out at an ellipsis, some words replaced, the words given to
- * another speaker, or a short run of one utterance followed by another whole one (a bridge between
- * two claims, printed together with that run alone as its own quote).
+ * another speaker, or a short run of one utterance followed by another whole one (a bridge: it
+ * overlaps two claims and must join one without merging them; printed together with that run alone
+ * as its own quote).
  */
 export type SyntheticVariant =
   'verbatim' | 'cut' | 'excerpt' | 'extended' | 'elided' | 'replaced' | 'misattributed' | 'bridge'

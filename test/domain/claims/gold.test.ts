@@ -27,54 +27,54 @@ interface Gold {
 }
 
 const gold = JSON.parse(readFileSync(new URL('../../../seeds/gold.json', import.meta.url), 'utf8')) as Gold
-const goldClaimOf = new Map(gold.quotes.map((quote) => [quote.id, quote.claim]))
-const ambiguous = new Set(gold.ambiguous_pairs.flatMap(([x, y]) => [`${x}|${y}`, `${y}|${x}`]))
+
+/** Claims as sets of members, comparable whatever their order or names. */
+function memberSets(claims: readonly { renderingIds: readonly string[] }[]): string[] {
+  return claims.map((claim) => [...claim.renderingIds].sort().join(',')).sort()
+}
 
 /**
- * Where the rules and the gold disagree (reported, not bent). q22 “Yes, it’s true, No, President
- * Trump. Our territory is inalienable, sovereignty is inalienable.” (003) contains all of q8 “No,
- * President Trump” (001, claim c1): the shorter shares 100% of its words, so by the rule q22 joins
- * c1 — with q8's claim-mate q1, which the gold keeps apart (the q1/q22 pair is not among the
- * ambiguous ones). It also overlaps q20 (claim c6) at 11/14, so no order of facts would leave it
- * alone as gold c15 wants: q8 is in an earlier article.
+ * The gold's ambiguous pairs all involve q8 “No, President Trump” (001, c1), q20 “No, President
+ * Trump, our territory is inalienable…” (003, c6) and q22 “Yes, it’s true, No, President Trump. Our
+ * territory is inalienable…” (003, c15). q22 contains all of q8 and overlaps q20 at 11/14, but
+ * neither is a seed: q8 joined c1 (seed q1) and q20 joined c6 (seed q6), and q22 overlaps neither
+ * seed, so it founds a claim of its own. The rule decides every one of those pairs as the gold does,
+ * so none is left out of the comparison.
  */
-const KNOWN_CONFLICTS = new Set(['q1|q22'])
-
-t.test('the gold quotes cluster into the gold claims, ambiguous pairs aside', async (t) => {
+t.test('the gold quotes cluster exactly into the gold claims', async (t) => {
   const claims = clusterRenderings(goldRenderings())
   t.strictSame(clusterRenderings(goldRenderings('reversed')), claims, 'ingestion time does not decide grouping')
-  const ourClaimOf = new Map(claims.flatMap((claim) => claim.renderingIds.map((id) => [id, claim.seedId])))
-  const disagreements: string[] = []
-  for (const x of gold.quotes) {
-    for (const y of gold.quotes) {
-      if (x.id >= y.id || x.speaker !== y.speaker || ambiguous.has(`${x.id}|${y.id}`)) continue
-      const together = ourClaimOf.get(x.id) === ourClaimOf.get(y.id)
-      const goldTogether = goldClaimOf.get(x.id) === goldClaimOf.get(y.id)
-      if (together !== goldTogether) disagreements.push([x.id, y.id].sort().join('|'))
-    }
+  t.strictSame(memberSets(claims), memberSets(gold.claims.map((claim) => ({ renderingIds: claim.members }))))
+  t.equal(claims.length, gold.claims.length)
+  const seedOf = new Map(claims.flatMap((claim) => claim.renderingIds.map((id) => [id, claim.seedId])))
+  for (const [x, y] of gold.ambiguous_pairs) {
+    const together = seedOf.get(x) === seedOf.get(y)
+    const goldTogether =
+      gold.quotes.find((quote) => quote.id === x)?.claim === gold.quotes.find((quote) => quote.id === y)?.claim
+    t.equal(together, goldTogether, `ambiguous pair ${x}/${y} decided as the gold does`)
   }
-  t.strictSame(disagreements.sort(), [...KNOWN_CONFLICTS].sort(), 'only the documented rule/gold conflict')
-  t.equal(ourClaimOf.get('q22'), 'q1', 'q22 joins c1 through q8 (ratio 1.0 beats 11/14 with q20)')
+  t.equal(seedOf.get('q8'), 'q1')
+  t.equal(seedOf.get('q20'), 'q6')
+  t.equal(seedOf.get('q22'), 'q22', 'q22 overlaps q8 and q20, but neither is a seed')
 })
 
-t.test('every gold claim untouched by the conflict gets the gold canonical wording and labels', async (t) => {
+t.test('every gold claim gets the gold members, canonical wording and labels', async (t) => {
   const claims = recluster(goldRenderings())
-  const bySeed = new Map(claims.map((claim) => [claim.seedId, claim]))
+  t.equal(claims.length, gold.claims.length)
   for (const goldClaim of gold.claims) {
-    const ours = claims.find((claim) => claim.renderingIds.includes(goldClaim.members[0] as string))!
-    // c1 also holds q22 (the conflict above), and gold c15 holds nothing but q22.
-    if (goldClaim.id === 'c15') continue
-    if (goldClaim.id !== 'c1') t.strictSame(ours.renderingIds, goldClaim.members, `${goldClaim.id} members`)
+    const ours = claims.find((claim) => claim.seedId === goldClaim.members[0])
+    if (ours === undefined) {
+      t.fail(`${goldClaim.id}: no claim seeded by ${goldClaim.members[0]}`)
+      continue
+    }
+    t.equal(ours.speakerKey, goldClaim.speaker, `${goldClaim.id} speaker`)
+    t.strictSame(ours.renderingIds, goldClaim.members, `${goldClaim.id} members, in order`)
     t.equal(ours.canonical.original, goldClaim.canonical, `${goldClaim.id} canonical`)
     for (const verdict of ours.verdicts) {
-      if (verdict.renderingId === 'q22') continue
       t.equal(verdict.label, gold.labels[verdict.renderingId], `${verdict.renderingId} label`)
     }
   }
-  t.equal(bySeed.size, gold.claims.length - 1, 'one claim fewer than gold: c15 is folded into c1')
-  const c1 = bySeed.get('q1')!
-  t.strictSame(c1.renderingIds, ['q1', 'q8', 'q22'])
-  t.equal(c1.verdicts.find((verdict) => verdict.renderingId === 'q22')?.label, 'altered')
+  t.equal(Object.keys(gold.labels).length, gold.quotes.length, 'every quote has a gold label')
 })
 
 t.test(
