@@ -60,6 +60,8 @@ const CONTEXT_PENALTY = 0.35
 /** A full stop after a word longer than an abbreviation, inside the quotation: two sentences, not a title. */
 const INNER_SENTENCE_END = /\p{L}{4,}\.\s/u
 const STAGE_DIRECTION = /^\([^()]*\)\.?$/
+/** Conjunctions that, followed by "that", open a second reported clause. */
+const COORDINATORS = new Set(['and', 'but', 'or'])
 
 /**
  * A few capitalised words with nothing before them that reports speech (MSNBC’s “Morning Joe”,
@@ -226,6 +228,20 @@ function coordinated(article: Article, previous: number, next: number): boolean 
 }
 
 /**
+ * `that he has been “speaking” with Mexico and that they “know how I stand”`: a second that-clause
+ * under the same cue reports a second statement, where a bare conjunction only lists words of one.
+ */
+function secondClause(article: Article, previous: number, next: number): boolean {
+  const from = (article.windows[previous] as SegmentWindow).close + 1
+  const to = (article.windows[next] as SegmentWindow).open
+  const { tokens } = article
+  for (let i = from; i + 1 < to; i++) {
+    if (COORDINATORS.has((tokens[i] as Token).lower) && (tokens[i + 1] as Token).lower === 'that') return true
+  }
+  return false
+}
+
+/**
  * A quotation with no cue of its own goes on with the quote before it when the only words between
  * them are one sentence holding that quote's cue (`"X," said Y, a former official. "Z."`), or when
  * it opens the paragraph right after a paragraph that ended with a quote.
@@ -246,9 +262,29 @@ function continuesGroup(article: Article, group: QuoteGroup, next: number): bool
       !writerGoesOn(article, next)
     )
   if (!attribution || attribution.position === 'inside' || to - from > MAX_NARRATIVE_TOKENS) return false
-  if (opening.paragraph !== closing.paragraph || attribution.cueFirst < from || attribution.cueLast > to) return false
+  if (attribution.cueFirst < from || attribution.cueLast > to) return false
+  if (opening.paragraph !== closing.paragraph && !continuesAfterCue(article, group, next)) return false
   for (let i = from; i < to; i++) if (article.sentenceEnds[i]) return false
   return true
+}
+
+/**
+ * `"X," Trump explained.` ending one paragraph and a paragraph holding nothing but a quotation after it: the
+ * quotation goes on with X, as a quote continued in the next paragraph does.
+ */
+function continuesAfterCue(article: Article, group: QuoteGroup, next: number): boolean {
+  const { tokens } = article
+  const window = article.windows[next] as SegmentWindow
+  const last = group.segments[group.segments.length - 1] as number
+  const paragraph = (tokens[window.open] as Token).paragraph
+  const after = tokens[window.close + 1]
+  return (
+    paragraph === (tokens[window.open - 1] as Token).paragraph + 1 &&
+    paragraph === (tokens[(article.windows[last] as SegmentWindow).close] as Token).paragraph + 1 &&
+    (after === undefined || after.paragraph !== paragraph) &&
+    isSentenceLike(article, group.segments[0] as number) &&
+    isSentenceLike(article, next)
+  )
 }
 
 /** A mark left open at a paragraph end that no continuing paragraph picks up: a stray mark rather than a quotation. */
@@ -282,6 +318,12 @@ function groupSegments(article: Article, attributions: (Attribution | null)[]): 
     const attribution = attributions[index] ?? null
     const previous = current?.segments[current.segments.length - 1]
     if (current && previous !== undefined) {
+      if (attribution === null && sameSentence(article, previous, index) && secondClause(article, previous, index)) {
+        // The second clause hangs on the same cue: a quote of its own by the same speaker.
+        current = { segments: [index], attribution: current.attribution }
+        groups.push(current)
+        return
+      }
       const joins =
         (segment.continuesPrevious && attribution === null) ||
         coordinated(article, previous, index) ||

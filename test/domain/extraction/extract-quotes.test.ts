@@ -56,19 +56,77 @@ t.test('a quote continued across paragraphs is one quote', async (t) => {
   t.equal(quote?.cue?.text, 'continued')
 })
 
-t.test('a quoted paragraph right after a paragraph ending in a quote goes on with it', async (t) => {
-  const text =
-    '"We know every route," Donald Trump explained.\n"We know their address, we know their front door. We know ' +
-    'everything."'
-  const quotes = extractQuotes(text)
-  t.same(
-    quotes.map((quote) => pieces(text, quote)),
-    [['We know every route,'], ['We know their address, we know their front door. We know everything.']],
-  )
-  t.equal(quotes[1]?.speaker?.name, 'Donald Trump', 'the uncued paragraph keeps the speaker before it')
-  t.equal(quotes[1]?.speaker?.mention, null)
-  t.equal(quotes[1]?.cue, null)
-})
+t.test(
+  'a paragraph holding only a quotation, after a paragraph ending with a quote and its cue, goes on with it',
+  async (t) => {
+    const text =
+      '"We have stopped the waterways, we know every route," Donald Trump explained.\n"We know their address, we ' +
+      'know their front door. We know everything."'
+    const quotes = extractQuotes(text)
+    t.same(
+      quotes.map((quote) => pieces(text, quote)),
+      [
+        [
+          'We have stopped the waterways, we know every route,',
+          'We know their address, we know their front door. We know everything.',
+        ],
+      ],
+    )
+    t.equal(quotes[0]?.speaker?.name, 'Donald Trump')
+    t.equal(quotes[0]?.cue?.text, 'explained')
+    t.equal(quotes[0]?.kind, 'direct')
+    const continued =
+      '"We have stopped the waterways, we know every route," Trump explained.\n"We know their address, we know ' +
+      'their front door.\n"We know everything."\nThe end.'
+    t.same(
+      extractQuotes(continued).map((quote) => pieces(continued, quote)),
+      [
+        [
+          'We have stopped the waterways, we know every route,',
+          'We know their address, we know their front door.',
+          'We know everything.',
+        ],
+      ],
+      'the quotation may go on over more paragraphs',
+    )
+  },
+)
+
+t.test(
+  'but a quotation the writer’s words follow, or after a short or distant quote, is a quote of its own',
+  async (t) => {
+    const followed =
+      '"We know every route, and we know it well," Donald Trump explained.\n"We know their address, we know their ' +
+      'front door." That was all.'
+    const quotes = extractQuotes(followed)
+    t.same(
+      quotes.map((quote) => pieces(followed, quote)),
+      [['We know every route, and we know it well,'], ['We know their address, we know their front door.']],
+    )
+    t.equal(quotes[1]?.speaker?.name, 'Donald Trump', 'the uncued quotation keeps the speaker before it')
+    t.equal(quotes[1]?.speaker?.mention, null)
+    t.equal(quotes[1]?.cue, null)
+    const short = '"Wonderful," Donald Trump explained.\n"We know their address, we know their front door."'
+    t.same(
+      extractQuotes(short).map((quote) => pieces(short, quote)),
+      [['Wonderful,'], ['We know their address, we know their front door.']],
+    )
+    const distant =
+      '"We know every route, and we know it well," Donald Trump explained.\nHe was in Ohio.\n"We know their ' +
+      'address, we know their front door."'
+    t.same(
+      extractQuotes(distant).map((quote) => pieces(distant, quote)),
+      [['We know every route, and we know it well,'], ['We know their address, we know their front door.']],
+    )
+    const inside =
+      '"We know every route, and we know it well," Donald Trump explained.\nIn Ohio "we know their address, we ' +
+      'know their front door and everything about them."'
+    t.same(
+      extractQuotes(inside).map((quote) => pieces(inside, quote)),
+      [['We know every route, and we know it well,']],
+    )
+  },
+)
 
 t.test('guillemets', async (t) => {
   const text = '« Nous resterons », a dit Marie Dupont. Marie Dupont said: «We will stay here for as long as it takes.»'
@@ -286,6 +344,29 @@ t.test('an inner quote with nobody else to say it stays inside', async (t) => {
   t.same(
     extractQuotes(text).map((quote) => quote.kind),
     ['direct'],
+  )
+})
+
+t.test('a second that-clause under the same cue is a quote of its own; a bare conjunction lists one', async (t) => {
+  const text =
+    'Donald Trump spoke on Monday. He added that he has been "speaking" with Mexico and that they "know how I stand."'
+  const quotes = extractQuotes(text)
+  t.same(
+    quotes.map((quote) => pieces(text, quote)),
+    [['speaking'], ['know how I stand.']],
+  )
+  t.same(
+    quotes.map((quote) => [quote.speaker?.name, quote.cue?.text, quote.kind]),
+    [
+      ['Donald Trump', 'added', 'partial'],
+      ['Donald Trump', 'added', 'partial'],
+    ],
+  )
+  const listed =
+    'Clinton said she wanted to speak “directly to white people” and let them know that “this is not who we are.”'
+  t.same(
+    extractQuotes(listed).map((quote) => pieces(listed, quote)),
+    [['directly to white people', 'this is not who we are.']],
   )
 })
 
