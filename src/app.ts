@@ -12,6 +12,7 @@ import swaggerPlugin from './plugins/swagger.js'
 import healthRoutes from './routes/health.js'
 import articleRoutes from './routes/v1/articles.js'
 import catalogRoutes from './routes/v1/catalog.js'
+import claimRoutes from './routes/v1/claims.js'
 import extractRoutes from './routes/v1/extract.js'
 
 export interface AppOptions {
@@ -49,6 +50,7 @@ async function app(fastify: FastifyInstance, options: AppOptions): Promise<void>
     async (v1) => {
       await v1.register(articleRoutes)
       await v1.register(catalogRoutes)
+      await v1.register(claimRoutes)
       await v1.register(extractRoutes)
     },
     { prefix: '/v1' },

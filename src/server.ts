@@ -1,24 +1,23 @@
 import closeWithGrace from 'close-with-grace'
 import Fastify from 'fastify'
 import app, { serverOptions } from './app.js'
-import { ConfigError, loadConfig } from './config.js'
+import { loadConfig, type Config } from './config.js'
 
-let config
+let config: Config
 try {
   config = loadConfig(process.env)
 } catch (error) {
-  if (!(error instanceof ConfigError)) throw error
-  console.error(error.message)
+  console.error((error as Error).message)
   process.exit(1)
 }
 
 const server = Fastify(serverOptions(config))
 await server.register(app, { config })
 
-// SIGTERM/SIGINT: stop accepting, finish what is in flight, close the database; give up after 10 s.
+// SIGTERM/SIGINT or an uncaught error: stop accepting, finish what is in flight, close the database;
+// give up after 10 s.
 closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
-  if (err) server.log.error({ err }, 'shutting down after an uncaught error')
-  else server.log.info({ signal }, 'shutting down')
+  server.log.info({ signal, err }, 'shutting down')
   await server.close()
 })
 

@@ -1,20 +1,16 @@
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
+import net from 'node:net'
 import { fileURLToPath } from 'node:url'
 import t from 'tap'
 
 const SERVER = fileURLToPath(new URL('../src/server.ts', import.meta.url))
-const TSX = fileURLToPath(new URL('../node_modules/tsx/dist/cli.mjs', import.meta.url))
 
 function startServer(env: Record<string, string>) {
-  // Without tap's coverage hooks (NODE_OPTIONS, NODE_V8_COVERAGE, _TAPJS_*): the child compiles the
-  // sources with tsx on its own, and merging its coverage with the test runner's garbles both.
-  // src/server.ts is left out of coverage for that reason; this test is what covers it.
-  const parentEnv = Object.fromEntries(
-    Object.entries(process.env).filter(([name]) => !/^(NODE_OPTIONS|NODE_V8_COVERAGE|_TAPJS)/.test(name)),
-  )
-  const child = spawn(process.execPath, [TSX, SERVER], {
-    env: { ...parentEnv, LOG_LEVEL: 'info', DATA_DIR: 'memory://', PORT: '0', ...env },
+  // The child runs with this process's loader flags (tap's TypeScript loader among them), so it
+  // compiles the sources exactly as the tests do and its coverage merges with theirs.
+  const child = spawn(process.execPath, [...process.execArgv, SERVER], {
+    env: { ...process.env, LOG_LEVEL: 'info', DATA_DIR: 'memory://', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''
@@ -50,4 +46,15 @@ t.test('a bad configuration stops boot with a clear message and exit status 1', 
   const [code] = await once(child, 'exit')
   t.equal(code, 1)
   t.match(output(), /invalid configuration: env\/PORT must be integer/)
+})
+
+t.test('a port already taken stops boot with exit status 1', async (t) => {
+  const blocker = net.createServer()
+  await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve))
+  t.teardown(() => blocker.close())
+  const { port } = blocker.address() as net.AddressInfo
+  const { child, output } = startServer({ PORT: String(port) })
+  const [code] = await once(child, 'exit')
+  t.equal(code, 1)
+  t.match(output(), /could not start/)
 })

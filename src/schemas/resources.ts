@@ -63,17 +63,6 @@ export type SpeakerResource = Static<typeof SpeakerSchema>
 
 const SpeakerRef = Type.Object({ id: Type.String({ format: 'uuid' }), name: Type.String() })
 
-export const ClaimSchema = Type.Object({
-  id: Type.String({ format: 'uuid' }),
-  speaker: SpeakerRef,
-  canonicalText: Type.String({ description: 'the canonical wording, as first printed' }),
-  renderingCount: Type.Integer(),
-  firstAppearance: Nullable(Type.Object({ articleId: Type.String({ format: 'uuid' }), at: Nullable(DateTime) })),
-  createdAt: DateTime,
-  updatedAt: DateTime,
-})
-export type ClaimResource = Static<typeof ClaimSchema>
-
 const Span = Type.Tuple([Type.Integer({ minimum: 0 }), Type.Integer({ minimum: 0 })], {
   description: '[start, end) character offsets (JavaScript string indices) into the article text',
 })
@@ -91,5 +80,8 @@ export const QuoteSchema = Type.Object({
   claimId: Nullable(Type.String({ format: 'uuid' })),
   label: Nullable(Type.Enum(['verbatim', 'excerpt', 'extended', 'elided', 'altered'])),
   fidelity: Nullable(Type.Number({ minimum: 0, maximum: 1 })),
+  misattribution: Nullable(Type.Object({ claimId: Type.String({ format: 'uuid' }), speaker: SpeakerRef }), {
+    description: 'null, or the claim of another speaker whose words these are, as another outlet printed them',
+  }),
 })
 export type QuoteResource = Static<typeof QuoteSchema>

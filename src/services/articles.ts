@@ -62,6 +62,8 @@ async function resolveOutlet(tx: Transaction, outlet: IngestArticleInput['outlet
 // rather than fail after Prisma's default 2 s.
 const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 30_000 }
 
+const articleFacts = { id: true, url: true, text: true, publishedAt: true, createdAt: true } as const
+
 const isUniqueViolation = (error: unknown): boolean =>
   error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002'
 
@@ -107,8 +109,12 @@ export async function ingestArticle(
             create: { articleId: existing.id, text: input.text, contentHash, title: input.title ?? null },
             update: {},
           })
-          await tx.article.update({ where: { id: existing.id }, data: { ...metadata, text: input.text, contentHash } })
-          await replaceArticleQuotes(tx, existing.id, input.text, quotes)
+          const updated = await tx.article.update({
+            where: { id: existing.id },
+            data: { ...metadata, text: input.text, contentHash },
+            select: articleFacts,
+          })
+          await replaceArticleQuotes(tx, updated, quotes)
           const row = await tx.article.findUniqueOrThrow({ where: { id: existing.id }, include: summaryInclude })
           await tx.auditEvent.create({
             data: {
@@ -122,7 +128,7 @@ export async function ingestArticle(
           return { ...toSummary(row), status: 'revised' as const }
         }
         const outletId = await resolveOutlet(tx, input.outlet)
-        const { id } = await tx.article.create({
+        const created = await tx.article.create({
           data: {
             ...metadata,
             url,
@@ -131,10 +137,10 @@ export async function ingestArticle(
             contentHash,
             revisions: { create: { text: input.text, contentHash, title: input.title ?? null } },
           },
-          select: { id: true },
+          select: articleFacts,
         })
-        await replaceArticleQuotes(tx, id, input.text, quotes)
-        const row = await tx.article.findUniqueOrThrow({ where: { id }, include: summaryInclude })
+        await replaceArticleQuotes(tx, created, quotes)
+        const row = await tx.article.findUniqueOrThrow({ where: { id: created.id }, include: summaryInclude })
         await tx.auditEvent.create({
           data: {
             actor,
@@ -197,7 +203,14 @@ export async function listArticleQuotes(prisma: PrismaClient, id: string): Promi
     select: {
       quotes: {
         orderBy: { position: 'asc' },
-        include: { speaker: { select: { id: true, name: true } } },
+        include: {
+          speaker: { select: { id: true, name: true } },
+          misattributions: {
+            orderBy: { claimId: 'asc' },
+            take: 1,
+            select: { claim: { select: { id: true, speaker: { select: { id: true, name: true } } } } },
+          },
+        },
       },
     },
   })
@@ -225,6 +238,9 @@ export async function listArticleQuotes(prisma: PrismaClient, id: string): Promi
       claimId: quote.claimId,
       label: quote.label,
       fidelity: quote.fidelity,
+      misattribution: quote.misattributions[0]
+        ? { claimId: quote.misattributions[0].claim.id, speaker: quote.misattributions[0].claim.speaker }
+        : null,
     })),
   }
 }

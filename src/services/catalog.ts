@@ -1,9 +1,9 @@
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js'
 import { notFound } from '../http/problem.js'
-import type { ClaimResource, OutletResource, SpeakerResource } from '../schemas/resources.js'
+import type { OutletResource, SpeakerResource } from '../schemas/resources.js'
 import { afterCursor, toPage } from './pagination.js'
 
-/** Read access to outlets, speakers and claims: the resources the API lists and shows as they are. */
+/** Read access to outlets and speakers: the resources the API lists and shows as they are. */
 
 type Page<Item> = { items: Item[]; nextCursor: string | null }
 interface PageInput {
@@ -65,34 +65,4 @@ export async function getSpeaker(prisma: PrismaClient, id: string): Promise<Spea
   const row = await prisma.speaker.findUnique({ where: { id }, include: speakerInclude })
   if (!row) throw notFound('speaker', id)
   return toSpeaker(row)
-}
-
-const claimInclude = { speaker: { select: { id: true, name: true } } } satisfies Prisma.ClaimInclude
-type ClaimRow = Prisma.ClaimGetPayload<{ include: typeof claimInclude }>
-const toClaim = (row: ClaimRow): ClaimResource => ({
-  id: row.id,
-  speaker: row.speaker,
-  canonicalText: row.canonicalText,
-  renderingCount: row.renderingCount,
-  firstAppearance: row.firstArticleId
-    ? { articleId: row.firstArticleId, at: row.firstAppearedAt?.toISOString() ?? null }
-    : null,
-  createdAt: row.createdAt.toISOString(),
-  updatedAt: row.updatedAt.toISOString(),
-})
-
-export async function listClaims(prisma: PrismaClient, query: PageInput): Promise<Page<ClaimResource>> {
-  const rows = await prisma.claim.findMany({
-    where: afterCursor(query.cursor),
-    orderBy: { id: 'desc' },
-    take: query.limit + 1,
-    include: claimInclude,
-  })
-  return toPage(rows, query.limit, toClaim)
-}
-
-export async function getClaim(prisma: PrismaClient, id: string): Promise<ClaimResource> {
-  const row = await prisma.claim.findUnique({ where: { id }, include: claimInclude })
-  if (!row) throw notFound('claim', id)
-  return toClaim(row)
 }

@@ -1,7 +1,9 @@
 import type { ExtractedQuote } from '../domain/extraction/index.js'
 import { aliasesOf, isProperName, nameKey, slugify, type SpeakerMention } from '../domain/speaker-identity.js'
 import { searchKey } from '../domain/wording/index.js'
+import { makeOrderKey } from '../domain/claims/index.js'
 import type { Prisma } from '../generated/prisma/client.js'
+import { regroupClaims } from './claim-grouping.js'
 
 type Transaction = Prisma.TransactionClient
 
@@ -41,16 +43,26 @@ async function resolveSpeaker(tx: Transaction, mention: SpeakerMention): Promise
   return speakerId
 }
 
+export interface ArticleFacts {
+  id: string
+  url: string
+  text: string
+  publishedAt: Date | null
+  /** when Verbatim first stored the article */
+  createdAt: Date
+}
+
 /**
- * Replaces an article's quotes with those extracted from its current text, resolving each speaker.
- * Called inside the ingest transaction, so readers see the old quotes or the new, never a mix.
+ * Replaces an article's quotes with those extracted from its current text, resolving each speaker,
+ * and regroups the claims they join or leave. Called inside the ingest transaction, so readers see
+ * the old quotes and claims or the new, never a mix.
  */
 export async function replaceArticleQuotes(
   tx: Transaction,
-  articleId: string,
-  text: string,
+  article: ArticleFacts,
   quotes: ExtractedQuote[],
 ): Promise<void> {
+  const { id: articleId, text } = article
   const speakerIds = new Map<string, string>()
   const rows: Prisma.QuoteCreateManyInput[] = []
   for (const [position, quote] of quotes.entries()) {
@@ -68,6 +80,7 @@ export async function replaceArticleQuotes(
     rows.push({
       articleId,
       position,
+      orderKey: makeOrderKey({ publishedAt: article.publishedAt, url: article.url, position }),
       speakerId,
       text: quote.text,
       normalizedText: searchKey(quote.text),
@@ -84,6 +97,18 @@ export async function replaceArticleQuotes(
       confidence: quote.confidence,
     })
   }
-  await tx.quote.deleteMany({ where: { articleId } })
-  if (rows.length > 0) await tx.quote.createMany({ data: rows })
+  const previous = await tx.quote.findMany({
+    where: { articleId },
+    select: { ...STORED_QUOTE_FIELDS, claim: { select: { seedQuoteId: true } } },
+  })
+  const inserted =
+    rows.length > 0 ? await tx.quote.createManyAndReturn({ data: rows, select: STORED_QUOTE_FIELDS }) : []
+  const facts = { publishedAt: article.publishedAt, ingestedAt: article.createdAt }
+  await regroupClaims(
+    tx,
+    inserted.map((quote) => ({ ...quote, ...facts, seedId: null })),
+    previous.map(({ claim, ...quote }) => ({ ...quote, ...facts, seedId: claim?.seedQuoteId ?? null })),
+  )
 }
+
+const STORED_QUOTE_FIELDS = { id: true, speakerId: true, text: true, articleId: true, orderKey: true } as const

@@ -31,22 +31,12 @@ t.test('every model round-trips through the generated client', async (t) => {
       aliases: { create: [{ alias: 'Sheinbaum', aliasKey: 'sheinbaum' }] },
     },
   })
-  const claim = await p.claim.create({
-    data: {
-      speakerId: speaker.id,
-      canonicalText: 'Sovereignty is not for sale.',
-      normalizedText: 'sovereignty is not for sale',
-      firstArticleId: article.id,
-      firstAppearedAt: article.publishedAt,
-      renderingCount: 1,
-    },
-  })
-  await p.quote.create({
+  const quote = await p.quote.create({
     data: {
       articleId: article.id,
       position: 0,
+      orderKey: '0 https://wire.example/a 000000000000',
       speakerId: speaker.id,
-      claimId: claim.id,
       text: 'Sovereignty is not for sale.',
       normalizedText: 'sovereignty is not for sale',
       spans: [[1, 29]],
@@ -60,10 +50,23 @@ t.test('every model round-trips through the generated client', async (t) => {
       kind: 'direct',
       via: 'AP',
       confidence: 0.9,
-      label: 'verbatim',
-      fidelity: 1,
-      diff: [{ op: 'equal', a: ['x'], b: ['x'] }],
     },
+  })
+  const claim = await p.claim.create({
+    data: {
+      speakerId: speaker.id,
+      seedQuoteId: quote.id,
+      canonicalText: 'Sovereignty is not for sale.',
+      normalizedText: 'sovereignty is not for sale',
+      firstArticleId: article.id,
+      firstAppearedAt: article.publishedAt,
+      renderingCount: 1,
+      misattributions: { create: [{ quoteId: quote.id }] },
+    },
+  })
+  await p.quote.update({
+    where: { id: quote.id },
+    data: { claimId: claim.id, label: 'verbatim', fidelity: 1, diff: [{ op: 'equal', a: ['x'], b: ['x'] }] },
   })
   await p.apiKey.create({
     data: { name: 'k', prefix: 'vbt_abcd', keyHash: 'b'.repeat(64), lastUsedAt: new Date(), revokedAt: null },
@@ -77,7 +80,9 @@ t.test('every model round-trips through the generated client', async (t) => {
     include: {
       outlet: true,
       revisions: true,
-      quotes: { include: { speaker: { include: { aliases: true } }, claim: true } },
+      quotes: {
+        include: { speaker: { include: { aliases: true } }, claim: true, seedOf: true, misattributions: true },
+      },
     },
   })
   t.equal(read.outlet.kind, 'wire')
@@ -85,6 +90,12 @@ t.test('every model round-trips through the generated client', async (t) => {
   t.same(read.quotes[0]!.spans, [[1, 29]])
   t.equal(read.quotes[0]!.speaker!.aliases[0]!.aliasKey, 'sheinbaum')
   t.equal(read.quotes[0]!.claim!.firstArticleId, article.id)
+  t.equal(read.quotes[0]!.seedOf!.id, claim.id)
+  t.same(
+    read.quotes[0]!.misattributions.map((m) => m.claimId),
+    [claim.id],
+  )
+  t.equal(read.quotes[0]!.diff && (read.quotes[0]!.diff as Array<{ op: string }>)[0]!.op, 'equal')
   t.equal(await p.apiKey.count(), 1)
   t.equal(await p.auditEvent.count(), 1)
   t.match(article.id, /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, 'ids are UUIDv7')

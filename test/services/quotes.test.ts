@@ -27,7 +27,8 @@ t.test('quotes are stored with shared speakers, and re-extracted when the text c
     speaker: { name: 'Claudia Sheinbaum' },
     speakerMention: { text: 'Sheinbaum' },
     cue: { text: 'said' },
-    claimId: null,
+    claimId: String,
+    label: 'verbatim',
   })
 
   // Another article that only ever says "Sheinbaum" finds the same speaker through her surname.

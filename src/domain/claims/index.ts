@@ -1,8 +1,8 @@
 /**
  * Grouping quotes into claims: the deterministic greedy clustering of a speaker's renderings, the
  * exact incremental recomputation the service runs on each change, claim summaries (canonical
- * wording, first appearance, verdicts), misattribution across speakers, and a synthetic corpus for
- * tests and benchmarks. Pure functions: the database is reached only through lookups passed in.
+ * wording, first appearance, verdicts), and a synthetic corpus for tests and benchmarks. Pure
+ * functions: the database is reached only through lookups passed in.
  */
 export { makeOrderKey } from './order-key.js'
 export type { OrderFacts } from './order-key.js'
@@ -13,8 +13,6 @@ export { assignSeeds, chooseSeed, clusterRenderings, recluster, summarizeClaim }
 export type { ClaimGroup, ClusteredClaim, RenderingVerdict, SeedOverlap } from './cluster.js'
 export { reassign } from './incremental.js'
 export type { ClaimChange, Reassignment, SeededCandidates, SeededRendering } from './incremental.js'
-export { findMisattributions } from './misattribution.js'
-export type { Misattribution, SpeakerClaim } from './misattribution.js'
 export { createRandom, generateSyntheticCorpus } from './synthetic-corpus.js'
 export type {
   SyntheticArticle,

@@ -69,7 +69,7 @@ export function compareOverlaps(x: WordingOverlap, y: WordingOverlap): number {
  * (chooseCanonical picks among them), so comparing with every rendering covers it. Speakers are
  * not compared: the caller decides which claims to look at. This is not the joining rule, which
  * compares a rendering with each claim's seed only (cluster.ts); it answers whether a wording is
- * found anywhere in a claim, as misattribution asks.
+ * found anywhere in a claim, as verifying a pasted quote asks.
  */
 export function overlapsClaim(
   rendering: Pick<ClusterRendering, 'tokens'>,

@@ -3,8 +3,8 @@ import type { FastifyInstance } from 'fastify'
 import { Type, type TSchema } from 'typebox'
 import type { PrismaClient } from '../../generated/prisma/client.js'
 import { IdParams, page, PaginationQuery, responses } from '../../schemas/common.js'
-import { ClaimSchema, OutletSchema, SpeakerSchema } from '../../schemas/resources.js'
-import { getClaim, getOutlet, getSpeaker, listClaims, listOutlets, listSpeakers } from '../../services/catalog.js'
+import { OutletSchema, SpeakerSchema } from '../../schemas/resources.js'
+import { getOutlet, getSpeaker, listOutlets, listSpeakers } from '../../services/catalog.js'
 import { READ_SECURITY } from './security.js'
 
 const ListQuery = Type.Object(PaginationQuery, { additionalProperties: false })
@@ -18,11 +18,10 @@ interface Collection {
   get: (prisma: PrismaClient, id: string) => Promise<unknown>
 }
 
-// Outlets, speakers and claims are read the same way: a paginated list and one by id.
+// Outlets and speakers are read the same way: a paginated list and one by id.
 const COLLECTIONS: Collection[] = [
   { path: '/outlets', tag: 'outlets', noun: 'outlet', schema: OutletSchema, list: listOutlets, get: getOutlet },
   { path: '/speakers', tag: 'speakers', noun: 'speaker', schema: SpeakerSchema, list: listSpeakers, get: getSpeaker },
-  { path: '/claims', tag: 'claims', noun: 'claim', schema: ClaimSchema, list: listClaims, get: getClaim },
 ]
 
 export default async function catalogRoutes(fastify: FastifyInstance): Promise<void> {

@@ -1,0 +1,106 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import type { FastifyInstance } from 'fastify'
+import { Type } from 'typebox'
+import { notFound } from '../../http/problem.js'
+import {
+  ClaimDetailSchema,
+  ClaimListItemSchema,
+  ListClaimsQuery,
+  ScorecardQuery,
+  ScorecardSchema,
+  VerifyBody,
+  VerifyResponse,
+} from '../../schemas/claims.js'
+import { IdParams, page, PaginationQuery, responses } from '../../schemas/common.js'
+import { getClaimDetail, listClaims, outletScorecard, verifyQuote } from '../../services/claims.js'
+import { READ_SECURITY } from './security.js'
+
+export default async function claimRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
+
+  app.get(
+    '/claims',
+    {
+      config: { access: 'read' },
+      schema: {
+        tags: ['claims'],
+        summary: 'List claims, newest first, by speaker, wording, outlet, label, time or misattribution',
+        security: READ_SECURITY,
+        querystring: ListClaimsQuery,
+        response: responses({ 200: page(ClaimListItemSchema) }, 400, 401),
+      },
+    },
+    async (request) => listClaims(app.prisma, request.query),
+  )
+
+  app.get(
+    '/claims/:id',
+    {
+      config: { access: 'read' },
+      schema: {
+        tags: ['claims'],
+        summary: 'A claim with its consistency summary and every appearance',
+        description:
+          'The speaker, the canonical wording (the wording printed by the most articles, as first printed), who printed it first, and every rendering with its label (verbatim, excerpt, extended, elided, altered), fidelity and word diff against the canonical wording; and the quotes in which other outlets gave these words to someone else.',
+        security: READ_SECURITY,
+        params: IdParams,
+        response: responses({ 200: ClaimDetailSchema }, 400, 401, 404),
+      },
+    },
+    async (request) => getClaimDetail(app.prisma, request.params.id),
+  )
+
+  app.get(
+    '/speakers/:id/claims',
+    {
+      config: { access: 'read' },
+      schema: {
+        tags: ['speakers', 'claims'],
+        summary: 'The claims of one speaker, newest first',
+        security: READ_SECURITY,
+        params: IdParams,
+        querystring: Type.Object(PaginationQuery, { additionalProperties: false }),
+        response: responses({ 200: page(ClaimListItemSchema) }, 400, 401, 404),
+      },
+    },
+    async (request) => {
+      const { id } = request.params
+      if (!(await app.prisma.speaker.findUnique({ where: { id }, select: { id: true } }))) throw notFound('speaker', id)
+      return listClaims(app.prisma, { ...request.query, speaker: id })
+    },
+  )
+
+  app.post(
+    '/verify',
+    {
+      // Stores nothing, so it is a read as far as keys go.
+      config: { access: 'read' },
+      schema: {
+        tags: ['claims'],
+        summary: 'Check a quote against the record (nothing is stored)',
+        description:
+          'Finds the claims whose wording the text shares and says how the text differs from each canonical wording. Verdict: matches, excerpt, elided, altered, extended, attributed-to-other-speaker (the words are on record for someone other than `speaker`) or no-record.',
+        security: READ_SECURITY,
+        body: VerifyBody,
+        response: responses({ 200: VerifyResponse }, 400, 401, 413, 415),
+      },
+    },
+    async (request) => verifyQuote(app.prisma, request.body),
+  )
+
+  app.get(
+    '/outlets/:id/scorecard',
+    {
+      config: { access: 'read' },
+      schema: {
+        tags: ['outlets'],
+        summary: 'How faithfully an outlet reproduces quotes: renderings by label, mean fidelity, most altered',
+        security: READ_SECURITY,
+        params: IdParams,
+        querystring: ScorecardQuery,
+        response: responses({ 200: ScorecardSchema }, 400, 401, 404),
+      },
+    },
+    async (request) => outletScorecard(app.prisma, request.params.id, request.query),
+  )
+}

@@ -1,0 +1,198 @@
+import { Type, type Static } from 'typebox'
+import { DateTime, Nullable, PaginationQuery } from './common.js'
+
+export const LABELS = ['verbatim', 'excerpt', 'extended', 'elided', 'altered'] as const
+
+const Id = Type.String({ format: 'uuid' })
+const SpeakerRef = Type.Object({ id: Id, name: Type.String() })
+const OutletRef = Type.Object({ id: Id, name: Type.String(), domain: Nullable(Type.String()) })
+const ArticleRef = Type.Object({
+  id: Id,
+  url: Type.String(),
+  title: Nullable(Type.String()),
+  publishedAt: Nullable(DateTime),
+  outlet: OutletRef,
+})
+
+export const WordRunSchema = Type.Object(
+  {
+    op: Type.Enum(['equal', 'delete', 'insert', 'replace']),
+    a: Type.Array(Type.String(), { description: 'words of the canonical wording' }),
+    b: Type.Array(Type.String(), { description: 'words of the rendering' }),
+  },
+  { description: 'a run of the word diff from the canonical wording (a) to the rendering (b)' },
+)
+
+const FirstAppearance = Nullable(
+  Type.Object({
+    articleId: Id,
+    url: Type.String(),
+    outlet: OutletRef,
+    at: DateTime,
+    dated: Type.Boolean({ description: 'false: the article gave no date and `at` is when it was ingested' }),
+  }),
+)
+
+export const ClaimListItemSchema = Type.Object({
+  id: Id,
+  speaker: SpeakerRef,
+  canonicalText: Type.String({ description: 'the canonical wording, as first printed' }),
+  renderingCount: Type.Integer(),
+  firstAppearedAt: Nullable(DateTime),
+  createdAt: DateTime,
+  updatedAt: DateTime,
+})
+export type ClaimListItem = Static<typeof ClaimListItemSchema>
+
+export const ClaimDetailSchema = Type.Object({
+  id: Id,
+  speaker: Type.Object({ id: Id, name: Type.String(), slug: Type.String() }),
+  canonicalText: Type.String(),
+  firstAppearance: FirstAppearance,
+  consistency: Type.Object({
+    renderings: Type.Integer(),
+    articles: Type.Integer(),
+    outlets: Type.Integer(),
+    distinctWordings: Type.Array(
+      Type.Object({
+        text: Type.String({ description: 'the wording as first printed' }),
+        renderings: Type.Integer(),
+        label: Type.Enum([...LABELS]),
+      }),
+    ),
+    verbatimShare: Type.Number({ minimum: 0, maximum: 1, description: 'share of renderings labelled verbatim' }),
+    lowestFidelity: Type.Number({ minimum: 0, maximum: 1 }),
+  }),
+  appearances: Type.Array(
+    Type.Object({
+      quoteId: Id,
+      article: ArticleRef,
+      text: Type.String({ description: 'exactly as printed' }),
+      label: Type.Enum([...LABELS]),
+      fidelity: Type.Number({ minimum: 0, maximum: 1 }),
+      diff: Type.Array(WordRunSchema),
+    }),
+  ),
+  misattributions: Type.Array(
+    Type.Object(
+      {
+        quoteId: Id,
+        text: Type.String(),
+        namedSpeaker: SpeakerRef,
+        article: ArticleRef,
+      },
+      { description: 'a quote of these words that another outlet attributed to someone else' },
+    ),
+  ),
+  createdAt: DateTime,
+  updatedAt: DateTime,
+})
+export type ClaimDetail = Static<typeof ClaimDetailSchema>
+
+export const ListClaimsQuery = Type.Object(
+  {
+    ...PaginationQuery,
+    speaker: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'speaker id, slug or name' })),
+    q: Type.Optional(
+      Type.String({ minLength: 2, maxLength: 2000, description: 'words of the claim (trigram wording search)' }),
+    ),
+    outlet: Type.Optional(Type.String({ minLength: 1, description: 'claims printed by this outlet (id or domain)' })),
+    label: Type.Optional(Type.Enum([...LABELS], { description: 'claims with at least one rendering of this label' })),
+    from: Type.Optional(Type.String({ format: 'date-time', description: 'first appeared at or after' })),
+    to: Type.Optional(Type.String({ format: 'date-time', description: 'first appeared before' })),
+    misattributed: Type.Optional(
+      Type.Boolean({ description: 'true: only claims whose words some outlet gave to another speaker' }),
+    ),
+  },
+  { additionalProperties: false },
+)
+export type ListClaimsInput = Static<typeof ListClaimsQuery>
+
+export const VerifyBody = Type.Object(
+  {
+    text: Type.String({
+      minLength: 1,
+      maxLength: 20_000,
+      description: 'the quote to check, as printed or pasted',
+      examples: ['Sovereignty is not for sale. Sovereignty is defended.'],
+    }),
+    speaker: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 200,
+        description: 'who the text is attributed to (id, slug or name)',
+        examples: ['Claudia Sheinbaum'],
+      }),
+    ),
+  },
+  { additionalProperties: false },
+)
+export type VerifyInput = Static<typeof VerifyBody>
+
+export const VERDICTS = [
+  'matches',
+  'excerpt',
+  'elided',
+  'altered',
+  'extended',
+  'attributed-to-other-speaker',
+  'no-record',
+] as const
+
+export const VerifyResponse = Type.Object({
+  verdict: Type.Enum([...VERDICTS], {
+    description:
+      'matches: the canonical wording verbatim; excerpt/elided/extended/altered: how the text differs from it; attributed-to-other-speaker: the words are on record, but for someone else than the speaker given; no-record: no claim has these words',
+  }),
+  speaker: Nullable(SpeakerRef, { description: 'the speaker given, as recognised (null when not given or unknown)' }),
+  matches: Type.Array(
+    Type.Object({
+      claim: Type.Object({ id: Id, speaker: SpeakerRef, canonicalText: Type.String() }),
+      label: Type.Enum([...LABELS]),
+      fidelity: Type.Number({ minimum: 0, maximum: 1 }),
+      overlap: Type.Number({ minimum: 0, maximum: 1, description: 'share of the shorter wording found in order' }),
+      diff: Type.Array(WordRunSchema),
+      firstAppearance: FirstAppearance,
+      wordings: Type.Array(
+        Type.Object({
+          text: Type.String(),
+          label: Type.Enum([...LABELS]),
+          outlets: Type.Array(OutletRef),
+        }),
+      ),
+    }),
+    { description: 'best first, at most 5' },
+  ),
+})
+export type VerifyResult = Static<typeof VerifyResponse>
+
+export const ScorecardQuery = Type.Object(
+  {
+    from: Type.Optional(Type.String({ format: 'date-time', description: 'articles published at or after' })),
+    to: Type.Optional(Type.String({ format: 'date-time', description: 'articles published before' })),
+  },
+  { additionalProperties: false },
+)
+export type ScorecardInput = Static<typeof ScorecardQuery>
+
+export const ScorecardSchema = Type.Object({
+  outlet: OutletRef,
+  from: Nullable(DateTime),
+  to: Nullable(DateTime),
+  renderings: Type.Integer({ description: 'quotes of this outlet that belong to a claim' }),
+  byLabel: Type.Object(Object.fromEntries(LABELS.map((label) => [label, Type.Integer()]))),
+  meanFidelity: Nullable(Type.Number({ minimum: 0, maximum: 1 })),
+  mostAltered: Type.Array(
+    Type.Object({
+      quoteId: Id,
+      claimId: Id,
+      speaker: SpeakerRef,
+      text: Type.String(),
+      canonicalText: Type.String(),
+      fidelity: Type.Number({ minimum: 0, maximum: 1 }),
+      article: Type.Object({ id: Id, url: Type.String(), publishedAt: Nullable(DateTime) }),
+    }),
+    { description: 'its least faithful altered renderings, at most 10' },
+  ),
+})
+export type Scorecard = Static<typeof ScorecardSchema>

@@ -1,0 +1,357 @@
+import { overlapsClaim } from '../domain/claims/index.js'
+import { nameKey } from '../domain/speaker-identity.js'
+import { labelRendering, searchKey, tokenizeWording, type WordRun } from '../domain/wording/index.js'
+import { Prisma, type PrismaClient } from '../generated/prisma/client.js'
+import { badRequest, notFound } from '../http/problem.js'
+import type {
+  ClaimDetail,
+  ClaimListItem,
+  ListClaimsInput,
+  Scorecard,
+  ScorecardInput,
+  VerifyInput,
+  VerifyResult,
+} from '../schemas/claims.js'
+import { LABELS } from '../schemas/claims.js'
+import { afterCursor, toPage } from './pagination.js'
+
+/** Reading claims: lists with filters, one claim in full, verification of a pasted quote, scorecards. */
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+type Label = (typeof LABELS)[number]
+
+const iso = (value: Date | string): string => new Date(value).toISOString()
+const isoOrNull = (value: Date | string | null): string | null => (value === null ? null : iso(value))
+
+/** A speaker named by id, slug, name or any alias; null when none is. */
+export async function findSpeaker(
+  prisma: PrismaClient,
+  reference: string,
+): Promise<{ id: string; name: string } | null> {
+  const select = { id: true, name: true }
+  if (UUID.test(reference)) return prisma.speaker.findUnique({ where: { id: reference }, select })
+  return prisma.speaker.findFirst({
+    where: { OR: [{ slug: reference }, { aliases: { some: { aliasKey: nameKey(reference) } } }] },
+    orderBy: { id: 'asc' },
+    select,
+  })
+}
+
+function timeWindow(from: string | undefined, to: string | undefined): { gte?: Date; lt?: Date } | undefined {
+  if (from && to && new Date(from) >= new Date(to)) {
+    throw badRequest('validation', '`from` must be earlier than `to`', [
+      { in: 'querystring', field: '/from', message: 'must be earlier than to' },
+    ])
+  }
+  if (!from && !to) return undefined
+  return { ...(from ? { gte: new Date(from) } : {}), ...(to ? { lt: new Date(to) } : {}) }
+}
+
+const outletWhere = (outlet: string): Prisma.OutletWhereInput =>
+  UUID.test(outlet) ? { id: outlet } : { domain: outlet.toLowerCase().replace(/^www\./, '') }
+
+// Wording search reads the trigram indexes of claims and renderings; this many matches at most.
+const WORDING_SEARCH_LIMIT = 500
+
+async function claimsWithWording(prisma: PrismaClient, q: string): Promise<string[]> {
+  const key = searchKey(q)
+  const rows = await prisma.$queryRaw<Array<{ id: string }>>`
+    SELECT id FROM (
+      SELECT c.id FROM claim c WHERE ${key} <% c.normalized_text OR c.normalized_text % ${key}
+      UNION
+      SELECT q.claim_id FROM quote q
+      WHERE q.claim_id IS NOT NULL AND (${key} <% q.normalized_text OR q.normalized_text % ${key})
+    ) AS matches LIMIT ${WORDING_SEARCH_LIMIT}`
+  return rows.map((row) => row.id)
+}
+
+export async function listClaims(
+  prisma: PrismaClient,
+  query: ListClaimsInput,
+): Promise<{ items: ClaimListItem[]; nextCursor: string | null }> {
+  const conditions: Prisma.ClaimWhereInput[] = [afterCursor(query.cursor)]
+  if (query.speaker) {
+    const speaker = await findSpeaker(prisma, query.speaker)
+    if (!speaker) return { items: [], nextCursor: null }
+    conditions.push({ speakerId: speaker.id })
+  }
+  if (query.q) conditions.push({ id: { in: await claimsWithWording(prisma, query.q) } })
+  if (query.outlet) conditions.push({ quotes: { some: { article: { outlet: outletWhere(query.outlet) } } } })
+  if (query.label) conditions.push({ quotes: { some: { label: query.label } } })
+  const window = timeWindow(query.from, query.to)
+  if (window) conditions.push({ firstAppearedAt: window })
+  if (query.misattributed !== undefined) {
+    const misattributed: Prisma.ClaimWhereInput = {
+      OR: [{ misattributions: { some: {} } }, { quotes: { some: { misattributions: { some: {} } } } }],
+    }
+    conditions.push(query.misattributed ? misattributed : { NOT: misattributed })
+  }
+  const rows = await prisma.claim.findMany({
+    where: { AND: conditions },
+    orderBy: { id: 'desc' },
+    take: query.limit + 1,
+    include: { speaker: { select: { id: true, name: true } } },
+  })
+  return toPage(rows, query.limit, (row) => ({
+    id: row.id,
+    speaker: row.speaker,
+    canonicalText: row.canonicalText,
+    renderingCount: row.renderingCount,
+    firstAppearedAt: isoOrNull(row.firstAppearedAt),
+    createdAt: iso(row.createdAt),
+    updatedAt: iso(row.updatedAt),
+  }))
+}
+
+interface ArticleJson {
+  id: string
+  url: string
+  title: string | null
+  publishedAt: string | null
+  createdAt: string
+  outlet: { id: string; name: string; domain: string | null }
+}
+
+interface ClaimRow {
+  id: string
+  canonical_text: string
+  created_at: Date
+  updated_at: Date
+  speaker: { id: string; name: string; slug: string }
+  first: ArticleJson | null
+  appearances: Array<{
+    quoteId: string
+    text: string
+    label: Label
+    fidelity: number
+    diff: WordRun[]
+    article: ArticleJson
+  }>
+  misattributions: Array<{
+    quoteId: string
+    text: string
+    namedSpeaker: { id: string; name: string }
+    article: ArticleJson
+  }>
+}
+
+const articleJson = (alias: string, outlet: string) =>
+  Prisma.raw(`json_build_object('id', ${alias}.id, 'url', ${alias}.url, 'title', ${alias}.title,
+    'publishedAt', ${alias}.published_at, 'createdAt', ${alias}.created_at,
+    'outlet', json_build_object('id', ${outlet}.id, 'name', ${outlet}.name, 'domain', ${outlet}.domain))`)
+
+const toArticleRef = (article: ArticleJson) => ({
+  id: article.id,
+  url: article.url,
+  title: article.title,
+  publishedAt: isoOrNull(article.publishedAt),
+  outlet: article.outlet,
+})
+
+const toFirstAppearance = (article: ArticleJson | null) =>
+  article && {
+    articleId: article.id,
+    url: article.url,
+    outlet: article.outlet,
+    at: iso(article.publishedAt ?? article.createdAt),
+    dated: article.publishedAt !== null,
+  }
+
+/**
+ * One claim with every appearance, in one query: this is the read editors make most, so it is a
+ * single round trip of raw SQL rather than the several queries the ORM would issue for the nesting.
+ */
+export async function getClaimDetail(prisma: PrismaClient, id: string): Promise<ClaimDetail> {
+  const rows = await prisma.$queryRaw<ClaimRow[]>`
+    SELECT c.id, c.canonical_text, c.created_at, c.updated_at,
+      json_build_object('id', s.id, 'name', s.name, 'slug', s.slug) AS speaker,
+      (SELECT ${articleJson('fa', 'fo')} FROM article fa JOIN outlet fo ON fo.id = fa.outlet_id
+        WHERE fa.id = c.first_article_id) AS first,
+      (SELECT coalesce(json_agg(json_build_object('quoteId', q.id, 'text', q.text, 'label', q.label,
+          'fidelity', q.fidelity, 'diff', q.diff, 'article', ${articleJson('a', 'o')}) ORDER BY q.order_key, q.id), '[]')
+        FROM quote q JOIN article a ON a.id = q.article_id JOIN outlet o ON o.id = a.outlet_id
+        WHERE q.claim_id = c.id) AS appearances,
+      (SELECT coalesce(json_agg(json_build_object('quoteId', q.id, 'text', q.text,
+          'namedSpeaker', json_build_object('id', ms.id, 'name', ms.name), 'article', ${articleJson('a', 'o')})
+          ORDER BY q.order_key, q.id), '[]')
+        FROM quote_misattribution m JOIN quote q ON q.id = m.quote_id JOIN speaker ms ON ms.id = q.speaker_id
+        JOIN article a ON a.id = q.article_id JOIN outlet o ON o.id = a.outlet_id
+        WHERE m.claim_id = c.id) AS misattributions
+    FROM claim c JOIN speaker s ON s.id = c.speaker_id
+    WHERE c.id = ${id}::uuid`
+  const row = rows[0]
+  if (!row) throw notFound('claim', id)
+
+  const wordings = new Map<string, { text: string; renderings: number; label: Label }>()
+  for (const appearance of row.appearances) {
+    const key = tokenizeWording(appearance.text).join(' ')
+    const wording = wordings.get(key)
+    if (wording) wording.renderings++
+    else wordings.set(key, { text: appearance.text, renderings: 1, label: appearance.label })
+  }
+  const fidelities = row.appearances.map((appearance) => appearance.fidelity)
+  return {
+    id: row.id,
+    speaker: row.speaker,
+    canonicalText: row.canonical_text,
+    firstAppearance: toFirstAppearance(row.first),
+    consistency: {
+      renderings: row.appearances.length,
+      articles: new Set(row.appearances.map((appearance) => appearance.article.id)).size,
+      outlets: new Set(row.appearances.map((appearance) => appearance.article.outlet.id)).size,
+      distinctWordings: [...wordings.values()].sort((x, y) => y.renderings - x.renderings),
+      verbatimShare: row.appearances.filter((a) => a.label === 'verbatim').length / row.appearances.length,
+      lowestFidelity: Math.min(...fidelities),
+    },
+    appearances: row.appearances.map((appearance) => ({ ...appearance, article: toArticleRef(appearance.article) })),
+    misattributions: row.misattributions.map((quote) => ({ ...quote, article: toArticleRef(quote.article) })),
+    createdAt: iso(row.created_at),
+    updatedAt: iso(row.updated_at),
+  }
+}
+
+const VERDICT_OF_LABEL: Record<Label, VerifyResult['verdict']> = {
+  verbatim: 'matches',
+  excerpt: 'excerpt',
+  elided: 'elided',
+  extended: 'extended',
+  altered: 'altered',
+}
+
+// At most this many candidate claims are compared word by word, and this many returned.
+const VERIFY_CANDIDATES = 50
+const VERIFY_MATCHES = 5
+
+interface CandidateRow {
+  id: string
+  canonical_text: string
+  speaker_id: string
+  speaker_name: string
+  first: ArticleJson | null
+  wordings: Array<{ text: string; label: Label; outlet: { id: string; name: string; domain: string | null } }>
+}
+
+/**
+ * Checks a pasted quote against the record: the claims whose wording it shares (the same 60%-in-order
+ * rule that groups renderings, against the canonical wording or any rendering), each with the
+ * label and diff of the text against its canonical wording, and a verdict. Stores nothing.
+ */
+export async function verifyQuote(prisma: PrismaClient, input: VerifyInput): Promise<VerifyResult> {
+  const tokens = tokenizeWording(input.text)
+  if (tokens.length === 0) {
+    throw badRequest('validation', 'text has no words to compare', [
+      { in: 'body', field: '/text', message: 'has no words' },
+    ])
+  }
+  const speaker = input.speaker ? await findSpeaker(prisma, input.speaker) : null
+  const key = searchKey(input.text)
+  const candidates = await prisma.$queryRaw<CandidateRow[]>`
+    WITH matched AS (
+      SELECT id FROM (
+        SELECT c.id FROM claim c WHERE ${key} <% c.normalized_text OR c.normalized_text % ${key}
+        UNION
+        SELECT q.claim_id FROM quote q
+        WHERE q.claim_id IS NOT NULL AND (${key} <% q.normalized_text OR q.normalized_text % ${key})
+      ) AS ids LIMIT ${VERIFY_CANDIDATES}
+    )
+    SELECT c.id, c.canonical_text, s.id AS speaker_id, s.name AS speaker_name,
+      (SELECT ${articleJson('fa', 'fo')} FROM article fa JOIN outlet fo ON fo.id = fa.outlet_id
+        WHERE fa.id = c.first_article_id) AS first,
+      (SELECT json_agg(json_build_object('text', q.text, 'label', q.label,
+          'outlet', json_build_object('id', o.id, 'name', o.name, 'domain', o.domain)) ORDER BY q.order_key, q.id)
+        FROM quote q JOIN article a ON a.id = q.article_id JOIN outlet o ON o.id = a.outlet_id
+        WHERE q.claim_id = c.id) AS wordings
+    FROM matched JOIN claim c ON c.id = matched.id JOIN speaker s ON s.id = c.speaker_id`
+
+  const matches = candidates
+    .map((candidate) => {
+      const overlap = overlapsClaim(
+        { tokens },
+        [candidate.canonical_text, ...candidate.wordings.map((wording) => wording.text)].map((text) => ({
+          tokens: tokenizeWording(text),
+        })),
+      )
+      if (overlap === null) return null
+      const assessment = labelRendering(input.text, candidate.canonical_text)
+      const wordings = new Map<string, VerifyResult['matches'][number]['wordings'][number]>()
+      for (const wording of candidate.wordings) {
+        const wordingKey = tokenizeWording(wording.text).join(' ')
+        const entry = wordings.get(wordingKey) ?? { text: wording.text, label: wording.label, outlets: [] }
+        if (!entry.outlets.some((outlet) => outlet.id === wording.outlet.id)) entry.outlets.push(wording.outlet)
+        wordings.set(wordingKey, entry)
+      }
+      return {
+        claim: {
+          id: candidate.id,
+          speaker: { id: candidate.speaker_id, name: candidate.speaker_name },
+          canonicalText: candidate.canonical_text,
+        },
+        label: assessment.label,
+        fidelity: assessment.fidelity,
+        overlap: overlap.ratio,
+        diff: assessment.diff,
+        firstAppearance: toFirstAppearance(candidate.first),
+        wordings: [...wordings.values()],
+      }
+    })
+    .filter((match) => match !== null)
+    .sort((x, y) => y.fidelity - x.fidelity || y.overlap - x.overlap || (x.claim.id < y.claim.id ? -1 : 1))
+
+  // With a speaker given, that speaker's claims come first: the question is whether they said it. A
+  // speaker the record does not know has said none of it.
+  const isOwn = (match: { claim: { speaker: { id: string } } }) =>
+    !input.speaker || match.claim.speaker.id === speaker?.id
+  const own = matches.filter(isOwn)
+  const ranked = [...own, ...matches.filter((match) => !isOwn(match))]
+  let verdict: VerifyResult['verdict'] = 'no-record'
+  if (own[0]) verdict = VERDICT_OF_LABEL[own[0].label]
+  else if (input.speaker && matches.length > 0) verdict = 'attributed-to-other-speaker'
+  return { verdict, speaker, matches: ranked.slice(0, VERIFY_MATCHES) }
+}
+
+const MOST_ALTERED = 10
+
+export async function outletScorecard(prisma: PrismaClient, id: string, query: ScorecardInput): Promise<Scorecard> {
+  const outlet = await prisma.outlet.findUnique({ where: { id }, select: { id: true, name: true, domain: true } })
+  if (!outlet) throw notFound('outlet', id)
+  const window = timeWindow(query.from, query.to)
+  const where: Prisma.QuoteWhereInput = {
+    claimId: { not: null },
+    article: { outletId: id, ...(window ? { publishedAt: window } : {}) },
+  }
+  const [byLabel, mean, altered] = await Promise.all([
+    prisma.quote.groupBy({ by: ['label'], where, _count: { _all: true } }),
+    prisma.quote.aggregate({ where, _avg: { fidelity: true }, _count: { _all: true } }),
+    prisma.quote.findMany({
+      where: { ...where, label: 'altered' },
+      orderBy: [{ fidelity: 'asc' }, { id: 'asc' }],
+      take: MOST_ALTERED,
+      select: {
+        id: true,
+        text: true,
+        fidelity: true,
+        claim: { select: { id: true, canonicalText: true, speaker: { select: { id: true, name: true } } } },
+        article: { select: { id: true, url: true, publishedAt: true } },
+      },
+    }),
+  ])
+  const counts = Object.fromEntries(LABELS.map((label) => [label, 0])) as Record<Label, number>
+  for (const group of byLabel) if (group.label) counts[group.label] = group._count._all
+  return {
+    outlet,
+    from: query.from ? iso(query.from) : null,
+    to: query.to ? iso(query.to) : null,
+    renderings: mean._count._all,
+    byLabel: counts,
+    meanFidelity: mean._avg.fidelity,
+    mostAltered: altered.map((quote) => ({
+      quoteId: quote.id,
+      claimId: quote.claim!.id,
+      speaker: quote.claim!.speaker,
+      text: quote.text,
+      canonicalText: quote.claim!.canonicalText,
+      fidelity: quote.fidelity!,
+      article: { ...quote.article, publishedAt: isoOrNull(quote.article.publishedAt) },
+    })),
+  }
+}
