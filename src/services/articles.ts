@@ -62,10 +62,14 @@ async function resolveOutlet(tx: Transaction, outlet: IngestArticleInput['outlet
 // rather than fail after Prisma's default 2 s.
 const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 30_000 }
 
+const MAX_ATTEMPTS = 5
+
 const articleFacts = { id: true, url: true, text: true, publishedAt: true, createdAt: true } as const
 
-const isUniqueViolation = (error: unknown): boolean =>
-  error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002'
+// A unique index another ingest won (P2002), or a deadlock or write conflict with one (P2034): the
+// transaction rolled back whole, so running it again is safe.
+const isRetryable = (error: unknown): boolean =>
+  error instanceof Prisma.PrismaClientKnownRequestError && (error.code === 'P2002' || error.code === 'P2034')
 
 /**
  * Stores an article, idempotently by canonical URL: the same text again changes nothing, a changed text
@@ -153,7 +157,7 @@ export async function ingestArticle(
         return { ...toSummary(row), status: 'created' as const }
       }, TRANSACTION_OPTIONS)
     } catch (error) {
-      if (attempt < 3 && isUniqueViolation(error)) continue
+      if (attempt < MAX_ATTEMPTS && isRetryable(error)) continue
       throw error
     }
   }

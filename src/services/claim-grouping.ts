@@ -1,11 +1,12 @@
 import {
+  originalText,
   reassign,
   summarizeClaim,
   wordingOverlap,
   type ClusterRendering,
   type SeededRendering,
 } from '../domain/claims/index.js'
-import { searchKey, tokenizeWording } from '../domain/wording/index.js'
+import { searchKey, tokenizeWording, wordShingles } from '../domain/wording/index.js'
 import { Prisma } from '../generated/prisma/client.js'
 
 type Transaction = Prisma.TransactionClient
@@ -28,9 +29,6 @@ type Transaction = Prisma.TransactionClient
  * and the alignment that follows throws out the extra candidates.
  */
 const CANDIDATE_WORD_SIMILARITY = 0.3
-
-/** pg_trgm similarity two wordings of different speakers need to be compared for misattribution. */
-const MISATTRIBUTION_SIMILARITY = 0.3
 
 interface RenderingRow {
   id: string
@@ -99,9 +97,16 @@ async function laterOverlapping(tx: Transaction, rendering: ClusterRendering): P
       AND (${key} <% q.normalized_text OR q.normalized_text <% ${key})`
 }
 
-interface ClaimMember {
-  rendering: ClusterRendering
-  claimId: string | null
+interface MemberRow {
+  id: string
+  speaker_id: string
+  text: string
+  article_id: string
+  order_key: string
+  published_at: Date | null
+  ingested_at: Date
+  claim_id: string | null
+  seed_id: string | null
   label: string | null
   fidelity: number | null
 }
@@ -109,7 +114,9 @@ interface ClaimMember {
 /**
  * Regroups the claims of the given quotes' speakers after `added` quotes were stored (not yet in a
  * claim) and before `removed` ones are deleted, then deletes those. Writes claim rows, each member's
- * claim, label, fidelity and diff, and the misattribution flags of what changed.
+ * claim, label, fidelity and diff, and the misattribution flags of what changed. The writes are a
+ * handful of set-based statements whatever the number of quotes: ingestion cost is dominated by
+ * round trips, so they are batched across speakers.
  */
 export async function regroupClaims(tx: Transaction, added: StoredQuote[], removed: StoredQuote[]): Promise<void> {
   const attributed = <T extends StoredQuote>(quotes: T[]) =>
@@ -118,19 +125,23 @@ export async function regroupClaims(tx: Transaction, added: StoredQuote[], remov
   const removedBySpeaker = groupBy(attributed(removed), (quote) => quote.speakerId)
   const speakers = [...new Set([...addedBySpeaker.keys(), ...removedBySpeaker.keys()])].sort()
 
-  await tx.$executeRawUnsafe(`SET LOCAL pg_trgm.word_similarity_threshold = ${CANDIDATE_WORD_SIMILARITY}`)
-  await tx.$executeRawUnsafe(`SET LOCAL pg_trgm.similarity_threshold = ${MISATTRIBUTION_SIMILARITY}`)
-  const createdSeeds: ClusterRendering[] = []
-  // Locks taken in one order (speaker id) cannot deadlock with another ingest taking them too.
+  if (speakers.length > 0) {
+    await tx.$executeRawUnsafe(`SET LOCAL pg_trgm.word_similarity_threshold = ${CANDIDATE_WORD_SIMILARITY}`)
+    // All at once and in one order (speaker id): another ingest taking some of the same locks takes
+    // them in the same order, so the two cannot deadlock.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(lock) FROM (
+      SELECT hashtextextended(speaker, 0) AS lock FROM unnest(${speakers}::text[]) AS speaker ORDER BY speaker) AS ordered`
+  }
+  const seen = new Map<string, ClusterRendering>()
+  const remember = (rows: RenderingRow[]): SeededRendering[] =>
+    rows.map((row) => {
+      const rendering = seen.get(row.id) ?? toRendering(row)
+      seen.set(row.id, rendering)
+      return { rendering, seedId: row.seed_id }
+    })
+  const seeds = new Map<string, string>()
+  const touchedSeeds = new Set<string>()
   for (const speakerId of speakers) {
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${speakerId}, 0))`
-    const seen = new Map<string, ClusterRendering>()
-    const remember = (rows: RenderingRow[]): SeededRendering[] =>
-      rows.map((row) => {
-        const rendering = seen.get(row.id) ?? toRendering(row)
-        seen.set(row.id, rendering)
-        return { rendering, seedId: row.seed_id }
-      })
     const addedRenderings = (addedBySpeaker.get(speakerId) ?? []).map(fromStored)
     for (const rendering of addedRenderings) seen.set(rendering.id, rendering)
     const removedRenderings = (removedBySpeaker.get(speakerId) ?? []).map((quote) => ({
@@ -142,71 +153,48 @@ export async function regroupClaims(tx: Transaction, added: StoredQuote[], remov
       async (rendering) => remember(await seedsOverlapping(tx, rendering)),
       async (rendering) => remember(await laterOverlapping(tx, rendering)),
     )
-    const removedIds = new Set(removedRenderings.map(({ rendering }) => rendering.id))
-    const created = await applyReassignment(tx, speakerId, result.seeds, result.touchedSeeds, seen, removedIds)
-    createdSeeds.push(...created)
+    for (const [id, seed] of result.seeds) seeds.set(id, seed)
+    for (const seed of result.touchedSeeds) touchedSeeds.add(seed)
   }
+  const createdClaims = await applyReassignment(tx, seeds, touchedSeeds, seen, new Set(removed.map((q) => q.id)))
   if (removed.length > 0) await tx.quote.deleteMany({ where: { id: { in: removed.map((quote) => quote.id) } } })
-  await flagMisattributions(tx, added, createdSeeds)
+  await flagMisattributions(tx, added, createdClaims)
+}
+
+interface CreatedClaim {
+  seed: ClusterRendering
+  claimId: string
 }
 
 async function applyReassignment(
   tx: Transaction,
-  speakerId: string,
   seeds: Map<string, string>,
   touchedSeeds: Set<string>,
   seen: Map<string, ClusterRendering>,
   removedIds: Set<string>,
-): Promise<ClusterRendering[]> {
+): Promise<CreatedClaim[]> {
   if (touchedSeeds.size === 0) return []
-  const claims = await tx.claim.findMany({
-    where: { seedQuoteId: { in: [...touchedSeeds] } },
-    select: { id: true, seedQuoteId: true },
-  })
-  const claimIdBySeed = new Map(claims.map((claim) => [claim.seedQuoteId, claim.id]))
   // Everyone in a touched claim now, and everyone who is moving: the members to summarise.
-  const stored = await tx.quote.findMany({
-    where: {
-      OR: [{ claimId: { in: claims.map((claim) => claim.id) } }, { id: { in: [...seeds.keys()] } }],
-    },
-    select: {
-      id: true,
-      text: true,
-      articleId: true,
-      orderKey: true,
-      claimId: true,
-      label: true,
-      fidelity: true,
-      claim: { select: { seedQuoteId: true } },
-      article: { select: { publishedAt: true, createdAt: true } },
-    },
-  })
-  const members = new Map<string, ClaimMember[]>([...touchedSeeds].map((seed) => [seed, []]))
-  for (const quote of stored) {
-    if (removedIds.has(quote.id)) continue
-    const seed = seeds.get(quote.id) ?? quote.claim?.seedQuoteId
-    const group = seed === undefined ? undefined : members.get(seed)
+  const stored = await tx.$queryRaw<MemberRow[]>`
+    SELECT q.id, q.speaker_id, q.text, q.article_id, q.order_key, a.published_at, a.created_at AS ingested_at, q.claim_id,
+      c.seed_quote_id AS seed_id, q.label::text AS label, q.fidelity
+    FROM quote q JOIN article a ON a.id = q.article_id LEFT JOIN claim c ON c.id = q.claim_id
+    WHERE c.seed_quote_id = ANY(${[...touchedSeeds]}::uuid[]) OR q.id = ANY(${[...seeds.keys()]}::uuid[])`
+  const claimIdBySeed = new Map<string, string>()
+  const members = new Map<string, Array<{ rendering: ClusterRendering; row: MemberRow }>>(
+    [...touchedSeeds].map((seed) => [seed, []]),
+  )
+  for (const row of stored) {
+    if (row.claim_id && row.seed_id) claimIdBySeed.set(row.seed_id, row.claim_id)
+    if (removedIds.has(row.id)) continue
+    const seed = seeds.get(row.id) ?? row.seed_id
+    const group = seed === null ? undefined : members.get(seed)
     if (group === undefined) continue
-    group.push({
-      rendering:
-        seen.get(quote.id) ??
-        fromStored({
-          id: quote.id,
-          speakerId,
-          text: quote.text,
-          articleId: quote.articleId,
-          orderKey: quote.orderKey,
-          publishedAt: quote.article.publishedAt,
-          ingestedAt: quote.article.createdAt,
-          seedId: null,
-        }),
-      claimId: quote.claimId,
-      label: quote.label,
-      fidelity: quote.fidelity,
-    })
+    group.push({ rendering: seen.get(row.id) ?? toRendering(row), row })
   }
 
-  const createdSeeds: ClusterRendering[] = []
+  const created: Array<{ seed: ClusterRendering; summary: ReturnType<typeof summarizeClaim> }> = []
+  const updated: Array<{ id: string; summary: ReturnType<typeof summarizeClaim> }> = []
   const emptied: string[] = []
   for (const [seed, group] of members) {
     const claimId = claimIdBySeed.get(seed)
@@ -215,85 +203,128 @@ async function applyReassignment(
       continue
     }
     const summary = summarizeClaim(group.map((member) => member.rendering))
-    const fields = {
-      canonicalText: summary.canonical.original,
-      normalizedText: searchKey(summary.canonical.original),
-      firstArticleId: summary.firstAppearance.articleId,
-      firstAppearedAt: summary.firstAppearance.at,
-      renderingCount: group.length,
-    }
-    const id = claimId
-      ? (await tx.claim.update({ where: { id: claimId }, data: fields, select: { id: true } })).id
-      : (await tx.claim.create({ data: { ...fields, speakerId, seedQuoteId: seed }, select: { id: true } })).id
-    if (!claimId) createdSeeds.push(group.find((member) => member.rendering.id === seed)!.rendering)
-    const byId = new Map(group.map((member) => [member.rendering.id, member]))
+    if (claimId) updated.push({ id: claimId, summary })
+    else created.push({ seed: group.find((member) => member.rendering.id === seed)!.rendering, summary })
+  }
+  const columns = (summary: ReturnType<typeof summarizeClaim>) => ({
+    canonical: summary.canonical.original,
+    normalized: searchKey(summary.canonical.original),
+    firstArticle: summary.firstAppearance.articleId,
+    firstAt: summary.firstAppearance.at,
+    count: summary.renderingIds.length,
+  })
+  if (created.length > 0) {
+    const rows = created.map(({ seed, summary }) => ({ ...columns(summary), seed: seed.id, speaker: seed.speakerKey }))
+    const inserted = await tx.$queryRaw<Array<{ id: string; seed_quote_id: string }>>`
+      INSERT INTO claim (speaker_id, seed_quote_id, seed_shingles, canonical_text, normalized_text, first_article_id,
+        first_appeared_at, rendering_count)
+      SELECT u.speaker, u.seed, s.shingles, u.canonical, u.normalized, u.first_article, u.first_at, u.count
+      FROM unnest(${rows.map((r) => r.speaker)}::uuid[], ${rows.map((r) => r.seed)}::uuid[],
+        ${rows.map((r) => r.canonical)}::text[], ${rows.map((r) => r.normalized)}::text[],
+        ${rows.map((r) => r.firstArticle)}::uuid[], ${rows.map((r) => r.firstAt)}::timestamptz[],
+        ${rows.map((r) => r.count)}::int[])
+        AS u(speaker, seed, canonical, normalized, first_article, first_at, count)
+      JOIN quote s ON s.id = u.seed
+      RETURNING id, seed_quote_id`
+    for (const row of inserted) claimIdBySeed.set(row.seed_quote_id, row.id)
+  }
+  if (updated.length > 0) {
+    const rows = updated.map(({ id, summary }) => ({ id, ...columns(summary) }))
+    await tx.$executeRaw`
+      UPDATE claim AS c SET canonical_text = u.canonical, normalized_text = u.normalized,
+        first_article_id = u.first_article, first_appeared_at = u.first_at, rendering_count = u.count,
+        updated_at = now()
+      FROM unnest(${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.canonical)}::text[],
+        ${rows.map((r) => r.normalized)}::text[], ${rows.map((r) => r.firstArticle)}::uuid[],
+        ${rows.map((r) => r.firstAt)}::timestamptz[], ${rows.map((r) => r.count)}::int[])
+        AS u(id, canonical, normalized, first_article, first_at, count)
+      WHERE c.id = u.id`
+  }
+
+  // Rewriting every member of a large claim for each new rendering would make ingestion cost grow
+  // with the claim: only rows whose claim or verdict changed are written.
+  const changes: Array<{ id: string; claim: string; label: string; fidelity: number; diff: string }> = []
+  for (const { summary } of [...created, ...updated]) {
+    const claim = claimIdBySeed.get(summary.seedId) as string
+    const group = new Map(members.get(summary.seedId)!.map((member) => [member.rendering.id, member.row]))
     for (const verdict of summary.verdicts) {
-      const member = byId.get(verdict.renderingId)!
-      // Rewriting every member of a large claim for each new rendering would make ingestion cost
-      // grow with the claim: only rows whose claim or verdict changed are written.
-      if (member.claimId === id && member.label === verdict.label && member.fidelity === verdict.fidelity) continue
-      await tx.quote.update({
-        where: { id: verdict.renderingId },
-        data: {
-          claimId: id,
-          label: verdict.label,
-          fidelity: verdict.fidelity,
-          diff: verdict.diff as unknown as Prisma.InputJsonValue,
-        },
+      const row = group.get(verdict.renderingId)!
+      if (row.claim_id === claim && row.label === verdict.label && row.fidelity === verdict.fidelity) continue
+      changes.push({
+        id: verdict.renderingId,
+        claim,
+        label: verdict.label,
+        fidelity: verdict.fidelity,
+        diff: JSON.stringify(verdict.diff),
       })
     }
   }
+  if (changes.length > 0) {
+    await tx.$executeRaw`
+      UPDATE quote AS q SET claim_id = u.claim, label = u.label::"RenderingLabel", fidelity = u.fidelity,
+        diff = u.diff::jsonb
+      FROM unnest(${changes.map((c) => c.id)}::uuid[], ${changes.map((c) => c.claim)}::uuid[],
+        ${changes.map((c) => c.label)}::text[], ${changes.map((c) => c.fidelity)}::float8[],
+        ${changes.map((c) => c.diff)}::text[]) AS u(id, claim, label, fidelity, diff)
+      WHERE q.id = u.id`
+  }
   if (emptied.length > 0) await tx.claim.deleteMany({ where: { id: { in: emptied } } })
-  return createdSeeds
+  return created.map(({ seed }) => ({ seed, claimId: claimIdBySeed.get(seed.id) as string }))
 }
 
-interface MisattributionCandidate {
-  quote_id: string
-  quote_text: string
-  claim_id: string
-  seed_text: string
+interface ShingleMatch {
+  id: string
+  text: string
+  speaker_id: string
+  article_id: string
+  claim_id: string | null
 }
+
+const shinglesOf = (text: string) => wordShingles(tokenizeWording(text))
 
 /**
  * Flags quotes whose words match a claim of another speaker in another article, from both ends of
  * what changed: each new quote against other speakers' claims, and each new claim against other
  * speakers' quotes. A quote matches a claim as it would join one: 60% of the shorter wording's words
- * in order in the longer, compared with the claim's founding wording. Quotes of the same article
- * are left alone: words quoted inside another speaker's quote there are nesting, not a mistake.
+ * in order in the longer, compared with the claim's founding wording; candidates are the wordings
+ * sharing a run of four words with it (word-shingles.ts), so a match that shares no such run is
+ * not seen. Quotes of the same article are left alone: words quoted inside another speaker's quote
+ * there are nesting, not a mistake.
  */
 async function flagMisattributions(
   tx: Transaction,
   added: StoredQuote[],
-  createdSeeds: ClusterRendering[],
+  createdClaims: CreatedClaim[],
 ): Promise<void> {
-  const candidates: MisattributionCandidate[] = []
-  for (const quote of added) {
-    if (quote.speakerId === null) continue
-    candidates.push(
-      ...(await tx.$queryRaw<MisattributionCandidate[]>`
-        SELECT ${quote.id}::uuid AS quote_id, ${quote.text} AS quote_text, c.id AS claim_id, s.text AS seed_text
-        FROM quote s JOIN claim c ON c.seed_quote_id = s.id
-        WHERE s.normalized_text % ${searchKey(quote.text)} AND c.speaker_id <> ${quote.speakerId}::uuid
-          AND s.article_id <> ${quote.articleId}::uuid`),
-    )
+  const quotes = added.filter((quote) => quote.speakerId !== null)
+  const pairs: Array<{ quoteId: string; claimId: string }> = []
+  const matches = (a: string, b: string) => wordingOverlap(tokenizeWording(a), tokenizeWording(b)) !== null
+  if (quotes.length > 0) {
+    // Claims (by their seeds) sharing a run of words with any new quote, in one indexed lookup.
+    const seeds = await tx.$queryRaw<ShingleMatch[]>`
+      SELECT s.id, s.text, c.speaker_id, s.article_id, c.id AS claim_id
+      FROM claim c JOIN quote s ON s.id = c.seed_quote_id
+      WHERE c.seed_shingles && ${[...new Set(quotes.flatMap((quote) => shinglesOf(quote.text)))]}::bigint[]`
+    for (const quote of quotes) {
+      for (const seed of seeds) {
+        if (seed.speaker_id === quote.speakerId || seed.article_id === quote.articleId) continue
+        if (matches(quote.text, seed.text)) pairs.push({ quoteId: quote.id, claimId: seed.claim_id as string })
+      }
+    }
   }
-  for (const seed of createdSeeds) {
-    const text = typeof seed.text === 'string' ? seed.text : seed.text.join(' ')
-    candidates.push(
-      ...(await tx.$queryRaw<MisattributionCandidate[]>`
-        SELECT q.id AS quote_id, q.text AS quote_text, c.id AS claim_id, ${text} AS seed_text
-        FROM quote q JOIN claim c ON c.seed_quote_id = ${seed.id}::uuid
-        WHERE q.normalized_text % ${searchKey(text)} AND q.speaker_id <> ${seed.speakerKey}::uuid
-          AND q.article_id <> ${seed.articleId}::uuid`),
-    )
+  if (createdClaims.length > 0) {
+    // Quotes sharing a run of words with any new claim's founding wording, in one indexed lookup.
+    const others = await tx.$queryRaw<ShingleMatch[]>`
+      SELECT q.id, q.text, q.speaker_id, q.article_id, q.claim_id FROM quote q
+      WHERE q.shingles && ${[...new Set(createdClaims.flatMap(({ seed }) => shinglesOf(originalText(seed))))]}::bigint[]`
+    for (const { seed, claimId } of createdClaims) {
+      for (const other of others) {
+        if (other.speaker_id === seed.speakerKey || other.article_id === seed.articleId) continue
+        if (matches(other.text, originalText(seed))) pairs.push({ quoteId: other.id, claimId })
+      }
+    }
   }
-  const rows = candidates
-    .filter(
-      (candidate) =>
-        wordingOverlap(tokenizeWording(candidate.quote_text), tokenizeWording(candidate.seed_text)) !== null,
-    )
-    .map((candidate) => ({ quoteId: candidate.quote_id, claimId: candidate.claim_id }))
-  if (rows.length > 0) await tx.quoteMisattribution.createMany({ data: rows, skipDuplicates: true })
+  if (pairs.length > 0) await tx.quoteMisattribution.createMany({ data: pairs, skipDuplicates: true })
 }
 
 function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {

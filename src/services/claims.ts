@@ -1,6 +1,13 @@
 import { overlapsClaim } from '../domain/claims/index.js'
 import { nameKey } from '../domain/speaker-identity.js'
-import { labelRendering, searchKey, tokenizeWording, type WordRun } from '../domain/wording/index.js'
+import {
+  labelRendering,
+  searchKey,
+  SHINGLE_SIZE,
+  tokenizeWording,
+  wordShingles,
+  type WordRun,
+} from '../domain/wording/index.js'
 import { Prisma, type PrismaClient } from '../generated/prisma/client.js'
 import { badRequest, notFound } from '../http/problem.js'
 import type {
@@ -50,20 +57,25 @@ function timeWindow(from: string | undefined, to: string | undefined): { gte?: D
 const outletWhere = (outlet: string): Prisma.OutletWhereInput =>
   UUID.test(outlet) ? { id: outlet } : { domain: outlet.toLowerCase().replace(/^www\./, '') }
 
-// Wording search reads the trigram indexes of claims and renderings; this many matches at most.
-const WORDING_SEARCH_LIMIT = 500
-
-async function claimsWithWording(prisma: PrismaClient, q: string): Promise<string[]> {
-  const key = searchKey(q)
-  const rows = await prisma.$queryRaw<Array<{ id: string }>>`
-    SELECT id FROM (
-      SELECT c.id FROM claim c WHERE ${key} <% c.normalized_text OR c.normalized_text % ${key}
-      UNION
-      SELECT q.claim_id FROM quote q
-      WHERE q.claim_id IS NOT NULL AND (${key} <% q.normalized_text OR q.normalized_text % ${key})
-    ) AS matches LIMIT ${WORDING_SEARCH_LIMIT}`
+/**
+ * Claims whose wording a text shares, at most `limit`: those with a rendering sharing a run of four
+ * words with it (the shingle index), and for a text too short to have such a run, those whose
+ * canonical wording contains it (the trigram index on claims). The exact comparison is the caller's.
+ */
+async function claimsSharingWords(prisma: PrismaClient, text: string, limit: number): Promise<string[]> {
+  const tokens = tokenizeWording(text)
+  const rows =
+    tokens.length >= SHINGLE_SIZE
+      ? await prisma.$queryRaw<Array<{ id: string }>>`
+          SELECT DISTINCT claim_id AS id FROM quote
+          WHERE shingles && ${wordShingles(tokens)}::bigint[] AND claim_id IS NOT NULL LIMIT ${limit}`
+      : await prisma.$queryRaw<Array<{ id: string }>>`
+          SELECT id FROM claim WHERE ${searchKey(text)} <% normalized_text LIMIT ${limit}`
   return rows.map((row) => row.id)
 }
+
+// Wording search returns at most this many claims.
+const WORDING_SEARCH_LIMIT = 500
 
 export async function listClaims(
   prisma: PrismaClient,
@@ -75,7 +87,7 @@ export async function listClaims(
     if (!speaker) return { items: [], nextCursor: null }
     conditions.push({ speakerId: speaker.id })
   }
-  if (query.q) conditions.push({ id: { in: await claimsWithWording(prisma, query.q) } })
+  if (query.q) conditions.push({ id: { in: await claimsSharingWords(prisma, query.q, WORDING_SEARCH_LIMIT) } })
   if (query.outlet) conditions.push({ quotes: { some: { article: { outlet: outletWhere(query.outlet) } } } })
   if (query.label) conditions.push({ quotes: { some: { label: query.label } } })
   const window = timeWindow(query.from, query.to)
@@ -157,12 +169,8 @@ const toFirstAppearance = (article: ArticleJson | null) =>
     dated: article.publishedAt !== null,
   }
 
-/**
- * One claim with every appearance, in one query: this is the read editors make most, so it is a
- * single round trip of raw SQL rather than the several queries the ORM would issue for the nesting.
- */
-export async function getClaimDetail(prisma: PrismaClient, id: string): Promise<ClaimDetail> {
-  const rows = await prisma.$queryRaw<ClaimRow[]>`
+/** The claim-detail query, exported so the ingest benchmark can time the same SQL without the service. */
+export const claimDetailQuery = (id: string): Prisma.Sql => Prisma.sql`
     SELECT c.id, c.canonical_text, c.created_at, c.updated_at,
       json_build_object('id', s.id, 'name', s.name, 'slug', s.slug) AS speaker,
       (SELECT ${articleJson('fa', 'fo')} FROM article fa JOIN outlet fo ON fo.id = fa.outlet_id
@@ -179,6 +187,13 @@ export async function getClaimDetail(prisma: PrismaClient, id: string): Promise<
         WHERE m.claim_id = c.id) AS misattributions
     FROM claim c JOIN speaker s ON s.id = c.speaker_id
     WHERE c.id = ${id}::uuid`
+
+/**
+ * One claim with every appearance, in one query: this is the read editors make most, so it is a
+ * single round trip of raw SQL rather than the several queries the ORM would issue for the nesting.
+ */
+export async function getClaimDetail(prisma: PrismaClient, id: string): Promise<ClaimDetail> {
+  const rows = await prisma.$queryRaw<ClaimRow[]>(claimDetailQuery(id))
   const row = rows[0]
   if (!row) throw notFound('claim', id)
 
@@ -228,7 +243,8 @@ interface CandidateRow {
   speaker_id: string
   speaker_name: string
   first: ArticleJson | null
-  wordings: Array<{ text: string; label: Label; outlet: { id: string; name: string; domain: string | null } }>
+  /** the claim's distinct wordings, in the order they were first printed, with the outlets printing each */
+  wordings: Array<{ text: string; label: Label; outlets: Array<{ id: string; name: string; domain: string | null }> }>
 }
 
 /**
@@ -244,24 +260,20 @@ export async function verifyQuote(prisma: PrismaClient, input: VerifyInput): Pro
     ])
   }
   const speaker = input.speaker ? await findSpeaker(prisma, input.speaker) : null
-  const key = searchKey(input.text)
   const candidates = await prisma.$queryRaw<CandidateRow[]>`
-    WITH matched AS (
-      SELECT id FROM (
-        SELECT c.id FROM claim c WHERE ${key} <% c.normalized_text OR c.normalized_text % ${key}
-        UNION
-        SELECT q.claim_id FROM quote q
-        WHERE q.claim_id IS NOT NULL AND (${key} <% q.normalized_text OR q.normalized_text % ${key})
-      ) AS ids LIMIT ${VERIFY_CANDIDATES}
-    )
     SELECT c.id, c.canonical_text, s.id AS speaker_id, s.name AS speaker_name,
       (SELECT ${articleJson('fa', 'fo')} FROM article fa JOIN outlet fo ON fo.id = fa.outlet_id
         WHERE fa.id = c.first_article_id) AS first,
-      (SELECT json_agg(json_build_object('text', q.text, 'label', q.label,
-          'outlet', json_build_object('id', o.id, 'name', o.name, 'domain', o.domain)) ORDER BY q.order_key, q.id)
-        FROM quote q JOIN article a ON a.id = q.article_id JOIN outlet o ON o.id = a.outlet_id
-        WHERE q.claim_id = c.id) AS wordings
-    FROM matched JOIN claim c ON c.id = matched.id JOIN speaker s ON s.id = c.speaker_id`
+      (SELECT json_agg(json_build_object('text', w.text, 'label', w.label, 'outlets', w.outlets) ORDER BY w.first)
+        FROM (
+          SELECT min(q.order_key) AS first, (array_agg(q.text ORDER BY q.order_key))[1] AS text,
+            (array_agg(q.label ORDER BY q.order_key))[1] AS label,
+            jsonb_agg(DISTINCT jsonb_build_object('id', o.id, 'name', o.name, 'domain', o.domain)) AS outlets
+          FROM quote q JOIN article a ON a.id = q.article_id JOIN outlet o ON o.id = a.outlet_id
+          WHERE q.claim_id = c.id GROUP BY q.normalized_text
+        ) AS w) AS wordings
+    FROM claim c JOIN speaker s ON s.id = c.speaker_id
+    WHERE c.id = ANY(${await claimsSharingWords(prisma, input.text, VERIFY_CANDIDATES)}::uuid[])`
 
   const matches = candidates
     .map((candidate) => {
@@ -273,13 +285,6 @@ export async function verifyQuote(prisma: PrismaClient, input: VerifyInput): Pro
       )
       if (overlap === null) return null
       const assessment = labelRendering(input.text, candidate.canonical_text)
-      const wordings = new Map<string, VerifyResult['matches'][number]['wordings'][number]>()
-      for (const wording of candidate.wordings) {
-        const wordingKey = tokenizeWording(wording.text).join(' ')
-        const entry = wordings.get(wordingKey) ?? { text: wording.text, label: wording.label, outlets: [] }
-        if (!entry.outlets.some((outlet) => outlet.id === wording.outlet.id)) entry.outlets.push(wording.outlet)
-        wordings.set(wordingKey, entry)
-      }
       return {
         claim: {
           id: candidate.id,
@@ -291,7 +296,10 @@ export async function verifyQuote(prisma: PrismaClient, input: VerifyInput): Pro
         overlap: overlap.ratio,
         diff: assessment.diff,
         firstAppearance: toFirstAppearance(candidate.first),
-        wordings: [...wordings.values()],
+        wordings: candidate.wordings.map((wording) => ({
+          ...wording,
+          outlets: wording.outlets.sort((x, y) => x.name.localeCompare(y.name) || (x.id < y.id ? -1 : 1)),
+        })),
       }
     })
     .filter((match) => match !== null)

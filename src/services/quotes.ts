@@ -1,6 +1,6 @@
 import type { ExtractedQuote } from '../domain/extraction/index.js'
 import { aliasesOf, isProperName, nameKey, slugify, type SpeakerMention } from '../domain/speaker-identity.js'
-import { searchKey } from '../domain/wording/index.js'
+import { searchKey, tokenizeWording, wordShingles } from '../domain/wording/index.js'
 import { makeOrderKey } from '../domain/claims/index.js'
 import type { Prisma } from '../generated/prisma/client.js'
 import { regroupClaims } from './claim-grouping.js'
@@ -25,16 +25,17 @@ async function resolveSpeaker(tx: Transaction, mention: SpeakerMention): Promise
   if (matches.length === 1) {
     speakerId = matches[0]!.speakerId
   } else {
+    // An upsert, not find-then-create: two ingests naming a new speaker at once then both get the
+    // one row (the second waits for the first) instead of one failing on the unique slug.
     const slug = slugify(mention.name)
-    const existing = await tx.speaker.findUnique({ where: { slug }, select: { id: true } })
-    speakerId =
-      existing?.id ??
-      (
-        await tx.speaker.create({
-          data: { name: mention.name, slug, kind: mention.kind, title: mention.title },
-          select: { id: true },
-        })
-      ).id
+    speakerId = (
+      await tx.speaker.upsert({
+        where: { slug },
+        create: { name: mention.name, slug, kind: mention.kind, title: mention.title },
+        update: {},
+        select: { id: true },
+      })
+    ).id
   }
   await tx.speakerAlias.createMany({
     data: aliasesOf(mention).map((alias) => ({ speakerId, alias, aliasKey: nameKey(alias) })),
@@ -63,20 +64,31 @@ export async function replaceArticleQuotes(
   quotes: ExtractedQuote[],
 ): Promise<void> {
   const { id: articleId, text } = article
+  const mentionTextOf = (quote: ExtractedQuote) =>
+    quote.speaker?.mention ? text.slice(quote.speaker.mention[0], quote.speaker.mention[1]) : null
+  const speakerKey = (speaker: NonNullable<ExtractedQuote['speaker']>) => `${speaker.kind}:${nameKey(speaker.name)}`
+  // Each speaker once, in one order (by key) for every ingest: concurrent ingests naming the same
+  // speakers then take their row locks in the same order and cannot deadlock on them.
+  const firstMentions = new Map<string, ExtractedQuote>()
+  for (const quote of quotes) {
+    if (quote.speaker && isProperName(quote.speaker.name) && !firstMentions.has(speakerKey(quote.speaker))) {
+      firstMentions.set(speakerKey(quote.speaker), quote)
+    }
+  }
   const speakerIds = new Map<string, string>()
+  for (const [key, { speaker }] of [...firstMentions].sort(([x], [y]) => (x < y ? -1 : 1))) {
+    const { name, title, kind } = speaker!
+    speakerIds.set(
+      key,
+      await resolveSpeaker(tx, { name, title, kind, mentionText: mentionTextOf(firstMentions.get(key)!) }),
+    )
+  }
   const rows: Prisma.QuoteCreateManyInput[] = []
   for (const [position, quote] of quotes.entries()) {
     const speaker = quote.speaker
     const mention = speaker?.mention ?? null
-    const mentionText = mention ? text.slice(mention[0], mention[1]) : null
-    let speakerId: string | null = null
-    if (speaker && isProperName(speaker.name)) {
-      const cacheKey = `${speaker.kind}:${nameKey(speaker.name)}`
-      speakerId =
-        speakerIds.get(cacheKey) ??
-        (await resolveSpeaker(tx, { name: speaker.name, title: speaker.title, kind: speaker.kind, mentionText }))
-      speakerIds.set(cacheKey, speakerId)
-    }
+    const mentionText = mentionTextOf(quote)
+    const speakerId = speaker ? (speakerIds.get(speakerKey(speaker)) ?? null) : null
     rows.push({
       articleId,
       position,
@@ -84,6 +96,7 @@ export async function replaceArticleQuotes(
       speakerId,
       text: quote.text,
       normalizedText: searchKey(quote.text),
+      shingles: wordShingles(tokenizeWording(quote.text)).map(BigInt),
       spans: quote.spans,
       speakerMentionStart: mention?.[0] ?? null,
       speakerMentionEnd: mention?.[1] ?? null,

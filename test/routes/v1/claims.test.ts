@@ -187,7 +187,7 @@ t.test('POST /v1/verify: a verdict on a pasted quote, against the record', async
       w.outlets.map((o) => o.name),
     ]),
     [
-      ['verbatim', ['unknown outlet A', 'Newslooks']],
+      ['verbatim', ['Newslooks', 'unknown outlet A']],
       ['altered', ['Newslooks']],
     ],
   )

@@ -1,0 +1,21 @@
+import t from 'tap'
+import { SHINGLE_SIZE, tokenizeWording, wordShingles } from '../../../src/domain/wording/index.js'
+
+t.test('shingles: every run of four words, hashed to a bigint, once each', async (t) => {
+  const words = tokenizeWording('Sovereignty is not for sale. Sovereignty is loved and defended.')
+  const shingles = wordShingles(words)
+  t.equal(SHINGLE_SIZE, 4)
+  t.equal(shingles.length, words.length - SHINGLE_SIZE + 1)
+  for (const shingle of shingles) {
+    const value = BigInt(shingle)
+    t.ok(value >= -(2n ** 63n) && value < 2n ** 63n, 'fits a Postgres bigint')
+  }
+  // A cut rendering still shares its first runs with the full wording.
+  const cut = wordShingles(tokenizeWording('Sovereignty is not for sale. Sovereignty is defended.'))
+  t.ok(cut.some((shingle) => shingles.includes(shingle)))
+  t.same(wordShingles(tokenizeWording('speaking')), wordShingles(['speaking']), 'a short wording is one run')
+  t.equal(wordShingles(tokenizeWording('no president trump')).length, 1)
+  t.same(wordShingles([]), [])
+  t.same(wordShingles(['a', 'b', 'c', 'd', 'a', 'b', 'c', 'd']).length, 4, 'repeated runs count once')
+  t.not(wordShingles(['a', 'b', 'c', 'd'])[0], wordShingles(['a', 'b', 'c', 'e'])[0])
+})
