@@ -16,6 +16,8 @@ export type DatabaseEngine = 'postgres' | 'pglite'
 export interface Database {
   engine: DatabaseEngine
   prisma: PrismaClient
+  /** The driver itself, bypassing Prisma: for measuring what Prisma costs (the ingest benchmark). */
+  query<Row>(sql: string, params?: unknown[]): Promise<Row[]>
   close(): Promise<void>
 }
 
@@ -82,6 +84,7 @@ async function openPostgres(
   return {
     engine: 'postgres',
     prisma,
+    query: async <Row>(sql: string, params?: unknown[]) => (await pool.query(sql, params)).rows as Row[],
     close: async () => {
       await prisma.$disconnect()
       await pool.end()
@@ -122,6 +125,7 @@ async function openPGlite(
   return {
     engine: 'pglite',
     prisma,
+    query: async <Row>(sql: string, params?: unknown[]) => (await db.query<Row>(sql, params)).rows,
     close: async () => {
       await prisma.$disconnect()
       await db.close()

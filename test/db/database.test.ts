@@ -18,6 +18,7 @@ t.test('the embedded database persists under its data directory', async (t) => {
   const second = await openDatabase({ ...options, dataDir })
   t.teardown(() => second.close())
   t.equal((await second.prisma.outlet.findUniqueOrThrow({ where: { domain: 'kept.example' } })).name, 'Kept')
+  t.same(await second.query('SELECT name FROM outlet WHERE domain = $1', ['kept.example']), [{ name: 'Kept' }])
 })
 
 t.test('a Postgres URL that cannot be reached fails the open and leaks no pool', async (t) => {
@@ -38,6 +39,7 @@ t.test(
       Array<{ similarity: number }>
     >`SELECT similarity('sovereignty', 'soverignty') AS similarity`
     t.ok(rows[0]!.similarity > 0.5, 'pg_trgm is installed')
+    t.same(await db.query('SELECT $1::int AS n', [7]), [{ n: 7 }], 'the driver answers directly too')
     await db.close()
     // a second open finds everything applied
     const again = await openDatabase({ ...options, url: DATABASE_URL, dataDir: 'memory://' })

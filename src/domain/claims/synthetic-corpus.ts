@@ -24,8 +24,10 @@ export function createRandom(seed: number): () => number {
 
 export interface SyntheticCorpusOptions {
   seed: number
-  /** Speakers quoted, 2 to 8. Default 4. */
+  /** Speakers quoted, at least 2. Default 4. Past the eight built-in names, names are invented. */
   speakers?: number
+  /** Outlets publishing, at least 1. Default 6. Past the six built-in names, names are invented. */
+  outlets?: number
   /** Distinct things said, over all speakers. Default 20. */
   utterances?: number
   articles?: number
@@ -33,6 +35,11 @@ export interface SyntheticCorpusOptions {
   maxQuotesPerArticle?: number
   /** Share of articles without a publication date. Default 0.15. */
   undatedShare?: number
+  /**
+   * Dated articles in publication order, a minute apart, as a live feed delivers them (the ingest
+   * benchmark); otherwise at random within a month. Default false.
+   */
+  chronological?: boolean
 }
 
 export interface SyntheticSpeaker {
@@ -226,26 +233,44 @@ function printQuote(g: Generator, wording: Wording): string[] {
 }
 
 /** Generates a corpus; the same options give the same corpus. */
+/** The built-in names, then invented ones ("Kelomi Ratosu") until there are `count`, all distinct. */
+function namesFor(g: Generator, builtIn: readonly string[], count: number, invent: () => string): string[] {
+  const names = new Set(builtIn.slice(0, count))
+  while (names.size < count) names.add(invent())
+  return [...names]
+}
+
 export function generateSyntheticCorpus(options: SyntheticCorpusOptions): SyntheticCorpus {
   const g = new Generator(options.seed)
-  const speakerCount = Math.min(Math.max(options.speakers ?? 4, 2), NAMES.length)
-  const speakers = NAMES.slice(0, speakerCount).map((name) => ({ key: name.toLowerCase().replace(' ', '-'), name }))
+  const speakerNames = namesFor(g, NAMES, Math.max(options.speakers ?? 4, 2), () =>
+    g.words(2).map(capitalize).join(' '),
+  )
+  const speakers = speakerNames.map((name) => ({ key: name.toLowerCase().replace(' ', '-'), name }))
+  const outlets = namesFor(
+    g,
+    OUTLETS,
+    Math.max(options.outlets ?? OUTLETS.length, 1),
+    () => `${capitalize(g.words(1)[0] as string)} Gazette`,
+  )
   const names = new Map(speakers.map((speaker) => [speaker.key, speaker.name]))
   const utterances: SyntheticUtterance[] = Array.from({ length: options.utterances ?? 20 }, (_, k) => ({
     id: `u${k}`,
     speakerKey: (speakers[k % speakers.length] as SyntheticSpeaker).key,
     words: g.words(g.int(10, 40)),
   }))
+  const utterancesBySpeaker = new Map<string, SyntheticUtterance[]>()
+  for (const utterance of utterances) {
+    utterancesBySpeaker.set(utterance.speakerKey, [...(utterancesBySpeaker.get(utterance.speakerKey) ?? []), utterance])
+  }
   const articles: SyntheticArticle[] = []
   const quotes: SyntheticQuote[] = []
   const start = Date.UTC(2025, 10, 1)
 
   for (let a = 0; a < (options.articles ?? 50); a++) {
-    const outlet = g.pick(OUTLETS)
+    const outlet = g.pick(outlets)
     const url = `https://${outlet.toLowerCase().replace(' ', '-')}.example/news/${a}-${g.words(1)[0] as string}`
-    const publishedAt = g.chance(options.undatedShare ?? 0.15)
-      ? null
-      : new Date(start + g.int(0, 30 * 24 * 60) * 60_000)
+    const minute = options.chronological ? a : g.int(0, 30 * 24 * 60)
+    const publishedAt = g.chance(options.undatedShare ?? 0.15) ? null : new Date(start + minute * 60_000)
     const title = `${capitalize(g.words(1)[0] as string)} talks continue`
     let text = `${title}\n\n${g.pick(FILLER)}`
     let position = 0
@@ -275,7 +300,9 @@ export function generateSyntheticCorpus(options: SyntheticCorpusOptions): Synthe
     for (let q = g.int(1, Math.max(1, options.maxQuotesPerArticle ?? 6)); q > 0; q--) {
       const utterance = g.pickSkewed(utterances)
       let variant = g.weighted(VARIANT_WEIGHTS)
-      const sameSpeaker = utterances.filter((other) => other.speakerKey === utterance.speakerKey && other !== utterance)
+      const sameSpeaker = (utterancesBySpeaker.get(utterance.speakerKey) as SyntheticUtterance[]).filter(
+        (other) => other !== utterance,
+      )
       if (variant === 'bridge' && sameSpeaker.length === 0) variant = 'verbatim'
       if (variant === 'bridge') {
         // A short run of another utterance, printed on its own and then before this whole utterance.

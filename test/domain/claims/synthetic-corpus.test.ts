@@ -134,3 +134,34 @@ t.test('the real extractor finds every synthetic quote, its text, place and spea
   t.equal(found, corpus.quotes.length)
   t.equal(extra, 0)
 })
+
+t.test('a large corpus: invented speakers and outlets, articles in publication order, all readable', async (t) => {
+  const corpus = generateSyntheticCorpus({
+    seed: 11,
+    articles: 40,
+    speakers: 30,
+    outlets: 12,
+    utterances: 90,
+    undatedShare: 0,
+    chronological: true,
+  })
+  t.equal(corpus.speakers.length, 30)
+  t.equal(new Set(corpus.speakers.map((speaker) => speaker.name)).size, 30, 'speaker names are distinct')
+  t.equal(new Set(corpus.articles.map((article) => article.outlet)).size > 6, true, 'more outlets than built in')
+  const times = corpus.articles.map((article) => article.publishedAt!.getTime())
+  t.same(
+    times,
+    [...times].sort((x, y) => x - y),
+    'published in order',
+  )
+  const names = new Map(corpus.speakers.map((speaker) => [speaker.key, speaker.name]))
+  let found = 0
+  for (const article of corpus.articles) {
+    const extracted = extractQuotes(article.text)
+    for (const quote of corpus.quotes.filter((q) => q.articleUrl === article.url)) {
+      const match = extracted.find((candidate) => candidate.text === quote.text)
+      if (match?.speaker?.name === names.get(quote.speakerKey)) found++
+    }
+  }
+  t.equal(found, corpus.quotes.length, 'the extractor reads invented names as names')
+})

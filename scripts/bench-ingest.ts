@@ -1,0 +1,223 @@
+/**
+ * The ingest benchmark: builds a synthetic corpus (generated quote variants across many outlets and
+ * speakers), ingests it through the HTTP API, and reports, on real Postgres and on PGlite:
+ *   - articles ingested per second with 1k, 10k and 50k articles already stored (does the cost of an
+ *     article grow with the corpus?),
+ *   - POST /v1/verify latency, p50 and p95, with the whole corpus stored,
+ *   - GET /v1/claims/{id} throughput next to the same SQL run straight on the driver.
+ *
+ * usage: tsx scripts/bench-ingest.ts [--engines postgres,pglite] [--articles 50000] [--window 500]
+ * Postgres: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) names a server on
+ * which a scratch database is created and dropped afterwards.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { parseArgs } from 'node:util'
+import autocannon from 'autocannon'
+import Fastify from 'fastify'
+import pg from 'pg'
+import app, { serverOptions } from '../src/app.js'
+import { loadConfig } from '../src/config.js'
+import { generateSyntheticCorpus, type SyntheticArticle } from '../src/domain/claims/index.js'
+import { claimDetailQuery } from '../src/services/claims.js'
+
+const { values: args } = parseArgs({
+  options: {
+    engines: { type: 'string', default: 'postgres,pglite' },
+    articles: { type: 'string', default: '50000' },
+    window: { type: 'string', default: '500' },
+    seconds: { type: 'string', default: '10' },
+  },
+})
+const STORED = Number(args.articles)
+const WINDOW = Number(args.window)
+const SECONDS = Number(args.seconds)
+const CHECKPOINTS = [1000, 10_000, 50_000].filter((n) => n <= STORED)
+if (!CHECKPOINTS.includes(STORED)) CHECKPOINTS.push(STORED)
+const KEY = 'bench-key-0123456789abcdef'
+const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
+
+// One outlet prints a story, others pick it up: a few hundred speakers, each with dozens of things
+// said, quoted in every variant the grouping has to tell apart.
+const corpus = generateSyntheticCorpus({
+  seed: 2026,
+  articles: STORED + WINDOW * CHECKPOINTS.length,
+  speakers: 400,
+  outlets: 60,
+  utterances: 12_000,
+  maxQuotesPerArticle: 5,
+  undatedShare: 0.05,
+  chronological: true,
+})
+
+interface Figures {
+  engine: string
+  ingest: Array<{ stored: number; perSecond: number }>
+  quotes: number
+  claims: number
+  verify: { p50: number; p95: number; n: number }
+  claimReads: { api: number; raw: number }
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!
+
+async function post(base: string, article: SyntheticArticle): Promise<void> {
+  const response = await fetch(`${base}/v1/articles`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${KEY}` },
+    body: JSON.stringify({
+      url: article.url,
+      outlet: { name: article.outlet },
+      title: article.title,
+      text: article.text,
+      ...(article.publishedAt ? { publishedAt: article.publishedAt.toISOString() } : {}),
+    }),
+  })
+  if (response.status !== 201) throw new Error(`ingest ${article.url}: ${response.status} ${await response.text()}`)
+}
+
+/** Ingests articles[from, to) with `concurrency` requests in flight; returns articles per second. */
+async function ingest(base: string, from: number, to: number, concurrency: number): Promise<number> {
+  let next = from
+  const started = performance.now()
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      for (let k = next++; k < to; k = next++) await post(base, corpus.articles[k]!)
+    }),
+  )
+  return (to - from) / ((performance.now() - started) / 1000)
+}
+
+async function run(engine: 'postgres' | 'pglite'): Promise<Figures> {
+  let databaseUrl: string | undefined
+  let dataDir: string | undefined
+  let admin: pg.Client | undefined
+  const name = `verbatim_bench_${process.pid}`
+  if (engine === 'postgres') {
+    admin = new pg.Client({ connectionString: ADMIN_URL })
+    await admin.connect()
+    await admin.query(`DROP DATABASE IF EXISTS ${name}`)
+    await admin.query(`CREATE DATABASE ${name}`)
+    const url = new URL(ADMIN_URL)
+    url.pathname = `/${name}`
+    databaseUrl = url.toString()
+  } else {
+    dataDir = mkdtempSync(join(tmpdir(), 'verbatim-bench-'))
+  }
+  const config = loadConfig({
+    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent',
+    API_KEYS: KEY,
+    RATE_LIMIT_MAX: '1000000000',
+    DATABASE_POOL_SIZE: '16',
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATA_DIR: dataDir! }),
+  })
+  const server = Fastify(serverOptions(config))
+  await server.register(app, { config })
+  const base = await server.listen({ port: 0, host: '127.0.0.1' })
+  // Postgres serves requests in parallel; PGlite has one connection, so more in flight only queue.
+  const concurrency = engine === 'postgres' ? 8 : 2
+  try {
+    const figures: Figures = {
+      engine,
+      ingest: [],
+      quotes: 0,
+      claims: 0,
+      verify: { p50: 0, p95: 0, n: 0 },
+      claimReads: { api: 0, raw: 0 },
+    }
+    let stored = 0
+    for (const checkpoint of CHECKPOINTS) {
+      const fill = performance.now()
+      await ingest(base, stored, checkpoint, concurrency)
+      process.stderr.write(
+        `${engine}: ${checkpoint} stored (${((performance.now() - fill) / 1000).toFixed(0)} s to fill)\n`,
+      )
+      const perSecond = await ingest(base, checkpoint, checkpoint + WINDOW, concurrency)
+      figures.ingest.push({ stored: checkpoint, perSecond })
+      stored = checkpoint + WINDOW
+      process.stderr.write(`${engine}: ${perSecond.toFixed(1)} articles/s at ${checkpoint} stored\n`)
+    }
+    figures.quotes = await server.prisma.quote.count()
+    figures.claims = await server.prisma.claim.count()
+
+    // Verify: quotes as outlets printed them (every variant), plus text nobody said.
+    const samples = [
+      ...corpus.quotes.filter((_, k) => k % Math.ceil(corpus.quotes.length / 300) === 0).map((quote) => quote.text),
+      ...Array.from({ length: 100 }, (_, k) => `Nothing like this was ever said by anyone at all, number ${k}.`),
+    ]
+    const latencies: number[] = []
+    for (const text of samples) {
+      const started = performance.now()
+      const response = await fetch(`${base}/v1/verify`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ text }),
+      })
+      await response.arrayBuffer()
+      latencies.push(performance.now() - started)
+    }
+    latencies.sort((x, y) => x - y)
+    figures.verify = { p50: percentile(latencies, 0.5), p95: percentile(latencies, 0.95), n: latencies.length }
+
+    // Claim reads: the API, and the same SQL on the driver, the same claims, the same concurrency.
+    const ids = (
+      await server.prisma.claim.findMany({ select: { id: true }, orderBy: { renderingCount: 'desc' }, take: 500 })
+    ).map((claim) => claim.id)
+    let request = 0
+    const result = await autocannon({
+      url: base,
+      connections: 32,
+      duration: SECONDS,
+      requests: [{ setupRequest: (req) => ({ ...req, path: `/v1/claims/${ids[request++ % ids.length]}` }) }],
+    })
+    if (result.non2xx > 0) throw new Error(`${result.non2xx} claim reads failed`)
+    figures.claimReads.api = result.requests.average
+    let queries = 0
+    let query = 0
+    const until = performance.now() + SECONDS * 1000
+    await Promise.all(
+      Array.from({ length: 32 }, async () => {
+        while (performance.now() < until) {
+          const sql = claimDetailQuery(ids[query++ % ids.length]!)
+          await server.db.query(sql.text, sql.values)
+          queries++
+        }
+      }),
+    )
+    figures.claimReads.raw = queries / SECONDS
+    return figures
+  } finally {
+    await server.close()
+    if (admin) {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+      await admin.end()
+    }
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true })
+  }
+}
+
+const results: Figures[] = []
+for (const engine of args.engines.split(',') as Array<'postgres' | 'pglite'>) results.push(await run(engine))
+
+console.log(
+  `\ncorpus: ${STORED + WINDOW * CHECKPOINTS.length} articles, 400 speakers, 60 outlets, windows of ${WINDOW}`,
+)
+for (const figures of results) {
+  const targets = figures.engine === 'postgres'
+  const mark = (ok: boolean) => (targets ? (ok ? '  ok' : '  BELOW TARGET') : '')
+  const last = figures.ingest[figures.ingest.length - 1]!
+  const ratio = figures.claimReads.api / figures.claimReads.raw
+  console.log(`\n${figures.engine}: ${figures.quotes} quotes and ${figures.claims} claims stored at the end`)
+  for (const { stored, perSecond } of figures.ingest) {
+    console.log(`  ingest with ${String(stored).padStart(6)} stored: ${perSecond.toFixed(1)} articles/s`)
+  }
+  console.log(`  ingest target ≥ 100 articles/s at ${last.stored} stored${mark(last.perSecond >= 100)}`)
+  console.log(
+    `  POST /v1/verify: p50 ${figures.verify.p50.toFixed(1)} ms, p95 ${figures.verify.p95.toFixed(1)} ms over ${figures.verify.n} requests${mark(figures.verify.p95 <= 50)}`,
+  )
+  console.log(
+    `  GET /v1/claims/{id}: ${figures.claimReads.api.toFixed(0)} req/s; the same SQL on the driver ${figures.claimReads.raw.toFixed(0)} queries/s (${(ratio * 100).toFixed(0)}%)${mark(ratio >= 0.5)}`,
+  )
+}
