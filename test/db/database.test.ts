@@ -46,3 +46,15 @@ t.test(
     await again.close()
   },
 )
+
+t.test('a migration that fails closes the embedded database again', async (t) => {
+  const { mkdir, writeFile } = await import('node:fs/promises')
+  const migrationsDir = await mkdtemp(join(tmpdir(), 'verbatim-broken-'))
+  await mkdir(join(migrationsDir, '001_broken'))
+  await writeFile(join(migrationsDir, '001_broken', 'migration.sql'), 'SELECT * FROM nowhere;')
+  const dataDir = join(await mkdtemp(join(tmpdir(), 'verbatim-data-')), 'db')
+  await t.rejects(openDatabase({ ...options, dataDir, migrationsDir }), { name: 'MigrationError' })
+  // The directory was unlocked and closed: it opens again with the real migrations.
+  const db = await openDatabase({ ...options, dataDir })
+  await db.close()
+})
