@@ -109,6 +109,8 @@ interface MemberRow {
   seed_id: string | null
   label: string | null
   fidelity: number | null
+  /** the canonical wording of the claim the quote is in now, as stored */
+  claim_canonical: string | null
 }
 
 /**
@@ -177,7 +179,7 @@ async function applyReassignment(
   // Everyone in a touched claim now, and everyone who is moving: the members to summarise.
   const stored = await tx.$queryRaw<MemberRow[]>`
     SELECT q.id, q.speaker_id, q.text, q.article_id, q.order_key, a.published_at, a.created_at AS ingested_at, q.claim_id,
-      c.seed_quote_id AS seed_id, q.label::text AS label, q.fidelity
+      c.seed_quote_id AS seed_id, q.label::text AS label, q.fidelity, c.canonical_text AS claim_canonical
     FROM quote q JOIN article a ON a.id = q.article_id LEFT JOIN claim c ON c.id = q.claim_id
     WHERE c.seed_quote_id = ANY(${[...touchedSeeds]}::uuid[]) OR q.id = ANY(${[...seeds.keys()]}::uuid[])`
   const claimIdBySeed = new Map<string, string>()
@@ -202,7 +204,17 @@ async function applyReassignment(
       if (claimId) emptied.push(claimId)
       continue
     }
-    const summary = summarizeClaim(group.map((member) => member.rendering))
+    // Members that stay where they were keep their verdicts unless the canonical wording moves.
+    const staying = group.filter(({ row }) => row.claim_id === claimId && !seeds.has(row.id) && row.label !== null)
+    const summary = summarizeClaim(
+      group.map((member) => member.rendering),
+      claimId && staying[0]
+        ? {
+            canonicalOriginal: staying[0].row.claim_canonical as string,
+            renderingIds: new Set(staying.map(({ row }) => row.id)),
+          }
+        : undefined,
+    )
     if (claimId) updated.push({ id: claimId, summary })
     else created.push({ seed: group.find((member) => member.rendering.id === seed)!.rendering, summary })
   }

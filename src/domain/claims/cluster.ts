@@ -140,16 +140,29 @@ export interface ClusteredClaim extends ClaimGroup {
   canonical: CanonicalWording
   /** The earliest member: publishedAt, ingestedAt where unknown (firstAppearance). */
   firstAppearance: { renderingId: string; articleId: string; at: Date }
-  /** Label, fidelity and diff of every member against the canonical wording, in member order. */
+  /**
+   * Label, fidelity and diff against the canonical wording, in member order: of every member, or
+   * with `known`, of the members whose stored verdict may be stale.
+   */
   verdicts: RenderingVerdict[]
+}
+
+/** Verdicts already stored for some members, and the canonical wording they were made against. */
+export interface KnownVerdicts {
+  canonicalOriginal: string
+  renderingIds: ReadonlySet<string>
 }
 
 /**
  * Canonical wording, first appearance and per-rendering verdicts of one claim's members. Throws
  * for no members. The canonical choice and first appearance follow the wording module's rules,
  * which fall back to ingestion time for undated articles (see the report on determinism).
+ *
+ * Labelling is the costly part (an alignment per member), and a widely quoted claim has hundreds of
+ * members: with `known` verdicts made against the same canonical wording as now, those members are
+ * not labelled again, so a new rendering costs one alignment, not one per member.
  */
-export function summarizeClaim(members: readonly ClusterRendering[]): ClusteredClaim {
+export function summarizeClaim(members: readonly ClusterRendering[], known?: KnownVerdicts): ClusteredClaim {
   const sorted = sortedUnique(members)
   const seed = sorted[0]
   if (seed === undefined) throw new Error('a claim has at least one rendering')
@@ -170,10 +183,9 @@ export function summarizeClaim(members: readonly ClusterRendering[]): ClusteredC
     renderingIds: sorted.map((rendering) => rendering.id),
     canonical,
     firstAppearance: { renderingId: first.id, articleId: first.articleId, at: first.publishedAt ?? first.ingestedAt },
-    verdicts: sorted.map((rendering) => ({
-      renderingId: rendering.id,
-      ...labelRendering(rendering.text, canonical.original),
-    })),
+    verdicts: sorted
+      .filter((rendering) => known?.canonicalOriginal !== canonical.original || !known.renderingIds.has(rendering.id))
+      .map((rendering) => ({ renderingId: rendering.id, ...labelRendering(rendering.text, canonical.original) })),
   }
 }
 

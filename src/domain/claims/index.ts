@@ -10,7 +10,7 @@ export { compareRenderings, originalText, toClusterRendering } from './rendering
 export type { ClusterRendering, RenderingInput } from './rendering.js'
 export { compareOverlaps, overlapBound, overlapsClaim, wordingOverlap } from './overlap.js'
 export { assignSeeds, chooseSeed, clusterRenderings, recluster, summarizeClaim } from './cluster.js'
-export type { ClaimGroup, ClusteredClaim, RenderingVerdict, SeedOverlap } from './cluster.js'
+export type { ClaimGroup, ClusteredClaim, KnownVerdicts, RenderingVerdict, SeedOverlap } from './cluster.js'
 export { reassign } from './incremental.js'
 export type { ClaimChange, Reassignment, SeededCandidates, SeededRendering } from './incremental.js'
 export { createRandom, generateSyntheticCorpus } from './synthetic-corpus.js'

@@ -223,6 +223,16 @@ t.test('summaries: canonical, first appearance, verdicts', async (t) => {
     new Date(Date.UTC(2024, 0, 1)),
     'ingestion time where the date is unknown',
   )
+
+  // Verdicts already stored against the same canonical wording are not made again...
+  const canonical = claim.canonical.original
+  const known = { canonicalOriginal: canonical, renderingIds: new Set([cut.id, again.id]) }
+  t.strictSame(
+    summarizeClaim([full, cut, again], known).verdicts.map((verdict) => verdict.renderingId),
+    [full.id],
+  )
+  // ...but all are when the canonical wording has moved since.
+  t.equal(summarizeClaim([full, cut, again], { ...known, canonicalOriginal: 'something else' }).verdicts.length, 3)
 })
 
 t.test('speakers are kept apart everywhere', async (t) => {
