@@ -26,7 +26,9 @@ interface Io {
 }
 
 async function withDatabase<T>(config: Config, use: (db: Database) => Promise<T>): Promise<T> {
-  const quiet = { info: () => {}, warn: (message: string) => console.error(message), error: () => {} }
+  // Progress goes nowhere; warnings (a migration changed after it was applied) reach stderr.
+  const ignore = () => undefined
+  const quiet = { info: ignore, warn: console.error, error: ignore }
   const db = await openDatabase({
     url: config.DATABASE_URL,
     dataDir: config.DATA_DIR,

@@ -97,8 +97,8 @@ async function openPostgres(
       await pool.end()
     },
   }
-  /* c8 ignore stop */
 }
+/* c8 ignore stop */
 
 /** An embedded Postgres with the extensions the migrations create; in memory without a directory. */
 export const createPGlite = (dataDir?: string): Promise<PGlite> =>

@@ -19,11 +19,7 @@ async function databasePlugin(fastify: FastifyInstance): Promise<void> {
     dataDir: config.DATA_DIR,
     poolSize: config.DATABASE_POOL_SIZE,
     timeoutMs: config.DATABASE_TIMEOUT_MS,
-    log: {
-      info: (message) => log.info(message),
-      warn: (message) => log.warn(message),
-      error: (details, message) => log.error(details, message),
-    },
+    log: { info: log.info.bind(log), warn: log.warn.bind(log), error: log.error.bind(log) },
   })
   log.info({ engine: db.engine }, 'database ready')
   fastify.decorate('db', db)

@@ -193,6 +193,11 @@ t.test('POST /v1/verify: a verdict on a pasted quote, against the record', async
   )
   t.match(cut.matches[0].firstAppearance, { outlet: { name: 'unknown outlet A' }, dated: false })
   t.equal((await verify({ text: 'Sovereignty is not for sale.' })).verdict, 'excerpt')
+  // Too short for a run of four words: found through the trigram index on canonical wordings.
+  t.match(await verify({ text: 'No, President Trump', speaker: 'Sheinbaum' }), {
+    verdict: 'excerpt',
+    matches: [{ claim: { speaker: { name: 'Claudia Sheinbaum' } } }],
+  })
   t.equal(
     (await verify({ text: 'Sovereignty is not for sale … Sovereignty is loved and defended.' })).verdict,
     'matches',
