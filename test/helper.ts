@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import Fastify, { type FastifyInstance } from 'fastify'
 import pg from 'pg'
 import app, { serverOptions } from '../src/app.js'
+import { DEFAULT_SEED_DIR } from '../src/cli/verbatim.js'
 import { loadConfig } from '../src/config.js'
 
 /** What tests may pass where a tap Test is expected: only teardown is used. */
@@ -78,4 +81,27 @@ export async function tableCounts(app: FastifyInstance): Promise<Record<string, 
     p.auditEvent.count(),
   ])
   return { outlets, articles, revisions, speakers, aliases, claims, quotes, apiKeys, auditEvents }
+}
+
+/**
+ * Ingests the five seed articles (seeds/manifest.json) through POST /v1/articles, as `npm run seed`
+ * does through the same service; returns each article's id by its number (000 … 004).
+ */
+export async function ingestSeeds(app: FastifyInstance): Promise<Map<string, string>> {
+  const manifest = JSON.parse(await readFile(join(DEFAULT_SEED_DIR, 'manifest.json'), 'utf8')) as {
+    articles: Array<{ file: string }>
+  }
+  const ids = new Map<string, string>()
+  for (const { file, ...metadata } of manifest.articles) {
+    const text = await readFile(join(DEFAULT_SEED_DIR, file), 'utf8')
+    const response = await app.inject({
+      method: 'POST',
+      url: '/v1/articles',
+      headers: authorized,
+      payload: { ...metadata, text },
+    })
+    if (response.statusCode !== 201) throw new Error(`seed ${file}: ${response.statusCode} ${response.body}`)
+    ids.set(file.slice(0, 3), response.json().id)
+  }
+  return ids
 }

@@ -1,32 +1,9 @@
-import { readFileSync } from 'node:fs'
 import t from 'tap'
 import { clusterRenderings, recluster } from '../../../src/domain/claims/index.js'
-import type { RenderingLabel } from '../../../src/domain/wording/index.js'
+import { seedGold } from '../../fixtures/seed-gold.js'
 import { goldRenderings } from './fixtures/corpora.js'
 
-/** The hand-annotated quotes of the five seed articles (see the seeds README for conventions). */
-interface GoldQuote {
-  id: string
-  article: string
-  text: string
-  pieces?: string[]
-  speaker: string
-  claim: string
-}
-interface GoldClaim {
-  id: string
-  speaker: string
-  canonical: string
-  members: string[]
-}
-interface Gold {
-  quotes: GoldQuote[]
-  claims: GoldClaim[]
-  labels: Record<string, RenderingLabel>
-  ambiguous_pairs: [string, string][]
-}
-
-const gold = JSON.parse(readFileSync(new URL('../../../seeds/gold.json', import.meta.url), 'utf8')) as Gold
+const gold = seedGold
 
 /** Claims as sets of members, comparable whatever their order or names. */
 function memberSets(claims: readonly { renderingIds: readonly string[] }[]): string[] {

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs'
 import t from 'tap'
 import {
   CLAIM_OVERLAP_THRESHOLD,
@@ -7,33 +6,11 @@ import {
   normalizeWording,
   sharesWording,
   tokenizeWording,
-  type RenderingLabel,
   type WordedRendering,
 } from '../../../src/domain/wording/index.js'
+import { seedGold, type GoldClaim, type GoldQuote } from '../../fixtures/seed-gold.js'
 
-/** The hand-annotated quotes of the five seed articles (see seeds/README conventions). */
-interface GoldQuote {
-  id: string
-  article: string
-  text: string
-  pieces?: string[]
-  speaker: string
-  claim: string
-}
-interface GoldClaim {
-  id: string
-  speaker: string
-  canonical: string
-  members: string[]
-}
-interface Gold {
-  quotes: GoldQuote[]
-  claims: GoldClaim[]
-  labels: Record<string, RenderingLabel>
-  ambiguous_pairs: [string, string][]
-}
-
-const gold = JSON.parse(readFileSync(new URL('../../../seeds/gold.json', import.meta.url), 'utf8')) as Gold
+const gold = seedGold
 const claims = new Map(gold.claims.map((claim) => [claim.id, claim]))
 const claimOf = (quote: GoldQuote): GoldClaim => claims.get(quote.claim)!
 const ambiguous = new Set(gold.ambiguous_pairs.flatMap(([x, y]) => [`${x}|${y}`, `${y}|${x}`]))

@@ -1,15 +1,8 @@
-import { readFile } from 'node:fs/promises'
 import t from 'tap'
-import { DEFAULT_SEED_DIR } from '../../../src/cli/verbatim.js'
 import { tokenizeWording } from '../../../src/domain/wording/index.js'
-import { authorized, buildApp } from '../../helper.js'
+import { seedGold } from '../../fixtures/seed-gold.js'
+import { buildApp, ingestSeeds } from '../../helper.js'
 
-interface Gold {
-  quotes: Array<{ id: string; article: string; text: string; speaker: string; claim: string }>
-  claims: Array<{ id: string; canonical: string; members: string[] }>
-  labels: Record<string, string>
-  ambiguous_pairs: Array<[string, string]>
-}
 interface StoredQuote {
   id: string
   text: string
@@ -20,27 +13,9 @@ interface StoredQuote {
 
 const words = (text: string) => tokenizeWording(text).join(' ')
 
-async function ingestSeeds(app: Awaited<ReturnType<typeof buildApp>>) {
-  const manifest = JSON.parse(await readFile(`${DEFAULT_SEED_DIR}/manifest.json`, 'utf8')) as {
-    articles: Array<{ file: string }>
-  }
-  const ids = new Map<string, string>()
-  for (const { file, ...metadata } of manifest.articles) {
-    const text = await readFile(`${DEFAULT_SEED_DIR}/${file}`, 'utf8')
-    const response = await app.inject({
-      method: 'POST',
-      url: '/v1/articles',
-      headers: authorized,
-      payload: { ...metadata, text },
-    })
-    ids.set(file.slice(0, 3), response.json().id)
-  }
-  return ids
-}
-
 t.test('the seed claims come out as the gold says: clusters, canonical wordings and labels', async (t) => {
   const app = await buildApp(t)
-  const gold = JSON.parse(await readFile(`${DEFAULT_SEED_DIR}/gold.json`, 'utf8')) as Gold
+  const gold = seedGold
   const articleIds = await ingestSeeds(app)
 
   const storedByGold = new Map<string, StoredQuote>()

@@ -1,16 +1,7 @@
-import { readFile } from 'node:fs/promises'
 import t from 'tap'
-import { DEFAULT_SEED_DIR } from '../../../src/cli/verbatim.js'
 import { nameKey } from '../../../src/domain/speaker-identity.js'
-import { authorized, buildApp } from '../../helper.js'
-
-interface Gold {
-  speakers: Array<{ id: string; name: string; aliases: string[] }>
-  quotes: Array<{ id: string; article: string; text: string; pieces?: string[]; speaker: string }>
-}
-interface Manifest {
-  articles: Array<{ file: string; url: string; outlet: { name: string }; title?: string; language?: string }>
-}
+import { seedGold } from '../../fixtures/seed-gold.js'
+import { buildApp, ingestSeeds } from '../../helper.js'
 
 const words = (text: string) =>
   nameKey(text)
@@ -21,20 +12,8 @@ const words = (text: string) =>
 
 t.test('ingesting the seeds through the API stores their quotes with the right speakers', async (t) => {
   const app = await buildApp(t)
-  const gold = JSON.parse(await readFile(`${DEFAULT_SEED_DIR}/gold.json`, 'utf8')) as Gold
-  const manifest = JSON.parse(await readFile(`${DEFAULT_SEED_DIR}/manifest.json`, 'utf8')) as Manifest
-  const articleIds = new Map<string, string>()
-  for (const { file, ...metadata } of manifest.articles) {
-    const text = await readFile(`${DEFAULT_SEED_DIR}/${file}`, 'utf8')
-    const response = await app.inject({
-      method: 'POST',
-      url: '/v1/articles',
-      headers: authorized,
-      payload: { ...metadata, text },
-    })
-    t.equal(response.statusCode, 201, file)
-    articleIds.set(file.slice(0, 3), response.json().id)
-  }
+  const gold = seedGold
+  const articleIds = await ingestSeeds(app)
 
   const speakerNames = new Map(gold.speakers.map((s) => [s.id, new Set([s.name, ...s.aliases].map(nameKey))]))
   for (const quote of gold.quotes) {
