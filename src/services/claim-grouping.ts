@@ -65,16 +65,16 @@ export interface StoredQuote {
   seedId: string | null
 }
 
-const fromStored = (quote: StoredQuote & { speakerId: string }): ClusterRendering => ({
-  id: quote.id,
-  speakerKey: quote.speakerId,
-  tokens: tokenizeWording(quote.text),
-  text: quote.text,
-  articleId: quote.articleId,
-  publishedAt: quote.publishedAt,
-  ingestedAt: quote.ingestedAt,
-  orderKey: quote.orderKey,
-})
+const fromStored = (quote: StoredQuote & { speakerId: string }): ClusterRendering =>
+  toRendering({
+    id: quote.id,
+    speaker_id: quote.speakerId,
+    text: quote.text,
+    article_id: quote.articleId,
+    order_key: quote.orderKey,
+    published_at: quote.publishedAt,
+    ingested_at: quote.ingestedAt,
+  })
 
 const RENDERING_COLUMNS = Prisma.sql`q.id, q.speaker_id, q.text, q.article_id, q.order_key, a.published_at,
   a.created_at AS ingested_at, c.seed_quote_id AS seed_id`
@@ -181,7 +181,9 @@ async function applyReassignment(
     SELECT q.id, q.speaker_id, q.text, q.article_id, q.order_key, a.published_at, a.created_at AS ingested_at, q.claim_id,
       c.seed_quote_id AS seed_id, q.label::text AS label, q.fidelity, c.canonical_text AS claim_canonical
     FROM quote q JOIN article a ON a.id = q.article_id LEFT JOIN claim c ON c.id = q.claim_id
-    WHERE c.seed_quote_id = ANY(${[...touchedSeeds]}::uuid[]) OR q.id = ANY(${[...seeds.keys()]}::uuid[])`
+    WHERE q.id IN (
+      SELECT m.id FROM claim t JOIN quote m ON m.claim_id = t.id WHERE t.seed_quote_id = ANY(${[...touchedSeeds]}::uuid[])
+      UNION ALL SELECT unnest(${[...seeds.keys()]}::uuid[]))`
   const claimIdBySeed = new Map<string, string>()
   const members = new Map<string, Array<{ rendering: ClusterRendering; row: MemberRow }>>(
     [...touchedSeeds].map((seed) => [seed, []]),
