@@ -291,7 +291,6 @@ interface ShingleMatch {
   text: string
   speaker_id: string
   article_id: string
-  claim_id: string | null
 }
 
 const shinglesOf = (text: string) => wordShingles(tokenizeWording(text))
@@ -315,26 +314,29 @@ async function flagMisattributions(
   const matches = (a: string, b: string) => wordingOverlap(tokenizeWording(a), tokenizeWording(b)) !== null
   if (quotes.length > 0) {
     // Claims (by their seeds) sharing a run of words with any new quote, in one indexed lookup.
-    const seeds = await tx.$queryRaw<ShingleMatch[]>`
+    const seeds = await tx.$queryRaw<Array<ShingleMatch & { claim_id: string }>>`
       SELECT s.id, s.text, c.speaker_id, s.article_id, c.id AS claim_id
       FROM claim c JOIN quote s ON s.id = c.seed_quote_id
       WHERE c.seed_shingles && ${[...new Set(quotes.flatMap((quote) => shinglesOf(quote.text)))]}::bigint[]`
     for (const quote of quotes) {
       for (const seed of seeds) {
         if (seed.speaker_id === quote.speakerId || seed.article_id === quote.articleId) continue
-        if (matches(quote.text, seed.text)) pairs.push({ quoteId: quote.id, claimId: seed.claim_id as string })
+        if (matches(quote.text, seed.text)) pairs.push({ quoteId: quote.id, claimId: seed.claim_id })
       }
     }
   }
-  if (createdClaims.length > 0) {
-    // Quotes sharing a run of words with any new claim's founding wording, in one indexed lookup.
+  // Quotes of other speakers sharing a run of words with a new claim's founding wording: one indexed
+  // lookup per speaker, which leaves out that speaker's own renderings (most of what shares words).
+  for (const [speakerId, claims] of groupBy(createdClaims, ({ seed }) => seed.speakerKey)) {
     const others = await tx.$queryRaw<ShingleMatch[]>`
-      SELECT q.id, q.text, q.speaker_id, q.article_id, q.claim_id FROM quote q
-      WHERE q.shingles && ${[...new Set(createdClaims.flatMap(({ seed }) => shinglesOf(originalText(seed))))]}::bigint[]`
-    for (const { seed, claimId } of createdClaims) {
+      SELECT q.id, q.text, q.speaker_id, q.article_id FROM quote q
+      WHERE q.shingles && ${[...new Set(claims.flatMap(({ seed }) => shinglesOf(originalText(seed))))]}::bigint[]
+        AND q.speaker_id <> ${speakerId}::uuid`
+    for (const { seed, claimId } of claims) {
       for (const other of others) {
-        if (other.speaker_id === seed.speakerKey || other.article_id === seed.articleId) continue
-        if (matches(other.text, originalText(seed))) pairs.push({ quoteId: other.id, claimId })
+        if (other.article_id !== seed.articleId && matches(other.text, originalText(seed))) {
+          pairs.push({ quoteId: other.id, claimId })
+        }
       }
     }
   }
