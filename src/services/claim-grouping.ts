@@ -97,14 +97,7 @@ async function laterOverlapping(tx: Transaction, rendering: ClusterRendering): P
       AND (${key} <% q.normalized_text OR q.normalized_text <% ${key})`
 }
 
-interface MemberRow {
-  id: string
-  speaker_id: string
-  text: string
-  article_id: string
-  order_key: string
-  published_at: Date | null
-  ingested_at: Date
+interface MemberRow extends Omit<RenderingRow, 'seed_id'> {
   claim_id: string | null
   seed_id: string | null
   label: string | null
