@@ -79,3 +79,8 @@ export const Nullable = <T extends TSchema>(schema: T, options: { description?: 
   Type.Union([schema, Type.Null()], options)
 
 export const DateTime = Type.String({ format: 'date-time' })
+
+/** A [start, end) character range (JavaScript string indices) in a text. */
+export const Span = Type.Tuple([Type.Integer({ minimum: 0 }), Type.Integer({ minimum: 0 })], {
+  description: '[start, end) character offsets (JavaScript string indices) into the text',
+})

@@ -1,9 +1,5 @@
 import { Type } from 'typebox'
-import { Nullable } from './common.js'
-
-const Span = Type.Tuple([Type.Integer({ minimum: 0 }), Type.Integer({ minimum: 0 })], {
-  description: '[start, end) character offsets (JavaScript string indices) into the submitted text',
-})
+import { Nullable, Span } from './common.js'
 
 export const ExtractBody = Type.Object(
   {

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox'
-import { DateTime, Nullable } from './common.js'
+import { DateTime, Nullable, Span } from './common.js'
 
 export const OUTLET_KINDS = ['news', 'wire', 'broadcast', 'magazine', 'blog', 'government', 'other', 'unknown'] as const
 
@@ -62,10 +62,6 @@ export const SpeakerSchema = Type.Object({
 export type SpeakerResource = Static<typeof SpeakerSchema>
 
 const SpeakerRef = Type.Object({ id: Type.String({ format: 'uuid' }), name: Type.String() })
-
-const Span = Type.Tuple([Type.Integer({ minimum: 0 }), Type.Integer({ minimum: 0 })], {
-  description: '[start, end) character offsets (JavaScript string indices) into the article text',
-})
 
 export const QuoteSchema = Type.Object({
   id: Type.String({ format: 'uuid' }),

@@ -6,7 +6,8 @@ import { badRequest, notFound } from '../http/problem.js'
 import type { IngestArticleInput, ListArticlesInput } from '../schemas/articles.js'
 import type { ArticleResource, ArticleSummary, IngestResult, QuoteResource } from '../schemas/resources.js'
 import { afterCursor, toPage } from './pagination.js'
-import { replaceArticleQuotes } from './quotes.js'
+import { outletDomain, outletWhere, timeWindow } from './query-filters.js'
+import { replaceArticleQuotes, type ArticleFacts } from './quotes.js'
 
 type Transaction = Prisma.TransactionClient
 
@@ -39,7 +40,7 @@ function toSummary(row: ArticleRow): ArticleSummary {
 async function resolveOutlet(tx: Transaction, outlet: IngestArticleInput['outlet']): Promise<string> {
   const name = outlet.name.trim()
   if (outlet.domain) {
-    const domain = outlet.domain.toLowerCase().replace(/^www\./, '')
+    const domain = outletDomain(outlet.domain)
     const row = await tx.outlet.upsert({
       where: { domain },
       create: { name, domain, kind: outlet.kind ?? 'unknown' },
@@ -93,6 +94,22 @@ export async function ingestArticle(
   const quotes = extractQuotes(input.text)
   const publishedAt = input.publishedAt ? new Date(input.publishedAt) : null
 
+  // Both ways of writing a text end alike: its quotes and claims, the audit record, the resource.
+  const finish = async (tx: Transaction, article: ArticleFacts, status: 'created' | 'revised') => {
+    await replaceArticleQuotes(tx, article, quotes)
+    await tx.auditEvent.create({
+      data: {
+        actor,
+        action: `article.${status}`,
+        entityType: 'article',
+        entityId: article.id,
+        details: { url, contentHash },
+      },
+    })
+    const row = await tx.article.findUniqueOrThrow({ where: { id: article.id }, include: summaryInclude })
+    return { ...toSummary(row), status }
+  }
+
   for (let attempt = 1; ; attempt++) {
     try {
       return await prisma.$transaction(async (tx) => {
@@ -118,18 +135,7 @@ export async function ingestArticle(
             data: { ...metadata, text: input.text, contentHash },
             select: articleFacts,
           })
-          await replaceArticleQuotes(tx, updated, quotes)
-          const row = await tx.article.findUniqueOrThrow({ where: { id: existing.id }, include: summaryInclude })
-          await tx.auditEvent.create({
-            data: {
-              actor,
-              action: 'article.revised',
-              entityType: 'article',
-              entityId: row.id,
-              details: { url, contentHash },
-            },
-          })
-          return { ...toSummary(row), status: 'revised' as const }
+          return finish(tx, updated, 'revised')
         }
         const outletId = await resolveOutlet(tx, input.outlet)
         const created = await tx.article.create({
@@ -143,18 +149,7 @@ export async function ingestArticle(
           },
           select: articleFacts,
         })
-        await replaceArticleQuotes(tx, created, quotes)
-        const row = await tx.article.findUniqueOrThrow({ where: { id: created.id }, include: summaryInclude })
-        await tx.auditEvent.create({
-          data: {
-            actor,
-            action: 'article.created',
-            entityType: 'article',
-            entityId: row.id,
-            details: { url, contentHash },
-          },
-        })
-        return { ...toSummary(row), status: 'created' as const }
+        return finish(tx, created, 'created')
       }, TRANSACTION_OPTIONS)
     } catch (error) {
       if (attempt < MAX_ATTEMPTS && isRetryable(error)) continue
@@ -163,28 +158,15 @@ export async function ingestArticle(
   }
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
-
 export async function listArticles(
   prisma: PrismaClient,
   query: ListArticlesInput,
 ): Promise<{ items: ArticleSummary[]; nextCursor: string | null }> {
-  const from = query.from ? new Date(query.from) : undefined
-  const to = query.to ? new Date(query.to) : undefined
-  if (from && to && from >= to) {
-    throw badRequest('validation', '`from` must be earlier than `to`', [
-      { in: 'querystring', field: '/from', message: 'must be earlier than to' },
-    ])
-  }
-  const outlet = query.outlet
+  const window = timeWindow(query.from, query.to)
   const where: Prisma.ArticleWhereInput = {
     ...afterCursor(query.cursor),
-    ...(outlet
-      ? UUID.test(outlet)
-        ? { outletId: outlet }
-        : { outlet: { domain: outlet.toLowerCase().replace(/^www\./, '') } }
-      : {}),
-    ...(from || to ? { publishedAt: { ...(from ? { gte: from } : {}), ...(to ? { lt: to } : {}) } } : {}),
+    ...(query.outlet ? { outlet: outletWhere(query.outlet) } : {}),
+    ...(window ? { publishedAt: window } : {}),
   }
   const rows = await prisma.article.findMany({
     where,

@@ -21,10 +21,10 @@ import type {
 } from '../schemas/claims.js'
 import { LABELS } from '../schemas/claims.js'
 import { afterCursor, toPage } from './pagination.js'
+import { isUuid, outletWhere, timeWindow } from './query-filters.js'
 
 /** Reading claims: lists with filters, one claim in full, verification of a pasted quote, scorecards. */
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 type Label = (typeof LABELS)[number]
 
 const iso = (value: Date | string): string => new Date(value).toISOString()
@@ -36,26 +36,13 @@ export async function findSpeaker(
   reference: string,
 ): Promise<{ id: string; name: string } | null> {
   const select = { id: true, name: true }
-  if (UUID.test(reference)) return prisma.speaker.findUnique({ where: { id: reference }, select })
+  if (isUuid(reference)) return prisma.speaker.findUnique({ where: { id: reference }, select })
   return prisma.speaker.findFirst({
     where: { OR: [{ slug: reference }, { aliases: { some: { aliasKey: nameKey(reference) } } }] },
     orderBy: { id: 'asc' },
     select,
   })
 }
-
-function timeWindow(from: string | undefined, to: string | undefined): { gte?: Date; lt?: Date } | undefined {
-  if (from && to && new Date(from) >= new Date(to)) {
-    throw badRequest('validation', '`from` must be earlier than `to`', [
-      { in: 'querystring', field: '/from', message: 'must be earlier than to' },
-    ])
-  }
-  if (!from && !to) return undefined
-  return { ...(from ? { gte: new Date(from) } : {}), ...(to ? { lt: new Date(to) } : {}) }
-}
-
-const outletWhere = (outlet: string): Prisma.OutletWhereInput =>
-  UUID.test(outlet) ? { id: outlet } : { domain: outlet.toLowerCase().replace(/^www\./, '') }
 
 /**
  * Claims whose wording a text shares, at most `limit`: those with a rendering sharing a run of four

@@ -1,11 +1,11 @@
 import { badRequest } from '../http/problem.js'
+import { isUuid } from './query-filters.js'
 
 /**
  * Keyset pagination on the primary key. Ids are UUIDv7, so id order is creation order and a page
  * never skips or repeats rows when others are inserted meanwhile. The cursor is opaque to clients so
  * the key can change without breaking them.
  */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 
 export const encodeCursor = (id: string): string => Buffer.from(JSON.stringify({ id }), 'utf8').toString('base64url')
 
@@ -13,7 +13,7 @@ export function decodeCursor(cursor: string | undefined): string | undefined {
   if (cursor === undefined) return undefined
   try {
     const { id } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { id?: unknown }
-    if (typeof id === 'string' && UUID.test(id)) return id
+    if (typeof id === 'string' && isUuid(id)) return id
   } catch {
     // falls through to the problem below
   }
