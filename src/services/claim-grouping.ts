@@ -8,6 +8,7 @@ import {
 } from '../domain/claims/index.js'
 import { searchKey, tokenizeWording, wordShingles } from '../domain/wording/index.js'
 import { Prisma } from '../generated/prisma/client.js'
+import { probeShingles } from './shingle-probe.js'
 
 type Transaction = Prisma.TransactionClient
 
@@ -28,7 +29,7 @@ type Transaction = Prisma.TransactionClient
  * trigrams in one stretch of the longer, less what short words weigh; half that keeps a wide margin,
  * and the alignment that follows throws out the extra candidates.
  */
-const CANDIDATE_WORD_SIMILARITY = 0.3
+const CANDIDATE_WORD_SIMILARITY = Prisma.raw('0.3')
 
 interface RenderingRow {
   id: string
@@ -79,23 +80,48 @@ const fromStored = (quote: StoredQuote & { speakerId: string }): ClusterRenderin
 const RENDERING_COLUMNS = Prisma.sql`q.id, q.speaker_id, q.text, q.article_id, q.order_key, a.published_at,
   a.created_at AS ingested_at, c.seed_quote_id AS seed_id`
 
-async function seedsOverlapping(tx: Transaction, rendering: ClusterRendering): Promise<RenderingRow[]> {
-  const key = searchKey(typeof rendering.text === 'string' ? rendering.text : rendering.text.join(' '))
-  return tx.$queryRaw<RenderingRow[]>`
-    SELECT ${RENDERING_COLUMNS}
-    FROM claim c JOIN quote q ON q.id = c.seed_quote_id JOIN article a ON a.id = q.article_id
-    WHERE c.speaker_id = ${rendering.speakerKey}::uuid
-      AND (${key} <% q.normalized_text OR q.normalized_text <% ${key})`
+/**
+ * Stored renderings of each given rendering's speaker that may overlap it: the seeds of the
+ * speaker's claims, and the renderings that come after it in the order of facts (which matter only
+ * when it starts or stops being a seed). reassign accepts a superset for either lookup, so one
+ * statement answers both, for every rendering of an ingest at once.
+ *
+ * The filter is two-stage because word similarity is the costly part (about 35 µs a pair, where a
+ * speaker may have hundreds of claims): a wording that shares 60% of its words with another shares
+ * at least one, so rows sharing no word are dropped before any trigram is computed. CASE fixes the
+ * order; the planner would otherwise order the two tests by its own cost guess.
+ */
+async function overlappingStored(
+  tx: Transaction,
+  renderings: ClusterRendering[],
+): Promise<Map<string, RenderingRow[]>> {
+  const keys = renderings.map((rendering) =>
+    searchKey(typeof rendering.text === 'string' ? rendering.text : rendering.text.join(' ')),
+  )
+  const rows = await tx.$queryRaw<Array<RenderingRow & { rendering: string }>>`
+    SELECT k.rendering, ${RENDERING_COLUMNS}
+    FROM unnest(${renderings.map((r) => r.id)}::text[], ${renderings.map((r) => r.speakerKey)}::uuid[], ${keys}::text[],
+      ${renderings.map((r) => r.orderKey)}::text[]) AS k(rendering, speaker, key, order_key)
+    CROSS JOIN LATERAL (
+      SELECT s.id FROM claim sc JOIN quote s ON s.id = sc.seed_quote_id
+      WHERE sc.speaker_id = k.speaker AND ${mayOverlap(Prisma.sql`s.normalized_text`)}
+      UNION
+      SELECT l.id FROM quote l
+      WHERE l.speaker_id = k.speaker AND l.order_key > k.order_key AND l.claim_id IS NOT NULL
+        AND ${mayOverlap(Prisma.sql`l.normalized_text`)}
+    ) AS m
+    JOIN quote q ON q.id = m.id JOIN article a ON a.id = q.article_id JOIN claim c ON c.id = q.claim_id`
+  const found = new Map<string, RenderingRow[]>(renderings.map((rendering) => [rendering.id, []]))
+  for (const { rendering, ...row } of rows) found.get(rendering)!.push(row)
+  return found
 }
 
-async function laterOverlapping(tx: Transaction, rendering: ClusterRendering): Promise<RenderingRow[]> {
-  const key = searchKey(typeof rendering.text === 'string' ? rendering.text : rendering.text.join(' '))
-  return tx.$queryRaw<RenderingRow[]>`
-    SELECT ${RENDERING_COLUMNS}
-    FROM quote q JOIN claim c ON c.id = q.claim_id JOIN article a ON a.id = q.article_id
-    WHERE q.speaker_id = ${rendering.speakerKey}::uuid AND q.order_key > ${rendering.orderKey}
-      AND (${key} <% q.normalized_text OR q.normalized_text <% ${key})`
-}
+/** Whether a stored normalised wording may overlap the lookup's `k.key`; see overlappingStored. */
+const mayOverlap = (stored: Prisma.Sql) => Prisma.sql`CASE
+  WHEN string_to_array(${stored}, ' ') && string_to_array(k.key, ' ')
+  THEN word_similarity(k.key, ${stored}) >= ${CANDIDATE_WORD_SIMILARITY}
+    OR word_similarity(${stored}, k.key) >= ${CANDIDATE_WORD_SIMILARITY}
+  ELSE false END`
 
 interface MemberRow extends Omit<RenderingRow, 'seed_id'> {
   claim_id: string | null
@@ -121,7 +147,6 @@ export async function regroupClaims(tx: Transaction, added: StoredQuote[], remov
   const speakers = [...new Set([...addedBySpeaker.keys(), ...removedBySpeaker.keys()])].sort()
 
   if (speakers.length > 0) {
-    await tx.$executeRawUnsafe(`SET LOCAL pg_trgm.word_similarity_threshold = ${CANDIDATE_WORD_SIMILARITY}`)
     // All at once and in one order (speaker id): another ingest taking some of the same locks takes
     // them in the same order, so the two cannot deadlock.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(lock) FROM (
@@ -134,20 +159,29 @@ export async function regroupClaims(tx: Transaction, added: StoredQuote[], remov
       seen.set(row.id, rendering)
       return { rendering, seedId: row.seed_id }
     })
+  const addedRenderings = new Map(
+    speakers.map((speakerId) => [speakerId, (addedBySpeaker.get(speakerId) ?? []).map(fromStored)]),
+  )
+  for (const rendering of [...addedRenderings.values()].flat()) seen.set(rendering.id, rendering)
+  // Every added rendering is looked up: those lookups are made at once. Stored renderings a change
+  // reaches (a revision, a new seed earlier than stored quotes) are looked up as they come.
+  const lookups = await overlappingStored(tx, [...addedRenderings.values()].flat())
+  const overlapping = async (rendering: ClusterRendering) => {
+    let rows = lookups.get(rendering.id)
+    if (rows === undefined) {
+      rows = (await overlappingStored(tx, [rendering])).get(rendering.id)!
+      lookups.set(rendering.id, rows)
+    }
+    return remember(rows)
+  }
   const seeds = new Map<string, string>()
   const touchedSeeds = new Set<string>()
   for (const speakerId of speakers) {
-    const addedRenderings = (addedBySpeaker.get(speakerId) ?? []).map(fromStored)
-    for (const rendering of addedRenderings) seen.set(rendering.id, rendering)
     const removedRenderings = (removedBySpeaker.get(speakerId) ?? []).map((quote) => ({
       rendering: fromStored(quote),
       seedId: quote.seedId as string,
     }))
-    const result = await reassign(
-      { added: addedRenderings, removed: removedRenderings },
-      async (rendering) => remember(await seedsOverlapping(tx, rendering)),
-      async (rendering) => remember(await laterOverlapping(tx, rendering)),
-    )
+    const result = await reassign({ added: addedRenderings.get(speakerId)!, removed: removedRenderings }, overlapping)
     for (const [id, seed] of result.seeds) seeds.set(id, seed)
     for (const seed of result.touchedSeeds) touchedSeeds.add(seed)
   }
@@ -306,11 +340,11 @@ async function flagMisattributions(
   const pairs: Array<{ quoteId: string; claimId: string }> = []
   const matches = (a: string, b: string) => wordingOverlap(tokenizeWording(a), tokenizeWording(b)) !== null
   if (quotes.length > 0) {
-    // Claims (by their seeds) sharing a run of words with any new quote, in one indexed lookup.
+    // Claims (by their seeds) sharing a run of words with any new quote.
     const seeds = await tx.$queryRaw<Array<ShingleMatch & { claim_id: string }>>`
-      SELECT s.id, s.text, c.speaker_id, s.article_id, c.id AS claim_id
-      FROM claim c JOIN quote s ON s.id = c.seed_quote_id
-      WHERE c.seed_shingles && ${[...new Set(quotes.flatMap((quote) => shinglesOf(quote.text)))]}::bigint[]`
+      SELECT DISTINCT s.id, s.text, c.speaker_id, s.article_id, c.id AS claim_id
+      FROM ${probeShingles(quotes.flatMap((quote) => shinglesOf(quote.text)))}
+      JOIN claim c ON c.seed_shingles @> ARRAY[k.shingle] JOIN quote s ON s.id = c.seed_quote_id`
     for (const quote of quotes) {
       for (const seed of seeds) {
         if (seed.speaker_id === quote.speakerId || seed.article_id === quote.articleId) continue
@@ -318,18 +352,22 @@ async function flagMisattributions(
       }
     }
   }
-  // Quotes of other speakers sharing a run of words with a new claim's founding wording: one indexed
-  // lookup per speaker, which leaves out that speaker's own renderings (most of what shares words).
-  for (const [speakerId, claims] of groupBy(createdClaims, ({ seed }) => seed.speakerKey)) {
-    const others = await tx.$queryRaw<ShingleMatch[]>`
-      SELECT q.id, q.text, q.speaker_id, q.article_id FROM quote q
-      WHERE q.shingles && ${[...new Set(claims.flatMap(({ seed }) => shinglesOf(originalText(seed))))]}::bigint[]
-        AND q.speaker_id <> ${speakerId}::uuid`
-    for (const { seed, claimId } of claims) {
+  if (createdClaims.length > 0) {
+    // Quotes of other speakers sharing a run of words with a new claim's founding wording; the
+    // claim's own speaker's renderings (most of what shares its words) are left out in the lookup.
+    // One index probe per shingle and speaker, as in probeShingles.
+    const probes = createdClaims.flatMap(({ seed }) =>
+      shinglesOf(originalText(seed)).map((shingle) => ({ shingle, speaker: seed.speakerKey })),
+    )
+    const others = await tx.$queryRaw<Array<ShingleMatch & { claim_speaker: string }>>`
+      SELECT DISTINCT q.id, q.text, q.speaker_id, q.article_id, k.speaker AS claim_speaker
+      FROM unnest(${probes.map((probe) => probe.shingle)}::bigint[], ${probes.map((probe) => probe.speaker)}::uuid[])
+        AS k(shingle, speaker)
+      JOIN quote q ON q.shingles @> ARRAY[k.shingle] AND q.speaker_id <> k.speaker`
+    for (const { seed, claimId } of createdClaims) {
       for (const other of others) {
-        if (other.article_id !== seed.articleId && matches(other.text, originalText(seed))) {
-          pairs.push({ quoteId: other.id, claimId })
-        }
+        if (other.claim_speaker !== seed.speakerKey || other.article_id === seed.articleId) continue
+        if (matches(other.text, originalText(seed))) pairs.push({ quoteId: other.id, claimId })
       }
     }
   }

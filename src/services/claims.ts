@@ -22,6 +22,7 @@ import type {
 import { LABELS } from '../schemas/claims.js'
 import { afterCursor, toPage } from './pagination.js'
 import { isUuid, outletWhere, timeWindow } from './query-filters.js'
+import { probeShingles } from './shingle-probe.js'
 
 /** Reading claims: lists with filters, one claim in full, verification of a pasted quote, scorecards. */
 
@@ -54,8 +55,8 @@ async function claimsSharingWords(prisma: PrismaClient, text: string, limit: num
   const rows =
     tokens.length >= SHINGLE_SIZE
       ? await prisma.$queryRaw<Array<{ id: string }>>`
-          SELECT DISTINCT claim_id AS id FROM quote
-          WHERE shingles && ${wordShingles(tokens)}::bigint[] AND claim_id IS NOT NULL LIMIT ${limit}`
+          SELECT DISTINCT q.claim_id AS id FROM ${probeShingles(wordShingles(tokens))}
+          JOIN quote q ON q.shingles @> ARRAY[k.shingle] WHERE q.claim_id IS NOT NULL LIMIT ${limit}`
       : await prisma.$queryRaw<Array<{ id: string }>>`
           SELECT id FROM claim WHERE ${searchKey(text)} <% normalized_text LIMIT ${limit}`
   return rows.map((row) => row.id)
