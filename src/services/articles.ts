@@ -37,26 +37,27 @@ function toSummary(row: ArticleRow): ArticleSummary {
   }
 }
 
-async function resolveOutlet(tx: Transaction, outlet: IngestArticleInput['outlet']): Promise<string> {
+const outletFields = { id: true, name: true, domain: true } as const
+
+type OutletRef = ArticleSummary['outlet']
+
+async function resolveOutlet(tx: Transaction, outlet: IngestArticleInput['outlet']): Promise<OutletRef> {
   const name = outlet.name.trim()
   if (outlet.domain) {
     const domain = outletDomain(outlet.domain)
-    const row = await tx.outlet.upsert({
+    return tx.outlet.upsert({
       where: { domain },
       create: { name, domain, kind: outlet.kind ?? 'unknown' },
       update: {},
-      select: { id: true },
+      select: outletFields,
     })
-    return row.id
   }
   const known = await tx.outlet.findFirst({
     where: { name: { equals: name, mode: 'insensitive' } },
     orderBy: { id: 'asc' },
-    select: { id: true },
+    select: outletFields,
   })
-  if (known) return known.id
-  const created = await tx.outlet.create({ data: { name, kind: outlet.kind ?? 'unknown' }, select: { id: true } })
-  return created.id
+  return known ?? tx.outlet.create({ data: { name, kind: outlet.kind ?? 'unknown' }, select: outletFields })
 }
 
 // Embedded Postgres has one connection, so concurrent ingests queue for it: let them wait their turn
@@ -94,9 +95,9 @@ export async function ingestArticle(
   const quotes = extractQuotes(input.text)
   const publishedAt = input.publishedAt ? new Date(input.publishedAt) : null
 
-  // Both ways of writing a text end alike: its quotes and claims, the audit record, the resource.
-  const finish = async (tx: Transaction, article: ArticleFacts, status: 'created' | 'revised') => {
-    await replaceArticleQuotes(tx, article, quotes)
+  // Both ways of writing a text end alike: its quotes and claims, and the audit record.
+  const record = async (tx: Transaction, article: ArticleFacts, status: 'created' | 'revised') => {
+    await replaceArticleQuotes(tx, article, quotes, status === 'revised')
     await tx.auditEvent.create({
       data: {
         actor,
@@ -106,8 +107,6 @@ export async function ingestArticle(
         details: { url, contentHash },
       },
     })
-    const row = await tx.article.findUniqueOrThrow({ where: { id: article.id }, include: summaryInclude })
-    return { ...toSummary(row), status }
   }
 
   for (let attempt = 1; ; attempt++) {
@@ -135,21 +134,27 @@ export async function ingestArticle(
             data: { ...metadata, text: input.text, contentHash },
             select: articleFacts,
           })
-          return finish(tx, updated, 'revised')
+          await record(tx, updated, 'revised')
+          const row = await tx.article.findUniqueOrThrow({ where: { id: existing.id }, include: summaryInclude })
+          return { ...toSummary(row), status: 'revised' as const }
         }
-        const outletId = await resolveOutlet(tx, input.outlet)
+        const outlet = await resolveOutlet(tx, input.outlet)
         const created = await tx.article.create({
           data: {
             ...metadata,
             url,
-            outletId,
+            outletId: outlet.id,
             text: input.text,
             contentHash,
             revisions: { create: { text: input.text, contentHash, title: input.title ?? null } },
           },
-          select: articleFacts,
         })
-        return finish(tx, created, 'created')
+        await record(tx, created, 'created')
+        // Everything the resource shows is known here: no need to read the article back.
+        return {
+          ...toSummary({ ...created, outlet, _count: { revisions: 1, quotes: quotes.length } }),
+          status: 'created' as const,
+        }
       }, TRANSACTION_OPTIONS)
     } catch (error) {
       if (attempt < MAX_ATTEMPTS && isRetryable(error)) continue

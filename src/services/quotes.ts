@@ -8,40 +8,49 @@ import { regroupClaims } from './claim-grouping.js'
 type Transaction = Prisma.TransactionClient
 
 /**
- * The speaker a mention refers to, shared across articles. A full name is looked up among the names
- * and aliases already known; a surname alone ("Sheinbaum" in an article that never gives her full
- * name) is taken to be a known speaker only when exactly one speaker goes by it, and otherwise
- * becomes a speaker of its own rather than a guess. Aliases learnt from the mention are added.
+ * The speakers mentions refer to, shared across articles, resolved in one statement. A full name is
+ * looked up among the names and aliases already known; a surname alone ("Sheinbaum" in an article
+ * that never gives her full name) is taken to be a known speaker only when exactly one speaker goes
+ * by it, and otherwise becomes a speaker of its own rather than a guess. Aliases learnt from the
+ * mentions are added. Returns the speaker id of each mention, in the order given.
+ *
+ * New speakers are upserted, not found-then-created: two ingests naming a new speaker at once then
+ * both get the one row (the second waits for the first) instead of one failing on the unique slug.
+ * Rows are written in one order (slug, then alias) so that such ingests cannot deadlock.
  */
-async function resolveSpeaker(tx: Transaction, mention: SpeakerMention): Promise<string> {
-  const key = nameKey(mention.name)
-  const matches = await tx.speakerAlias.findMany({
-    where: { aliasKey: key },
-    select: { speakerId: true },
-    distinct: ['speakerId'],
-    take: 2,
-  })
-  let speakerId: string
-  if (matches.length === 1) {
-    speakerId = matches[0]!.speakerId
-  } else {
-    // An upsert, not find-then-create: two ingests naming a new speaker at once then both get the
-    // one row (the second waits for the first) instead of one failing on the unique slug.
-    const slug = slugify(mention.name)
-    speakerId = (
-      await tx.speaker.upsert({
-        where: { slug },
-        create: { name: mention.name, slug, kind: mention.kind, title: mention.title },
-        update: {},
-        select: { id: true },
-      })
-    ).id
-  }
-  await tx.speakerAlias.createMany({
-    data: aliasesOf(mention).map((alias) => ({ speakerId, alias, aliasKey: nameKey(alias) })),
-    skipDuplicates: true,
-  })
-  return speakerId
+async function resolveSpeakers(tx: Transaction, mentions: SpeakerMention[]): Promise<string[]> {
+  const aliases = mentions.flatMap((mention, n) =>
+    aliasesOf(mention).map((alias) => ({ n: n + 1, alias, key: nameKey(alias) })),
+  )
+  const rows = await tx.$queryRaw<Array<{ n: bigint; speaker_id: string }>>`
+    WITH mention AS (
+      SELECT * FROM unnest(${mentions.map((m) => nameKey(m.name))}::text[], ${mentions.map((m) => m.name)}::text[],
+        ${mentions.map((m) => slugify(m.name))}::text[], ${mentions.map((m) => m.kind)}::text[],
+        ${mentions.map((m) => m.title)}::text[]) WITH ORDINALITY AS m(key, name, slug, kind, title, n)
+    ), known AS (
+      SELECT m.n, m.slug, (
+        SELECT CASE WHEN count(DISTINCT a.speaker_id) = 1 THEN (array_agg(a.speaker_id))[1] END
+        FROM speaker_alias a WHERE a.alias_key = m.key) AS speaker_id
+      FROM mention m
+    ), created AS (
+      INSERT INTO speaker (name, slug, kind, title)
+      SELECT DISTINCT ON (m.slug) m.name, m.slug, m.kind::"SpeakerKind", m.title
+      FROM mention m JOIN known k ON k.n = m.n WHERE k.speaker_id IS NULL ORDER BY m.slug, m.n
+      ON CONFLICT (slug) DO UPDATE SET slug = EXCLUDED.slug
+      RETURNING id, slug
+    ), resolved AS (
+      SELECT k.n, COALESCE(k.speaker_id, c.id) AS speaker_id FROM known k LEFT JOIN created c ON c.slug = k.slug
+    ), learnt AS (
+      INSERT INTO speaker_alias (speaker_id, alias, alias_key)
+      SELECT r.speaker_id, x.alias, x.key
+      FROM unnest(${aliases.map((a) => a.n)}::int[], ${aliases.map((a) => a.alias)}::text[],
+        ${aliases.map((a) => a.key)}::text[]) AS x(n, alias, key)
+      JOIN resolved r ON r.n = x.n ORDER BY r.speaker_id, x.key
+      ON CONFLICT (speaker_id, alias_key) DO NOTHING
+    )
+    SELECT n, speaker_id FROM resolved`
+  const ids = new Map(rows.map((row) => [Number(row.n), row.speaker_id]))
+  return mentions.map((_, n) => ids.get(n + 1)!)
 }
 
 export interface ArticleFacts {
@@ -62,6 +71,8 @@ export async function replaceArticleQuotes(
   tx: Transaction,
   article: ArticleFacts,
   quotes: ExtractedQuote[],
+  /** false for an article stored in this transaction: it has no quotes yet to look up */
+  replacing: boolean,
 ): Promise<void> {
   const { id: articleId, text } = article
   const mentionTextOf = (quote: ExtractedQuote) =>
@@ -75,14 +86,18 @@ export async function replaceArticleQuotes(
       firstMentions.set(speakerKey(quote.speaker), quote)
     }
   }
-  const speakerIds = new Map<string, string>()
-  for (const [key, { speaker }] of [...firstMentions].sort(([x], [y]) => (x < y ? -1 : 1))) {
-    const { name, title, kind } = speaker!
-    speakerIds.set(
-      key,
-      await resolveSpeaker(tx, { name, title, kind, mentionText: mentionTextOf(firstMentions.get(key)!) }),
-    )
-  }
+  const mentions = [...firstMentions].sort(([x], [y]) => (x < y ? -1 : 1))
+  const resolved =
+    mentions.length > 0
+      ? await resolveSpeakers(
+          tx,
+          mentions.map(([, quote]) => {
+            const { name, title, kind } = quote.speaker!
+            return { name, title, kind, mentionText: mentionTextOf(quote) }
+          }),
+        )
+      : []
+  const speakerIds = new Map(mentions.map(([key], n) => [key, resolved[n]!]))
   const rows: Prisma.QuoteCreateManyInput[] = []
   for (const [position, quote] of quotes.entries()) {
     const speaker = quote.speaker
@@ -110,10 +125,12 @@ export async function replaceArticleQuotes(
       confidence: quote.confidence,
     })
   }
-  const previous = await tx.quote.findMany({
-    where: { articleId },
-    select: { ...STORED_QUOTE_FIELDS, claim: { select: { seedQuoteId: true } } },
-  })
+  const previous = replacing
+    ? await tx.quote.findMany({
+        where: { articleId },
+        select: { ...STORED_QUOTE_FIELDS, claim: { select: { seedQuoteId: true } } },
+      })
+    : []
   const inserted =
     rows.length > 0 ? await tx.quote.createManyAndReturn({ data: rows, select: STORED_QUOTE_FIELDS }) : []
   const facts = { publishedAt: article.publishedAt, ingestedAt: article.createdAt }
