@@ -54,6 +54,10 @@ async function openPostgres(
     max: options.poolSize,
     connectionTimeoutMillis: options.timeoutMs,
     idleTimeoutMillis: 30_000,
+    // Every statement the service runs is a short indexed lookup or write. Postgres JIT-compiles a
+    // query once the planner's cost estimate passes a threshold, and an overestimate then costs far
+    // more than the query: 180 ms of compiling for a lookup that ran in 1 ms.
+    options: '-c jit=off',
   })
   // What follows a successful connection needs a Postgres server: the suite's TEST_DATABASE_URL pass
   // runs it (test/db/database.test.ts, test/db/outage.test.ts); an embedded-only run cannot reach it.

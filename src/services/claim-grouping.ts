@@ -344,7 +344,10 @@ async function flagMisattributions(
     const seeds = await tx.$queryRaw<Array<ShingleMatch & { claim_id: string }>>`
       SELECT DISTINCT s.id, s.text, c.speaker_id, s.article_id, c.id AS claim_id
       FROM ${probeShingles(quotes.flatMap((quote) => shinglesOf(quote.text)))}
-      JOIN claim c ON c.seed_shingles @> ARRAY[k.shingle] JOIN quote s ON s.id = c.seed_quote_id`
+      JOIN claim c ON c.seed_shingles @> ARRAY[k.shingle]
+      -- A subquery with LIMIT is not flattened: the seed is read by its key, where the planner,
+      -- expecting hundreds of claims per shingle, would hash the whole quote table.
+      CROSS JOIN LATERAL (SELECT s.id, s.text, s.article_id FROM quote s WHERE s.id = c.seed_quote_id LIMIT 1) AS s`
     for (const quote of quotes) {
       for (const seed of seeds) {
         if (seed.speaker_id === quote.speakerId || seed.article_id === quote.articleId) continue
