@@ -11,17 +11,53 @@ const MESSAGE_UNAVAILABLE =
   /Connection terminated|connection timeout|timeout exceeded when trying to connect|Can't reach database server|Client has encountered a connection error|DatabaseNotReachable|ConnectionClosed/i
 
 export function isDatabaseUnavailable(error: unknown): boolean {
-  const seen = new Set<unknown>()
-  let current: unknown = error
-  while (current && typeof current === 'object' && !seen.has(current)) {
-    seen.add(current)
-    const { code, message, kind } = current as { code?: unknown; message?: unknown; kind?: unknown }
+  for (const { code, message, kind } of errorChain(error)) {
     if (typeof code === 'string') {
       if (PRISMA_UNAVAILABLE.has(code) || SOCKET_UNAVAILABLE.has(code) || SQLSTATE_UNAVAILABLE.test(code)) return true
     }
     if (typeof kind === 'string' && MESSAGE_UNAVAILABLE.test(kind)) return true
     if (typeof message === 'string' && MESSAGE_UNAVAILABLE.test(message)) return true
-    current = (current as { cause?: unknown }).cause
   }
   return false
+}
+
+// Prisma's codes for a unique index another transaction won and for a deadlock or write conflict,
+// and the SQLSTATEs behind them, which is what a raw query's error carries (P2010).
+const PRISMA_CONFLICT = new Set(['P2002', 'P2034'])
+const SQLSTATE_CONFLICT = new Set(['23505', '40001', '40P01'])
+
+/**
+ * Whether an error means a concurrent transaction got in the way: a unique index it won, a deadlock
+ * with it, a serialization failure. The transaction was rolled back whole, so running it again is
+ * safe and will see the other one's rows.
+ */
+export function isTransactionConflict(error: unknown): boolean {
+  for (const { code, originalCode } of errorChain(error)) {
+    if (typeof code === 'string' && (PRISMA_CONFLICT.has(code) || SQLSTATE_CONFLICT.has(code))) return true
+    if (typeof originalCode === 'string' && SQLSTATE_CONFLICT.has(originalCode)) return true
+  }
+  return false
+}
+
+interface ErrorLink {
+  code?: unknown
+  originalCode?: unknown
+  message?: unknown
+  kind?: unknown
+  cause?: unknown
+  meta?: { driverAdapterError?: unknown }
+}
+
+/** An error and everything it wraps: its causes, and the driver error Prisma keeps in `meta`. */
+function* errorChain(error: unknown): Generator<ErrorLink> {
+  const seen = new Set<unknown>()
+  const pending: unknown[] = [error]
+  while (pending.length > 0) {
+    const current = pending.pop()
+    if (!current || typeof current !== 'object' || seen.has(current)) continue
+    seen.add(current)
+    const link = current as ErrorLink
+    yield link
+    pending.push(link.cause, link.meta?.driverAdapterError)
+  }
 }

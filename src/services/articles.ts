@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { canonicalUrl, InvalidUrlError } from '../domain/canonical-url.js'
 import { extractQuotes } from '../domain/extraction/index.js'
 import { Prisma, type PrismaClient } from '../generated/prisma/client.js'
+import { isTransactionConflict } from '../http/database-errors.js'
 import { badRequest, notFound } from '../http/problem.js'
 import type { IngestArticleInput, ListArticlesInput } from '../schemas/articles.js'
 import type { ArticleResource, ArticleSummary, IngestResult, QuoteResource } from '../schemas/resources.js'
@@ -20,7 +21,7 @@ const summaryInclude = {
 
 type ArticleRow = Prisma.ArticleGetPayload<{ include: typeof summaryInclude }>
 
-function toSummary(row: ArticleRow): ArticleSummary {
+function toSummary(row: Omit<ArticleRow, 'outletId' | 'text'>): ArticleSummary {
   return {
     id: row.id,
     url: row.url,
@@ -68,10 +69,7 @@ const MAX_ATTEMPTS = 5
 
 const articleFacts = { id: true, url: true, text: true, publishedAt: true, createdAt: true } as const
 
-// A unique index another ingest won (P2002), or a deadlock or write conflict with one (P2034): the
-// transaction rolled back whole, so running it again is safe.
-const isRetryable = (error: unknown): boolean =>
-  error instanceof Prisma.PrismaClientKnownRequestError && (error.code === 'P2002' || error.code === 'P2034')
+const isRetryable = (error: unknown): boolean => error instanceof LostRace || isTransactionConflict(error)
 
 /**
  * Stores an article, idempotently by canonical URL: the same text again changes nothing, a changed text
@@ -95,33 +93,13 @@ export async function ingestArticle(
   const quotes = extractQuotes(input.text)
   const publishedAt = input.publishedAt ? new Date(input.publishedAt) : null
 
-  // Both ways of writing a text end alike: its quotes and claims, and the audit record.
-  const record = async (tx: Transaction, article: ArticleFacts, status: 'created' | 'revised') => {
-    await replaceArticleQuotes(tx, article, quotes, status === 'revised')
-    await tx.auditEvent.create({
-      data: {
-        actor,
-        action: `article.${status}`,
-        entityType: 'article',
-        entityId: article.id,
-        details: { url, contentHash },
-      },
-    })
-  }
-
   for (let attempt = 1; ; attempt++) {
     try {
       return await prisma.$transaction(async (tx) => {
-        const existing = await tx.article.findUnique({ where: { url }, select: { id: true, contentHash: true } })
+        const { existing, outlet } = await lookUpArticle(tx, url, input.outlet)
         if (existing && existing.contentHash === contentHash) {
           const row = await tx.article.findUniqueOrThrow({ where: { id: existing.id }, include: summaryInclude })
           return { ...toSummary(row), status: 'unchanged' as const }
-        }
-        const metadata = {
-          ...(input.title !== undefined ? { title: input.title } : {}),
-          ...(input.author !== undefined ? { author: input.author } : {}),
-          ...(publishedAt ? { publishedAt } : {}),
-          ...(input.language !== undefined ? { language: input.language } : {}),
         }
         if (existing) {
           await tx.articleRevision.upsert({
@@ -131,28 +109,43 @@ export async function ingestArticle(
           })
           const updated = await tx.article.update({
             where: { id: existing.id },
-            data: { ...metadata, text: input.text, contentHash },
+            data: {
+              ...(input.title !== undefined ? { title: input.title } : {}),
+              ...(input.author !== undefined ? { author: input.author } : {}),
+              ...(publishedAt ? { publishedAt } : {}),
+              ...(input.language !== undefined ? { language: input.language } : {}),
+              text: input.text,
+              contentHash,
+            },
             select: articleFacts,
           })
-          await record(tx, updated, 'revised')
+          await replaceArticleQuotes(tx, updated, quotes, true)
+          await tx.auditEvent.create({
+            data: {
+              actor,
+              action: 'article.revised',
+              entityType: 'article',
+              entityId: existing.id,
+              details: { url, contentHash },
+            },
+          })
           const row = await tx.article.findUniqueOrThrow({ where: { id: existing.id }, include: summaryInclude })
           return { ...toSummary(row), status: 'revised' as const }
         }
-        const outlet = await resolveOutlet(tx, input.outlet)
-        const created = await tx.article.create({
-          data: {
-            ...metadata,
-            url,
-            outletId: outlet.id,
-            text: input.text,
-            contentHash,
-            revisions: { create: { text: input.text, contentHash, title: input.title ?? null } },
-          },
+        const publisher = outlet ?? (await resolveOutlet(tx, input.outlet))
+        const article = await insertArticle(tx, {
+          ...input,
+          url,
+          contentHash,
+          publishedAt,
+          outletId: publisher.id,
+          actor,
         })
-        await record(tx, created, 'created')
+        if (article === null) throw new LostRace()
+        await replaceArticleQuotes(tx, article, quotes, false)
         // Everything the resource shows is known here: no need to read the article back.
         return {
-          ...toSummary({ ...created, outlet, _count: { revisions: 1, quotes: quotes.length } }),
+          ...toSummary({ ...article, outlet: publisher, _count: { revisions: 1, quotes: quotes.length } }),
           status: 'created' as const,
         }
       }, TRANSACTION_OPTIONS)
@@ -162,6 +155,73 @@ export async function ingestArticle(
     }
   }
 }
+
+/** The article stored at a URL, if any, and the outlet named, if known: the facts an ingest starts from. */
+async function lookUpArticle(
+  tx: Transaction,
+  url: string,
+  outlet: IngestArticleInput['outlet'],
+): Promise<{ existing: { id: string; contentHash: string } | null; outlet: OutletRef | null }> {
+  const outletMatch = outlet.domain
+    ? Prisma.sql`o.domain = ${outletDomain(outlet.domain)}`
+    : Prisma.sql`lower(o.name) = lower(${outlet.name.trim()})`
+  const [row] = await tx.$queryRaw<
+    Array<{ existing: { id: string; contentHash: string } | null; outlet: OutletRef | null }>
+  >`
+    SELECT
+      (SELECT json_build_object('id', a.id, 'contentHash', a.content_hash) FROM article a WHERE a.url = ${url}) AS existing,
+      (SELECT json_build_object('id', o.id, 'name', o.name, 'domain', o.domain) FROM outlet o WHERE ${outletMatch}
+        ORDER BY o.id LIMIT 1) AS outlet`
+  return row!
+}
+
+interface NewArticle {
+  url: string
+  outletId: string
+  title?: string | undefined
+  author?: string | undefined
+  publishedAt: Date | null
+  language?: string | undefined
+  text: string
+  contentHash: string
+  actor: string
+}
+
+interface InsertedArticle extends ArticleFacts {
+  title: string | null
+  author: string | null
+  language: string | null
+  contentHash: string
+  updatedAt: Date
+}
+
+/**
+ * Stores a new article with its first revision and the audit record, in one statement; null when
+ * another ingest stored the URL first (the caller starts over and finds it).
+ */
+async function insertArticle(tx: Transaction, article: NewArticle): Promise<InsertedArticle | null> {
+  const [row] = await tx.$queryRaw<InsertedArticle[]>`
+    WITH stored AS (
+      INSERT INTO article (outlet_id, url, title, author, published_at, language, text, content_hash)
+      VALUES (${article.outletId}::uuid, ${article.url}, ${article.title ?? null}, ${article.author ?? null},
+        ${article.publishedAt}::timestamptz, ${article.language ?? null}, ${article.text}, ${article.contentHash})
+      ON CONFLICT (url) DO NOTHING
+      RETURNING *
+    ), revision AS (
+      INSERT INTO article_revision (article_id, text, content_hash, title)
+      SELECT id, text, content_hash, title FROM stored
+    ), audit AS (
+      INSERT INTO audit_event (actor, action, entity_type, entity_id, details)
+      SELECT ${article.actor}, 'article.created', 'article', id::text,
+        json_build_object('url', url, 'contentHash', content_hash)::jsonb FROM stored
+    )
+    SELECT id, url, text, title, author, language, content_hash AS "contentHash", published_at AS "publishedAt",
+      created_at AS "createdAt", updated_at AS "updatedAt" FROM stored`
+  return row ?? null
+}
+
+/** Another ingest stored the same URL while this one ran: this transaction starts over. */
+class LostRace extends Error {}
 
 export async function listArticles(
   prisma: PrismaClient,

@@ -1,5 +1,5 @@
 import t from 'tap'
-import { isDatabaseUnavailable } from '../../src/http/database-errors.js'
+import { isDatabaseUnavailable, isTransactionConflict } from '../../src/http/database-errors.js'
 
 t.test('lost or refused connections are recognised wherever Prisma wraps them', async (t) => {
   const wrapped = (inner: object) =>
@@ -31,5 +31,25 @@ t.test('other errors are not mistaken for an outage', async (t) => {
     { kind: 'UniqueConstraintViolation' },
   ]) {
     t.notOk(isDatabaseUnavailable(error))
+  }
+})
+
+t.test('conflicts with a concurrent transaction are told apart from other failures', async (t) => {
+  const raw = (originalCode: string) =>
+    Object.assign(new Error('Raw query failed'), {
+      code: 'P2010',
+      meta: { driverAdapterError: { name: 'DriverAdapterError', cause: { originalCode, kind: 'x' } } },
+    })
+  for (const error of [
+    Object.assign(new Error('unique'), { code: 'P2002' }),
+    Object.assign(new Error('deadlock'), { code: 'P2034' }),
+    raw('40P01'),
+    raw('23505'),
+    Object.assign(new Error('wrapped'), { cause: Object.assign(new Error('x'), { code: '40001' }) }),
+  ]) {
+    t.ok(isTransactionConflict(error), (error as Error).message)
+  }
+  for (const error of [raw('42601'), new Error('boom'), Object.assign(new Error('x'), { code: 'P2025' }), null]) {
+    t.notOk(isTransactionConflict(error))
   }
 })
