@@ -254,39 +254,26 @@ async function applyReassignment(
     firstAt: summary.firstAppearance.at,
     count: summary.renderingIds.length,
   })
-  if (created.length > 0) {
-    const rows = created.map(({ seed, summary }) => ({ ...columns(summary), seed: seed.id, speaker: seed.speakerKey }))
-    const inserted = await tx.$queryRaw<Array<{ id: string; seed_quote_id: string }>>`
-      INSERT INTO claim (speaker_id, seed_quote_id, seed_shingles, canonical_text, normalized_text, first_article_id,
-        first_appeared_at, rendering_count)
-      SELECT u.speaker, u.seed, s.shingles, u.canonical, u.normalized, u.first_article, u.first_at, u.count
-      FROM unnest(${rows.map((r) => r.speaker)}::uuid[], ${rows.map((r) => r.seed)}::uuid[],
-        ${rows.map((r) => r.canonical)}::text[], ${rows.map((r) => r.normalized)}::text[],
-        ${rows.map((r) => r.firstArticle)}::uuid[], ${rows.map((r) => r.firstAt)}::timestamptz[],
-        ${rows.map((r) => r.count)}::int[])
-        AS u(speaker, seed, canonical, normalized, first_article, first_at, count)
-      JOIN quote s ON s.id = u.seed
-      RETURNING id, seed_quote_id`
-    for (const row of inserted) claimIdBySeed.set(row.seed_quote_id, row.id)
-  }
-  if (updated.length > 0) {
-    const rows = updated.map(({ id, summary }) => ({ id, ...columns(summary) }))
-    await tx.$executeRaw`
-      UPDATE claim AS c SET canonical_text = u.canonical, normalized_text = u.normalized,
-        first_article_id = u.first_article, first_appeared_at = u.first_at, rendering_count = u.count,
-        updated_at = now()
-      FROM unnest(${rows.map((r) => r.id)}::uuid[], ${rows.map((r) => r.canonical)}::text[],
-        ${rows.map((r) => r.normalized)}::text[], ${rows.map((r) => r.firstArticle)}::uuid[],
-        ${rows.map((r) => r.firstAt)}::timestamptz[], ${rows.map((r) => r.count)}::int[])
-        AS u(id, canonical, normalized, first_article, first_at, count)
-      WHERE c.id = u.id`
-  }
+  const newClaims = created.map(({ seed, summary }) => ({
+    ...columns(summary),
+    seed: seed.id,
+    speaker: seed.speakerKey,
+  }))
+  const changedClaims = updated.map(({ id, summary }) => ({ id, ...columns(summary) }))
 
   // Rewriting every member of a large claim for each new rendering would make ingestion cost grow
-  // with the claim: only rows whose claim or verdict changed are written.
-  const changes: Array<{ id: string; claim: string; label: string; fidelity: number; diff: string }> = []
+  // with the claim: only rows whose claim or verdict changed are written. A member of a claim being
+  // created names it by its seed; the statement below gives it the new claim's id.
+  const changes: Array<{
+    id: string
+    claim: string | null
+    seed: string
+    label: string
+    fidelity: number
+    diff: string
+  }> = []
   for (const { summary } of [...created, ...updated]) {
-    const claim = claimIdBySeed.get(summary.seedId) as string
+    const claim = claimIdBySeed.get(summary.seedId) ?? null
     const group = new Map(members.get(summary.seedId)!.map((member) => [member.rendering.id, member.row]))
     for (const verdict of summary.verdicts) {
       const row = group.get(verdict.renderingId)!
@@ -294,21 +281,47 @@ async function applyReassignment(
       changes.push({
         id: verdict.renderingId,
         claim,
+        seed: summary.seedId,
         label: verdict.label,
         fidelity: verdict.fidelity,
         diff: JSON.stringify(verdict.diff),
       })
     }
   }
-  if (changes.length > 0) {
-    await tx.$executeRaw`
-      UPDATE quote AS q SET claim_id = u.claim, label = u.label::"RenderingLabel", fidelity = u.fidelity,
-        diff = u.diff::jsonb
+  // One statement for every write: claims started, claims recomputed, members moved or relabelled.
+  const inserted = await tx.$queryRaw<Array<{ id: string; seed_quote_id: string }>>`
+    WITH started AS (
+      INSERT INTO claim (speaker_id, seed_quote_id, seed_shingles, canonical_text, normalized_text, first_article_id,
+        first_appeared_at, rendering_count)
+      SELECT u.speaker, u.seed, s.shingles, u.canonical, u.normalized, u.first_article, u.first_at, u.count
+      FROM unnest(${newClaims.map((r) => r.speaker)}::uuid[], ${newClaims.map((r) => r.seed)}::uuid[],
+        ${newClaims.map((r) => r.canonical)}::text[], ${newClaims.map((r) => r.normalized)}::text[],
+        ${newClaims.map((r) => r.firstArticle)}::uuid[], ${newClaims.map((r) => r.firstAt)}::timestamptz[],
+        ${newClaims.map((r) => r.count)}::int[])
+        AS u(speaker, seed, canonical, normalized, first_article, first_at, count)
+      JOIN quote s ON s.id = u.seed
+      RETURNING id, seed_quote_id
+    ), recomputed AS (
+      UPDATE claim AS c SET canonical_text = u.canonical, normalized_text = u.normalized,
+        first_article_id = u.first_article, first_appeared_at = u.first_at, rendering_count = u.count,
+        updated_at = now()
+      FROM unnest(${changedClaims.map((r) => r.id)}::uuid[], ${changedClaims.map((r) => r.canonical)}::text[],
+        ${changedClaims.map((r) => r.normalized)}::text[], ${changedClaims.map((r) => r.firstArticle)}::uuid[],
+        ${changedClaims.map((r) => r.firstAt)}::timestamptz[], ${changedClaims.map((r) => r.count)}::int[])
+        AS u(id, canonical, normalized, first_article, first_at, count)
+      WHERE c.id = u.id
+    ), relabelled AS (
+      UPDATE quote AS q SET claim_id = COALESCE(u.claim, n.id), label = u.label::"RenderingLabel",
+        fidelity = u.fidelity, diff = u.diff::jsonb
       FROM unnest(${changes.map((c) => c.id)}::uuid[], ${changes.map((c) => c.claim)}::uuid[],
-        ${changes.map((c) => c.label)}::text[], ${changes.map((c) => c.fidelity)}::float8[],
-        ${changes.map((c) => c.diff)}::text[]) AS u(id, claim, label, fidelity, diff)
-      WHERE q.id = u.id`
-  }
+        ${changes.map((c) => c.seed)}::uuid[], ${changes.map((c) => c.label)}::text[],
+        ${changes.map((c) => c.fidelity)}::float8[], ${changes.map((c) => c.diff)}::text[])
+        AS u(id, claim, seed, label, fidelity, diff)
+      LEFT JOIN started n ON n.seed_quote_id = u.seed
+      WHERE q.id = u.id
+    )
+    SELECT id, seed_quote_id FROM started`
+  for (const row of inserted) claimIdBySeed.set(row.seed_quote_id, row.id)
   if (emptied.length > 0) await tx.claim.deleteMany({ where: { id: { in: emptied } } })
   return created.map(({ seed }) => ({ seed, claimId: claimIdBySeed.get(seed.id) as string }))
 }
@@ -337,40 +350,38 @@ async function flagMisattributions(
   createdClaims: CreatedClaim[],
 ): Promise<void> {
   const quotes = added.filter((quote) => quote.speakerId !== null)
-  const pairs: Array<{ quoteId: string; claimId: string }> = []
+  if (quotes.length === 0 && createdClaims.length === 0) return
+  // The claim's own speaker's renderings (most of what shares its words) are left out in the lookup.
+  const probes = createdClaims.flatMap(({ seed }) =>
+    shinglesOf(originalText(seed)).map((shingle) => ({ shingle, speaker: seed.speakerKey })),
+  )
+  // Both ends in one statement: claims (by their seeds) sharing a run of words with a new quote, and
+  // other speakers' quotes sharing one with a new claim's seed (one index probe per shingle and
+  // speaker, as in probeShingles). \`ref\` is the seed's claim, or the new claim's speaker.
+  const found = await tx.$queryRaw<Array<ShingleMatch & { side: 'seed' | 'quote'; ref: string }>>`
+    SELECT DISTINCT 'seed' AS side, s.id, s.text, c.speaker_id, s.article_id, c.id AS ref
+    FROM ${probeShingles(quotes.flatMap((quote) => shinglesOf(quote.text)))}
+    JOIN claim c ON c.seed_shingles @> ARRAY[k.shingle]
+    -- A subquery with LIMIT is not flattened: the seed is read by its key, where the planner,
+    -- expecting hundreds of claims per shingle, would hash the whole quote table.
+    CROSS JOIN LATERAL (SELECT s.id, s.text, s.article_id FROM quote s WHERE s.id = c.seed_quote_id LIMIT 1) AS s
+    UNION ALL
+    SELECT DISTINCT 'quote', q.id, q.text, q.speaker_id, q.article_id, k.speaker
+    FROM unnest(${probes.map((probe) => probe.shingle)}::bigint[], ${probes.map((probe) => probe.speaker)}::uuid[])
+      AS k(shingle, speaker)
+    JOIN quote q ON q.shingles @> ARRAY[k.shingle] AND q.speaker_id <> k.speaker`
   const matches = (a: string, b: string) => wordingOverlap(tokenizeWording(a), tokenizeWording(b)) !== null
-  if (quotes.length > 0) {
-    // Claims (by their seeds) sharing a run of words with any new quote.
-    const seeds = await tx.$queryRaw<Array<ShingleMatch & { claim_id: string }>>`
-      SELECT DISTINCT s.id, s.text, c.speaker_id, s.article_id, c.id AS claim_id
-      FROM ${probeShingles(quotes.flatMap((quote) => shinglesOf(quote.text)))}
-      JOIN claim c ON c.seed_shingles @> ARRAY[k.shingle]
-      -- A subquery with LIMIT is not flattened: the seed is read by its key, where the planner,
-      -- expecting hundreds of claims per shingle, would hash the whole quote table.
-      CROSS JOIN LATERAL (SELECT s.id, s.text, s.article_id FROM quote s WHERE s.id = c.seed_quote_id LIMIT 1) AS s`
-    for (const quote of quotes) {
-      for (const seed of seeds) {
-        if (seed.speaker_id === quote.speakerId || seed.article_id === quote.articleId) continue
-        if (matches(quote.text, seed.text)) pairs.push({ quoteId: quote.id, claimId: seed.claim_id })
+  const pairs: Array<{ quoteId: string; claimId: string }> = []
+  for (const row of found) {
+    if (row.side === 'seed') {
+      for (const quote of quotes) {
+        if (row.speaker_id === quote.speakerId || row.article_id === quote.articleId) continue
+        if (matches(quote.text, row.text)) pairs.push({ quoteId: quote.id, claimId: row.ref })
       }
-    }
-  }
-  if (createdClaims.length > 0) {
-    // Quotes of other speakers sharing a run of words with a new claim's founding wording; the
-    // claim's own speaker's renderings (most of what shares its words) are left out in the lookup.
-    // One index probe per shingle and speaker, as in probeShingles.
-    const probes = createdClaims.flatMap(({ seed }) =>
-      shinglesOf(originalText(seed)).map((shingle) => ({ shingle, speaker: seed.speakerKey })),
-    )
-    const others = await tx.$queryRaw<Array<ShingleMatch & { claim_speaker: string }>>`
-      SELECT DISTINCT q.id, q.text, q.speaker_id, q.article_id, k.speaker AS claim_speaker
-      FROM unnest(${probes.map((probe) => probe.shingle)}::bigint[], ${probes.map((probe) => probe.speaker)}::uuid[])
-        AS k(shingle, speaker)
-      JOIN quote q ON q.shingles @> ARRAY[k.shingle] AND q.speaker_id <> k.speaker`
-    for (const { seed, claimId } of createdClaims) {
-      for (const other of others) {
-        if (other.claim_speaker !== seed.speakerKey || other.article_id === seed.articleId) continue
-        if (matches(other.text, originalText(seed))) pairs.push({ quoteId: other.id, claimId })
+    } else {
+      for (const { seed, claimId } of createdClaims) {
+        if (row.ref !== seed.speakerKey || row.article_id === seed.articleId) continue
+        if (matches(row.text, originalText(seed))) pairs.push({ quoteId: row.id, claimId })
       }
     }
   }
