@@ -56,7 +56,7 @@ export async function main(args: string[], io: Io): Promise<number> {
       case 'seed': {
         const directory = rest[0] ?? DEFAULT_SEED_DIR
         await withDatabase(loadConfig(io.env), (db) =>
-          seedArticles(directory, (input) => ingestArticle(db.prisma, input, 'cli'), io.stdout),
+          seedArticles(directory, (input) => ingestArticle(db, input, 'cli'), io.stdout),
         )
         return 0
       }

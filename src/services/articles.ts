@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { canonicalUrl, InvalidUrlError } from '../domain/canonical-url.js'
 import { extractQuotes } from '../domain/extraction/index.js'
+import type { Database, SqlTransaction } from '../db/database.js'
 import { Prisma, type PrismaClient } from '../generated/prisma/client.js'
 import { isTransactionConflict } from '../http/database-errors.js'
 import { badRequest, notFound } from '../http/problem.js'
@@ -9,8 +10,6 @@ import type { ArticleResource, ArticleSummary, IngestResult, QuoteResource } fro
 import { afterCursor, toPage } from './pagination.js'
 import { outletDomain, outletWhere, timeWindow } from './query-filters.js'
 import { replaceArticleQuotes, type ArticleFacts } from './quotes.js'
-
-type Transaction = Prisma.TransactionClient
 
 const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex')
 
@@ -21,7 +20,10 @@ const summaryInclude = {
 
 type ArticleRow = Prisma.ArticleGetPayload<{ include: typeof summaryInclude }>
 
-function toSummary(row: Omit<ArticleRow, 'outletId' | 'text'>): ArticleSummary {
+/** What an article summary is made of, as the ORM or a raw statement reads it. */
+type SummaryRow = Omit<ArticleRow, 'outletId' | 'text'>
+
+function toSummary(row: SummaryRow): ArticleSummary {
   return {
     id: row.id,
     url: row.url,
@@ -38,36 +40,9 @@ function toSummary(row: Omit<ArticleRow, 'outletId' | 'text'>): ArticleSummary {
   }
 }
 
-const outletFields = { id: true, name: true, domain: true } as const
-
 type OutletRef = ArticleSummary['outlet']
 
-async function resolveOutlet(tx: Transaction, outlet: IngestArticleInput['outlet']): Promise<OutletRef> {
-  const name = outlet.name.trim()
-  if (outlet.domain) {
-    const domain = outletDomain(outlet.domain)
-    return tx.outlet.upsert({
-      where: { domain },
-      create: { name, domain, kind: outlet.kind ?? 'unknown' },
-      update: {},
-      select: outletFields,
-    })
-  }
-  const known = await tx.outlet.findFirst({
-    where: { name: { equals: name, mode: 'insensitive' } },
-    orderBy: { id: 'asc' },
-    select: outletFields,
-  })
-  return known ?? tx.outlet.create({ data: { name, kind: outlet.kind ?? 'unknown' }, select: outletFields })
-}
-
-// Embedded Postgres has one connection, so concurrent ingests queue for it: let them wait their turn
-// rather than fail after Prisma's default 2 s.
-const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 30_000 }
-
 const MAX_ATTEMPTS = 5
-
-const articleFacts = { id: true, url: true, text: true, publishedAt: true, createdAt: true } as const
 
 const isRetryable = (error: unknown): boolean => error instanceof LostRace || isTransactionConflict(error)
 
@@ -75,9 +50,12 @@ const isRetryable = (error: unknown): boolean => error instanceof LostRace || is
  * Stores an article, idempotently by canonical URL: the same text again changes nothing, a changed text
  * becomes a new revision (the old one is kept). Two requests racing to create the same article or
  * outlet both succeed: the loser of the unique-index race retries and finds the winner's row.
+ *
+ * The whole ingest is one transaction on the driver (Database.transaction): readers see an article
+ * with its quotes and claims, or neither.
  */
 export async function ingestArticle(
-  prisma: PrismaClient,
+  db: Pick<Database, 'transaction'>,
   input: IngestArticleInput,
   actor: string,
 ): Promise<IngestResult> {
@@ -92,63 +70,29 @@ export async function ingestArticle(
   // Extraction is pure CPU work: done before the transaction so the transaction stays short.
   const quotes = extractQuotes(input.text)
   const publishedAt = input.publishedAt ? new Date(input.publishedAt) : null
+  const text = { ...input, url, contentHash, publishedAt, actor }
 
   for (let attempt = 1; ; attempt++) {
     try {
-      return await prisma.$transaction(async (tx) => {
-        const { existing, outlet } = await lookUpArticle(tx, url, input.outlet)
+      return await db.transaction(async (sql) => {
+        const { existing, outlet } = await lookUpArticle(sql, url, input.outlet)
         if (existing && existing.contentHash === contentHash) {
-          const row = await tx.article.findUniqueOrThrow({ where: { id: existing.id }, include: summaryInclude })
-          return { ...toSummary(row), status: 'unchanged' as const }
+          return { ...toSummary(await readSummary(sql, existing.id)), status: 'unchanged' as const }
         }
         if (existing) {
-          await tx.articleRevision.upsert({
-            where: { articleId_contentHash: { articleId: existing.id, contentHash } },
-            create: { articleId: existing.id, text: input.text, contentHash, title: input.title ?? null },
-            update: {},
-          })
-          const updated = await tx.article.update({
-            where: { id: existing.id },
-            data: {
-              ...(input.title !== undefined ? { title: input.title } : {}),
-              ...(input.author !== undefined ? { author: input.author } : {}),
-              ...(publishedAt ? { publishedAt } : {}),
-              ...(input.language !== undefined ? { language: input.language } : {}),
-              text: input.text,
-              contentHash,
-            },
-            select: articleFacts,
-          })
-          await replaceArticleQuotes(tx, updated, quotes, true)
-          await tx.auditEvent.create({
-            data: {
-              actor,
-              action: 'article.revised',
-              entityType: 'article',
-              entityId: existing.id,
-              details: { url, contentHash },
-            },
-          })
-          const row = await tx.article.findUniqueOrThrow({ where: { id: existing.id }, include: summaryInclude })
-          return { ...toSummary(row), status: 'revised' as const }
+          await replaceArticleQuotes(sql, await reviseArticle(sql, existing.id, text), quotes, true)
+          return { ...toSummary(await readSummary(sql, existing.id)), status: 'revised' as const }
         }
-        const publisher = outlet ?? (await resolveOutlet(tx, input.outlet))
-        const article = await insertArticle(tx, {
-          ...input,
-          url,
-          contentHash,
-          publishedAt,
-          outletId: publisher.id,
-          actor,
-        })
-        if (article === null) throw new LostRace()
-        await replaceArticleQuotes(tx, article, quotes, false)
+        const publisher = outlet ?? (await createOutlet(sql, input.outlet))
+        const article = publisher && (await insertArticle(sql, { ...text, outletId: publisher.id }))
+        if (!publisher || !article) throw new LostRace()
+        await replaceArticleQuotes(sql, article, quotes, false)
         // Everything the resource shows is known here: no need to read the article back.
         return {
           ...toSummary({ ...article, outlet: publisher, _count: { revisions: 1, quotes: quotes.length } }),
           status: 'created' as const,
         }
-      }, TRANSACTION_OPTIONS)
+      })
     } catch (error) {
       if (attempt < MAX_ATTEMPTS && isRetryable(error)) continue
       throw error
@@ -156,28 +100,41 @@ export async function ingestArticle(
   }
 }
 
+/** Another ingest stored the same URL or outlet while this one ran: this transaction starts over. */
+class LostRace extends Error {}
+
 /** The article stored at a URL, if any, and the outlet named, if known: the facts an ingest starts from. */
 async function lookUpArticle(
-  tx: Transaction,
+  sql: SqlTransaction,
   url: string,
   outlet: IngestArticleInput['outlet'],
 ): Promise<{ existing: { id: string; contentHash: string } | null; outlet: OutletRef | null }> {
   const outletMatch = outlet.domain
     ? Prisma.sql`o.domain = ${outletDomain(outlet.domain)}`
     : Prisma.sql`lower(o.name) = lower(${outlet.name.trim()})`
-  const [row] = await tx.$queryRaw<
-    Array<{ existing: { id: string; contentHash: string } | null; outlet: OutletRef | null }>
-  >`
-    SELECT
-      (SELECT json_build_object('id', a.id, 'contentHash', a.content_hash) FROM article a WHERE a.url = ${url}) AS existing,
-      (SELECT json_build_object('id', o.id, 'name', o.name, 'domain', o.domain) FROM outlet o WHERE ${outletMatch}
-        ORDER BY o.id LIMIT 1) AS outlet`
+  const [row] = await sql.query<{ existing: { id: string; contentHash: string } | null; outlet: OutletRef | null }>(
+    Prisma.sql`
+      SELECT
+        (SELECT json_build_object('id', a.id, 'contentHash', a.content_hash) FROM article a WHERE a.url = ${url})
+          AS existing,
+        (SELECT json_build_object('id', o.id, 'name', o.name, 'domain', o.domain) FROM outlet o WHERE ${outletMatch}
+          ORDER BY o.id LIMIT 1) AS outlet`,
+  )
   return row!
 }
 
-interface NewArticle {
+/** A new outlet; null when another ingest created it first. */
+async function createOutlet(sql: SqlTransaction, outlet: IngestArticleInput['outlet']): Promise<OutletRef | null> {
+  const [row] = await sql.query<OutletRef>(Prisma.sql`
+    INSERT INTO outlet (name, domain, kind)
+    VALUES (${outlet.name.trim()}, ${outlet.domain ? outletDomain(outlet.domain) : null}, ${outlet.kind ?? 'unknown'}::"OutletKind")
+    ON CONFLICT DO NOTHING
+    RETURNING id, name, domain`)
+  return row ?? null
+}
+
+interface ArticleText {
   url: string
-  outletId: string
   title?: string | undefined
   author?: string | undefined
   publishedAt: Date | null
@@ -187,20 +144,26 @@ interface NewArticle {
   actor: string
 }
 
-interface InsertedArticle extends ArticleFacts {
-  title: string | null
-  author: string | null
-  language: string | null
-  contentHash: string
-  updatedAt: Date
-}
+/** The audit record of a write to the article returned by the statement's CTE `source`. */
+const auditOf = (source: string, text: ArticleText, action: 'article.created' | 'article.revised') => Prisma.sql`
+  INSERT INTO audit_event (actor, action, entity_type, entity_id, details)
+  SELECT ${text.actor}, ${action}, 'article', id::text, json_build_object('url', url, 'contentHash', content_hash)::jsonb
+  FROM ${Prisma.raw(source)}`
+
+const FACT_COLUMNS = Prisma.sql`id, url, text, published_at AS "publishedAt", created_at AS "createdAt"`
+
+/** A row of the article table as the API and the quote replacement need it. */
+type StoredArticle = Omit<SummaryRow, 'outlet' | '_count'> & ArticleFacts
 
 /**
  * Stores a new article with its first revision and the audit record, in one statement; null when
  * another ingest stored the URL first (the caller starts over and finds it).
  */
-async function insertArticle(tx: Transaction, article: NewArticle): Promise<InsertedArticle | null> {
-  const [row] = await tx.$queryRaw<InsertedArticle[]>`
+async function insertArticle(
+  sql: SqlTransaction,
+  article: ArticleText & { outletId: string },
+): Promise<StoredArticle | null> {
+  const [row] = await sql.query<StoredArticle>(Prisma.sql`
     WITH stored AS (
       INSERT INTO article (outlet_id, url, title, author, published_at, language, text, content_hash)
       VALUES (${article.outletId}::uuid, ${article.url}, ${article.title ?? null}, ${article.author ?? null},
@@ -208,20 +171,47 @@ async function insertArticle(tx: Transaction, article: NewArticle): Promise<Inse
       ON CONFLICT (url) DO NOTHING
       RETURNING *
     ), revision AS (
-      INSERT INTO article_revision (article_id, text, content_hash, title)
-      SELECT id, text, content_hash, title FROM stored
-    ), audit AS (
-      INSERT INTO audit_event (actor, action, entity_type, entity_id, details)
-      SELECT ${article.actor}, 'article.created', 'article', id::text,
-        json_build_object('url', url, 'contentHash', content_hash)::jsonb FROM stored
-    )
-    SELECT id, url, text, title, author, language, content_hash AS "contentHash", published_at AS "publishedAt",
-      created_at AS "createdAt", updated_at AS "updatedAt" FROM stored`
+      INSERT INTO article_revision (article_id, text, content_hash, title) SELECT id, text, content_hash, title FROM stored
+    ), audit AS (${auditOf('stored', article, 'article.created')})
+    SELECT ${FACT_COLUMNS}, title, author, language, content_hash AS "contentHash", updated_at AS "updatedAt"
+    FROM stored`)
   return row ?? null
 }
 
-/** Another ingest stored the same URL while this one ran: this transaction starts over. */
-class LostRace extends Error {}
+/**
+ * Makes a new text the article's current one, keeping it as a revision (the earlier ones stay), with
+ * the audit record. Metadata not given keeps its stored value.
+ */
+async function reviseArticle(sql: SqlTransaction, id: string, text: ArticleText): Promise<ArticleFacts> {
+  const [row] = await sql.query<ArticleFacts>(Prisma.sql`
+    WITH revision AS (
+      INSERT INTO article_revision (article_id, text, content_hash, title)
+      VALUES (${id}::uuid, ${text.text}, ${text.contentHash}, ${text.title ?? null})
+      ON CONFLICT (article_id, content_hash) DO NOTHING
+    ), revised AS (
+      UPDATE article SET text = ${text.text}, content_hash = ${text.contentHash},
+        title = COALESCE(${text.title ?? null}, title), author = COALESCE(${text.author ?? null}, author),
+        published_at = COALESCE(${text.publishedAt}::timestamptz, published_at),
+        language = COALESCE(${text.language ?? null}, language), updated_at = CURRENT_TIMESTAMP
+      WHERE id = ${id}::uuid
+      RETURNING *
+    ), audit AS (${auditOf('revised', text, 'article.revised')})
+    SELECT ${FACT_COLUMNS} FROM revised`)
+  return row!
+}
+
+/** The article as the API shows it, read inside the ingest transaction. */
+async function readSummary(sql: SqlTransaction, id: string): Promise<SummaryRow> {
+  const [row] = await sql.query<SummaryRow>(Prisma.sql`
+    SELECT a.id, a.url, a.title, a.author, a.published_at AS "publishedAt", a.language, a.content_hash AS "contentHash",
+      a.created_at AS "createdAt", a.updated_at AS "updatedAt",
+      json_build_object('id', o.id, 'name', o.name, 'domain', o.domain) AS outlet,
+      json_build_object(
+        'revisions', (SELECT count(*) FROM article_revision r WHERE r.article_id = a.id),
+        'quotes', (SELECT count(*) FROM quote q WHERE q.article_id = a.id)) AS _count
+    FROM article a JOIN outlet o ON o.id = a.outlet_id WHERE a.id = ${id}::uuid`)
+  return row!
+}
 
 export async function listArticles(
   prisma: PrismaClient,

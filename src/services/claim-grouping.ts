@@ -8,9 +8,8 @@ import {
 } from '../domain/claims/index.js'
 import { searchKey, tokenizeWording, wordShingles } from '../domain/wording/index.js'
 import { Prisma } from '../generated/prisma/client.js'
+import type { SqlTransaction } from '../db/database.js'
 import { probeShingles } from './shingle-probe.js'
-
-type Transaction = Prisma.TransactionClient
 
 /**
  * Keeps claims up to date as quotes come and go: the database side of src/domain/claims.
@@ -92,13 +91,13 @@ const RENDERING_COLUMNS = Prisma.sql`q.id, q.speaker_id, q.text, q.article_id, q
  * order; the planner would otherwise order the two tests by its own cost guess.
  */
 async function overlappingStored(
-  tx: Transaction,
+  sql: SqlTransaction,
   renderings: ClusterRendering[],
 ): Promise<Map<string, RenderingRow[]>> {
   const keys = renderings.map((rendering) =>
     searchKey(typeof rendering.text === 'string' ? rendering.text : rendering.text.join(' ')),
   )
-  const rows = await tx.$queryRaw<Array<RenderingRow & { rendering: string }>>`
+  const rows = await sql.query<RenderingRow & { rendering: string }>(Prisma.sql`
     SELECT k.rendering, ${RENDERING_COLUMNS}
     FROM unnest(${renderings.map((r) => r.id)}::text[], ${renderings.map((r) => r.speakerKey)}::uuid[], ${keys}::text[],
       ${renderings.map((r) => r.orderKey)}::text[]) AS k(rendering, speaker, key, order_key)
@@ -110,7 +109,7 @@ async function overlappingStored(
       WHERE l.speaker_id = k.speaker AND l.order_key > k.order_key AND l.claim_id IS NOT NULL
         AND ${mayOverlap(Prisma.sql`l.normalized_text`)}
     ) AS m
-    JOIN quote q ON q.id = m.id JOIN article a ON a.id = q.article_id JOIN claim c ON c.id = q.claim_id`
+    JOIN quote q ON q.id = m.id JOIN article a ON a.id = q.article_id JOIN claim c ON c.id = q.claim_id`)
   const found = new Map<string, RenderingRow[]>(renderings.map((rendering) => [rendering.id, []]))
   for (const { rendering, ...row } of rows) found.get(rendering)!.push(row)
   return found
@@ -139,7 +138,7 @@ interface MemberRow extends Omit<RenderingRow, 'seed_id'> {
  * handful of set-based statements whatever the number of quotes: ingestion cost is dominated by
  * round trips, so they are batched across speakers.
  */
-export async function regroupClaims(tx: Transaction, added: StoredQuote[], removed: StoredQuote[]): Promise<void> {
+export async function regroupClaims(sql: SqlTransaction, added: StoredQuote[], removed: StoredQuote[]): Promise<void> {
   const attributed = <T extends StoredQuote>(quotes: T[]) =>
     quotes.filter((quote): quote is T & { speakerId: string } => quote.speakerId !== null)
   const addedBySpeaker = groupBy(attributed(added), (quote) => quote.speakerId)
@@ -149,8 +148,8 @@ export async function regroupClaims(tx: Transaction, added: StoredQuote[], remov
   if (speakers.length > 0) {
     // All at once and in one order (speaker id): another ingest taking some of the same locks takes
     // them in the same order, so the two cannot deadlock.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(lock) FROM (
-      SELECT hashtextextended(speaker, 0) AS lock FROM unnest(${speakers}::text[]) AS speaker ORDER BY speaker) AS ordered`
+    await sql.query(Prisma.sql`SELECT pg_advisory_xact_lock(lock) FROM (
+      SELECT hashtextextended(speaker, 0) AS lock FROM unnest(${speakers}::text[]) AS speaker ORDER BY speaker) AS ordered`)
   }
   const seen = new Map<string, ClusterRendering>()
   const remember = (rows: RenderingRow[]): SeededRendering[] =>
@@ -165,11 +164,11 @@ export async function regroupClaims(tx: Transaction, added: StoredQuote[], remov
   for (const rendering of [...addedRenderings.values()].flat()) seen.set(rendering.id, rendering)
   // Every added rendering is looked up: those lookups are made at once. Stored renderings a change
   // reaches (a revision, a new seed earlier than stored quotes) are looked up as they come.
-  const lookups = await overlappingStored(tx, [...addedRenderings.values()].flat())
+  const lookups = await overlappingStored(sql, [...addedRenderings.values()].flat())
   const overlapping = async (rendering: ClusterRendering) => {
     let rows = lookups.get(rendering.id)
     if (rows === undefined) {
-      rows = (await overlappingStored(tx, [rendering])).get(rendering.id)!
+      rows = (await overlappingStored(sql, [rendering])).get(rendering.id)!
       lookups.set(rendering.id, rows)
     }
     return remember(rows)
@@ -185,9 +184,11 @@ export async function regroupClaims(tx: Transaction, added: StoredQuote[], remov
     for (const [id, seed] of result.seeds) seeds.set(id, seed)
     for (const seed of result.touchedSeeds) touchedSeeds.add(seed)
   }
-  const createdClaims = await applyReassignment(tx, seeds, touchedSeeds, seen, new Set(removed.map((q) => q.id)))
-  if (removed.length > 0) await tx.quote.deleteMany({ where: { id: { in: removed.map((quote) => quote.id) } } })
-  await flagMisattributions(tx, added, createdClaims)
+  const createdClaims = await applyReassignment(sql, seeds, touchedSeeds, seen, new Set(removed.map((q) => q.id)))
+  if (removed.length > 0) {
+    await sql.query(Prisma.sql`DELETE FROM quote WHERE id = ANY(${removed.map((quote) => quote.id)}::uuid[])`)
+  }
+  await flagMisattributions(sql, added, createdClaims)
 }
 
 interface CreatedClaim {
@@ -196,7 +197,7 @@ interface CreatedClaim {
 }
 
 async function applyReassignment(
-  tx: Transaction,
+  sql: SqlTransaction,
   seeds: Map<string, string>,
   touchedSeeds: Set<string>,
   seen: Map<string, ClusterRendering>,
@@ -204,13 +205,13 @@ async function applyReassignment(
 ): Promise<CreatedClaim[]> {
   if (touchedSeeds.size === 0) return []
   // Everyone in a touched claim now, and everyone who is moving: the members to summarise.
-  const stored = await tx.$queryRaw<MemberRow[]>`
+  const stored = await sql.query<MemberRow>(Prisma.sql`
     SELECT q.id, q.speaker_id, q.text, q.article_id, q.order_key, a.published_at, a.created_at AS ingested_at, q.claim_id,
       c.seed_quote_id AS seed_id, q.label::text AS label, q.fidelity, c.canonical_text AS claim_canonical
     FROM quote q JOIN article a ON a.id = q.article_id LEFT JOIN claim c ON c.id = q.claim_id
     WHERE q.id IN (
       SELECT m.id FROM claim t JOIN quote m ON m.claim_id = t.id WHERE t.seed_quote_id = ANY(${[...touchedSeeds]}::uuid[])
-      UNION ALL SELECT unnest(${[...seeds.keys()]}::uuid[]))`
+      UNION ALL SELECT unnest(${[...seeds.keys()]}::uuid[]))`)
   const claimIdBySeed = new Map<string, string>()
   const members = new Map<string, Array<{ rendering: ClusterRendering; row: MemberRow }>>(
     [...touchedSeeds].map((seed) => [seed, []]),
@@ -289,7 +290,7 @@ async function applyReassignment(
     }
   }
   // One statement for every write: claims started, claims recomputed, members moved or relabelled.
-  const inserted = await tx.$queryRaw<Array<{ id: string; seed_quote_id: string }>>`
+  const inserted = await sql.query<{ id: string; seed_quote_id: string }>(Prisma.sql`
     WITH started AS (
       INSERT INTO claim (speaker_id, seed_quote_id, seed_shingles, canonical_text, normalized_text, first_article_id,
         first_appeared_at, rendering_count)
@@ -320,9 +321,9 @@ async function applyReassignment(
       LEFT JOIN started n ON n.seed_quote_id = u.seed
       WHERE q.id = u.id
     )
-    SELECT id, seed_quote_id FROM started`
+    SELECT id, seed_quote_id FROM started`)
   for (const row of inserted) claimIdBySeed.set(row.seed_quote_id, row.id)
-  if (emptied.length > 0) await tx.claim.deleteMany({ where: { id: { in: emptied } } })
+  if (emptied.length > 0) await sql.query(Prisma.sql`DELETE FROM claim WHERE id = ANY(${emptied}::uuid[])`)
   return created.map(({ seed }) => ({ seed, claimId: claimIdBySeed.get(seed.id) as string }))
 }
 
@@ -345,7 +346,7 @@ const shinglesOf = (text: string) => wordShingles(tokenizeWording(text))
  * there are nesting, not a mistake.
  */
 async function flagMisattributions(
-  tx: Transaction,
+  sql: SqlTransaction,
   added: StoredQuote[],
   createdClaims: CreatedClaim[],
 ): Promise<void> {
@@ -358,7 +359,7 @@ async function flagMisattributions(
   // Both ends in one statement: claims (by their seeds) sharing a run of words with a new quote, and
   // other speakers' quotes sharing one with a new claim's seed (one index probe per shingle and
   // speaker, as in probeShingles). \`ref\` is the seed's claim, or the new claim's speaker.
-  const found = await tx.$queryRaw<Array<ShingleMatch & { side: 'seed' | 'quote'; ref: string }>>`
+  const found = await sql.query<ShingleMatch & { side: 'seed' | 'quote'; ref: string }>(Prisma.sql`
     SELECT DISTINCT 'seed' AS side, s.id, s.text, c.speaker_id, s.article_id, c.id AS ref
     FROM ${probeShingles(quotes.flatMap((quote) => shinglesOf(quote.text)))}
     JOIN claim c ON c.seed_shingles @> ARRAY[k.shingle]
@@ -369,7 +370,7 @@ async function flagMisattributions(
     SELECT DISTINCT 'quote', q.id, q.text, q.speaker_id, q.article_id, k.speaker
     FROM unnest(${probes.map((probe) => probe.shingle)}::bigint[], ${probes.map((probe) => probe.speaker)}::uuid[])
       AS k(shingle, speaker)
-    JOIN quote q ON q.shingles @> ARRAY[k.shingle] AND q.speaker_id <> k.speaker`
+    JOIN quote q ON q.shingles @> ARRAY[k.shingle] AND q.speaker_id <> k.speaker`)
   const matches = (a: string, b: string) => wordingOverlap(tokenizeWording(a), tokenizeWording(b)) !== null
   const pairs: Array<{ quoteId: string; claimId: string }> = []
   for (const row of found) {
@@ -385,7 +386,12 @@ async function flagMisattributions(
       }
     }
   }
-  if (pairs.length > 0) await tx.quoteMisattribution.createMany({ data: pairs, skipDuplicates: true })
+  if (pairs.length > 0) {
+    await sql.query(Prisma.sql`
+      INSERT INTO quote_misattribution (quote_id, claim_id)
+      SELECT * FROM unnest(${pairs.map((pair) => pair.quoteId)}::uuid[], ${pairs.map((pair) => pair.claimId)}::uuid[])
+      ON CONFLICT DO NOTHING`)
+  }
 }
 
 function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {

@@ -2,10 +2,9 @@ import type { ExtractedQuote } from '../domain/extraction/index.js'
 import { aliasesOf, isProperName, nameKey, slugify, type SpeakerMention } from '../domain/speaker-identity.js'
 import { searchKey, tokenizeWording, wordShingles } from '../domain/wording/index.js'
 import { makeOrderKey } from '../domain/claims/index.js'
-import type { Prisma } from '../generated/prisma/client.js'
-import { regroupClaims } from './claim-grouping.js'
-
-type Transaction = Prisma.TransactionClient
+import type { SqlTransaction } from '../db/database.js'
+import { Prisma } from '../generated/prisma/client.js'
+import { regroupClaims, type StoredQuote } from './claim-grouping.js'
 
 /**
  * The speakers mentions refer to, shared across articles, resolved in one statement. A full name is
@@ -18,11 +17,11 @@ type Transaction = Prisma.TransactionClient
  * both get the one row (the second waits for the first) instead of one failing on the unique slug.
  * Rows are written in one order (slug, then alias) so that such ingests cannot deadlock.
  */
-async function resolveSpeakers(tx: Transaction, mentions: SpeakerMention[]): Promise<string[]> {
+async function resolveSpeakers(sql: SqlTransaction, mentions: SpeakerMention[]): Promise<string[]> {
   const aliases = mentions.flatMap((mention, n) =>
     aliasesOf(mention).map((alias) => ({ n: n + 1, alias, key: nameKey(alias) })),
   )
-  const rows = await tx.$queryRaw<Array<{ n: bigint; speaker_id: string }>>`
+  const rows = await sql.query<{ n: bigint | string; speaker_id: string }>(Prisma.sql`
     WITH mention AS (
       SELECT * FROM unnest(${mentions.map((m) => nameKey(m.name))}::text[], ${mentions.map((m) => m.name)}::text[],
         ${mentions.map((m) => slugify(m.name))}::text[], ${mentions.map((m) => m.kind)}::text[],
@@ -48,7 +47,7 @@ async function resolveSpeakers(tx: Transaction, mentions: SpeakerMention[]): Pro
       JOIN resolved r ON r.n = x.n ORDER BY r.speaker_id, x.key
       ON CONFLICT (speaker_id, alias_key) DO NOTHING
     )
-    SELECT n, speaker_id FROM resolved`
+    SELECT n, speaker_id FROM resolved`)
   const ids = new Map(rows.map((row) => [Number(row.n), row.speaker_id]))
   return mentions.map((_, n) => ids.get(n + 1)!)
 }
@@ -68,7 +67,7 @@ export interface ArticleFacts {
  * the old quotes and claims or the new, never a mix.
  */
 export async function replaceArticleQuotes(
-  tx: Transaction,
+  sql: SqlTransaction,
   article: ArticleFacts,
   quotes: ExtractedQuote[],
   /** false for an article stored in this transaction: it has no quotes yet to look up */
@@ -90,7 +89,7 @@ export async function replaceArticleQuotes(
   const resolved =
     mentions.length > 0
       ? await resolveSpeakers(
-          tx,
+          sql,
           mentions.map(([, quote]) => {
             const { name, title, kind } = quote.speaker!
             return { name, title, kind, mentionText: mentionTextOf(quote) }
@@ -98,47 +97,59 @@ export async function replaceArticleQuotes(
         )
       : []
   const speakerIds = new Map(mentions.map(([key], n) => [key, resolved[n]!]))
-  const rows: Prisma.QuoteCreateManyInput[] = []
-  for (const [position, quote] of quotes.entries()) {
+  const rows = quotes.map((quote, position) => {
     const speaker = quote.speaker
-    const mention = speaker?.mention ?? null
-    const mentionText = mentionTextOf(quote)
-    const speakerId = speaker ? (speakerIds.get(speakerKey(speaker)) ?? null) : null
-    rows.push({
-      articleId,
+    return {
       position,
       orderKey: makeOrderKey({ publishedAt: article.publishedAt, url: article.url, position }),
-      speakerId,
+      speakerId: speaker ? (speakerIds.get(speakerKey(speaker)) ?? null) : null,
       text: quote.text,
       normalizedText: searchKey(quote.text),
-      shingles: wordShingles(tokenizeWording(quote.text)).map(BigInt),
-      spans: quote.spans,
-      speakerMentionStart: mention?.[0] ?? null,
-      speakerMentionEnd: mention?.[1] ?? null,
-      speakerMentionText: mentionText,
-      speakerResolution: speaker?.resolvedBy ?? null,
-      cue: quote.cue?.text ?? null,
-      cueStart: quote.cue?.span[0] ?? null,
-      cueEnd: quote.cue?.span[1] ?? null,
+      shingles: `{${wordShingles(tokenizeWording(quote.text)).join(',')}}`,
+      spans: JSON.stringify(quote.spans),
+      mention: speaker?.mention ?? null,
+      mentionText: mentionTextOf(quote),
+      resolution: speaker?.resolvedBy ?? null,
+      cue: quote.cue,
       kind: quote.kind,
       via: quote.via,
       confidence: quote.confidence,
-    })
-  }
-  const previous = replacing
-    ? await tx.quote.findMany({
-        where: { articleId },
-        select: { ...STORED_QUOTE_FIELDS, claim: { select: { seedQuoteId: true } } },
-      })
-    : []
-  const inserted =
-    rows.length > 0 ? await tx.quote.createManyAndReturn({ data: rows, select: STORED_QUOTE_FIELDS }) : []
+    }
+  })
   const facts = { publishedAt: article.publishedAt, ingestedAt: article.createdAt }
+  const previous = replacing
+    ? await sql.query<Omit<StoredQuote, 'publishedAt' | 'ingestedAt'>>(Prisma.sql`
+        SELECT q.id, q.speaker_id AS "speakerId", q.text, q.article_id AS "articleId", q.order_key AS "orderKey",
+          c.seed_quote_id AS "seedId"
+        FROM quote q LEFT JOIN claim c ON c.id = q.claim_id WHERE q.article_id = ${articleId}::uuid`)
+    : []
+  // Arrays go in as one text each (a Postgres array literal, or JSON): unnest cannot take an array
+  // of arrays row by row.
+  const inserted =
+    rows.length > 0
+      ? await sql.query<Omit<StoredQuote, 'publishedAt' | 'ingestedAt' | 'seedId'>>(Prisma.sql`
+          INSERT INTO quote (article_id, position, order_key, speaker_id, text, normalized_text, shingles, spans,
+            speaker_mention_start, speaker_mention_end, speaker_mention_text, speaker_resolution, cue, cue_start, cue_end,
+            kind, via, confidence)
+          SELECT ${articleId}::uuid, u.position, u.order_key, u.speaker_id, u.text, u.normalized_text,
+            u.shingles::bigint[], u.spans::jsonb, u.mention_start, u.mention_end, u.mention_text,
+            u.resolution::"SpeakerResolution", u.cue, u.cue_start, u.cue_end, u.kind::"QuoteKind", u.via, u.confidence
+          FROM unnest(${rows.map((r) => r.position)}::int[], ${rows.map((r) => r.orderKey)}::text[],
+            ${rows.map((r) => r.speakerId)}::uuid[], ${rows.map((r) => r.text)}::text[],
+            ${rows.map((r) => r.normalizedText)}::text[], ${rows.map((r) => r.shingles)}::text[],
+            ${rows.map((r) => r.spans)}::text[], ${rows.map((r) => r.mention?.[0] ?? null)}::int[],
+            ${rows.map((r) => r.mention?.[1] ?? null)}::int[], ${rows.map((r) => r.mentionText)}::text[],
+            ${rows.map((r) => r.resolution)}::text[], ${rows.map((r) => r.cue?.text ?? null)}::text[],
+            ${rows.map((r) => r.cue?.span[0] ?? null)}::int[], ${rows.map((r) => r.cue?.span[1] ?? null)}::int[],
+            ${rows.map((r) => r.kind)}::text[], ${rows.map((r) => r.via)}::text[],
+            ${rows.map((r) => r.confidence)}::float8[])
+            AS u(position, order_key, speaker_id, text, normalized_text, shingles, spans, mention_start, mention_end,
+              mention_text, resolution, cue, cue_start, cue_end, kind, via, confidence)
+          RETURNING id, speaker_id AS "speakerId", text, article_id AS "articleId", order_key AS "orderKey"`)
+      : []
   await regroupClaims(
-    tx,
+    sql,
     inserted.map((quote) => ({ ...quote, ...facts, seedId: null })),
-    previous.map(({ claim, ...quote }) => ({ ...quote, ...facts, seedId: claim?.seedQuoteId ?? null })),
+    previous.map((quote) => ({ ...quote, ...facts })),
   )
 }
-
-const STORED_QUOTE_FIELDS = { id: true, speakerId: true, text: true, articleId: true, orderKey: true } as const
