@@ -87,8 +87,9 @@ const RENDERING_COLUMNS = Prisma.sql`q.id, q.speaker_id, q.text, q.article_id, q
  *
  * The filter is two-stage because word similarity is the costly part (about 35 µs a pair, where a
  * speaker may have hundreds of claims): a wording that shares 60% of its words with another shares
- * at least one, so rows sharing no word are dropped before any trigram is computed. CASE fixes the
- * order; the planner would otherwise order the two tests by its own cost guess.
+ * at least one, so rows sharing no word hash (word_hashes, kept on the claim for seeds) are dropped
+ * before any trigram is computed. CASE fixes the order for later quotes; the planner would otherwise
+ * order the two tests by its own cost guess.
  */
 async function overlappingStored(
   sql: SqlTransaction,
@@ -99,15 +100,18 @@ async function overlappingStored(
   )
   const rows = await sql.query<RenderingRow & { rendering: string }>(Prisma.sql`
     SELECT k.rendering, ${RENDERING_COLUMNS}
-    FROM unnest(${renderings.map((r) => r.id)}::text[], ${renderings.map((r) => r.speakerKey)}::uuid[], ${keys}::text[],
-      ${renderings.map((r) => r.orderKey)}::text[]) AS k(rendering, speaker, key, order_key)
+    FROM (
+      SELECT *, word_hashes(key) AS words
+      FROM unnest(${renderings.map((r) => r.id)}::text[], ${renderings.map((r) => r.speakerKey)}::uuid[],
+        ${keys}::text[], ${renderings.map((r) => r.orderKey)}::text[]) AS u(rendering, speaker, key, order_key)
+    ) AS k
     CROSS JOIN LATERAL (
       SELECT s.id FROM claim sc JOIN quote s ON s.id = sc.seed_quote_id
-      WHERE sc.speaker_id = k.speaker AND ${mayOverlap(Prisma.sql`s.normalized_text`)}
+      WHERE sc.speaker_id = k.speaker AND sc.seed_words && k.words AND ${similar(Prisma.sql`s.normalized_text`)}
       UNION
       SELECT l.id FROM quote l
       WHERE l.speaker_id = k.speaker AND l.order_key > k.order_key AND l.claim_id IS NOT NULL
-        AND ${mayOverlap(Prisma.sql`l.normalized_text`)}
+        AND CASE WHEN word_hashes(l.normalized_text) && k.words THEN ${similar(Prisma.sql`l.normalized_text`)} END
     ) AS m
     JOIN quote q ON q.id = m.id JOIN article a ON a.id = q.article_id JOIN claim c ON c.id = q.claim_id`)
   const found = new Map<string, RenderingRow[]>(renderings.map((rendering) => [rendering.id, []]))
@@ -115,12 +119,9 @@ async function overlappingStored(
   return found
 }
 
-/** Whether a stored normalised wording may overlap the lookup's `k.key`; see overlappingStored. */
-const mayOverlap = (stored: Prisma.Sql) => Prisma.sql`CASE
-  WHEN string_to_array(${stored}, ' ') && string_to_array(k.key, ' ')
-  THEN word_similarity(k.key, ${stored}) >= ${CANDIDATE_WORD_SIMILARITY}
-    OR word_similarity(${stored}, k.key) >= ${CANDIDATE_WORD_SIMILARITY}
-  ELSE false END`
+/** Whether a stored normalised wording is trigram-similar enough to the lookup's `k.key`. */
+const similar = (stored: Prisma.Sql) => Prisma.sql`(word_similarity(k.key, ${stored}) >= ${CANDIDATE_WORD_SIMILARITY}
+  OR word_similarity(${stored}, k.key) >= ${CANDIDATE_WORD_SIMILARITY})`
 
 interface MemberRow extends Omit<RenderingRow, 'seed_id'> {
   claim_id: string | null
@@ -292,9 +293,9 @@ async function applyReassignment(
   // One statement for every write: claims started, claims recomputed, members moved or relabelled.
   const inserted = await sql.query<{ id: string; seed_quote_id: string }>(Prisma.sql`
     WITH started AS (
-      INSERT INTO claim (speaker_id, seed_quote_id, seed_shingles, canonical_text, normalized_text, first_article_id,
-        first_appeared_at, rendering_count)
-      SELECT u.speaker, u.seed, s.shingles, u.canonical, u.normalized, u.first_article, u.first_at, u.count
+      INSERT INTO claim (speaker_id, seed_quote_id, seed_shingles, seed_words, canonical_text, normalized_text,
+        first_article_id, first_appeared_at, rendering_count)
+      SELECT u.speaker, u.seed, s.shingles, word_hashes(s.normalized_text), u.canonical, u.normalized, u.first_article, u.first_at, u.count
       FROM unnest(${newClaims.map((r) => r.speaker)}::uuid[], ${newClaims.map((r) => r.seed)}::uuid[],
         ${newClaims.map((r) => r.canonical)}::text[], ${newClaims.map((r) => r.normalized)}::text[],
         ${newClaims.map((r) => r.firstArticle)}::uuid[], ${newClaims.map((r) => r.firstAt)}::timestamptz[],

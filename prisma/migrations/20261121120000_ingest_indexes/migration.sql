@@ -25,3 +25,17 @@ DROP INDEX "quote_normalized_text_trgm_idx";
 
 -- DropIndex: quote_speaker_id_order_key_idx starts with the same column and serves the same lookups.
 DROP INDEX "quote_speaker_id_idx";
+
+-- The distinct words of a normalised wording, hashed: the first test of whether two wordings may
+-- overlap (one that shares 60% of its words with another shares at least one). Comparing integer
+-- arrays costs about a microsecond where comparing the words as text, collation and all, cost
+-- 30 µs, as much as the trigram similarity it was meant to spare. A collision only lets an extra
+-- candidate through to the exact comparison.
+CREATE FUNCTION word_hashes(wording TEXT) RETURNS BIGINT[] LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT ARRAY(SELECT DISTINCT hashtextextended(word, 0) FROM unnest(string_to_array(wording, ' ')) AS word)
+$$;
+
+-- The seed's word hashes on the claim, so that a speaker's claims are screened without reading
+-- their seeds.
+ALTER TABLE "claim" ADD COLUMN "seed_words" BIGINT[] NOT NULL DEFAULT '{}';
+UPDATE "claim" AS c SET "seed_words" = word_hashes(q."normalized_text") FROM "quote" AS q WHERE q."id" = c."seed_quote_id";
