@@ -6,7 +6,7 @@ import {
   type ClusterRendering,
   type SeededRendering,
 } from '../domain/claims/index.js'
-import { searchKey, tokenizeWording, wordShingles } from '../domain/wording/index.js'
+import { CLAIM_OVERLAP_THRESHOLD, searchKey, tokenizeWording, wordShingles } from '../domain/wording/index.js'
 import { Prisma } from '../generated/prisma/client.js'
 import type { SqlTransaction } from '../db/database.js'
 import { probeShingles } from './shingle-probe.js'
@@ -29,6 +29,8 @@ import { probeShingles } from './shingle-probe.js'
  * and the alignment that follows throws out the extra candidates.
  */
 const CANDIDATE_WORD_SIMILARITY = Prisma.raw('0.3')
+
+const SHARE = Prisma.raw(String(CLAIM_OVERLAP_THRESHOLD))
 
 interface RenderingRow {
   id: string
@@ -85,11 +87,11 @@ const RENDERING_COLUMNS = Prisma.sql`q.id, q.speaker_id, q.text, q.article_id, q
  * when it starts or stops being a seed). reassign accepts a superset for either lookup, so one
  * statement answers both, for every rendering of an ingest at once.
  *
- * The filter is two-stage because word similarity is the costly part (about 35 µs a pair, where a
- * speaker may have hundreds of claims): a wording that shares 60% of its words with another shares
- * at least one, so rows sharing no word hash (word_hashes, kept on the claim for seeds) are dropped
- * before any trigram is computed. CASE fixes the order for later quotes; the planner would otherwise
- * order the two tests by its own cost guess.
+ * The filter is two-stage because word similarity is the costly part (35-65 µs a pair, where a
+ * speaker may have hundreds of claims): rows that do not share enough distinct words to reach the
+ * overlap rule (may_share_wording in the migrations, on word hashes kept on the claim for seeds)
+ * are dropped before any trigram is computed. The claim's own columns are screened before its seed
+ * is read; CASE fixes the order for later quotes, which the planner would otherwise choose.
  */
 async function overlappingStored(
   sql: SqlTransaction,
@@ -99,19 +101,22 @@ async function overlappingStored(
     searchKey(typeof rendering.text === 'string' ? rendering.text : rendering.text.join(' ')),
   )
   const rows = await sql.query<RenderingRow & { rendering: string }>(Prisma.sql`
-    SELECT k.rendering, ${RENDERING_COLUMNS}
-    FROM (
-      SELECT *, word_hashes(key) AS words
+    -- Materialised, so that each key's word hashes are computed once, not once per claim screened.
+    WITH k AS MATERIALIZED (
+      SELECT *, word_hashes(key) AS words, cardinality(string_to_array(key, ' ')) AS word_count
       FROM unnest(${renderings.map((r) => r.id)}::text[], ${renderings.map((r) => r.speakerKey)}::uuid[],
         ${keys}::text[], ${renderings.map((r) => r.orderKey)}::text[]) AS u(rendering, speaker, key, order_key)
-    ) AS k
-    CROSS JOIN LATERAL (
+    )
+    SELECT k.rendering, ${RENDERING_COLUMNS}
+    FROM k CROSS JOIN LATERAL (
       SELECT s.id FROM claim sc JOIN quote s ON s.id = sc.seed_quote_id
-      WHERE sc.speaker_id = k.speaker AND sc.seed_words && k.words AND ${similar(Prisma.sql`s.normalized_text`)}
+      WHERE sc.speaker_id = k.speaker AND ${similar(Prisma.sql`s.normalized_text`)}
+        AND may_share_wording(sc.seed_words, sc.seed_word_count, k.words, k.word_count, ${SHARE})
       UNION
       SELECT l.id FROM quote l
       WHERE l.speaker_id = k.speaker AND l.order_key > k.order_key AND l.claim_id IS NOT NULL
-        AND CASE WHEN word_hashes(l.normalized_text) && k.words THEN ${similar(Prisma.sql`l.normalized_text`)} END
+        AND CASE WHEN may_share_wording(word_hashes(l.normalized_text), cardinality(string_to_array(l.normalized_text, ' ')),
+          k.words, k.word_count, ${SHARE}) THEN ${similar(Prisma.sql`l.normalized_text`)} END
     ) AS m
     JOIN quote q ON q.id = m.id JOIN article a ON a.id = q.article_id JOIN claim c ON c.id = q.claim_id`)
   const found = new Map<string, RenderingRow[]>(renderings.map((rendering) => [rendering.id, []]))
@@ -293,9 +298,10 @@ async function applyReassignment(
   // One statement for every write: claims started, claims recomputed, members moved or relabelled.
   const inserted = await sql.query<{ id: string; seed_quote_id: string }>(Prisma.sql`
     WITH started AS (
-      INSERT INTO claim (speaker_id, seed_quote_id, seed_shingles, seed_words, canonical_text, normalized_text,
-        first_article_id, first_appeared_at, rendering_count)
-      SELECT u.speaker, u.seed, s.shingles, word_hashes(s.normalized_text), u.canonical, u.normalized, u.first_article, u.first_at, u.count
+      INSERT INTO claim (speaker_id, seed_quote_id, seed_shingles, seed_words, seed_word_count, canonical_text,
+        normalized_text, first_article_id, first_appeared_at, rendering_count)
+      SELECT u.speaker, u.seed, s.shingles, word_hashes(s.normalized_text),
+        cardinality(string_to_array(s.normalized_text, ' ')), u.canonical, u.normalized, u.first_article, u.first_at, u.count
       FROM unnest(${newClaims.map((r) => r.speaker)}::uuid[], ${newClaims.map((r) => r.seed)}::uuid[],
         ${newClaims.map((r) => r.canonical)}::text[], ${newClaims.map((r) => r.normalized)}::text[],
         ${newClaims.map((r) => r.firstArticle)}::uuid[], ${newClaims.map((r) => r.firstAt)}::timestamptz[],

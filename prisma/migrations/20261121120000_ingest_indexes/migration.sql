@@ -26,16 +26,28 @@ DROP INDEX "quote_normalized_text_trgm_idx";
 -- DropIndex: quote_speaker_id_order_key_idx starts with the same column and serves the same lookups.
 DROP INDEX "quote_speaker_id_idx";
 
--- The distinct words of a normalised wording, hashed: the first test of whether two wordings may
--- overlap (one that shares 60% of its words with another shares at least one). Comparing integer
--- arrays costs about a microsecond where comparing the words as text, collation and all, cost
--- 30 µs, as much as the trigram similarity it was meant to spare. A collision only lets an extra
--- candidate through to the exact comparison.
+-- The distinct words of a normalised wording, hashed, and a screen built on them: whether two
+-- wordings share enough words to overlap at all. If the shorter (n words, d of them distinct) has
+-- `share` of its words in order in the longer, those words are all common to both, and at most
+-- n - d of them repeat an earlier one, so at least share * n - (n - d) distinct words are common.
+-- The same bound as overlapBound in src/domain/claims/overlap.ts, on distinct words. Integer arrays
+-- compare in microseconds, where trigram similarity costs 35-65 µs a pair; a hash collision only
+-- lets an extra candidate through to the exact comparison.
 CREATE FUNCTION word_hashes(wording TEXT) RETURNS BIGINT[] LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
   SELECT ARRAY(SELECT DISTINCT hashtextextended(word, 0) FROM unnest(string_to_array(wording, ' ')) AS word)
 $$;
 
--- The seed's word hashes on the claim, so that a speaker's claims are screened without reading
--- their seeds.
+CREATE FUNCTION may_share_wording(a BIGINT[], a_words INT, b BIGINT[], b_words INT, share FLOAT8)
+RETURNS BOOLEAN LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT cardinality(ARRAY(SELECT unnest(a) INTERSECT SELECT unnest(b)))
+    + CASE WHEN a_words <= b_words THEN a_words - cardinality(a) ELSE b_words - cardinality(b) END
+    >= share * least(a_words, b_words) - 1e-9
+$$;
+
+-- The seed's word hashes and word count on the claim, so that a speaker's claims are screened
+-- without reading their seeds.
 ALTER TABLE "claim" ADD COLUMN "seed_words" BIGINT[] NOT NULL DEFAULT '{}';
-UPDATE "claim" AS c SET "seed_words" = word_hashes(q."normalized_text") FROM "quote" AS q WHERE q."id" = c."seed_quote_id";
+ALTER TABLE "claim" ADD COLUMN "seed_word_count" INTEGER NOT NULL DEFAULT 0;
+UPDATE "claim" AS c SET "seed_words" = word_hashes(q."normalized_text"),
+    "seed_word_count" = cardinality(string_to_array(q."normalized_text", ' '))
+FROM "quote" AS q WHERE q."id" = c."seed_quote_id";
