@@ -21,11 +21,16 @@
  */
 import type { WordingOverlap } from '../wording/index.js'
 import {
-  chooseCanonical,
+  appearsBefore,
+  canonicalOf,
   firstAppearance,
   labelRendering,
+  tallyWordings,
   type CanonicalWording,
+  type DatedRendering,
   type RenderingAssessment,
+  type WordedRendering,
+  type WordingTally,
 } from '../wording/index.js'
 import { compareOverlaps, overlapBound, wordingOverlap } from './overlap.js'
 import { compareRenderings, originalText, type ClusterRendering } from './rendering.js'
@@ -138,6 +143,8 @@ export interface RenderingVerdict extends RenderingAssessment {
 /** A claim with what the service stores about it. */
 export interface ClusteredClaim extends ClaimGroup {
   canonical: CanonicalWording
+  /** Every distinct wording of the members, tallied: what the canonical wording was chosen from. */
+  wordings: WordingTally[]
   /** The earliest member: publishedAt, ingestedAt where unknown (firstAppearance). */
   firstAppearance: { renderingId: string; articleId: string; at: Date }
   /**
@@ -166,26 +173,91 @@ export function summarizeClaim(members: readonly ClusterRendering[], known?: Kno
   const sorted = sortedUnique(members)
   const seed = sorted[0]
   if (seed === undefined) throw new Error('a claim has at least one rendering')
-  const canonical = chooseCanonical(
-    sorted.map((rendering) => ({
-      id: rendering.id,
-      articleId: rendering.articleId,
-      publishedAt: rendering.publishedAt,
-      ingestedAt: rendering.ingestedAt,
-      normalized: rendering.tokens.join(' '),
-      original: originalText(rendering),
-    })),
-  ) as CanonicalWording
+  const wordings = tallyWordings(sorted.map(worded))
+  const canonical = canonicalOf(wordings) as CanonicalWording
   const first = firstAppearance(sorted) as ClusterRendering
   return {
     speakerKey: seed.speakerKey,
     seedId: seed.id,
     renderingIds: sorted.map((rendering) => rendering.id),
     canonical,
+    wordings,
     firstAppearance: { renderingId: first.id, articleId: first.articleId, at: first.publishedAt ?? first.ingestedAt },
     verdicts: sorted
       .filter((rendering) => known?.canonicalOriginal !== canonical.original || !known.renderingIds.has(rendering.id))
       .map((rendering) => ({ renderingId: rendering.id, ...labelRendering(rendering.text, canonical.original) })),
+  }
+}
+
+const worded = (rendering: ClusterRendering): WordedRendering => ({
+  id: rendering.id,
+  articleId: rendering.articleId,
+  publishedAt: rendering.publishedAt,
+  ingestedAt: rendering.ingestedAt,
+  normalized: rendering.tokens.join(' '),
+  original: originalText(rendering),
+})
+
+/** What is stored of a claim: enough to extend it without reading its members (extendClaim). */
+export interface StoredClaimState {
+  /** The canonical wording's tally; its first rendering's original text is the canonical text. */
+  canonical: WordingTally
+  /** Stored tallies of wordings the joining renderings print, for those the claim has already. */
+  tallies: ReadonlyMap<string, WordingTally>
+  /** The claim's earliest member. */
+  first: DatedRendering & { articleId: string }
+  renderingCount: number
+}
+
+/** A claim's new state after renderings joined it (extendClaim). */
+export interface ClaimExtension {
+  /** The tallies of the joining renderings' wordings, joining renderings counted. */
+  wordings: WordingTally[]
+  firstAppearance: ClusteredClaim['firstAppearance']
+  renderingCount: number
+  /** Verdicts of the joining renderings; the members' stand. */
+  verdicts: RenderingVerdict[]
+}
+
+/**
+ * A stored claim after renderings join it, from what is stored of it rather than from every
+ * member, so a new rendering of a claim quoted a thousand times costs what one of a claim quoted
+ * twice does. The joining renderings must come from articles none of the claim's members come from
+ * (a new article), so each adds one article to its wording's count.
+ *
+ * Equal to summarizeClaim over all members because counts only grow: wordings nobody joins keep
+ * their tallies and stay below the canonical one, so only a joining wording can overtake it. Null
+ * when one does, or when the canonical wording's first printing changes: then every member's
+ * verdict must be made again against the new canonical text, and summarizeClaim is the way.
+ */
+export function extendClaim(state: StoredClaimState, joining: readonly ClusterRendering[]): ClaimExtension | null {
+  const wordings = tallyWordings(joining.map(worded)).map((tally) => {
+    const stored =
+      tally.normalized === state.canonical.normalized ? state.canonical : state.tallies.get(tally.normalized)
+    if (stored === undefined) return tally
+    return {
+      normalized: tally.normalized,
+      articleCount: stored.articleCount + tally.articleCount,
+      first: appearsBefore(tally.first, stored.first) ? tally.first : stored.first,
+    }
+  })
+  const canonical = canonicalOf([state.canonical, ...wordings]) as CanonicalWording
+  if (canonical.normalized !== state.canonical.normalized || canonical.original !== state.canonical.first.original) {
+    return null
+  }
+  const earliest = firstAppearance<DatedRendering & { articleId: string }>([state.first, ...joining])!
+  return {
+    wordings,
+    firstAppearance: {
+      renderingId: earliest.id,
+      articleId: earliest.articleId,
+      at: earliest.publishedAt ?? earliest.ingestedAt,
+    },
+    renderingCount: state.renderingCount + joining.length,
+    verdicts: joining.map((rendering) => ({
+      renderingId: rendering.id,
+      ...labelRendering(rendering.text, canonical.original),
+    })),
   }
 }
 

@@ -9,8 +9,16 @@ export type { OrderFacts } from './order-key.js'
 export { compareRenderings, originalText, toClusterRendering } from './rendering.js'
 export type { ClusterRendering, RenderingInput } from './rendering.js'
 export { compareOverlaps, overlapBound, overlapsClaim, wordingOverlap } from './overlap.js'
-export { assignSeeds, chooseSeed, clusterRenderings, recluster, summarizeClaim } from './cluster.js'
-export type { ClaimGroup, ClusteredClaim, KnownVerdicts, RenderingVerdict, SeedOverlap } from './cluster.js'
+export { assignSeeds, chooseSeed, clusterRenderings, extendClaim, recluster, summarizeClaim } from './cluster.js'
+export type {
+  ClaimExtension,
+  ClaimGroup,
+  ClusteredClaim,
+  KnownVerdicts,
+  RenderingVerdict,
+  SeedOverlap,
+  StoredClaimState,
+} from './cluster.js'
 export { reassign } from './incremental.js'
 export type { ClaimChange, Reassignment, SeededCandidates, SeededRendering } from './incremental.js'
 export { createRandom, generateSyntheticCorpus } from './synthetic-corpus.js'

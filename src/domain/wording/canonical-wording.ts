@@ -30,7 +30,7 @@ function appearedAt(rendering: DatedRendering): number {
 }
 
 /** Earlier appearance first; the same instant falls back to id order so input order never matters. */
-function appearsBefore(x: DatedRendering, y: DatedRendering): boolean {
+export function appearsBefore(x: DatedRendering, y: DatedRendering): boolean {
   const atX = appearedAt(x)
   const atY = appearedAt(y)
   if (atX !== atY) return atX < atY
@@ -49,19 +49,49 @@ export function firstAppearance<T extends DatedRendering>(renderings: readonly T
   return first
 }
 
-/** One distinct wording of a claim and the facts its ranking needs. */
-interface WordingCandidate {
+/**
+ * One distinct wording of a claim and the facts its ranking needs: how many distinct articles
+ * printed it, and the rendering that printed it first. What a claim's canonical wording is chosen
+ * from, so a store can keep these per claim and update them as renderings join instead of
+ * re-reading every member.
+ */
+export interface WordingTally {
   normalized: string
   articleCount: number
-  wordCount: number
   first: WordedRendering
 }
 
 /** Whether wording x ranks above y as a claim's canonical wording. */
-function ranksAbove(x: WordingCandidate, y: WordingCandidate): boolean {
+export function outranks(x: WordingTally, y: WordingTally): boolean {
   if (x.articleCount !== y.articleCount) return x.articleCount > y.articleCount
-  if (x.wordCount !== y.wordCount) return x.wordCount > y.wordCount
+  const wordsX = tokenizeWording(x.normalized).length
+  const wordsY = tokenizeWording(y.normalized).length
+  if (wordsX !== wordsY) return wordsX > wordsY
   return appearsBefore(x.first, y.first)
+}
+
+/** The distinct wordings of some renderings, tallied. */
+export function tallyWordings(renderings: readonly WordedRendering[]): WordingTally[] {
+  const byWording = new Map<string, WordedRendering[]>()
+  for (const rendering of renderings) {
+    const group = byWording.get(rendering.normalized)
+    if (group === undefined) byWording.set(rendering.normalized, [rendering])
+    else group.push(rendering)
+  }
+  return [...byWording].map(([normalized, group]) => ({
+    normalized,
+    articleCount: new Set(group.map((rendering) => rendering.articleId)).size,
+    // A group exists only once it holds a rendering.
+    first: firstAppearance(group) as WordedRendering,
+  }))
+}
+
+/** The canonical wording among tallied wordings (see chooseCanonical); null for none. */
+export function canonicalOf(tallies: readonly WordingTally[]): CanonicalWording | null {
+  let best: WordingTally | null = null
+  for (const tally of tallies) if (best === null || outranks(tally, best)) best = tally
+  if (best === null) return null
+  return { normalized: best.normalized, original: best.first.original, renderingId: best.first.id }
 }
 
 /**
@@ -72,24 +102,5 @@ function ranksAbove(x: WordingCandidate, y: WordingCandidate): boolean {
  * is the one printed by the earliest article with that wording. Null for no renderings.
  */
 export function chooseCanonical(renderings: readonly WordedRendering[]): CanonicalWording | null {
-  const byWording = new Map<string, WordedRendering[]>()
-  for (const rendering of renderings) {
-    const group = byWording.get(rendering.normalized)
-    if (group === undefined) byWording.set(rendering.normalized, [rendering])
-    else group.push(rendering)
-  }
-
-  let best: WordingCandidate | null = null
-  for (const [normalized, group] of byWording) {
-    const candidate: WordingCandidate = {
-      normalized,
-      articleCount: new Set(group.map((rendering) => rendering.articleId)).size,
-      wordCount: tokenizeWording(normalized).length,
-      // A group exists only once it holds a rendering.
-      first: firstAppearance(group) as WordedRendering,
-    }
-    if (best === null || ranksAbove(candidate, best)) best = candidate
-  }
-  if (best === null) return null
-  return { normalized: best.normalized, original: best.first.original, renderingId: best.first.id }
+  return canonicalOf(tallyWordings(renderings))
 }

@@ -9,6 +9,13 @@ export { sharesWording, CLAIM_OVERLAP_THRESHOLD } from './claim-overlap.js'
 export type { WordingOverlap } from './claim-overlap.js'
 export { labelRendering, RENDERING_LABELS } from './label-rendering.js'
 export type { RenderingAssessment, RenderingLabel } from './label-rendering.js'
-export { chooseCanonical, firstAppearance } from './canonical-wording.js'
-export type { CanonicalWording, DatedRendering, WordedRendering } from './canonical-wording.js'
+export {
+  appearsBefore,
+  canonicalOf,
+  chooseCanonical,
+  firstAppearance,
+  outranks,
+  tallyWordings,
+} from './canonical-wording.js'
+export type { CanonicalWording, DatedRendering, WordedRendering, WordingTally } from './canonical-wording.js'
 export { SHINGLE_SIZE, wordShingles } from './word-shingles.js'
