@@ -1,12 +1,22 @@
 import {
+  extendClaim,
   originalText,
   reassign,
   summarizeClaim,
+  type ClusteredClaim,
+  type RenderingVerdict,
   wordingOverlap,
   type ClusterRendering,
   type SeededRendering,
 } from '../domain/claims/index.js'
-import { CLAIM_OVERLAP_THRESHOLD, searchKey, tokenizeWording, wordShingles } from '../domain/wording/index.js'
+import {
+  CLAIM_OVERLAP_THRESHOLD,
+  searchKey,
+  tokenizeWording,
+  wordShingles,
+  type CanonicalWording,
+  type WordingTally,
+} from '../domain/wording/index.js'
 import { Prisma } from '../generated/prisma/client.js'
 import type { SqlTransaction } from '../db/database.js'
 import { probeShingles } from './shingle-probe.js'
@@ -190,7 +200,20 @@ export async function regroupClaims(sql: SqlTransaction, added: StoredQuote[], r
     for (const [id, seed] of result.seeds) seeds.set(id, seed)
     for (const seed of result.touchedSeeds) touchedSeeds.add(seed)
   }
-  const createdClaims = await applyReassignment(sql, seeds, touchedSeeds, seen, new Set(removed.map((q) => q.id)))
+  const removedIds = new Set(removed.map((quote) => quote.id))
+  // Only new renderings moved, into claims or out on their own: the claims touched can be extended
+  // from what is stored of them. Anything else (a removal, a stored rendering moving) is summarised
+  // from every member.
+  const onlyJoins = removedIds.size === 0 && [...seeds.keys()].every((id) => added.some((quote) => quote.id === id))
+  let plan: ClaimPlan = { writes: [], emptied: [] }
+  let fromMembers = touchedSeeds
+  if (onlyJoins) ({ plan, fromMembers } = await planJoins(sql, seeds, touchedSeeds, seen))
+  if (fromMembers.size > 0) {
+    const moving = new Map([...seeds].filter(([, seed]) => fromMembers.has(seed)))
+    const rest = await planFromMembers(sql, moving, fromMembers, seen, removedIds)
+    plan = { writes: [...plan.writes, ...rest.writes], emptied: rest.emptied }
+  }
+  const createdClaims = await writeClaims(sql, plan)
   if (removed.length > 0) {
     await sql.query(Prisma.sql`DELETE FROM quote WHERE id = ANY(${removed.map((quote) => quote.id)}::uuid[])`)
   }
@@ -202,14 +225,172 @@ interface CreatedClaim {
   claimId: string
 }
 
-async function applyReassignment(
+/** What a claim is now, to be written. */
+interface ClaimWrite {
+  /** null for a claim to start */
+  claimId: string | null
+  seed: ClusterRendering | { id: string }
+  canonical: CanonicalWording
+  firstAppearance: ClusteredClaim['firstAppearance']
+  renderingCount: number
+  /** members whose claim, label, fidelity or diff changed */
+  verdicts: RenderingVerdict[]
+  /** tallies of the claim's wordings that changed; `allWordings` when they are all of them */
+  wordings: WordingTally[]
+  allWordings: boolean
+}
+
+interface ClaimPlan {
+  writes: ClaimWrite[]
+  /** claims left without members */
+  emptied: string[]
+}
+
+const isStarted = (write: ClaimWrite): write is ClaimWrite & { seed: ClusterRendering } => write.claimId === null
+
+interface ClaimStateRow {
+  id: string
+  seed: string
+  canonical_text: string
+  canonical_wording: string | null
+  rendering_count: number
+  first_id: string | null
+  first_article_id: string | null
+  first_published_at: Date | null
+  first_ingested_at: Date | null
+  tallies: Array<{
+    wording: string
+    articleCount: number
+    id: string
+    articleId: string
+    publishedAt: string | null
+    ingestedAt: string
+    original: string
+  }>
+}
+
+/**
+ * The writes when new renderings (of one article, new to every claim) only joined claims or started
+ * them: started claims are summarised from their renderings, all at hand; stored claims are
+ * extended from their stored state (extendClaim), read by key whatever their size. `fromMembers`
+ * names the stored claims that cannot be extended that way (the canonical wording moves, which
+ * happens mostly while a claim is young and small, or the claim predates the stored tallies): the
+ * caller summarises those from every member instead.
+ */
+async function planJoins(
+  sql: SqlTransaction,
+  seeds: Map<string, string>,
+  touchedSeeds: Set<string>,
+  seen: Map<string, ClusterRendering>,
+): Promise<{ plan: ClaimPlan; fromMembers: Set<string> }> {
+  const fromMembers = new Set<string>()
+  const joining = new Map<string, ClusterRendering[]>([...touchedSeeds].map((seed) => [seed, []]))
+  for (const [id, seed] of seeds) joining.get(seed)!.push(seen.get(id)!)
+  const writes: ClaimWrite[] = []
+  // A touched seed that is a new rendering started its claim; the others are stored claims.
+  const storedSeeds = [...touchedSeeds].filter((seed) => !seeds.has(seed))
+  for (const seed of touchedSeeds) {
+    if (!seeds.has(seed)) continue
+    const summary = summarizeClaim(joining.get(seed)!)
+    writes.push({
+      claimId: null,
+      seed: seen.get(seed)!,
+      ...summary,
+      renderingCount: summary.renderingIds.length,
+      allWordings: true,
+    })
+  }
+  if (storedSeeds.length > 0) {
+    const wanted = storedSeeds.flatMap((seed) =>
+      [...new Set(joining.get(seed)!.map((rendering) => rendering.tokens.join(' ')))].map((wording) => ({
+        seed,
+        wording,
+      })),
+    )
+    const states = await sql.query<ClaimStateRow>(Prisma.sql`
+      WITH wanted AS (SELECT * FROM unnest(${wanted.map((w) => w.seed)}::uuid[], ${wanted.map((w) => w.wording)}::text[])
+        AS u(seed, wording))
+      SELECT c.id, c.seed_quote_id AS seed, c.canonical_text, c.canonical_wording, c.rendering_count,
+        f.id AS first_id, f.article_id AS first_article_id, fa.published_at AS first_published_at,
+        fa.created_at AS first_ingested_at,
+        COALESCE((
+          SELECT json_agg(json_build_object('wording', w.wording, 'articleCount', w.article_count, 'id', q.id,
+            'articleId', q.article_id, 'publishedAt', a.published_at, 'ingestedAt', a.created_at, 'original', q.text))
+          FROM claim_wording w JOIN quote q ON q.id = w.first_quote_id JOIN article a ON a.id = q.article_id
+          WHERE w.claim_id = c.id AND w.wording = ANY(
+            array_append(ARRAY(SELECT u.wording FROM wanted u WHERE u.seed = c.seed_quote_id), c.canonical_wording))
+        ), '[]') AS tallies
+      FROM claim c LEFT JOIN quote f ON f.id = c.first_quote_id LEFT JOIN article fa ON fa.id = f.article_id
+      WHERE c.seed_quote_id IN (SELECT seed FROM wanted)`)
+    for (const state of states) {
+      const tallies = new Map(
+        state.tallies.map((tally) => [
+          tally.wording,
+          {
+            normalized: tally.wording,
+            articleCount: tally.articleCount,
+            first: {
+              id: tally.id,
+              articleId: tally.articleId,
+              publishedAt: tally.publishedAt === null ? null : new Date(tally.publishedAt),
+              ingestedAt: new Date(tally.ingestedAt),
+              normalized: tally.wording,
+              original: tally.original,
+            },
+          },
+        ]),
+      )
+      const canonical = state.canonical_wording === null ? undefined : tallies.get(state.canonical_wording)
+      if (canonical === undefined || state.first_id === null) {
+        fromMembers.add(state.seed)
+        continue
+      }
+      const extension = extendClaim(
+        {
+          canonical,
+          tallies,
+          first: {
+            id: state.first_id,
+            articleId: state.first_article_id!,
+            publishedAt: state.first_published_at,
+            ingestedAt: state.first_ingested_at!,
+          },
+          renderingCount: state.rendering_count,
+        },
+        joining.get(state.seed)!,
+      )
+      if (extension === null) {
+        fromMembers.add(state.seed)
+        continue
+      }
+      writes.push({
+        claimId: state.id,
+        seed: { id: state.seed },
+        canonical: {
+          normalized: canonical.normalized,
+          original: state.canonical_text,
+          renderingId: canonical.first.id,
+        },
+        ...extension,
+        allWordings: false,
+      })
+    }
+  }
+  return { plan: { writes, emptied: [] }, fromMembers }
+}
+
+/**
+ * The writes for any change, from every member of the claims it touches: what planJoins cannot do
+ * (renderings removed or moving between claims, a canonical wording moving), at a cost that grows
+ * with the size of those claims.
+ */
+async function planFromMembers(
   sql: SqlTransaction,
   seeds: Map<string, string>,
   touchedSeeds: Set<string>,
   seen: Map<string, ClusterRendering>,
   removedIds: Set<string>,
-): Promise<CreatedClaim[]> {
-  if (touchedSeeds.size === 0) return []
+): Promise<ClaimPlan> {
   // Everyone in a touched claim now, and everyone who is moving: the members to summarise.
   const stored = await sql.query<MemberRow>(Prisma.sql`
     SELECT q.id, q.speaker_id, q.text, q.article_id, q.order_key, a.published_at, a.created_at AS ingested_at, q.claim_id,
@@ -231,13 +412,11 @@ async function applyReassignment(
     group.push({ rendering: seen.get(row.id) ?? toRendering(row), row })
   }
 
-  const created: Array<{ seed: ClusterRendering; summary: ReturnType<typeof summarizeClaim> }> = []
-  const updated: Array<{ id: string; summary: ReturnType<typeof summarizeClaim> }> = []
-  const emptied: string[] = []
+  const plan: ClaimPlan = { writes: [], emptied: [] }
   for (const [seed, group] of members) {
-    const claimId = claimIdBySeed.get(seed)
+    const claimId = claimIdBySeed.get(seed) ?? null
     if (group.length === 0) {
-      if (claimId) emptied.push(claimId)
+      if (claimId) plan.emptied.push(claimId)
       continue
     }
     // Members that stay where they were keep their verdicts unless the canonical wording moves.
@@ -251,72 +430,96 @@ async function applyReassignment(
           }
         : undefined,
     )
-    if (claimId) updated.push({ id: claimId, summary })
-    else created.push({ seed: group.find((member) => member.rendering.id === seed)!.rendering, summary })
+    // Rewriting every member of a large claim for each new rendering would make ingestion cost grow
+    // with the claim: only rows whose claim or verdict changed are written.
+    const rows = new Map(group.map((member) => [member.rendering.id, member.row]))
+    const verdicts = summary.verdicts.filter((verdict) => {
+      const row = rows.get(verdict.renderingId)!
+      return !(
+        claimId !== null &&
+        row.claim_id === claimId &&
+        row.label === verdict.label &&
+        row.fidelity === verdict.fidelity
+      )
+    })
+    plan.writes.push({
+      claimId,
+      seed: group.find((member) => member.rendering.id === seed)?.rendering ?? { id: seed },
+      canonical: summary.canonical,
+      firstAppearance: summary.firstAppearance,
+      renderingCount: summary.renderingIds.length,
+      verdicts,
+      wordings: summary.wordings,
+      allWordings: true,
+    })
   }
-  const columns = (summary: ReturnType<typeof summarizeClaim>) => ({
-    canonical: summary.canonical.original,
-    normalized: searchKey(summary.canonical.original),
-    firstArticle: summary.firstAppearance.articleId,
-    firstAt: summary.firstAppearance.at,
-    count: summary.renderingIds.length,
-  })
-  const newClaims = created.map(({ seed, summary }) => ({
-    ...columns(summary),
-    seed: seed.id,
-    speaker: seed.speakerKey,
-  }))
-  const changedClaims = updated.map(({ id, summary }) => ({ id, ...columns(summary) }))
+  return plan
+}
 
-  // Rewriting every member of a large claim for each new rendering would make ingestion cost grow
-  // with the claim: only rows whose claim or verdict changed are written. A member of a claim being
-  // created names it by its seed; the statement below gives it the new claim's id.
-  const changes: Array<{
-    id: string
-    claim: string | null
-    seed: string
-    label: string
-    fidelity: number
-    diff: string
-  }> = []
-  for (const { summary } of [...created, ...updated]) {
-    const claim = claimIdBySeed.get(summary.seedId) ?? null
-    const group = new Map(members.get(summary.seedId)!.map((member) => [member.rendering.id, member.row]))
-    for (const verdict of summary.verdicts) {
-      const row = group.get(verdict.renderingId)!
-      if (row.claim_id === claim && row.label === verdict.label && row.fidelity === verdict.fidelity) continue
-      changes.push({
-        id: verdict.renderingId,
-        claim,
-        seed: summary.seedId,
-        label: verdict.label,
-        fidelity: verdict.fidelity,
-        diff: JSON.stringify(verdict.diff),
-      })
-    }
-  }
-  // One statement for every write: claims started, claims recomputed, members moved or relabelled.
+/**
+ * Writes a plan in one statement: claims started and recomputed, members moved or relabelled, and
+ * wording tallies. A member of a claim being started names it by its seed; the statement gives it
+ * the new claim's id. Claims left empty are deleted after.
+ */
+async function writeClaims(sql: SqlTransaction, plan: ClaimPlan): Promise<CreatedClaim[]> {
+  const started = plan.writes.filter(isStarted)
+  const recomputed = plan.writes.filter((write) => write.claimId !== null)
+  const columns = (write: ClaimWrite) => ({
+    canonical: write.canonical.original,
+    wording: write.canonical.normalized,
+    normalized: searchKey(write.canonical.original),
+    first: write.firstAppearance.renderingId,
+    firstArticle: write.firstAppearance.articleId,
+    firstAt: write.firstAppearance.at,
+    count: write.renderingCount,
+  })
+  const newClaims = started.map((write) => ({ ...columns(write), seed: write.seed.id, speaker: write.seed.speakerKey }))
+  const changedClaims = recomputed.map((write) => ({ ...columns(write), id: write.claimId! }))
+  const changes = plan.writes.flatMap((write) =>
+    write.verdicts.map((verdict) => ({
+      id: verdict.renderingId,
+      claim: write.claimId,
+      seed: write.seed.id,
+      label: verdict.label,
+      fidelity: verdict.fidelity,
+      diff: JSON.stringify(verdict.diff),
+    })),
+  )
+  const tallies = plan.writes.flatMap((write) =>
+    write.wordings.map((tally) => ({
+      claim: write.claimId,
+      seed: write.seed.id,
+      wording: tally.normalized,
+      count: tally.articleCount,
+      first: tally.first.id,
+    })),
+  )
+  // Claims summarised in full drop the tallies of wordings no member prints any more.
+  const retallied = recomputed.filter((write) => write.allWordings).map((write) => write.claimId!)
   const inserted = await sql.query<{ id: string; seed_quote_id: string }>(Prisma.sql`
     WITH started AS (
       INSERT INTO claim (speaker_id, seed_quote_id, seed_shingles, seed_words, seed_word_count, canonical_text,
-        normalized_text, first_article_id, first_appeared_at, rendering_count)
+        canonical_wording, normalized_text, first_quote_id, first_article_id, first_appeared_at, rendering_count)
       SELECT u.speaker, u.seed, s.shingles, word_hashes(s.normalized_text),
-        cardinality(string_to_array(s.normalized_text, ' ')), u.canonical, u.normalized, u.first_article, u.first_at, u.count
+        cardinality(string_to_array(s.normalized_text, ' ')), u.canonical, u.wording, u.normalized, u.first,
+        u.first_article, u.first_at, u.count
       FROM unnest(${newClaims.map((r) => r.speaker)}::uuid[], ${newClaims.map((r) => r.seed)}::uuid[],
-        ${newClaims.map((r) => r.canonical)}::text[], ${newClaims.map((r) => r.normalized)}::text[],
+        ${newClaims.map((r) => r.canonical)}::text[], ${newClaims.map((r) => r.wording)}::text[],
+        ${newClaims.map((r) => r.normalized)}::text[], ${newClaims.map((r) => r.first)}::uuid[],
         ${newClaims.map((r) => r.firstArticle)}::uuid[], ${newClaims.map((r) => r.firstAt)}::timestamptz[],
         ${newClaims.map((r) => r.count)}::int[])
-        AS u(speaker, seed, canonical, normalized, first_article, first_at, count)
+        AS u(speaker, seed, canonical, wording, normalized, first, first_article, first_at, count)
       JOIN quote s ON s.id = u.seed
       RETURNING id, seed_quote_id
     ), recomputed AS (
-      UPDATE claim AS c SET canonical_text = u.canonical, normalized_text = u.normalized,
-        first_article_id = u.first_article, first_appeared_at = u.first_at, rendering_count = u.count,
-        updated_at = now()
+      UPDATE claim AS c SET canonical_text = u.canonical, canonical_wording = u.wording, normalized_text = u.normalized,
+        first_quote_id = u.first, first_article_id = u.first_article, first_appeared_at = u.first_at,
+        rendering_count = u.count, updated_at = now()
       FROM unnest(${changedClaims.map((r) => r.id)}::uuid[], ${changedClaims.map((r) => r.canonical)}::text[],
-        ${changedClaims.map((r) => r.normalized)}::text[], ${changedClaims.map((r) => r.firstArticle)}::uuid[],
+        ${changedClaims.map((r) => r.wording)}::text[], ${changedClaims.map((r) => r.normalized)}::text[],
+        ${changedClaims.map((r) => r.first)}::uuid[], ${changedClaims.map((r) => r.firstArticle)}::uuid[],
         ${changedClaims.map((r) => r.firstAt)}::timestamptz[], ${changedClaims.map((r) => r.count)}::int[])
-        AS u(id, canonical, normalized, first_article, first_at, count)
+        AS u(id, canonical, wording, normalized, first, first_article, first_at, count)
       WHERE c.id = u.id
     ), relabelled AS (
       UPDATE quote AS q SET claim_id = COALESCE(u.claim, n.id), label = u.label::"RenderingLabel",
@@ -327,11 +530,25 @@ async function applyReassignment(
         AS u(id, claim, seed, label, fidelity, diff)
       LEFT JOIN started n ON n.seed_quote_id = u.seed
       WHERE q.id = u.id
+    ), tallied AS (
+      INSERT INTO claim_wording (claim_id, wording, article_count, first_quote_id)
+      SELECT COALESCE(u.claim, n.id), u.wording, u.count, u.first
+      FROM unnest(${tallies.map((t) => t.claim)}::uuid[], ${tallies.map((t) => t.seed)}::uuid[],
+        ${tallies.map((t) => t.wording)}::text[], ${tallies.map((t) => t.count)}::int[],
+        ${tallies.map((t) => t.first)}::uuid[]) AS u(claim, seed, wording, count, first)
+      LEFT JOIN started n ON n.seed_quote_id = u.seed
+      ON CONFLICT (claim_id, wording) DO UPDATE SET article_count = EXCLUDED.article_count,
+        first_quote_id = EXCLUDED.first_quote_id
+    ), untallied AS (
+      DELETE FROM claim_wording AS w WHERE w.claim_id = ANY(${retallied}::uuid[]) AND NOT EXISTS (
+        SELECT FROM unnest(${tallies.map((t) => t.claim)}::uuid[], ${tallies.map((t) => t.wording)}::text[])
+          AS kept(claim, wording)
+        WHERE kept.claim = w.claim_id AND kept.wording = w.wording)
     )
     SELECT id, seed_quote_id FROM started`)
-  for (const row of inserted) claimIdBySeed.set(row.seed_quote_id, row.id)
-  if (emptied.length > 0) await sql.query(Prisma.sql`DELETE FROM claim WHERE id = ANY(${emptied}::uuid[])`)
-  return created.map(({ seed }) => ({ seed, claimId: claimIdBySeed.get(seed.id) as string }))
+  if (plan.emptied.length > 0) await sql.query(Prisma.sql`DELETE FROM claim WHERE id = ANY(${plan.emptied}::uuid[])`)
+  const claimIdBySeed = new Map(inserted.map((row) => [row.seed_quote_id, row.id]))
+  return started.map((write) => ({ seed: write.seed, claimId: claimIdBySeed.get(write.seed.id)! }))
 }
 
 interface ShingleMatch {

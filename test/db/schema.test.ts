@@ -61,7 +61,13 @@ t.test('every model round-trips through the generated client', async (t) => {
       firstArticleId: article.id,
       firstAppearedAt: article.publishedAt,
       renderingCount: 1,
+      seedShingles: [1n, -2n],
+      seedWords: [3n],
+      seedWordCount: 5,
+      canonicalWording: 'sovereignty is not for sale',
+      firstQuoteId: quote.id,
       misattributions: { create: [{ quoteId: quote.id }] },
+      wordings: { create: [{ wording: 'sovereignty is not for sale', articleCount: 1, firstQuoteId: quote.id }] },
     },
   })
   await p.quote.update({
@@ -81,7 +87,14 @@ t.test('every model round-trips through the generated client', async (t) => {
       outlet: true,
       revisions: true,
       quotes: {
-        include: { speaker: { include: { aliases: true } }, claim: true, seedOf: true, misattributions: true },
+        include: {
+          speaker: { include: { aliases: true } },
+          claim: { include: { wordings: true } },
+          seedOf: true,
+          firstOf: true,
+          firstOfWordings: true,
+          misattributions: true,
+        },
       },
     },
   })
@@ -91,6 +104,16 @@ t.test('every model round-trips through the generated client', async (t) => {
   t.equal(read.quotes[0]!.speaker!.aliases[0]!.aliasKey, 'sheinbaum')
   t.equal(read.quotes[0]!.claim!.firstArticleId, article.id)
   t.equal(read.quotes[0]!.seedOf!.id, claim.id)
+  t.same(read.quotes[0]!.claim!.seedShingles, [1n, -2n])
+  t.same(
+    read.quotes[0]!.claim!.wordings.map((w) => [w.wording, w.articleCount]),
+    [['sovereignty is not for sale', 1]],
+  )
+  t.same(
+    read.quotes[0]!.firstOf.map((c) => c.canonicalWording),
+    ['sovereignty is not for sale'],
+  )
+  t.equal(read.quotes[0]!.firstOfWordings[0]!.claimId, claim.id)
   t.same(
     read.quotes[0]!.misattributions.map((m) => m.claimId),
     [claim.id],

@@ -1,5 +1,5 @@
-import t from 'tap'
-import { generateSyntheticCorpus } from '../../src/domain/claims/index.js'
+import t, { type Test } from 'tap'
+import { generateSyntheticCorpus, recluster, toClusterRendering } from '../../src/domain/claims/index.js'
 import { authorized, buildApp } from '../helper.js'
 
 type App = Awaited<ReturnType<typeof buildApp>>
@@ -89,6 +89,52 @@ async function claimFacts(app: App) {
     .sort((x, y) => (x.renderings[0]! < y.renderings[0]! ? -1 : 1))
 }
 
+/**
+ * The claims as stored (kept up to date incrementally, most of them extended from their tallies)
+ * against a rebuild from scratch of every stored quote: the same seeds, canonical wordings, first
+ * appearances, counts and wording tallies.
+ */
+async function assertMatchesRebuild(t: Test, app: App) {
+  const quotes = await app.prisma.quote.findMany({ where: { speakerId: { not: null } }, include: { article: true } })
+  const rebuilt = recluster(
+    quotes.map((quote) =>
+      toClusterRendering({
+        id: quote.id,
+        speakerKey: quote.speakerId!,
+        text: quote.text,
+        articleId: quote.articleId,
+        publishedAt: quote.article.publishedAt,
+        ingestedAt: quote.article.createdAt,
+        url: quote.article.url,
+        position: quote.position,
+      }),
+    ),
+  )
+  const claims = new Map(
+    (await app.prisma.claim.findMany({ include: { wordings: true } })).map((claim) => [claim.seedQuoteId, claim]),
+  )
+  t.equal(claims.size, rebuilt.length, 'as many claims as a rebuild makes')
+  for (const expected of rebuilt) {
+    const claim = claims.get(expected.seedId)!
+    t.strictSame(
+      {
+        canonical: claim.canonicalText,
+        wording: claim.canonicalWording,
+        first: claim.firstQuoteId,
+        count: claim.renderingCount,
+        wordings: claim.wordings.map((w) => [w.wording, w.articleCount, w.firstQuoteId]).sort(),
+      },
+      {
+        canonical: expected.canonical.original,
+        wording: expected.canonical.normalized,
+        first: expected.firstAppearance.renderingId,
+        count: expected.renderingIds.length,
+        wordings: expected.wordings.map((w) => [w.normalized, w.articleCount, w.first.id]).sort(),
+      },
+    )
+  }
+}
+
 t.test('ingesting the same 50 articles in parallel and serially yields the same claims', async (t) => {
   const corpus = generateSyntheticCorpus({ seed: 7, articles: 50, speakers: 4, utterances: 12, undatedShare: 0 })
   const ingest = (app: App, article: (typeof corpus.articles)[number]) =>
@@ -104,4 +150,6 @@ t.test('ingesting the same 50 articles in parallel and serially yields the same 
   const expected = await claimFacts(serial)
   t.ok(expected.length >= 10, `${expected.length} claims`)
   t.same(await claimFacts(parallel), expected)
+  await assertMatchesRebuild(t, serial)
+  await assertMatchesRebuild(t, parallel)
 })

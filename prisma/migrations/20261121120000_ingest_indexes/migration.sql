@@ -51,3 +51,36 @@ ALTER TABLE "claim" ADD COLUMN "seed_word_count" INTEGER NOT NULL DEFAULT 0;
 UPDATE "claim" AS c SET "seed_words" = word_hashes(q."normalized_text"),
     "seed_word_count" = cardinality(string_to_array(q."normalized_text", ' '))
 FROM "quote" AS q WHERE q."id" = c."seed_quote_id";
+
+-- Each claim's distinct wordings, tallied: how many articles printed each, and which rendering first.
+-- The canonical wording is chosen from these, and counts only grow as renderings join, so a new
+-- rendering is placed by reading its own wording's tally and the canonical one's, by key, instead
+-- of every member of the claim (a thousand for a widely quoted one). Claims from before this
+-- migration have none; the service recomputes them from their members the next time they change.
+ALTER TABLE "claim" ADD COLUMN "canonical_wording" TEXT;
+ALTER TABLE "claim" ADD COLUMN "first_quote_id" UUID;
+
+-- CreateTable
+CREATE TABLE "claim_wording" (
+    "claim_id" UUID NOT NULL,
+    "wording" TEXT NOT NULL,
+    "article_count" INTEGER NOT NULL,
+    "first_quote_id" UUID NOT NULL,
+
+    CONSTRAINT "claim_wording_pkey" PRIMARY KEY ("claim_id","wording")
+);
+
+-- CreateIndex
+CREATE INDEX "claim_wording_first_quote_id_idx" ON "claim_wording"("first_quote_id");
+
+-- CreateIndex
+CREATE INDEX "claim_first_quote_id_idx" ON "claim"("first_quote_id");
+
+-- AddForeignKey
+ALTER TABLE "claim_wording" ADD CONSTRAINT "claim_wording_claim_id_fkey" FOREIGN KEY ("claim_id") REFERENCES "claim"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "claim_wording" ADD CONSTRAINT "claim_wording_first_quote_id_fkey" FOREIGN KEY ("first_quote_id") REFERENCES "quote"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "claim" ADD CONSTRAINT "claim_first_quote_id_fkey" FOREIGN KEY ("first_quote_id") REFERENCES "quote"("id") ON DELETE SET NULL ON UPDATE CASCADE;
