@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { mkdir } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 import { PGlite } from '@electric-sql/pglite'
@@ -14,7 +15,12 @@ export type DatabaseEngine = 'postgres' | 'pglite'
 
 /** SQL statements run on one connection inside a transaction. */
 export interface SqlTransaction {
-  query<Row>(statement: Prisma.Sql): Promise<Row[]>
+  /**
+   * `prepared`: keep the statement prepared on the connection and let Postgres reuse a generic
+   * plan, for a statement whose planning costs more than its running and whose best plan does not
+   * depend on its parameters' values.
+   */
+  query<Row>(statement: Prisma.Sql, options?: { prepared?: boolean }): Promise<Row[]>
 }
 
 /** An open, migrated database. */
@@ -114,8 +120,14 @@ async function openPostgres(
       try {
         await client.query('BEGIN')
         const result = await work({
-          query: async <Row>(statement: Prisma.Sql) =>
-            (await client.query(statement.text, statement.values)).rows as Row[],
+          query: async <Row>(statement: Prisma.Sql, options?: { prepared?: boolean }) =>
+            (
+              await client.query({
+                ...(options?.prepared ? { name: preparedName(statement.text) } : {}),
+                text: statement.text,
+                values: statement.values,
+              })
+            ).rows as Row[],
         })
         await client.query('COMMIT')
         return result
@@ -134,6 +146,18 @@ async function openPostgres(
   }
 }
 /* c8 ignore stop */
+
+const preparedNames = new Map<string, string>()
+
+/** The name a statement is prepared under on each pooled connection: one per distinct text. */
+function preparedName(text: string): string {
+  let name = preparedNames.get(text)
+  if (name === undefined) {
+    name = `verbatim_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`
+    preparedNames.set(text, name)
+  }
+  return name
+}
 
 /** An embedded Postgres with the extensions the migrations create; in memory without a directory. */
 export const createPGlite = (dataDir?: string): Promise<PGlite> =>

@@ -163,7 +163,8 @@ async function insertArticle(
   sql: SqlTransaction,
   article: ArticleText & { outletId: string },
 ): Promise<StoredArticle | null> {
-  const [row] = await sql.query<StoredArticle>(Prisma.sql`
+  const [row] = await sql.query<StoredArticle>(
+    Prisma.sql`
     WITH stored AS (
       INSERT INTO article (outlet_id, url, title, author, published_at, language, text, content_hash)
       VALUES (${article.outletId}::uuid, ${article.url}, ${article.title ?? null}, ${article.author ?? null},
@@ -174,7 +175,9 @@ async function insertArticle(
       INSERT INTO article_revision (article_id, text, content_hash, title) SELECT id, text, content_hash, title FROM stored
     ), audit AS (${auditOf('stored', article, 'article.created')})
     SELECT ${FACT_COLUMNS}, title, author, language, content_hash AS "contentHash", updated_at AS "updatedAt"
-    FROM stored`)
+    FROM stored`,
+    { prepared: true },
+  )
   return row ?? null
 }
 

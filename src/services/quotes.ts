@@ -21,7 +21,8 @@ async function resolveSpeakers(sql: SqlTransaction, mentions: SpeakerMention[]):
   const aliases = mentions.flatMap((mention, n) =>
     aliasesOf(mention).map((alias) => ({ n: n + 1, alias, key: nameKey(alias) })),
   )
-  const rows = await sql.query<{ n: bigint | string; speaker_id: string }>(Prisma.sql`
+  const rows = await sql.query<{ n: bigint | string; speaker_id: string }>(
+    Prisma.sql`
     WITH mention AS (
       SELECT * FROM unnest(${mentions.map((m) => nameKey(m.name))}::text[], ${mentions.map((m) => m.name)}::text[],
         ${mentions.map((m) => slugify(m.name))}::text[], ${mentions.map((m) => m.kind)}::text[],
@@ -47,7 +48,9 @@ async function resolveSpeakers(sql: SqlTransaction, mentions: SpeakerMention[]):
       JOIN resolved r ON r.n = x.n ORDER BY r.speaker_id, x.key
       ON CONFLICT (speaker_id, alias_key) DO NOTHING
     )
-    SELECT n, speaker_id FROM resolved`)
+    SELECT n, speaker_id FROM resolved`,
+    { prepared: true },
+  )
   const ids = new Map(rows.map((row) => [Number(row.n), row.speaker_id]))
   return mentions.map((_, n) => ids.get(n + 1)!)
 }
@@ -127,7 +130,8 @@ export async function replaceArticleQuotes(
   // of arrays row by row.
   const inserted =
     rows.length > 0
-      ? await sql.query<Omit<StoredQuote, 'publishedAt' | 'ingestedAt' | 'seedId'>>(Prisma.sql`
+      ? await sql.query<Omit<StoredQuote, 'publishedAt' | 'ingestedAt' | 'seedId'>>(
+          Prisma.sql`
           INSERT INTO quote (article_id, position, order_key, speaker_id, text, normalized_text, shingles, spans,
             speaker_mention_start, speaker_mention_end, speaker_mention_text, speaker_resolution, cue, cue_start, cue_end,
             kind, via, confidence)
@@ -145,7 +149,9 @@ export async function replaceArticleQuotes(
             ${rows.map((r) => r.confidence)}::float8[])
             AS u(position, order_key, speaker_id, text, normalized_text, shingles, spans, mention_start, mention_end,
               mention_text, resolution, cue, cue_start, cue_end, kind, via, confidence)
-          RETURNING id, speaker_id AS "speakerId", text, article_id AS "articleId", order_key AS "orderKey"`)
+          RETURNING id, speaker_id AS "speakerId", text, article_id AS "articleId", order_key AS "orderKey"`,
+          { prepared: true },
+        )
       : []
   await regroupClaims(
     sql,
