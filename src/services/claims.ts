@@ -55,8 +55,13 @@ async function claimsSharingWords(prisma: PrismaClient, text: string, limit: num
   const rows =
     tokens.length >= SHINGLE_SIZE
       ? await prisma.$queryRaw<Array<{ id: string }>>`
-          SELECT DISTINCT q.claim_id AS id FROM ${probeShingles(wordShingles(tokens))}
-          JOIN quote q ON q.shingles @> ARRAY[k.shingle] WHERE q.claim_id IS NOT NULL LIMIT ${limit}`
+          WITH hit AS MATERIALIZED (
+            SELECT q.claim_id FROM ${probeShingles(wordShingles(tokens))}
+            JOIN quote q ON q.shingles @> ARRAY[k.shingle] WHERE q.claim_id IS NOT NULL
+          )
+          -- Materialised: with the DISTINCT and LIMIT together, the planner walked every quote in
+          -- claim order hoping to stop early (200 ms at 30,000 quotes) instead of probing the shingles.
+          SELECT DISTINCT claim_id AS id FROM hit LIMIT ${limit}`
       : await prisma.$queryRaw<Array<{ id: string }>>`
           SELECT id FROM claim WHERE ${searchKey(text)} <% normalized_text LIMIT ${limit}`
   return rows.map((row) => row.id)
