@@ -100,8 +100,9 @@ const RENDERING_COLUMNS = Prisma.sql`q.id, q.speaker_id, q.text, q.article_id, q
  * The filter is two-stage because word similarity is the costly part (35-65 µs a pair, where a
  * speaker may have hundreds of claims): rows that do not share enough distinct words to reach the
  * overlap rule (may_share_wording in the migrations, on word hashes kept on the claim for seeds)
- * are dropped before any trigram is computed. The claim's own columns are screened before its seed
- * is read; CASE fixes the order for later quotes, which the planner would otherwise choose.
+ * are dropped before any trigram is computed, after a cheaper test still: sharing a word at all.
+ * The claim's own columns are screened before its seed is read; CASE fixes the order of the tests,
+ * which the planner would otherwise choose by its own cost guesses.
  */
 async function overlappingStored(
   sql: SqlTransaction,
@@ -122,12 +123,13 @@ async function overlappingStored(
     FROM k CROSS JOIN LATERAL (
       SELECT s.id FROM claim sc JOIN quote s ON s.id = sc.seed_quote_id
       WHERE sc.speaker_id = k.speaker AND ${similar(Prisma.sql`s.normalized_text`)}
-        AND may_share_wording(sc.seed_words, sc.seed_word_count, k.words, k.word_count, ${SHARE})
+        AND CASE WHEN sc.seed_words && k.words
+          THEN may_share_wording(sc.seed_words, sc.seed_word_count, k.words, k.word_count, ${SHARE}) END
       UNION
       SELECT l.id FROM quote l
       WHERE l.speaker_id = k.speaker AND l.order_key > k.order_key AND l.claim_id IS NOT NULL
-        AND CASE WHEN may_share_wording(word_hashes(l.normalized_text), cardinality(string_to_array(l.normalized_text, ' ')),
-          k.words, k.word_count, ${SHARE}) THEN ${similar(Prisma.sql`l.normalized_text`)} END
+        AND CASE WHEN l.words && k.words AND may_share_wording(l.words, l.word_count, k.words, k.word_count, ${SHARE})
+          THEN ${similar(Prisma.sql`l.normalized_text`)} END
     ) AS m
     JOIN quote q ON q.id = m.id JOIN article a ON a.id = q.article_id JOIN claim c ON c.id = q.claim_id`,
     // Planning this took 2 ms, twice what running it does; its plan is index lookups by key whatever

@@ -132,11 +132,12 @@ export async function replaceArticleQuotes(
     rows.length > 0
       ? await sql.query<Omit<StoredQuote, 'publishedAt' | 'ingestedAt' | 'seedId'>>(
           Prisma.sql`
-          INSERT INTO quote (article_id, position, order_key, speaker_id, text, normalized_text, shingles, spans,
+          INSERT INTO quote (article_id, position, order_key, speaker_id, text, normalized_text, words, word_count,
+            shingles, spans,
             speaker_mention_start, speaker_mention_end, speaker_mention_text, speaker_resolution, cue, cue_start, cue_end,
             kind, via, confidence)
           SELECT ${articleId}::uuid, u.position, u.order_key, u.speaker_id, u.text, u.normalized_text,
-            u.shingles::bigint[], u.spans::jsonb, u.mention_start, u.mention_end, u.mention_text,
+            word_hashes(u.normalized_text), cardinality(string_to_array(u.normalized_text, ' ')), u.shingles::bigint[], u.spans::jsonb, u.mention_start, u.mention_end, u.mention_text,
             u.resolution::"SpeakerResolution", u.cue, u.cue_start, u.cue_end, u.kind::"QuoteKind", u.via, u.confidence
           FROM unnest(${rows.map((r) => r.position)}::int[], ${rows.map((r) => r.orderKey)}::text[],
             ${rows.map((r) => r.speakerId)}::uuid[], ${rows.map((r) => r.text)}::text[],

@@ -39,6 +39,8 @@ t.test('every model round-trips through the generated client', async (t) => {
       speakerId: speaker.id,
       text: 'Sovereignty is not for sale.',
       normalizedText: 'sovereignty is not for sale',
+      words: [7n, 8n],
+      wordCount: 5,
       spans: [[1, 29]],
       speakerMentionStart: 31,
       speakerMentionEnd: 40,
@@ -105,6 +107,7 @@ t.test('every model round-trips through the generated client', async (t) => {
   t.equal(read.quotes[0]!.claim!.firstArticleId, article.id)
   t.equal(read.quotes[0]!.seedOf!.id, claim.id)
   t.same(read.quotes[0]!.claim!.seedShingles, [1n, -2n])
+  t.same([read.quotes[0]!.words, read.quotes[0]!.wordCount], [[7n, 8n], 5])
   t.same(
     read.quotes[0]!.claim!.wordings.map((w) => [w.wording, w.articleCount]),
     [['sovereignty is not for sale', 1]],

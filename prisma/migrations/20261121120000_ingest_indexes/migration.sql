@@ -44,7 +44,14 @@ RETURNS BOOLEAN LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
     >= share * least(a_words, b_words) - 1e-9
 $$;
 
--- The seed's word hashes and word count on the claim, so that a speaker's claims are screened
+-- Every quote's word hashes and word count, for screening the later quotes of a speaker (undated
+-- ones come after every dated one, so there are ever more of them to screen).
+ALTER TABLE "quote" ADD COLUMN "words" BIGINT[] NOT NULL DEFAULT '{}';
+ALTER TABLE "quote" ADD COLUMN "word_count" INTEGER NOT NULL DEFAULT 0;
+UPDATE "quote" SET "words" = word_hashes("normalized_text"),
+    "word_count" = cardinality(string_to_array("normalized_text", ' '));
+
+-- The seed's word hashes and word count on the claim too, so that a speaker's claims are screened
 -- without reading their seeds.
 ALTER TABLE "claim" ADD COLUMN "seed_words" BIGINT[] NOT NULL DEFAULT '{}';
 ALTER TABLE "claim" ADD COLUMN "seed_word_count" INTEGER NOT NULL DEFAULT 0;
