@@ -1,4 +1,6 @@
 import { readFile } from 'node:fs/promises'
+import { Ajv } from 'ajv'
+import addFormatsPlugin from 'ajv-formats'
 import t from 'tap'
 import { buildOpenApiDocument, OPENAPI_FILE } from '../src/openapi-document.js'
 import { buildApp } from './helper.js'
@@ -44,4 +46,52 @@ t.test('every operation is documented: tag, summary, every response, problem+jso
   }
   t.ok(operations >= 11)
   t.ok(document.components.schemas.Problem)
+})
+
+// ajv-formats is CommonJS; under NodeNext its default export arrives as the module namespace.
+const addFormats = addFormatsPlugin as unknown as (ajv: Ajv) => Ajv
+
+t.test('every example in the document is valid against the schema it illustrates', async (t) => {
+  const document = JSON.parse(await readFile(OPENAPI_FILE, 'utf8'))
+  // The dialect the app validates requests with (src/http/validation.ts).
+  const ajv = new Ajv({ strict: false, allErrors: true })
+  addFormats(ajv)
+  ajv.addSchema(document, 'openapi')
+  let checked = 0
+  const check = (schemaPointer: string, example: unknown, where: string) => {
+    const validate = ajv.compile({ $ref: `openapi#${schemaPointer}` })
+    checked++
+    t.ok(validate(example), `${where}: ${ajv.errorsText(validate.errors)}`)
+  }
+  // Examples sit on schemas (`examples`: an array) and, for whole bodies, on the media type
+  // (`example` next to its `schema`, where @fastify/swagger moves a body schema's own examples).
+  const visit = (node: unknown, pointer: string): void => {
+    if (node === null || typeof node !== 'object') return
+    const { examples, example, schema } = node as { examples?: unknown; example?: unknown; schema?: unknown }
+    if (Array.isArray(examples) && !pointer.endsWith('/examples')) {
+      for (const value of examples) check(pointer, value, pointer)
+    }
+    if (example !== undefined && schema !== undefined) check(`${pointer}/schema`, example, `${pointer}/example`)
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'examples' || key === 'example') continue
+      visit(value, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`)
+    }
+  }
+  visit(document, '')
+  t.ok(checked >= 20, `${checked} examples checked`)
+  // Every response an editor or a script reads first has a whole example.
+  for (const [path, method] of [
+    ['/v1/articles', 'post'],
+    ['/v1/articles/{id}/quotes', 'get'],
+    ['/v1/claims', 'get'],
+    ['/v1/claims/{id}', 'get'],
+    ['/v1/verify', 'post'],
+    ['/v1/outlets/{id}/scorecard', 'get'],
+  ] as const) {
+    const body = document.paths[path][method].responses['200'].content['application/json']
+    t.ok(
+      body.example !== undefined || /"examples":\[\{/.test(JSON.stringify(body.schema)),
+      `${method.toUpperCase()} ${path} has a response example`,
+    )
+  }
 })

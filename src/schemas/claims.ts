@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox'
 import { DateTime, Nullable, PaginationQuery } from './common.js'
+import { CLAIM_DETAIL_EXAMPLE, CLAIM_LIST_ITEM_EXAMPLE, SCORECARD_EXAMPLE, VERIFY_EXAMPLE } from './examples.js'
 
 export const LABELS = ['verbatim', 'excerpt', 'extended', 'elided', 'altered'] as const
 
@@ -33,60 +34,66 @@ const FirstAppearance = Nullable(
   }),
 )
 
-export const ClaimListItemSchema = Type.Object({
-  id: Id,
-  speaker: SpeakerRef,
-  canonicalText: Type.String({ description: 'the canonical wording, as first printed' }),
-  renderingCount: Type.Integer(),
-  firstAppearedAt: Nullable(DateTime),
-  createdAt: DateTime,
-  updatedAt: DateTime,
-})
+export const ClaimListItemSchema = Type.Object(
+  {
+    id: Id,
+    speaker: SpeakerRef,
+    canonicalText: Type.String({ description: 'the canonical wording, as first printed' }),
+    renderingCount: Type.Integer(),
+    firstAppearedAt: Nullable(DateTime),
+    createdAt: DateTime,
+    updatedAt: DateTime,
+  },
+  { examples: [CLAIM_LIST_ITEM_EXAMPLE] },
+)
 export type ClaimListItem = Static<typeof ClaimListItemSchema>
 
-export const ClaimDetailSchema = Type.Object({
-  id: Id,
-  speaker: Type.Object({ id: Id, name: Type.String(), slug: Type.String() }),
-  canonicalText: Type.String(),
-  firstAppearance: FirstAppearance,
-  consistency: Type.Object({
-    renderings: Type.Integer(),
-    articles: Type.Integer(),
-    outlets: Type.Integer(),
-    distinctWordings: Type.Array(
+export const ClaimDetailSchema = Type.Object(
+  {
+    id: Id,
+    speaker: Type.Object({ id: Id, name: Type.String(), slug: Type.String() }),
+    canonicalText: Type.String(),
+    firstAppearance: FirstAppearance,
+    consistency: Type.Object({
+      renderings: Type.Integer(),
+      articles: Type.Integer(),
+      outlets: Type.Integer(),
+      distinctWordings: Type.Array(
+        Type.Object({
+          text: Type.String({ description: 'the wording as first printed' }),
+          renderings: Type.Integer(),
+          label: Type.Enum([...LABELS]),
+        }),
+      ),
+      verbatimShare: Type.Number({ minimum: 0, maximum: 1, description: 'share of renderings labelled verbatim' }),
+      lowestFidelity: Type.Number({ minimum: 0, maximum: 1 }),
+    }),
+    appearances: Type.Array(
       Type.Object({
-        text: Type.String({ description: 'the wording as first printed' }),
-        renderings: Type.Integer(),
+        quoteId: Id,
+        article: ArticleRef,
+        text: Type.String({ description: 'exactly as printed' }),
         label: Type.Enum([...LABELS]),
+        fidelity: Type.Number({ minimum: 0, maximum: 1 }),
+        diff: Type.Array(WordRunSchema),
       }),
     ),
-    verbatimShare: Type.Number({ minimum: 0, maximum: 1, description: 'share of renderings labelled verbatim' }),
-    lowestFidelity: Type.Number({ minimum: 0, maximum: 1 }),
-  }),
-  appearances: Type.Array(
-    Type.Object({
-      quoteId: Id,
-      article: ArticleRef,
-      text: Type.String({ description: 'exactly as printed' }),
-      label: Type.Enum([...LABELS]),
-      fidelity: Type.Number({ minimum: 0, maximum: 1 }),
-      diff: Type.Array(WordRunSchema),
-    }),
-  ),
-  misattributions: Type.Array(
-    Type.Object(
-      {
-        quoteId: Id,
-        text: Type.String(),
-        namedSpeaker: SpeakerRef,
-        article: ArticleRef,
-      },
-      { description: 'a quote of these words that another outlet attributed to someone else' },
+    misattributions: Type.Array(
+      Type.Object(
+        {
+          quoteId: Id,
+          text: Type.String(),
+          namedSpeaker: SpeakerRef,
+          article: ArticleRef,
+        },
+        { description: 'a quote of these words that another outlet attributed to someone else' },
+      ),
     ),
-  ),
-  createdAt: DateTime,
-  updatedAt: DateTime,
-})
+    createdAt: DateTime,
+    updatedAt: DateTime,
+  },
+  { examples: [CLAIM_DETAIL_EXAMPLE] },
+)
 export type ClaimDetail = Static<typeof ClaimDetailSchema>
 
 export const ListClaimsQuery = Type.Object(
@@ -139,31 +146,34 @@ export const VERDICTS = [
   'no-record',
 ] as const
 
-export const VerifyResponse = Type.Object({
-  verdict: Type.Enum([...VERDICTS], {
-    description:
-      'matches: the canonical wording verbatim; excerpt/elided/extended/altered: how the text differs from it; attributed-to-other-speaker: the words are on record, but for someone else than the speaker given; no-record: no claim has these words',
-  }),
-  speaker: Nullable(SpeakerRef, { description: 'the speaker given, as recognised (null when not given or unknown)' }),
-  matches: Type.Array(
-    Type.Object({
-      claim: Type.Object({ id: Id, speaker: SpeakerRef, canonicalText: Type.String() }),
-      label: Type.Enum([...LABELS]),
-      fidelity: Type.Number({ minimum: 0, maximum: 1 }),
-      overlap: Type.Number({ minimum: 0, maximum: 1, description: 'share of the shorter wording found in order' }),
-      diff: Type.Array(WordRunSchema),
-      firstAppearance: FirstAppearance,
-      wordings: Type.Array(
-        Type.Object({
-          text: Type.String(),
-          label: Type.Enum([...LABELS]),
-          outlets: Type.Array(OutletRef),
-        }),
-      ),
+export const VerifyResponse = Type.Object(
+  {
+    verdict: Type.Enum([...VERDICTS], {
+      description:
+        'matches: the canonical wording verbatim; excerpt/elided/extended/altered: how the text differs from it; attributed-to-other-speaker: the words are on record, but for someone else than the speaker given; no-record: no claim has these words',
     }),
-    { description: 'best first, at most 5' },
-  ),
-})
+    speaker: Nullable(SpeakerRef, { description: 'the speaker given, as recognised (null when not given or unknown)' }),
+    matches: Type.Array(
+      Type.Object({
+        claim: Type.Object({ id: Id, speaker: SpeakerRef, canonicalText: Type.String() }),
+        label: Type.Enum([...LABELS]),
+        fidelity: Type.Number({ minimum: 0, maximum: 1 }),
+        overlap: Type.Number({ minimum: 0, maximum: 1, description: 'share of the shorter wording found in order' }),
+        diff: Type.Array(WordRunSchema),
+        firstAppearance: FirstAppearance,
+        wordings: Type.Array(
+          Type.Object({
+            text: Type.String(),
+            label: Type.Enum([...LABELS]),
+            outlets: Type.Array(OutletRef),
+          }),
+        ),
+      }),
+      { description: 'best first, at most 5' },
+    ),
+  },
+  { examples: [VERIFY_EXAMPLE] },
+)
 export type VerifyResult = Static<typeof VerifyResponse>
 
 export const ScorecardQuery = Type.Object(
@@ -175,24 +185,27 @@ export const ScorecardQuery = Type.Object(
 )
 export type ScorecardInput = Static<typeof ScorecardQuery>
 
-export const ScorecardSchema = Type.Object({
-  outlet: OutletRef,
-  from: Nullable(DateTime),
-  to: Nullable(DateTime),
-  renderings: Type.Integer({ description: 'quotes of this outlet that belong to a claim' }),
-  byLabel: Type.Object(Object.fromEntries(LABELS.map((label) => [label, Type.Integer()]))),
-  meanFidelity: Nullable(Type.Number({ minimum: 0, maximum: 1 })),
-  mostAltered: Type.Array(
-    Type.Object({
-      quoteId: Id,
-      claimId: Id,
-      speaker: SpeakerRef,
-      text: Type.String(),
-      canonicalText: Type.String(),
-      fidelity: Type.Number({ minimum: 0, maximum: 1 }),
-      article: Type.Object({ id: Id, url: Type.String(), publishedAt: Nullable(DateTime) }),
-    }),
-    { description: 'its least faithful altered renderings, at most 10' },
-  ),
-})
+export const ScorecardSchema = Type.Object(
+  {
+    outlet: OutletRef,
+    from: Nullable(DateTime),
+    to: Nullable(DateTime),
+    renderings: Type.Integer({ description: 'quotes of this outlet that belong to a claim' }),
+    byLabel: Type.Object(Object.fromEntries(LABELS.map((label) => [label, Type.Integer()]))),
+    meanFidelity: Nullable(Type.Number({ minimum: 0, maximum: 1 })),
+    mostAltered: Type.Array(
+      Type.Object({
+        quoteId: Id,
+        claimId: Id,
+        speaker: SpeakerRef,
+        text: Type.String(),
+        canonicalText: Type.String(),
+        fidelity: Type.Number({ minimum: 0, maximum: 1 }),
+        article: Type.Object({ id: Id, url: Type.String(), publishedAt: Nullable(DateTime) }),
+      }),
+      { description: 'its least faithful altered renderings, at most 10' },
+    ),
+  },
+  { examples: [SCORECARD_EXAMPLE] },
+)
 export type Scorecard = Static<typeof ScorecardSchema>

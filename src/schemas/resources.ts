@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox'
 import { DateTime, Nullable, Span } from './common.js'
+import { INGEST_RESULT_EXAMPLE, QUOTE_EXAMPLE } from './examples.js'
 
 export const OUTLET_KINDS = ['news', 'wire', 'broadcast', 'magazine', 'blog', 'government', 'other', 'unknown'] as const
 
@@ -39,13 +40,16 @@ export type ArticleSummary = Static<typeof ArticleSummarySchema>
 export const ArticleSchema = Type.Object({ ...articleFields, text: Type.String() })
 export type ArticleResource = Static<typeof ArticleSchema>
 
-export const IngestResultSchema = Type.Object({
-  ...articleFields,
-  status: Type.Enum(['created', 'unchanged', 'revised'], {
-    description:
-      'created: a new article (201); unchanged: this URL was already stored with this text (200); revised: a new text for a stored URL, kept as a new revision (200)',
-  }),
-})
+export const IngestResultSchema = Type.Object(
+  {
+    ...articleFields,
+    status: Type.Enum(['created', 'unchanged', 'revised'], {
+      description:
+        'created: a new article (201); unchanged: this URL was already stored with this text (200); revised: a new text for a stored URL, kept as a new revision (200)',
+    }),
+  },
+  { examples: [INGEST_RESULT_EXAMPLE] },
+)
 export type IngestResult = Static<typeof IngestResultSchema>
 
 export const SpeakerSchema = Type.Object({
@@ -63,21 +67,24 @@ export type SpeakerResource = Static<typeof SpeakerSchema>
 
 const SpeakerRef = Type.Object({ id: Type.String({ format: 'uuid' }), name: Type.String() })
 
-export const QuoteSchema = Type.Object({
-  id: Type.String({ format: 'uuid' }),
-  text: Type.String(),
-  spans: Type.Array(Span),
-  kind: Type.Enum(['direct', 'partial', 'nested', 'indirect']),
-  speaker: Nullable(SpeakerRef),
-  speakerMention: Nullable(Type.Object({ text: Type.String(), span: Span })),
-  cue: Nullable(Type.Object({ text: Type.String(), span: Nullable(Span) })),
-  via: Nullable(Type.String()),
-  confidence: Type.Number({ minimum: 0, maximum: 1 }),
-  claimId: Nullable(Type.String({ format: 'uuid' })),
-  label: Nullable(Type.Enum(['verbatim', 'excerpt', 'extended', 'elided', 'altered'])),
-  fidelity: Nullable(Type.Number({ minimum: 0, maximum: 1 })),
-  misattribution: Nullable(Type.Object({ claimId: Type.String({ format: 'uuid' }), speaker: SpeakerRef }), {
-    description: 'null, or the claim of another speaker whose words these are, as another outlet printed them',
-  }),
-})
+export const QuoteSchema = Type.Object(
+  {
+    id: Type.String({ format: 'uuid' }),
+    text: Type.String(),
+    spans: Type.Array(Span),
+    kind: Type.Enum(['direct', 'partial', 'nested', 'indirect']),
+    speaker: Nullable(SpeakerRef),
+    speakerMention: Nullable(Type.Object({ text: Type.String(), span: Span })),
+    cue: Nullable(Type.Object({ text: Type.String(), span: Nullable(Span) })),
+    via: Nullable(Type.String()),
+    confidence: Type.Number({ minimum: 0, maximum: 1 }),
+    claimId: Nullable(Type.String({ format: 'uuid' })),
+    label: Nullable(Type.Enum(['verbatim', 'excerpt', 'extended', 'elided', 'altered'])),
+    fidelity: Nullable(Type.Number({ minimum: 0, maximum: 1 })),
+    misattribution: Nullable(Type.Object({ claimId: Type.String({ format: 'uuid' }), speaker: SpeakerRef }), {
+      description: 'null, or the claim of another speaker whose words these are, as another outlet printed them',
+    }),
+  },
+  { examples: [QUOTE_EXAMPLE] },
+)
 export type QuoteResource = Static<typeof QuoteSchema>
