@@ -153,3 +153,16 @@ t.test('ingesting the same 50 articles in parallel and serially yields the same 
   await assertMatchesRebuild(t, serial)
   await assertMatchesRebuild(t, parallel)
 })
+
+t.test('a claim stored before wording tallies existed is summarised from its members and gets them', async (t) => {
+  const app = await buildApp(t)
+  const text = (words: string) => `“${words},” Claudia Sheinbaum said.`
+  const full = 'Sovereignty is not for sale. Sovereignty is loved and defended'
+  t.equal((await post(app, 'https://a.example/1', text(full), 'A', '2025-05-03T10:00:00Z')).statusCode, 201)
+  // What a database migrated from before the tallies holds: claims without them.
+  await app.db.query('DELETE FROM claim_wording')
+  await app.db.query('UPDATE claim SET canonical_wording = NULL, first_quote_id = NULL')
+  t.equal((await post(app, 'https://b.example/2', text(full), 'B', '2025-05-03T11:00:00Z')).statusCode, 201)
+  t.equal(await app.prisma.claimWording.count(), 1, 'the claim has its tallies again')
+  await assertMatchesRebuild(t, app)
+})
