@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import t from 'tap'
 import { openDatabase } from '../../src/db/database.js'
+import { Prisma } from '../../src/generated/prisma/client.js'
 import { testDatabaseEnv } from '../helper.js'
 
 const quietLog = { info: () => {}, warn: () => {}, error: () => {} }
@@ -57,4 +58,37 @@ t.test('a migration that fails closes the embedded database again', async (t) =>
   // The directory was unlocked and closed: it opens again with the real migrations.
   const db = await openDatabase({ ...options, dataDir })
   await db.close()
+})
+
+t.test('a driver transaction commits what its work wrote, and rolls it all back when the work throws', async (t) => {
+  const engines = [{ name: 'pglite', url: undefined as string | undefined }]
+  if (process.env.TEST_DATABASE_URL) engines.push({ name: 'postgres', url: (await testDatabaseEnv(t)).DATABASE_URL })
+  for (const { name, url } of engines) {
+    const db = await openDatabase({ ...options, url, dataDir: 'memory://' })
+    t.teardown(() => db.close())
+    const insert = (domain: string) =>
+      Prisma.sql`INSERT INTO outlet (name, domain) VALUES (${domain}, ${domain}) RETURNING domain`
+    const kept = await db.transaction(async (sql) => {
+      await sql.query(insert('one.example'))
+      return sql.query<{ domain: string }>(insert('two.example'), { prepared: true })
+    })
+    t.same(kept, [{ domain: 'two.example' }], `${name}: the work's result`)
+    await t.rejects(
+      db.transaction(async (sql) => {
+        await sql.query(insert('three.example'))
+        throw new Error('the work failed')
+      }),
+      /the work failed/,
+    )
+    // A statement that fails leaves the transaction unusable: it is rolled back, and the error kept.
+    await t.rejects(
+      db.transaction(async (sql) => sql.query(insert('one.example'))),
+      /duplicate key|unique/i,
+    )
+    t.same(
+      (await db.query<{ domain: string }>('SELECT domain FROM outlet ORDER BY domain')).map((row) => row.domain),
+      ['one.example', 'two.example'],
+      `${name}: nothing of the failed transactions`,
+    )
+  }
 })
