@@ -27,9 +27,11 @@ import { probeShingles } from './shingle-probe.js'
  * A quote joins the claim of its speaker whose founding wording (the claim's seed, its earliest
  * rendering) it overlaps best, taken in an order of facts of the articles; `reassign` works out
  * which quotes that decision changes for, so only the claims touched are recomputed. Candidates
- * come from the database by trigram word similarity, scoped to the speaker; the exact word
- * alignment decides. Speakers are locked for the transaction so concurrent ingests of the same
- * speaker's quotes take turns and see each other's claims.
+ * come from the database, scoped to the speaker and screened by shared words and trigram word
+ * similarity; the exact word alignment decides. A claim gaining renderings is extended from its
+ * stored wording tallies; one that loses or exchanges members is summarised from all of them.
+ * Speakers are locked for the transaction so concurrent ingests of the same speaker's quotes take
+ * turns and see each other's claims.
  */
 
 /**
