@@ -213,7 +213,8 @@ export async function regroupClaims(sql: SqlTransaction, added: StoredQuote[], r
   // Only new renderings moved, into claims or out on their own: the claims touched can be extended
   // from what is stored of them. Anything else (a removal, a stored rendering moving) is summarised
   // from every member.
-  const onlyJoins = removedIds.size === 0 && [...seeds.keys()].every((id) => added.some((quote) => quote.id === id))
+  const addedIds = new Set(added.map((quote) => quote.id))
+  const onlyJoins = removedIds.size === 0 && [...seeds.keys()].every((id) => addedIds.has(id))
   let plan: ClaimPlan = { writes: [], emptied: [] }
   let fromMembers = touchedSeeds
   if (onlyJoins) ({ plan, fromMembers } = await planJoins(sql, seeds, touchedSeeds, seen))
@@ -224,7 +225,7 @@ export async function regroupClaims(sql: SqlTransaction, added: StoredQuote[], r
   }
   const createdClaims = await writeClaims(sql, plan)
   if (removed.length > 0) {
-    await sql.query(Prisma.sql`DELETE FROM quote WHERE id = ANY(${removed.map((quote) => quote.id)}::uuid[])`)
+    await sql.query(Prisma.sql`DELETE FROM quote WHERE id = ANY(${[...removedIds]}::uuid[])`)
   }
   await flagMisattributions(sql, added, createdClaims)
 }
@@ -608,7 +609,10 @@ async function flagMisattributions(
     FROM unnest(${probes.map((probe) => probe.shingle)}::bigint[], ${probes.map((probe) => probe.speaker)}::uuid[])
       AS k(shingle, speaker)
     JOIN quote q ON q.shingles @> ARRAY[k.shingle] AND q.speaker_id <> k.speaker`)
-  const matches = (a: string, b: string) => wordingOverlap(tokenizeWording(a), tokenizeWording(b)) !== null
+  // Each text is compared with several: its words are worked out once.
+  const words = new Map<string, string[]>()
+  const wordsOf = (text: string) => words.get(text) ?? words.set(text, tokenizeWording(text)).get(text)!
+  const matches = (a: string, b: string) => wordingOverlap(wordsOf(a), wordsOf(b)) !== null
   const pairs: Array<{ quoteId: string; claimId: string }> = []
   for (const row of found) {
     if (row.side === 'seed') {

@@ -1,5 +1,3 @@
-import { tokenizeWording } from './normalize-wording.js'
-
 /** A quote as printed by one article, with what is known of when it appeared. */
 export interface DatedRendering {
   id: string
@@ -61,11 +59,14 @@ export interface WordingTally {
   first: WordedRendering
 }
 
+/** Words of an already normalised wording: no need to normalise it again to count them. */
+const wordCount = (normalized: string): number => (normalized === '' ? 0 : normalized.split(' ').length)
+
 /** Whether wording x ranks above y as a claim's canonical wording. */
 export function outranks(x: WordingTally, y: WordingTally): boolean {
   if (x.articleCount !== y.articleCount) return x.articleCount > y.articleCount
-  const wordsX = tokenizeWording(x.normalized).length
-  const wordsY = tokenizeWording(y.normalized).length
+  const wordsX = wordCount(x.normalized)
+  const wordsY = wordCount(y.normalized)
   if (wordsX !== wordsY) return wordsX > wordsY
   return appearsBefore(x.first, y.first)
 }
