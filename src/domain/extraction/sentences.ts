@@ -31,9 +31,12 @@ export function findSentenceEnds(tokens: readonly Token[]): boolean[] {
         ends[i] = true
       continue
     }
+    const opensNext = next.capitalized || OPENING_MARKS.has(next.text) || /^\d/.test(next.text) || next.segment >= 0
+    // The tagger keeps a final full stop on an abbreviation ("in the U.S. The"); it knows when one ends a sentence.
+    if (token.taggerSentenceEnd && token.isWord && /[.!?]$/.test(token.text) && opensNext) ends[i] = true
     if (!TERMINAL.has(token.text)) continue
     if (token.text === '.' && isAbbreviationStop(tokens, i)) continue
-    if (next.capitalized || OPENING_MARKS.has(next.text) || /^\d/.test(next.text) || next.segment >= 0) ends[i] = true
+    if (opensNext) ends[i] = true
   }
   return ends
 }

@@ -1,3 +1,4 @@
+import { tagText, type PartOfSpeech } from './linguistics.js'
 import type { QuotedSegment } from './quote-marks.js'
 
 export interface Token {
@@ -5,6 +6,8 @@ export interface Token {
   end: number
   text: string
   lower: string
+  /** Universal part-of-speech tag from the tagger. */
+  pos: PartOfSpeech
   isWord: boolean
   /** Starts with an upper-case letter. */
   capitalized: boolean
@@ -12,38 +15,78 @@ export interface Token {
   paragraph: number
   /** Index of the double-quoted segment the token belongs to (its marks included), or -1 for the writer's own words. */
   segment: number
+  /** The tagger ends a sentence with this token. */
+  taggerSentenceEnd: boolean
 }
 
-// Words keep inner apostrophes, hyphens and dots ("Sheinbaum’s", "vice-presidential", "U.S"); every other visible
-// character is its own token.
-const TOKEN = /[\p{L}\p{N}]+(?:['’.\-‐][\p{L}\p{N}]+)*|\n(?:\s*\n)*|\S/gu
 const UPPER = /\p{Lu}/u
+const WORD_START = /[\p{L}\p{N}]/u
+/** A piece the tagger splits off a word that the rules read as part of it: "’s", "n’t", "’re". */
+const CLITIC = /^(?:['’]\p{L}{1,2}|n['’]t)$/iu
+const JOINERS = new Set(['-', '‐', '.', "'", '’'])
 
+/**
+ * The article's tokens, from the tagger's, with a word's clitics and inner joiners put back on it
+ * ("Sheinbaum’s", "didn’t", "Ocasio-Cortez", "N.Y"): the rules read possessives and compounds as one word.
+ */
 export function tokenize(text: string, segments: readonly QuotedSegment[]): Token[] {
+  const tagged = tagText(text)
+  const sentenceEnd = new Set(tagged.sentenceLasts)
   const tokens: Token[] = []
   let paragraph = 0
   let segmentIndex = 0
-  for (const match of text.matchAll(TOKEN)) {
-    const raw = match[0]
-    const start = match.index
-    if (raw[0] === '\n') {
-      paragraph++
-      continue
+  let previousEnd = 0
+  const count = tagged.starts.length
+  for (let i = 0; i < count; i++) {
+    const start = tagged.starts[i] as number
+    let end = tagged.ends[i] as number
+    // The tagger keeps line breaks as tokens of their own; paragraphs are read from the gaps instead.
+    if (end === start || /^\s+$/.test(text.slice(start, end))) continue
+    const pos = tagged.pos[i] as PartOfSpeech
+    let last = i
+    if (WORD_START.test(text[start] as string)) {
+      // Glue what follows with no space between: a clitic, or a joiner between two word pieces.
+      while (last + 1 < count && tagged.starts[last + 1] === end) {
+        const next = text.slice(tagged.starts[last + 1], tagged.ends[last + 1])
+        if (CLITIC.test(next)) {
+          last++
+          end = tagged.ends[last] as number
+          continue
+        }
+        const after = last + 2 < count ? (tagged.starts[last + 2] as number) : -1
+        if (JOINERS.has(next) && after === end + 1 && WORD_START.test(text[after] as string)) {
+          last += 2
+          end = tagged.ends[last] as number
+          continue
+        }
+        if (next.length > 1 && JOINERS.has(next[0] as string) && WORD_START.test(next[1] as string)) {
+          last++
+          end = tagged.ends[last] as number
+          continue
+        }
+        break
+      }
     }
+    if (text.slice(previousEnd, start).includes('\n') && tokens.length > 0) paragraph++
+    previousEnd = end
     let current = segments[segmentIndex]
     while (current && start >= segmentEnd(current)) current = segments[++segmentIndex]
+    const raw = text.slice(start, end)
     const first = raw[0] as string
-    const isWord = /[\p{L}\p{N}]/u.test(first)
+    const isWord = WORD_START.test(first)
     tokens.push({
       start,
-      end: start + raw.length,
+      end,
       text: raw,
       lower: raw.toLowerCase(),
+      pos,
       isWord,
       capitalized: isWord && UPPER.test(first),
       paragraph,
       segment: current && start >= current.openMark ? segmentIndex : -1,
+      taggerSentenceEnd: sentenceEnd.has(last),
     })
+    i = last
   }
   return tokens
 }

@@ -1,0 +1,60 @@
+import winkNLP, { type PartOfSpeech } from 'wink-nlp'
+import model from 'wink-eng-lite-web-model'
+
+export type { PartOfSpeech }
+
+/** What the tagger says about a text: its tokens as offsets, their parts of speech and where its sentences end. */
+export interface TaggedText {
+  /** Offset of each token's first character. */
+  starts: number[]
+  /** Offset just past each token's last character. */
+  ends: number[]
+  pos: PartOfSpeech[]
+  /** Index of the last token of each sentence the tagger found. */
+  sentenceLasts: number[]
+}
+
+/**
+ * wink-nlp keeps every word it has not seen before in a cache that lives as long as the instance:
+ * over a long run of articles that cache grows with every new name. A fresh instance after this many
+ * documents keeps memory flat, for about 0.1 s of set-up each time.
+ */
+const DOCUMENTS_PER_INSTANCE = 5000
+
+let tagger: ReturnType<typeof winkNLP> | null = null
+let documentsTagged = 0
+
+function currentTagger(): ReturnType<typeof winkNLP> {
+  if (tagger === null || documentsTagged >= DOCUMENTS_PER_INSTANCE) {
+    tagger = winkNLP(model, ['sbd', 'pos'])
+    documentsTagged = 0
+  }
+  documentsTagged++
+  return tagger
+}
+
+/**
+ * Tokens, sentences and universal part-of-speech tags from wink-nlp's English model (shipped in the npm
+ * package, no download). Token offsets are found by walking the text: wink's tokens are exact substrings, in
+ * order, separated by white space only.
+ */
+export function tagText(text: string): TaggedText {
+  const nlp = currentTagger()
+  const doc = nlp.readDoc(text)
+  const values = doc.tokens().out() as string[]
+  const pos = doc.tokens().out(nlp.its.pos) as PartOfSpeech[]
+  const starts: number[] = new Array<number>(values.length)
+  const ends: number[] = new Array<number>(values.length)
+  let offset = 0
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i] as string
+    const at = text.indexOf(value, offset)
+    // Not expected of wink; a token it normalised would otherwise shift every offset after it.
+    const start = at < 0 ? offset : at
+    starts[i] = start
+    ends[i] = at < 0 ? offset : start + value.length
+    offset = ends[i] as number
+  }
+  const sentenceLasts = (doc.sentences().out(nlp.its.span) as unknown as [number, number][]).map(([, last]) => last)
+  return { starts, ends, pos, sentenceLasts }
+}
