@@ -45,7 +45,7 @@ export interface SegmentWindow {
 const MAX_SUBJECT_TOKENS = 24
 const DASHES = new Set(['―', '—', '–', '-'])
 const LEADING_PUNCTUATION = new Set([',', '—', '―', '–', '-'])
-const PREPOSITIONS_BEFORE_NAMES = new Set(
+export const PREPOSITIONS_BEFORE_NAMES = new Set(
   words(`
     in at on to of with for by about against like than into during after before since under
   `),
@@ -63,7 +63,7 @@ function isPutIt(tokens: readonly Token[], at: number): boolean {
 }
 
 /** A speech verb used as a verb: "the report concluded" has one, "the report" alone does not. */
-function isVerbAt(tokens: readonly Token[], at: number): boolean {
+export function isVerbAt(tokens: readonly Token[], at: number): boolean {
   const token = tokens[at]
   const previous = tokens[at - 1]
   if (isPutIt(tokens, at)) return true
@@ -236,7 +236,7 @@ function possessedSpeech(tokens: readonly Token[], window: SegmentWindow): Attri
   return null
 }
 
-function subjectOfVerb(tokens: readonly Token[], verb: number, sentenceFirst: number): Mention | null {
+export function subjectOfVerb(tokens: readonly Token[], verb: number, sentenceFirst: number): Mention | null {
   const token = tokens[verb] as Token
   const auxiliary = tokens[verb - 1]
   const hangsOnSubject =
@@ -271,7 +271,7 @@ function attributionInPreviousSentence(tokens: readonly Token[], window: Segment
 }
 
 /** "was written by", "is called": the verb's subject is not its speaker. */
-function isPassive(tokens: readonly Token[], verb: number): boolean {
+export function isPassive(tokens: readonly Token[], verb: number): boolean {
   const previous = tokens[verb - 1]?.lower
   const verbWord = (tokens[verb] as Token).lower
   return (
@@ -313,7 +313,7 @@ export function firstAgent(tokens: readonly Token[], first: number, last: number
   return null
 }
 
-function isAgentDescription(tokens: readonly Token[], mention: Mention): boolean {
+export function isAgentDescription(tokens: readonly Token[], mention: Mention): boolean {
   const head = tokens[mention.last] as Token
   return (
     isRoleWord(head) ||

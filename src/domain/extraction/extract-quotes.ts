@@ -6,11 +6,15 @@ import {
   type Attribution,
   type SegmentWindow,
 } from './attribution.js'
-import { EntityRegistry, type ResolvedSpeaker } from './entities.js'
-import { DOCUMENT_WORDS, NAMING_VERBS, words } from './lexicon.js'
+import { best } from '../learning/conditional-logit.js'
+import { EntityRegistry, type Entity, type ResolvedSpeaker } from './entities.js'
+import { CandidateFinder, type QuoteSpan } from './speaker-candidates.js'
+import { defaultSpeakerModel } from './speaker-model.js'
+import { DOCUMENT_WORDS, NAMING_VERBS, POSSESSIVE_PRONOUNS, SPEECH_NOUNS, words } from './lexicon.js'
 import { findNestedQuotes } from './nested-quotes.js'
 import { CONJUNCTIONS, isSpeechVerb, mentionEndingAt, pronounOf, type Mention } from './noun-phrases.js'
 import { findQuotedSegments, type QuotedSegment } from './quote-marks.js'
+import { markProperNames } from './proper-names.js'
 import { findSentenceEnds } from './sentences.js'
 import { tokenAt, tokenize, type Token } from './tokens.js'
 import type { ExtractedQuote, Span, Speaker } from './types.js'
@@ -23,6 +27,9 @@ export interface Article {
   titles: boolean[]
   tokens: Token[]
   sentenceEnds: boolean[]
+  /** Index of the writer's sentence of each token, and the first token of each sentence. */
+  sentenceOf: number[]
+  sentenceStarts: number[]
   windows: SegmentWindow[]
   registry: EntityRegistry
 }
@@ -55,6 +62,8 @@ const SUBJECT_OF_POSSESSIVE: ReadonlyMap<string, string> = new Map([
   ['its', 'it'],
   ['their', 'they'],
 ])
+/** How many paragraphs back the previous quote's speaker is still a candidate. */
+const PREVIOUS_SPEAKER_REACH = 2
 const UNATTRIBUTED_CONFIDENCE = 0.3
 const CONTEXT_PENALTY = 0.35
 /** A full stop after a word longer than an abbreviation, inside the quotation: two sentences, not a title. */
@@ -121,6 +130,13 @@ export function analyseArticle(text: string): Article {
     }
   }
   const sentenceEnds = findSentenceEnds(tokens)
+  markProperNames(tokens, sentenceEnds)
+  const sentenceOf = new Array<number>(tokens.length)
+  const sentenceStarts: number[] = []
+  tokens.forEach((_, index) => {
+    if (index === 0 || sentenceEnds[index - 1]) sentenceStarts.push(index)
+    sentenceOf[index] = sentenceStarts.length - 1
+  })
   const windows = segments.map((segment) => windowOf(tokens, sentenceEnds, segment))
   return {
     text,
@@ -128,6 +144,8 @@ export function analyseArticle(text: string): Article {
     titles,
     tokens,
     sentenceEnds,
+    sentenceOf,
+    sentenceStarts,
     windows,
     registry: new EntityRegistry(text, tokens, sentenceEnds),
   }
@@ -378,8 +396,17 @@ function resolveSpeaker(article: Article, mention: Mention): ResolvedSpeaker | n
     }
     case 'name':
       return registry.resolveName(mention)
-    case 'role':
+    case 'role': {
+      // "Their message", "its statement", "his words": the words are the possessor's.
+      const head = tokens[mention.last] as Token
+      if (
+        mention.first + 1 <= mention.last &&
+        POSSESSIVE_PRONOUNS.has(first.lower) &&
+        (SPEECH_NOUNS.has(head.lower) || DOCUMENT_WORDS.has(head.lower))
+      )
+        return resolveSpeaker(article, { first: mention.first, last: mention.first, kind: 'pronoun' })
       return registry.resolveDescription(mention)
+    }
   }
 }
 
@@ -391,23 +418,30 @@ function nameOf(article: Article, mention: Mention): string {
   return article.text.slice(start, end)
 }
 
-function speakerOf(article: Article, attribution: Attribution): Speaker {
-  const span = mentionSpan(article.tokens, attribution.speaker)
-  const resolved = resolveSpeaker(article, attribution.speaker)
+function speakerOfMention(
+  article: Article,
+  mention: Mention,
+  attribution: Attribution | null,
+): { speaker: Speaker; entity: Entity | null } {
+  const span = mentionSpan(article.tokens, mention)
+  const resolved = resolveSpeaker(article, mention)
   if (!resolved) {
     // A pronoun with nobody to stand for: the speaker is only what the article wrote.
     return {
-      name: article.text.slice(span[0], span[1]),
-      title: null,
-      kind: 'person',
-      mention: span,
-      resolvedBy: 'pronoun',
+      speaker: {
+        name: article.text.slice(span[0], span[1]),
+        title: null,
+        kind: 'person',
+        mention: span,
+        resolvedBy: 'pronoun',
+      },
+      entity: null,
     }
   }
   const { entity, resolvedBy } = resolved
   article.registry.noteMention(entity, span[0])
-  noteDocumentIssued(article, attribution, resolved)
-  return { name: entity.name, title: entity.title, kind: entity.kind, mention: span, resolvedBy }
+  if (attribution) noteDocumentIssued(article, attribution, resolved)
+  return { speaker: { name: entity.name, title: entity.title, kind: entity.kind, mention: span, resolvedBy }, entity }
 }
 
 /** "X said in a statement": a later "the statement said" is X speaking. */
@@ -462,64 +496,150 @@ function paragraphOf(article: Article, group: QuoteGroup): number {
 }
 
 /**
- * A quotation with no cue at all belongs to whoever the article was just quoting (the quote before,
- * one paragraph back at most) or else to the first person the paragraph before it is about ("Her
- * remarks to supporters …"). The mention is left out: nothing next to the quotation names them.
+ * The mention the context rule would pick for a quotation with no cue: the first person the paragraph
+ * before it is about ("Her remarks to supporters …").
  */
-function contextSpeaker(
-  article: Article,
-  group: QuoteGroup,
-  previous: { speaker: Speaker; paragraph: number } | null,
-): Speaker | null {
+function contextMention(article: Article, group: QuoteGroup): Mention | null {
   const open = (article.windows[group.segments[0] as number] as SegmentWindow).open
   const paragraph = (article.tokens[open] as Token).paragraph
-  if (previous && paragraph - previous.paragraph <= 1) return { ...previous.speaker, mention: null }
   let first = open - 1
   while (first > 0 && (article.tokens[first - 1] as Token).paragraph === paragraph - 1) first--
-  const agent =
-    first < open && (article.tokens[first] as Token).paragraph === paragraph - 1
-      ? firstAgent(article.tokens, first, open - 1)
-      : null
-  const resolved = agent ? resolveSpeaker(article, agent) : null
-  if (!resolved) return null
+  return first < open && (article.tokens[first] as Token).paragraph === paragraph - 1
+    ? firstAgent(article.tokens, first, open - 1)
+    : null
+}
+
+/** A speaker ranking model: weights for SPEAKER_FEATURES, in that order. */
+export interface SpeakerModel {
+  features: readonly string[]
+  weights: readonly number[]
+}
+
+/** One quote as the ranking saw it: its candidates and the one chosen. */
+export interface QuoteTrace {
+  spans: Span[]
+  candidates: { mention: Span | null; previous: boolean; none: boolean; features: number[] }[]
+  chosen: number
+}
+
+interface PreviousQuote {
+  speaker: Speaker
+  entity: Entity | null
+  mention: Mention | null
+  paragraph: number
+}
+
+function quoteSpanOf(article: Article, group: QuoteGroup): QuoteSpan {
+  const windows = group.segments.map((index) => article.windows[index] as SegmentWindow)
   return {
-    name: resolved.entity.name,
-    title: resolved.entity.title,
-    kind: resolved.entity.kind,
-    mention: null,
-    resolvedBy: resolved.resolvedBy,
+    open: (windows[0] as SegmentWindow).open,
+    close: (windows[windows.length - 1] as SegmentWindow).close,
+    windows,
+    hasCue: group.attribution !== null,
   }
 }
 
-export function extractQuotes(text: string): ExtractedQuote[] {
+/** The cue whose subject the chosen mention is, when the rules' own cue belongs to someone else. */
+function cueOfMention(article: Article, group: QuoteGroup, mention: Mention): Attribution | null {
+  const attribution = group.attribution
+  if (attribution && attribution.speaker.first <= mention.last && mention.first <= attribution.speaker.last)
+    return attribution
+  return null
+}
+
+function extract(text: string, model: SpeakerModel, traces: QuoteTrace[] | null): ExtractedQuote[] {
   const article = analyseArticle(text)
   const attributions: (Attribution | null)[] = []
   // A title is part of the writer's sentence: it has no cue of its own to hide from the segment after it.
   article.segments.forEach((_, index) =>
     attributions.push(article.titles[index] ? null : attribute(article, index, attributions[index - 1] ?? null)),
   )
+  const finder = new CandidateFinder({
+    tokens: article.tokens,
+    sentenceEnds: article.sentenceEnds,
+    sentenceOf: article.sentenceOf,
+    sentenceStarts: article.sentenceStarts,
+    entityOf: (mention) => resolveSpeaker(article, mention)?.entity ?? null,
+  })
   const quotes: ExtractedQuote[] = []
-  let previousSpeaker: { speaker: Speaker; paragraph: number } | null = null
+  let previous = null as PreviousQuote | null
   for (const group of groupSegments(article, attributions)) {
     const spans: Span[] = group.segments.map((index) => {
       const segment = article.segments[index] as QuotedSegment
       return [segment.start, segment.end]
     })
-    const speaker: Speaker | null = group.attribution
-      ? speakerOf(article, group.attribution)
-      : contextSpeaker(article, group, previousSpeaker)
-    previousSpeaker = speaker && { speaker, paragraph: paragraphOf(article, group) }
+    const span = quoteSpanOf(article, group)
+    const paragraph = paragraphOf(article, group)
+    const recent: PreviousQuote | null =
+      previous && paragraph - previous.paragraph <= PREVIOUS_SPEAKER_REACH ? previous : null
+    const candidates = finder.candidates(
+      span,
+      group.attribution?.speaker ?? null,
+      group.attribution ? null : contextMention(article, group),
+      recent && { entity: recent.entity, mention: recent.mention, paragraph: recent.paragraph },
+    )
+    const chosen =
+      candidates.length > 0
+        ? best(
+            model.weights,
+            candidates.map((candidate) => candidate.features),
+          )
+        : -1
+    const choice = candidates[chosen]
+    let speaker: Speaker | null = null
+    let entity: Entity | null = null
+    let attribution: Attribution | null = null
+    let mention: Mention | null = null
+    if (choice?.previous && recent) {
+      // Nothing next to the quotation names them: the mention stays with the quote that did.
+      speaker = { ...recent.speaker, mention: null }
+      entity = recent.entity
+      mention = recent.mention
+    } else if (choice?.mention) {
+      mention = choice.mention
+      attribution = cueOfMention(article, group, mention)
+      const chosenSpeaker = speakerOfMention(article, mention, attribution)
+      entity = chosenSpeaker.entity
+      // A speaker named only in an earlier paragraph is inferred from context: nothing next to this quote names them.
+      const named = (article.tokens[mention.last] as Token).paragraph === (article.tokens[span.open] as Token).paragraph
+      speaker = named ? chosenSpeaker.speaker : { ...chosenSpeaker.speaker, mention: null }
+    }
+    traces?.push({
+      spans,
+      candidates: candidates.map((candidate) => ({
+        mention: candidate.mention ? mentionSpan(article.tokens, candidate.mention) : null,
+        previous: candidate.previous,
+        none: candidate.none,
+        features: candidate.features,
+      })),
+      chosen,
+    })
+    if (speaker) previous = { speaker, entity, mention, paragraph }
     const via = group.attribution?.via ? nameOf(article, group.attribution.via) : null
+    const cueSource = attribution ?? (choice?.previous ? null : group.attribution)
     const quote: ExtractedQuote = {
       text: spans.map(([start, end]) => text.slice(start, end)).join(' '),
       spans,
       kind: kindOf(article, group),
-      cue: group.attribution ? cueOf(article, group.attribution) : null,
+      cue: cueSource ? cueOf(article, cueSource) : null,
       speaker,
       via,
-      confidence: confidenceOf(group.attribution, speaker),
+      confidence: confidenceOf(attribution, speaker),
     }
     quotes.push(quote, ...findNestedQuotes(article, group.segments, speaker))
   }
   return quotes
+}
+
+export function extractQuotes(text: string, model: SpeakerModel = defaultSpeakerModel()): ExtractedQuote[] {
+  return extract(text, model, null)
+}
+
+/** The quotes of a text with, for each, the speaker candidates the ranking weighed: what the fitting script learns from. */
+export function traceSpeakerChoices(
+  text: string,
+  model: SpeakerModel = defaultSpeakerModel(),
+): { quotes: ExtractedQuote[]; traces: QuoteTrace[] } {
+  const traces: QuoteTrace[] = []
+  return { quotes: extract(text, model, traces), traces }
 }

@@ -65,7 +65,7 @@ export function isDocumentWord(token: Token): boolean {
 }
 
 function isNameWord(token: Token): boolean {
-  return token.isWord && token.segment < 0 && token.capitalized && !NOT_NAMES.has(token.lower.replace(POSSESSIVE, ''))
+  return token.isWord && token.segment < 0 && token.proper
 }
 
 const INITIALS = /^(\p{Lu}\.)*\p{Lu}$/u
@@ -277,7 +277,38 @@ export function mentionEndingAt(tokens: readonly Token[], last: number, floor: n
   if (token === undefined || last < floor || token.segment >= 0) return null
   if (pronounOf(token) !== null) return { first: last, last, kind: 'pronoun' }
   if (RELATIVE_PRONOUNS.has(token.lower)) return { first: last, last, kind: 'relative' }
-  return nameEndingAt(tokens, last, floor) ?? descriptionEndingAt(tokens, last, floor)
+  return (
+    nameEndingAt(tokens, last, floor) ??
+    descriptionEndingAt(tokens, last, floor) ??
+    nounPhraseEndingAt(tokens, last, floor)
+  )
+}
+
+const NOUN_PHRASE_TAGS = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM'])
+/** Longest noun phrase read from tags alone ("about 200 protesters", "the 43-year-old"). */
+const MAX_NOUN_PHRASE_TOKENS = 6
+
+/**
+ * Any noun phrase the tagger's tags make, ending at `last` on a noun: "Police", "federal prosecutors",
+ * "some protesters". Read as a description of whoever it names.
+ */
+export function nounPhraseEndingAt(tokens: readonly Token[], last: number, floor: number): Mention | null {
+  const head = tokens[last]
+  if (head === undefined || head.segment >= 0 || !head.isWord || (head.pos !== 'NOUN' && head.pos !== 'PROPN'))
+    return null
+  if (SPEECH_VERBS.has(head.lower) || isAuxiliary(head)) return null
+  let first = last
+  for (let i = last - 1; i >= Math.max(floor, last - MAX_NOUN_PHRASE_TOKENS); i--) {
+    const token = tokens[i] as Token
+    if (token.segment >= 0 || token.paragraph !== head.paragraph || !token.isWord) break
+    if (DETERMINERS.has(token.lower) || POSSESSIVE_PRONOUNS.has(token.lower)) {
+      first = i
+      break
+    }
+    if (!NOUN_PHRASE_TAGS.has(token.pos) || SPEECH_VERBS.has(token.lower)) break
+    first = i
+  }
+  return { first, last, kind: 'role' }
 }
 
 /** The speaker phrase that starts at `first`: a pronoun, a name, or a determiner and up to four words. */

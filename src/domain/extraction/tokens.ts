@@ -15,6 +15,8 @@ export interface Token {
   paragraph: number
   /** Index of the double-quoted segment the token belongs to (its marks included), or -1 for the writer's own words. */
   segment: number
+  /** May be part of a name: capitalised with evidence beyond the capital (see proper-names.ts). */
+  proper: boolean
   /** The tagger ends a sentence with this token. */
   taggerSentenceEnd: boolean
 }
@@ -84,6 +86,7 @@ export function tokenize(text: string, segments: readonly QuotedSegment[]): Toke
       capitalized: isWord && UPPER.test(first),
       paragraph,
       segment: current && start >= current.openMark ? segmentIndex : -1,
+      proper: false,
       taggerSentenceEnd: sentenceEnd.has(last),
     })
     i = last

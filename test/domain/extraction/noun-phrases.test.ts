@@ -10,11 +10,11 @@ import {
   subjectBefore,
   type Mention,
 } from '../../../src/domain/extraction/noun-phrases.js'
-import { findQuotedSegments } from '../../../src/domain/extraction/quote-marks.js'
-import { tokenize, type Token } from '../../../src/domain/extraction/tokens.js'
+import { analyseArticle } from '../../../src/domain/extraction/extract-quotes.js'
+import type { Token } from '../../../src/domain/extraction/tokens.js'
 
 function tokensOf(text: string): Token[] {
-  return tokenize(text, findQuotedSegments(text))
+  return analyseArticle(text).tokens
 }
 
 /** Index of the token with this text (the nth one when it occurs more than once). */

@@ -1,0 +1,83 @@
+/**
+ * Fits the weights that rank each quote's speaker candidates, on the PolNeAR training split, and writes
+ * them to src/domain/extraction/data/speaker-ranking.json. Deterministic: the same training file gives the
+ * same weights, so `--check` can prove the committed file is what this script makes.
+ *
+ * usage: tsx scripts/fit-attribution.ts [--train FILE] [--dev FILE] [--check]
+ *   --check   fit, compare with the committed weights, print the difference, exit 1 if they differ
+ */
+import { createHash } from 'node:crypto'
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { fitSpeakerRanking, type GoldDocument } from '../src/domain/extraction/speaker-fitting.js'
+import { extractQuotes, type SpeakerModel } from '../src/domain/extraction/extract-quotes.js'
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+const weightsPath = join(repoRoot, 'src/domain/extraction/data/speaker-ranking.json')
+
+function option(name: string, fallback: string): string {
+  const at = process.argv.indexOf(name)
+  return at >= 0 && process.argv[at + 1] ? resolve(process.argv[at + 1] as string) : fallback
+}
+
+const trainPath = option('--train', join(repoRoot, '../shared/bench/polnear-train.jsonl'))
+const devPath = option('--dev', join(repoRoot, '../shared/bench/polnear-dev.jsonl'))
+const scorer = join(repoRoot, '../shared/bench/score_quotes.py')
+
+function readDocuments(path: string): { documents: GoldDocument[]; sha256: string } {
+  const raw = readFileSync(path, 'utf8')
+  const documents = raw
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as GoldDocument)
+  return { documents, sha256: createHash('sha256').update(raw).digest('hex') }
+}
+
+function scoreWith(model: SpeakerModel, path: string, documents: GoldDocument[]): string {
+  const predictions = join(mkdtempSync(join(tmpdir(), 'verbatim-fit-')), 'predictions.jsonl')
+  writeFileSync(
+    predictions,
+    documents
+      .map((document) => JSON.stringify({ id: document.id, quotes: extractQuotes(document.text, model) }))
+      .join('\n'),
+  )
+  return execFileSync('python3', [scorer, path, predictions], { encoding: 'utf8' }).trimEnd()
+}
+
+const train = readDocuments(trainPath)
+const fit = fitSpeakerRanking(train.documents)
+const output = {
+  description:
+    'Weights of the speaker-candidate ranking (a conditional logit over SPEAKER_FEATURES in speaker-candidates.ts). ' +
+    'Data, not code: regenerate with `npm run fit:attribution`; `npm run fit:attribution -- --check` proves this file is what the script makes.',
+  fittedBy: 'scripts/fit-attribution.ts',
+  trainingData: { file: 'polnear-train.jsonl', sha256: train.sha256, choices: fit.choices, rounds: fit.rounds },
+  options: fit.options,
+  features: fit.model.features,
+  weights: fit.model.weights,
+}
+const serialised = `${JSON.stringify(output, null, 2)}\n`
+
+if (process.argv.includes('--check')) {
+  const committed = readFileSync(weightsPath, 'utf8')
+  if (committed === serialised) {
+    console.log('speaker-ranking.json is what the script makes')
+  } else {
+    console.error('speaker-ranking.json differs from a fresh fit: run `npm run fit:attribution` and commit the result')
+    process.exitCode = 1
+  }
+} else {
+  writeFileSync(weightsPath, serialised)
+  console.log(`fitted on ${fit.choices} quotes in ${fit.rounds} rounds -> ${weightsPath}`)
+  console.log(`mean log-likelihood ${fit.meanLogLikelihood.toFixed(4)}, ${fit.iterations} Newton iterations`)
+  const ranked = fit.model.features
+    .map((name, index) => [name, fit.model.weights[index] as number] as const)
+    .sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]))
+  for (const [name, weight] of ranked) console.log(`  ${weight >= 0 ? ' ' : ''}${weight.toFixed(3)}  ${name}`)
+  console.log(`train (${trainPath}):\n${scoreWith(fit.model, trainPath, train.documents)}`)
+  const dev = readDocuments(devPath)
+  console.log(`dev (${devPath}):\n${scoreWith(fit.model, devPath, dev.documents)}`)
+}

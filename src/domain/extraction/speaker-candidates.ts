@@ -1,0 +1,428 @@
+import {
+  isAgentDescription,
+  isPassive,
+  isVerbAt,
+  PREPOSITIONS_BEFORE_NAMES,
+  subjectOfVerb,
+  type SegmentWindow,
+} from './attribution.js'
+import type { Entity } from './entities.js'
+import { DETERMINERS, POSSESSIVE_PRONOUNS } from './lexicon.js'
+import {
+  descriptionEndingAt,
+  isDocumentWord,
+  isOrganisationWord,
+  mentionEndingAt,
+  mentionStartingAt,
+  nameStartingAt,
+  pronounOf,
+  type Mention,
+} from './noun-phrases.js'
+import type { Token } from './tokens.js'
+
+/**
+ * The features every speaker candidate of a quote is described by. The ranking weights are fitted on
+ * them (scripts/fit-attribution.ts); their order is the order of the weights in speaker-ranking.json.
+ */
+export const SPEAKER_FEATURES = [
+  'kind:pronoun',
+  'kind:name',
+  'kind:single-word-name',
+  'kind:organisation',
+  'kind:role',
+  'kind:document',
+  'sentence:same',
+  'sentence:previous',
+  'sentence:next',
+  'paragraph:previous',
+  'side:before',
+  'side:after',
+  'side:between',
+  'distance',
+  'nearest-on-its-side',
+  'candidates-between',
+  'subject-of-cue',
+  'subject-of-nearest-cue',
+  'subject-of-cue-right-before',
+  'subject-of-cue-right-after',
+  'between-cue-and-quote',
+  'inverted-subject',
+  'according-to',
+  'colon-before-quote',
+  'after-preposition',
+  'object-of-speech-verb',
+  'possessive',
+  'first-in-sentence',
+  'apposition',
+  'rule-choice',
+  'context-choice',
+  'spoke-before',
+  'previous-speaker',
+  'unresolved',
+  'person-evidence',
+  'pronoun:plural',
+  'pronoun:first-person',
+  'pronoun×sentence:same',
+  'name×sentence:previous',
+  'previous',
+  'previous:paragraph-gap',
+  'previous:quote-has-cue',
+  'previous:opens-paragraph',
+  'none',
+  'none×quote-has-cue',
+  'none×no-subject-nearby',
+] as const
+
+export type SpeakerFeature = (typeof SPEAKER_FEATURES)[number]
+
+const FEATURE_INDEX = new Map<SpeakerFeature, number>(SPEAKER_FEATURES.map((name, index) => [name, index]))
+
+/**
+ * A candidate speaker of one quote: a mention near it, whoever spoke the quote before, or nobody (the
+ * text does not say).
+ */
+export interface SpeakerCandidate {
+  mention: Mention | null
+  /** The previous quote's speaker: true for the one candidate that stands for them. */
+  previous: boolean
+  /** The "nobody" alternative. */
+  none: boolean
+  features: number[]
+}
+
+/** What the candidates of a quote need to know about the article, computed once per sentence. */
+export interface CandidateContext {
+  tokens: readonly Token[]
+  sentenceEnds: readonly boolean[]
+  /** Index of the writer's sentence of each token. */
+  sentenceOf: readonly number[]
+  /** First token of each sentence. */
+  sentenceStarts: readonly number[]
+  /** The entity a mention stands for, resolved the way the extractor resolves speakers. */
+  entityOf: (mention: Mention) => Entity | null
+}
+
+interface SentenceFacts {
+  mentions: Mention[]
+  /** Mentions set off by a comma right after another one: "Jane Roe, a former official,". */
+  appositives: Set<Mention>
+  /** Speech verbs used as verbs, with the mention that is their subject, if any. */
+  cues: { verb: number; subject: Mention | null; inverted: boolean }[]
+}
+
+export interface QuoteSpan {
+  /** Tokens of the opening mark of the first piece and the closing mark of the last. */
+  open: number
+  close: number
+  /** Each piece's window, in order. */
+  windows: readonly SegmentWindow[]
+  /** The quote's own cue was found by the rules. */
+  hasCue: boolean
+}
+
+export interface PreviousSpeaker {
+  entity: Entity | null
+  mention: Mention | null
+  paragraph: number
+}
+
+/** Most mentions kept on each side of a quote. */
+const MAX_PER_SIDE = 8
+const LISTENER_VERBS = new Set(['told', 'tell', 'tells', 'telling', 'asked', 'ask', 'asks', 'asking'])
+
+function vector(): number[] {
+  return new Array<number>(SPEAKER_FEATURES.length).fill(0)
+}
+
+function set(features: number[], name: SpeakerFeature, value = 1): void {
+  features[FEATURE_INDEX.get(name) as number] = value
+}
+
+function overlaps(a: Mention, b: Mention): boolean {
+  return a.first <= b.last && b.first <= a.last
+}
+
+/** The writer's mentions of people, organisations and writings in tokens first..last, in order. */
+function mentionsIn(tokens: readonly Token[], first: number, last: number): Mention[] {
+  const found: Mention[] = []
+  for (let i = first; i <= last; i++) {
+    const token = tokens[i] as Token
+    if (token.segment >= 0 || !token.isWord) continue
+    const pronoun = pronounOf(token)
+    if (pronoun !== null || POSSESSIVE_PRONOUNS.has(token.lower)) {
+      if (pronoun !== 'it' && token.lower !== 'its') found.push({ first: i, last: i, kind: 'pronoun' })
+      continue
+    }
+    if (token.capitalized) {
+      const name = nameStartingAt(tokens, i, last)
+      if (name) {
+        found.push(name)
+        i = name.last
+        continue
+      }
+    }
+    const described = descriptionEndingAt(tokens, i, first)
+    if (described && isAgentDescription(tokens, described)) {
+      // "the Roe campaign", "Trump’s camp": the name inside only says whose; the phrase is the candidate.
+      while (found.length > 0 && (found[found.length - 1] as Mention).first >= described.first) found.pop()
+      found.push(described)
+    }
+  }
+  return found
+}
+
+/**
+ * Caches what each sentence holds, so every sentence is read once however many quotes look at it: the cost
+ * of finding candidates grows with the article, not with its quotes times its sentences.
+ */
+export class CandidateFinder {
+  private readonly facts = new Map<number, SentenceFacts>()
+
+  constructor(private readonly context: CandidateContext) {}
+
+  private sentenceFacts(sentence: number): SentenceFacts {
+    const cached = this.facts.get(sentence)
+    if (cached) return cached
+    const { tokens, sentenceStarts } = this.context
+    const first = sentenceStarts[sentence] as number
+    const last = ((sentenceStarts[sentence + 1] as number | undefined) ?? tokens.length) - 1
+    const mentions = mentionsIn(tokens, first, last)
+    const cues: SentenceFacts['cues'] = []
+    for (let i = first; i <= last; i++) {
+      const token = tokens[i] as Token
+      if (token.segment >= 0 || !isVerbAt(tokens, i) || isPassive(tokens, i)) continue
+      let subject = subjectOfVerb(tokens, i, first)
+      // "Mr. Morgan of the Sierra Club said": a phrase after a preposition modifies the subject, it is not it.
+      if (subject) {
+        let at = subject.first - 1
+        if (DETERMINERS.has(tokens[at]?.lower ?? '')) at--
+        if (PREPOSITIONS_BEFORE_NAMES.has(tokens[at]?.lower ?? '')) {
+          const head = mentionEndingAt(tokens, at - 1, first)
+          if (head) subject = head
+        }
+      }
+      let inverted = false
+      const before = tokens[i - 1]
+      if ((!subject || (before && (before.segment >= 0 || before.text === ','))) && i < last) {
+        const after = mentionStartingAt(tokens, i + 1, last)
+        if (after) {
+          subject = after
+          inverted = true
+        }
+      }
+      cues.push({ verb: i, subject, inverted })
+    }
+    // Whatever the grammar makes the subject of a speech verb is a candidate, in the lexicon or not.
+    for (const { subject } of cues) {
+      if (subject && !mentions.some((mention) => overlaps(mention, subject))) mentions.push(subject)
+    }
+    mentions.sort((a, b) => a.first - b.first)
+    const appositives = new Set<Mention>()
+    mentions.forEach((mention, index) => {
+      const previous = mentions[index - 1]
+      if (previous && previous.last === mention.first - 2 && tokens[mention.first - 1]?.text === ',')
+        appositives.add(mention)
+    })
+    const facts = { mentions, appositives, cues }
+    this.facts.set(sentence, facts)
+    return facts
+  }
+
+  /**
+   * The candidates for a quote: every mention in its sentence, the one before and the one after (in its
+   * paragraph), and the previous quote's speaker. `ruleChoice` and `contextChoice` are the mentions the
+   * hand-written rules pick; they are features, not decisions.
+   */
+  candidates(
+    quote: QuoteSpan,
+    ruleChoice: Mention | null,
+    contextChoice: Mention | null,
+    previous: PreviousSpeaker | null,
+  ): SpeakerCandidate[] {
+    const { tokens, sentenceOf } = this.context
+    const openToken = tokens[quote.open] as Token
+    const sentenceFirst = sentenceOf[quote.open] as number
+    const sentenceLast = sentenceOf[quote.close] as number
+    const sentences = [sentenceFirst - 1, ...range(sentenceFirst, sentenceLast), sentenceLast + 1].filter(
+      (sentence) => sentence >= 0 && sentence < this.context.sentenceStarts.length,
+    )
+    const found: { mention: Mention; sentence: number }[] = []
+    for (const sentence of sentences) {
+      const facts = this.sentenceFacts(sentence)
+      for (const mention of facts.mentions) found.push({ mention, sentence })
+    }
+    const candidates: SpeakerCandidate[] = []
+    const sideOf = (mention: Mention): 'before' | 'after' | 'between' =>
+      mention.last < quote.open ? 'before' : mention.first > quote.close ? 'after' : 'between'
+    const distanceOf = (mention: Mention): number =>
+      mention.last < quote.open
+        ? quote.open - mention.last
+        : mention.first > quote.close
+          ? mention.first - quote.close
+          : 1
+    // The nearest few on each side: a speaker is never many mentions away from the words it speaks, and the
+    // cost per quote stays bounded in a run-on paragraph.
+    const before = found.filter(({ mention }) => sideOf(mention) === 'before').slice(-MAX_PER_SIDE)
+    const after = found.filter(({ mention }) => sideOf(mention) === 'after').slice(0, MAX_PER_SIDE)
+    const inside = found.filter(({ mention }) => sideOf(mention) === 'between').slice(0, MAX_PER_SIDE)
+    const all = [...before, ...inside, ...after]
+    // The rules may find a speaker the window does not hold (a transcript's "HOST:" inside the quotation).
+    if (ruleChoice && !all.some(({ mention }) => overlaps(mention, ruleChoice)))
+      all.push({ mention: ruleChoice, sentence: sentenceOf[ruleChoice.first] as number })
+    const betweenCount = new Map<Mention, number>()
+    before.forEach(({ mention }, index) => betweenCount.set(mention, before.length - 1 - index))
+    after.forEach(({ mention }, index) => betweenCount.set(mention, index))
+    const nearestBefore = before.at(-1)?.mention
+    const nearestAfter = after[0]?.mention
+    const nearestCue = this.nearestCue(quote, sentenceFirst, sentenceLast)
+    const { before: cueBefore, after: cueAfter } = this.adjacentCues(quote, sentenceFirst, sentenceLast)
+    for (const { mention, sentence } of all) {
+      const features = vector()
+      const first = tokens[mention.first] as Token
+      const last = tokens[mention.last] as Token
+      const facts = this.sentenceFacts(sentence)
+      const entity = this.context.entityOf(mention)
+      this.describeKind(features, mention, entity)
+      const sameSentence = sentence >= sentenceFirst && sentence <= sentenceLast
+      if (sameSentence) set(features, 'sentence:same')
+      else if (sentence < sentenceFirst) set(features, 'sentence:previous')
+      else set(features, 'sentence:next')
+      if (first.paragraph < openToken.paragraph) set(features, 'paragraph:previous')
+      const side = sideOf(mention)
+      set(features, side === 'before' ? 'side:before' : side === 'after' ? 'side:after' : 'side:between')
+      set(features, 'distance', Math.log2(1 + distanceOf(mention)) / 6)
+      if (mention === nearestBefore || mention === nearestAfter) set(features, 'nearest-on-its-side')
+      set(features, 'candidates-between', Math.min(betweenCount.get(mention) ?? 0, 4) / 4)
+      const cue = facts.cues.find(({ subject }) => subject !== null && overlaps(subject, mention))
+      if (cue) {
+        set(features, 'subject-of-cue')
+        if (cue.inverted) set(features, 'inverted-subject')
+        if (nearestCue && cue.verb === nearestCue.verb) set(features, 'subject-of-nearest-cue')
+      }
+      if (cueBefore?.subject && overlaps(cueBefore.subject, mention)) set(features, 'subject-of-cue-right-before')
+      if (cueAfter?.subject && overlaps(cueAfter.subject, mention)) set(features, 'subject-of-cue-right-after')
+      if (
+        (cueBefore && mention.first > cueBefore.verb && mention.last < quote.open) ||
+        (cueAfter && mention.last < cueAfter.verb && mention.first > quote.close && !cueAfter.inverted)
+      )
+        set(features, 'between-cue-and-quote')
+      const before = tokens[mention.first - 1]
+      const twoBefore = tokens[mention.first - 2]
+      if (before?.lower === 'to' && twoBefore?.lower === 'according') set(features, 'according-to')
+      const after = tokens[mention.last + 1]
+      if (after?.text === ':' && tokens[mention.last + 2]?.segment !== undefined && side === 'before')
+        set(features, 'colon-before-quote')
+      if (
+        before &&
+        PREPOSITIONS_BEFORE_NAMES.has(before.lower) &&
+        !(before.lower === 'to' && twoBefore?.lower === 'according')
+      )
+        set(features, 'after-preposition')
+      if (before && LISTENER_VERBS.has(before.lower)) set(features, 'object-of-speech-verb')
+      if (/['’]s?$/.test(last.lower) && mention.kind !== 'pronoun') set(features, 'possessive')
+      if (mention.kind === 'pronoun' && POSSESSIVE_PRONOUNS.has(first.lower)) set(features, 'possessive')
+      if (facts.mentions[0] === mention) set(features, 'first-in-sentence')
+      if (facts.appositives.has(mention)) set(features, 'apposition')
+      if (ruleChoice && overlaps(ruleChoice, mention)) set(features, 'rule-choice')
+      if (contextChoice && overlaps(contextChoice, mention)) set(features, 'context-choice')
+      if (entity?.spoke) set(features, 'spoke-before')
+      if (entity && previous?.entity === entity) set(features, 'previous-speaker')
+      if (mention.kind === 'pronoun' && sameSentence) set(features, 'pronoun×sentence:same')
+      if (mention.kind === 'name' && sentence < sentenceFirst) set(features, 'name×sentence:previous')
+      candidates.push({ mention, previous: false, none: false, features })
+    }
+    if (previous) {
+      const features = vector()
+      set(features, 'previous')
+      set(features, 'previous:paragraph-gap', Math.min(openToken.paragraph - previous.paragraph, 3) / 3)
+      if (quote.hasCue) set(features, 'previous:quote-has-cue')
+      const before = tokens[quote.open - 1]
+      if (!before || before.paragraph < openToken.paragraph) set(features, 'previous:opens-paragraph')
+      candidates.push({ mention: previous.mention, previous: true, none: false, features })
+    }
+    const nobody = vector()
+    set(nobody, 'none')
+    if (quote.hasCue) set(nobody, 'none×quote-has-cue')
+    if (!candidates.some((candidate) => candidate.features[FEATURE_INDEX.get('subject-of-cue') as number] === 1))
+      set(nobody, 'none×no-subject-nearby')
+    candidates.push({ mention: null, previous: false, none: true, features: nobody })
+    return candidates
+  }
+
+  private describeKind(features: number[], mention: Mention, entity: Entity | null): void {
+    const { tokens } = this.context
+    const head = tokens[mention.last] as Token
+    if (mention.kind === 'pronoun') {
+      set(features, 'kind:pronoun')
+      const pronoun = pronounOf(tokens[mention.first] as Token) ?? (tokens[mention.first] as Token).lower
+      if (pronoun === 'they' || pronoun === 'their' || pronoun === 'we') set(features, 'pronoun:plural')
+      if (pronoun === 'i' || pronoun === 'we') set(features, 'pronoun:first-person')
+    } else if (mention.kind === 'name') {
+      if (entity?.kind === 'organisation') set(features, 'kind:organisation')
+      else if (mention.first === mention.last) set(features, 'kind:single-word-name')
+      else set(features, 'kind:name')
+    } else if (isDocumentWord(head)) set(features, 'kind:document')
+    else if (isOrganisationWord(head)) set(features, 'kind:organisation')
+    else set(features, 'kind:role')
+    if (entity === null) set(features, 'unresolved')
+    else if (
+      entity.kind === 'person' &&
+      (entity.words.length > 1 || entity.title !== null || entity.maleVotes + entity.femaleVotes > 0)
+    )
+      set(features, 'person-evidence')
+  }
+
+  /**
+   * The speech verbs that govern the quote from either side: the last one before it and the first one after it
+   * in its sentence, with no other quotation in between.
+   */
+  private adjacentCues(
+    quote: QuoteSpan,
+    sentenceFirst: number,
+    sentenceLast: number,
+  ): { before: SentenceFacts['cues'][number] | null; after: SentenceFacts['cues'][number] | null } {
+    const { tokens } = this.context
+    let before: SentenceFacts['cues'][number] | null = null
+    let after: SentenceFacts['cues'][number] | null = null
+    for (const cue of this.sentenceFacts(sentenceFirst).cues) if (cue.verb < quote.open) before = cue
+    for (const cue of this.sentenceFacts(sentenceLast).cues) {
+      if (cue.verb > quote.close) {
+        after = cue
+        break
+      }
+    }
+    const quotedBetween = (from: number, to: number): boolean => {
+      for (let i = from; i < to; i++) if ((tokens[i] as Token).segment >= 0) return true
+      return false
+    }
+    if (before && quotedBetween(before.verb + 1, quote.open)) before = null
+    if (after && quotedBetween(quote.close + 1, after.verb)) after = null
+    return { before, after }
+  }
+
+  /** The speech verb closest to the quote in its own sentences. */
+  private nearestCue(
+    quote: QuoteSpan,
+    sentenceFirst: number,
+    sentenceLast: number,
+  ): SentenceFacts['cues'][number] | null {
+    let nearest: SentenceFacts['cues'][number] | null = null
+    let distance = Infinity
+    for (let sentence = sentenceFirst; sentence <= sentenceLast; sentence++) {
+      for (const cue of this.sentenceFacts(sentence).cues) {
+        const d = cue.verb < quote.open ? quote.open - cue.verb : cue.verb > quote.close ? cue.verb - quote.close : 0
+        if (d < distance) {
+          distance = d
+          nearest = cue
+        }
+      }
+    }
+    return nearest
+  }
+}
+
+function range(from: number, to: number): number[] {
+  const out: number[] = []
+  for (let i = from; i <= to; i++) out.push(i)
+  return out
+}
