@@ -1,6 +1,13 @@
-import { DETERMINERS, isParticiple, POSSESSIVE_PRONOUNS, SPEECH_NOUNS, words } from './lexicon.js'
 import {
+  CLAUSE_CONTINUERS,
   CONJUNCTIONS,
+  DETERMINERS,
+  isParticiple,
+  POSSESSIVE_PRONOUNS,
+  PREPOSITIONS_BEFORE_NAMES,
+  SPEECH_NOUNS,
+} from './lexicon.js'
+import {
   isAbbreviationDot,
   isAuxiliary,
   isDocumentWord,
@@ -45,17 +52,6 @@ export interface SegmentWindow {
 const MAX_SUBJECT_TOKENS = 24
 const DASHES = new Set(['―', '—', '–', '-'])
 const LEADING_PUNCTUATION = new Set([',', '—', '―', '–', '-'])
-export const PREPOSITIONS_BEFORE_NAMES = new Set(
-  words(`
-    in at on to of with for by about against like than into during after before since under
-  `),
-)
-const CLAUSE_CONTINUERS = new Set(
-  words(`
-    in on at during to after before of via when while as from with through later earlier recently last this on again
-    repeatedly
-  `),
-)
 
 /** `as a Homeland Security memo put it`: the idiom reports somebody's words like a speech verb. */
 function isPutIt(tokens: readonly Token[], at: number): boolean {

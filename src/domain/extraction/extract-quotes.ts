@@ -10,9 +10,18 @@ import { best } from '../learning/conditional-logit.js'
 import { EntityRegistry, type Entity, type ResolvedSpeaker } from './entities.js'
 import { CandidateFinder, type QuoteSpan } from './speaker-candidates.js'
 import { defaultSpeakerModel } from './speaker-model.js'
-import { DOCUMENT_WORDS, NAMING_VERBS, POSSESSIVE_PRONOUNS, SPEECH_NOUNS, words } from './lexicon.js'
+import {
+  CONJUNCTIONS,
+  COORDINATORS,
+  DOCUMENT_WORDS,
+  NAMING_VERBS,
+  POSSESSIVE_PRONOUNS,
+  SPEECH_NOUNS,
+  TITLE_FUNCTION_WORDS,
+  TITLE_INTRODUCERS,
+} from './lexicon.js'
 import { findNestedQuotes } from './nested-quotes.js'
-import { CONJUNCTIONS, isSpeechVerb, mentionEndingAt, pronounOf, type Mention } from './noun-phrases.js'
+import { isSpeechVerb, mentionEndingAt, pronounOf, type Mention } from './noun-phrases.js'
 import { findQuotedSegments, type QuotedSegment } from './quote-marks.js'
 import { markProperNames } from './proper-names.js'
 import { findSentenceEnds } from './sentences.js'
@@ -48,14 +57,6 @@ const MAX_NARRATIVE_TOKENS = 60
 const MAX_TITLE_WORDS = 5
 /** Most words between a naming verb and the name it gives (`called the 1996 pageant winner “…”`). */
 const MAX_NAMED_OBJECT_TOKENS = 5
-/** Lower-case words a title may hold ("Women in Power", "Commander-in-Chief Forum"). */
-const TITLE_FUNCTION_WORDS = new Set(
-  words(`
-    a an the of in on at to for and or with from by
-  `),
-)
-/** Words that announce the name of a work (`a spot titled “Arrogant,”`). */
-const TITLE_INTRODUCERS = new Set(['titled', 'entitled', 'named'])
 const SUBJECT_OF_POSSESSIVE: ReadonlyMap<string, string> = new Map([
   ['his', 'he'],
   ['her', 'she'],
@@ -69,8 +70,6 @@ const CONTEXT_PENALTY = 0.35
 /** A full stop after a word longer than an abbreviation, inside the quotation: two sentences, not a title. */
 const INNER_SENTENCE_END = /\p{L}{4,}\.\s/u
 const STAGE_DIRECTION = /^\([^()]*\)\.?$/
-/** Conjunctions that, followed by "that", open a second reported clause. */
-const COORDINATORS = new Set(['and', 'but', 'or'])
 
 /**
  * A few capitalised words with nothing before them that reports speech (MSNBC’s “Morning Joe”,

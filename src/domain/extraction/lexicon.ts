@@ -1,172 +1,127 @@
 /**
- * Generic English word lists the attribution rules rely on. Nothing here names a person, outlet or
- * event: only speech verbs, pronouns, titles, role nouns and organisation nouns.
+ * The lexical data the attribution rules read, loaded from the labelled files in ./lexicon/ (each says what
+ * it holds and why). Nothing here or there names a person, outlet or event: only speech verbs, pronouns,
+ * titles, roles, organisation and document nouns, places and function words.
  */
+import abbreviations from './lexicon/abbreviations.json' with { type: 'json' }
+import documentNouns from './lexicon/document-nouns.json' with { type: 'json' }
+import functionWords from './lexicon/function-words.json' with { type: 'json' }
+import honorifics from './lexicon/honorifics.json' with { type: 'json' }
+import organisationNouns from './lexicon/organisation-nouns.json' with { type: 'json' }
+import places from './lexicon/places.json' with { type: 'json' }
+import pronouns from './lexicon/pronouns.json' with { type: 'json' }
+import roles from './lexicon/roles.json' with { type: 'json' }
+import speechNouns from './lexicon/speech-nouns.json' with { type: 'json' }
+import speechVerbs from './lexicon/speech-verbs.json' with { type: 'json' }
 
-/** A word list written as text: one or more words a line, separated by spaces. */
-export function words(list: string): string[] {
-  return list.trim().split(/\s+/)
-}
+export type Gender = 'm' | 'f'
+export type Agreement = 'm' | 'f' | 'n' | 'p'
 
-const SPEECH_VERB_BASES = words(`
-  accuse acknowledge add admit advise agree allege announce answer argue ask assert assure blast boast brag call
-  caution charge chant characterize cite claim comment complain concede conclude condemn confirm contend continue
-  counter criticize cry declare decry demand deny describe dismiss dub email emphasize emphasise encourage estimate
-  exclaim explain highlight implore insist joke label lament liken maintain mention mock muse note observe plead
-  pledge post praise predict proclaim promise quip quote rate recall recount reiterate remark remind repeat reply
-  report respond retort rule scoff scream shout slam state stress suggest testify text thunder tout tweet underscore
-  urge vow warn whisper wonder yell
-`)
+const set = (list: readonly string[]): ReadonlySet<string> => new Set(list)
+const map = <V extends string>(record: Record<string, string>): ReadonlyMap<string, V> =>
+  new Map(Object.entries(record) as [string, V][])
 
-const IRREGULAR_SPEECH_FORMS = words(`
-  say says said saying tell tells told telling write writes wrote written writing sing sings sang sung singing read
-  reads reading speak speaks spoke speaking begin begins began beginning
-`)
+const DOUBLING = set(speechVerbs.doubling)
 
-// Verbs that double their final consonant before -ed/-ing.
-const DOUBLING = new Set(['admit', 'quip', 'dub'])
-
+/** The base form and its third person, past and -ing forms ("admit": admits, admitted, admitting). */
 function inflect(base: string): string[] {
   const last = base.slice(-1)
   const consonantY = /[^aeiou]y$/.test(base)
   const third = /(s|sh|ch|x|z|o)$/.test(base) ? `${base}es` : consonantY ? `${base.slice(0, -1)}ies` : `${base}s`
-  if (DOUBLING.has(base)) {
-    return [base, third, `${base}${last}ed`, `${base}${last}ing`]
-  }
+  if (DOUBLING.has(base)) return [base, third, `${base}${last}ed`, `${base}${last}ing`]
   const past = last === 'e' ? `${base}d` : consonantY ? `${base.slice(0, -1)}ied` : `${base}ed`
   const gerund = last === 'e' && !base.endsWith('ee') ? `${base.slice(0, -1)}ing` : `${base}ing`
   return [base, third, past, gerund]
 }
 
-export const SPEECH_VERBS: ReadonlySet<string> = new Set([
-  ...SPEECH_VERB_BASES.flatMap(inflect),
-  ...IRREGULAR_SPEECH_FORMS,
+export const SPEECH_VERBS: ReadonlySet<string> = set([
+  ...speechVerbs.regular.flatMap(inflect),
+  ...speechVerbs.irregular,
 ])
+
+/** Speech verbs that, in the past tense, also read as a passive ("was called", "is described as"). */
+export const NAMING_VERBS: ReadonlySet<string> = set(speechVerbs.naming.flatMap(inflect))
 
 /** Forms that hang a quote on the subject of another clause ("…, adding that …"). */
 export function isParticiple(word: string): boolean {
   return word.endsWith('ing')
 }
 
-/** Speech verbs that, in the past tense, also read as a passive ("was called", "is described as"). */
-export const NAMING_VERBS: ReadonlySet<string> = new Set(
-  ['call', 'describe', 'label', 'dub', 'characterize', 'liken', 'rate', 'quote'].flatMap(inflect),
-)
+export const SUBJECT_PRONOUNS: ReadonlyMap<string, Agreement> = map(pronouns.subject)
+export const POSSESSIVE_PRONOUNS: ReadonlyMap<string, Agreement> = map(pronouns.possessive)
+export const GENDERED_PRONOUNS: ReadonlyMap<string, Gender> = map(pronouns.gendered)
+export const RELATIVE_PRONOUNS: ReadonlySet<string> = set(pronouns.relative)
 
-export const SUBJECT_PRONOUNS: ReadonlyMap<string, 'm' | 'f' | 'n' | 'p'> = new Map([
-  ['he', 'm'],
-  ['she', 'f'],
-  ['it', 'n'],
-  ['they', 'p'],
-  ['we', 'p'],
-  ['i', 'p'],
-])
-
-export const POSSESSIVE_PRONOUNS: ReadonlyMap<string, 'm' | 'f' | 'n' | 'p'> = new Map([
-  ['his', 'm'],
-  ['her', 'f'],
-  ['its', 'n'],
-  ['their', 'p'],
-])
-
-export const GENDERED_PRONOUNS: ReadonlyMap<string, 'm' | 'f'> = new Map([
-  ['he', 'm'],
-  ['him', 'm'],
-  ['his', 'm'],
-  ['himself', 'm'],
-  ['she', 'f'],
-  ['her', 'f'],
-  ['hers', 'f'],
-  ['herself', 'f'],
-])
-
-export const RELATIVE_PRONOUNS: ReadonlySet<string> = new Set(['who', 'which'])
-
-/** Honorifics that tell the gender of the name they precede. */
-export const GENDERED_HONORIFICS: ReadonlyMap<string, 'm' | 'f'> = new Map([
-  ['mr', 'm'],
-  ['mrs', 'f'],
-  ['ms', 'f'],
-  ['miss', 'f'],
-  ['sir', 'm'],
-  ['madam', 'f'],
-])
+export const GENDERED_HONORIFICS: ReadonlyMap<string, Gender> = map(honorifics.honorifics)
 
 /** Words that make up a person's title or role ("Deputy Press Secretary", "campaign spokesman"). */
-export const ROLE_WORDS: ReadonlySet<string> = new Set(
-  words(`
-    adviser advisor aide ambassador analyst anchor announcer attorney author ceo chair chairman chairwoman
-    chancellor chief columnist commander commissioner congressman congresswoman correspondent councilman
-    councilwoman critic dean delegate deputy director dr economist editor executive founder gen general gov governor
-    historian host judge justice lawmaker lawyer leader legislator lt manager mayor member minister mr mrs ms
-    narrator nominee officer official pollster president president-elect press prime professor prosecutor rep
-    representative reporter rev secretary sen senator sheriff speaker spokesman spokesperson spokeswoman strategist
-    superintendent treasurer candidate businessman businesswoman chairperson coach captain activist scholar expert
-    researcher professor doctor physician vice attorney-general commentator writer questioner moderator voter
-    resident supporter founder owner operative insider source witness mother father mom dad wife husband son
-    daughter friend colleague partner employee worker student teacher nurse officer
-  `),
+export const ROLE_WORDS: ReadonlySet<string> = set(roles.nouns)
+/** Roles that carry a gender ("congresswoman", "spokesman"). */
+export const ROLE_GENDER: ReadonlyMap<string, Gender> = map(roles.gendered)
+/** Abbreviated titles and the role each stands for ("sen" → senator). */
+export const TITLE_ABBREVIATIONS: ReadonlyMap<string, string> = map(roles.abbreviations)
+/** Nouns for a party's members ("the Ohio Republican"). */
+export const PARTY_MEMBERS: ReadonlySet<string> = set(roles.partyMembers)
+
+const sameOffice = new Map<string, readonly string[]>()
+for (const group of roles.sameOffice) for (const role of group) sameOffice.set(role, group)
+const broader = new Map<string, ReadonlySet<string>>(
+  Object.entries(roles.broader).map(([role, covered]) => [role, set(covered)]),
 )
 
-/** Abbreviated titles written with a full stop ("Gov. Mike Pence"). */
-export const ABBREVIATIONS: ReadonlySet<string> = new Set(
-  words(`
-    mr mrs ms dr gov sen rep gen lt col sgt capt rev st jr sr prof u.s u.n d.c inc corp co no vs jan feb aug sept
-    sep oct nov dec a.m p.m u.k e.u mt ft ave calif fla ill mass pa va wis ga n.y n.c s.c n.j ariz colo conn ky la
-    md mich minn miss mo nev okla ore tenn tex wash
-  `),
-)
+/**
+ * Whether a described role ("the leader", "the attorney") can refer to someone who holds `held` ("President",
+ * "lawyer"): the same word, a word for the same office, or a broader role that covers it.
+ */
+export function roleCovers(described: string, held: string): boolean {
+  if (described === held) return true
+  if (sameOffice.get(described)?.includes(held)) return true
+  return broader.get(described)?.has(held) === true
+}
+
+/** Abbreviated words written with a full stop ("Gov.", "U.S", "Calif."). */
+export const ABBREVIATIONS: ReadonlySet<string> = set(abbreviations.words)
 
 /** Nouns that make a capitalised run or a "the …" phrase an organisation. */
-export const ORGANISATION_WORDS: ReadonlySet<string> = new Set(
-  words(`
-    administration agency alliance army association bank board bureau cabinet camp campaign caucus center centre
-    coalition college commission committee company congress corp corporation council court department embassy
-    federation foundation fund government group house inc institute institution league ministry network news
-    newspaper office organisation organization pac panel party pentagon police post press senate service society
-    team times tribune union university journal magazine paper outlet site website station channel kremlin military
-    navy parliament politifact firm lab laboratory industry regime ministry authority
-  `),
-)
+export const ORGANISATION_WORDS: ReadonlySet<string> = set(organisationNouns.nouns)
 
 /** Written things that speak for whoever issued them ("the report concluded", "the statement said"). */
-export const DOCUMENT_WORDS: ReadonlySet<string> = new Set(
-  words(`
-    statement report study letter memo ad advertisement video article piece clip editorial release filing complaint
-    lawsuit ruling document tweet message email transcript column analysis poll survey book indictment memoir review
-    order opinion brief affidavit notice post posting commercial spot petition resolution
-  `),
-)
+export const DOCUMENT_WORDS: ReadonlySet<string> = set(documentNouns.nouns)
 
 /** Nouns for what someone said ("her emphatic rejection — “No, President Trump”"). */
-export const SPEECH_NOUNS: ReadonlySet<string> = new Set(
-  words(`
-    words remarks message response reply rejection statement comment comments answer warning promise slogan motto
-    retort plea vow pledge claim demand refusal question declaration rallying cry tweet post
-  `),
+export const SPEECH_NOUNS: ReadonlySet<string> = set(speechNouns.nouns)
+
+/** Lower-cased names of countries, regions and U.S. states, and their abbreviations ("calif."). */
+export const PLACES: ReadonlySet<string> = set(
+  [...Object.keys(places.countries), ...Object.keys(places.usStates), ...Object.values(places.usStates).flat()].map(
+    (name) => name.toLowerCase(),
+  ),
 )
 
-/** Words that join the parts of one capitalised name ("Commission on Presidential Debates", "Bank of America"). */
-export const NAME_CONNECTORS: ReadonlySet<string> = new Set(
-  words(`
-    of on for de la del van von bin al
-  `),
+/** Lower-cased adjectives for a place's people ("mexican", "british"), and the place. */
+export const DEMONYMS: ReadonlyMap<string, string> = new Map(
+  Object.entries(places.countries as Record<string, string[]>).flatMap(([country, demonyms]) =>
+    demonyms.map((demonym) => [demonym.toLowerCase(), country.toLowerCase()] as [string, string]),
+  ),
 )
 
-export const DETERMINERS: ReadonlySet<string> = new Set(
-  words(`
-    the a an this that another one his her its their our my
-  `),
-)
-
+export const NAME_CONNECTORS: ReadonlySet<string> = set(functionWords.nameConnectors)
+export const DETERMINERS: ReadonlySet<string> = set(functionWords.determiners)
 /** Capitalised words that start sentences or name days and months, never a speaker. */
-export const NOT_NAMES: ReadonlySet<string> = new Set(
-  words(`
-    the a an and but or if in on at as of for to by with from this that these those it its he she they we i you his
-    her their our my your there here when while after before since then so yet still also even just now what who why
-    how where which monday tuesday wednesday thursday friday saturday sunday january february march april may june
-    july august september october november december jan feb aug sept oct nov dec but however meanwhile later earlier
-    yesterday today tomorrow asked according speaking despite although though because during under over about not no
-    yes all some many most both each every other another one two three last next first
-  `),
-)
+export const NOT_NAMES: ReadonlySet<string> = set(functionWords.notNames)
+export const PREPOSITIONS: ReadonlySet<string> = set(functionWords.prepositions)
+/** A name after one of these is a place or a listener, not a speaker ("in Mexico", "told Reuters"). */
+export const PREPOSITIONS_BEFORE_NAMES: ReadonlySet<string> = set(functionWords.prepositionsBeforeNames)
+/** Words that carry the writer's clause on past a quote. */
+export const CLAUSE_CONTINUERS: ReadonlySet<string> = set(functionWords.clauseContinuers)
+/** Words that may sit between a subject and its speech verb ("Trump had additionally explained"). */
+export const AUXILIARIES: ReadonlySet<string> = set(functionWords.auxiliaries)
+export const CONJUNCTIONS: ReadonlySet<string> = set(functionWords.conjunctions)
+/** Conjunctions that, followed by "that", open a second reported clause. */
+export const COORDINATORS: ReadonlySet<string> = set(functionWords.coordinators)
+/** Lower-case words a title may hold ("Women in Power", "Commander-in-Chief Forum"). */
+export const TITLE_FUNCTION_WORDS: ReadonlySet<string> = set(functionWords.titleFunctionWords)
+/** Words that announce the name of a work (`a spot titled “Arrogant,”`). */
+export const TITLE_INTRODUCERS: ReadonlySet<string> = set(functionWords.titleIntroducers)
+/** Speech verbs whose object is the one spoken to ("told reporters"). */
+export const LISTENER_VERBS: ReadonlySet<string> = set(functionWords.listenerVerbs)

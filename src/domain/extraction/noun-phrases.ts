@@ -10,7 +10,9 @@ import {
   ROLE_WORDS,
   SPEECH_VERBS,
   SUBJECT_PRONOUNS,
-  words,
+  AUXILIARIES,
+  CONJUNCTIONS,
+  PREPOSITIONS,
 } from './lexicon.js'
 import type { Token } from './tokens.js'
 
@@ -25,20 +27,6 @@ export interface Mention {
 
 const CONTRACTED_PRONOUN = /^(he|she|it|they|we|i)['’](s|d|ll|ve|re|m)$/
 const POSSESSIVE = /['’]s?$/
-export const CONJUNCTIONS: ReadonlySet<string> = new Set(['and', 'but', 'or', 'nor', 'then'])
-const PREPOSITIONS = new Set(
-  words(`
-    in at to from of by with for on about against like than into over
-  `),
-)
-
-/** Words that may sit between a subject and its speech verb ("Trump had additionally explained"). */
-const AUXILIARIES = new Set(
-  words(`
-    has had have was is were are will would could can should may might also then later once again often first never
-    not just still even already been did does do previously recently quickly repeatedly
-  `),
-)
 
 export function isSpeechVerb(token: Token | undefined): boolean {
   return token !== undefined && token.segment < 0 && !token.capitalized && SPEECH_VERBS.has(token.lower)

@@ -1,13 +1,6 @@
-import {
-  isAgentDescription,
-  isPassive,
-  isVerbAt,
-  PREPOSITIONS_BEFORE_NAMES,
-  subjectOfVerb,
-  type SegmentWindow,
-} from './attribution.js'
+import { isAgentDescription, isPassive, isVerbAt, subjectOfVerb, type SegmentWindow } from './attribution.js'
 import type { Entity } from './entities.js'
-import { DETERMINERS, POSSESSIVE_PRONOUNS } from './lexicon.js'
+import { DETERMINERS, LISTENER_VERBS, POSSESSIVE_PRONOUNS, PREPOSITIONS_BEFORE_NAMES } from './lexicon.js'
 import {
   descriptionEndingAt,
   isDocumentWord,
@@ -128,7 +121,6 @@ export interface PreviousSpeaker {
 
 /** Most mentions kept on each side of a quote. */
 const MAX_PER_SIDE = 8
-const LISTENER_VERBS = new Set(['told', 'tell', 'tells', 'telling', 'asked', 'ask', 'asks', 'asking'])
 
 function vector(): number[] {
   return new Array<number>(SPEAKER_FEATURES.length).fill(0)
