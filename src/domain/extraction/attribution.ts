@@ -239,8 +239,19 @@ export function subjectOfVerb(tokens: readonly Token[], verb: number, sentenceFi
     isParticiple(token.lower) &&
     !(auxiliary && isAuxiliary(auxiliary)) &&
     !(auxiliary && /['’]s$/.test(auxiliary.lower))
-  if (hangsOnSubject || (auxiliary && CONJUNCTIONS.has(auxiliary.lower)))
+  if (hangsOnSubject) {
+    // "Fox – who went on a tear declaring …": a participle belongs to the clause right before it.
+    for (let i = verb - 1; i > sentenceFirst; i--) {
+      const candidate = tokens[i] as Token
+      if (candidate.segment >= 0) break
+      if (candidate.pos !== 'VERB' || isParticiple(candidate.lower)) continue
+      const subject = subjectBefore(tokens, i, sentenceFirst)
+      if (subject) return subject
+      break
+    }
     return firstAgent(tokens, sentenceFirst, verb - 1)
+  }
+  if (auxiliary && CONJUNCTIONS.has(auxiliary.lower)) return firstAgent(tokens, sentenceFirst, verb - 1)
   return subjectBefore(tokens, verb, sentenceFirst) ?? firstAgent(tokens, sentenceFirst, verb - 1)
 }
 

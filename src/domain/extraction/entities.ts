@@ -1,12 +1,28 @@
 import {
+  DEMONYMS,
+  DETERMINERS,
   DOCUMENT_WORDS,
   GENDERED_HONORIFICS,
   GENDERED_PRONOUNS,
   ORGANISATION_WORDS,
+  PARTY_MEMBERS,
+  PLACES,
+  POSSESSIVE_PRONOUNS,
+  PREPOSITIONS,
+  ROLE_GENDER,
   ROLE_WORDS,
+  roleCovers,
   SPEECH_VERBS,
+  TITLE_ABBREVIATIONS,
 } from './lexicon.js'
-import { isDocumentWord, isOrganisationWord, nameStartingAt, type Mention } from './noun-phrases.js'
+import {
+  descriptionEndingAt,
+  isDocumentWord,
+  isOrganisationWord,
+  nameStartingAt,
+  nounPhraseEndingAt,
+  type Mention,
+} from './noun-phrases.js'
 import type { Token } from './tokens.js'
 import type { ResolvedBy, SpeakerKind } from './types.js'
 
@@ -20,11 +36,39 @@ export interface Entity {
   femaleVotes: number
   /** Already identified as the speaker of a quote. */
   spoke: boolean
+  /** Roles the article gives them, from their title ("Sen." → senator) and appositions ("a spokesman"). */
+  roles: Set<string>
+  /** Words that qualify those roles: places, demonyms, parties, bodies ("ohio", "mexican", "republican"). */
+  descriptors: Set<string>
+  /** A country, region or state named on its own. */
+  place: boolean
 }
 
 interface EntityMention {
   entity: Entity
   start: number
+}
+
+/** Parties written in a parenthesis after a name: "(R-Ohio)", "(D)". */
+const PARTY_LETTERS: ReadonlyMap<string, string> = new Map([
+  ['r', 'republican'],
+  ['d', 'democrat'],
+  ['i', 'independent'],
+])
+/** Longest apposition read after a name ("Jane Roe, a tax lawyer at the firm of Doe and Doe,"). */
+const MAX_APPOSITION_TOKENS = 14
+
+function bareWord(token: Token): string {
+  return token.lower.replace(POSSESSIVE, '').replace(/\.$/, '')
+}
+
+/** The role a title or description word stands for, if it is one: "sen." → senator, "spokeswoman". */
+export function roleOf(word: string): string | null {
+  const bare = word.toLowerCase().replace(POSSESSIVE, '').replace(/\.$/, '')
+  const expanded = TITLE_ABBREVIATIONS.get(bare)
+  if (expanded) return expanded
+  if (ROLE_WORDS.has(bare) || PARTY_MEMBERS.has(bare)) return bare.replace(/s$/, '') === 'official' ? 'official' : bare
+  return null
 }
 
 export interface ResolvedSpeaker {
@@ -105,6 +149,8 @@ function isKnownPerson(entity: Entity): boolean {
 export class EntityRegistry {
   private readonly mentions: EntityMention[] = []
   private readonly byName = new Map<string, Entity>()
+  /** Descriptions set beside a name by a comma, by the token index of their head: they are that name. */
+  private readonly appositions = new Map<number, Entity>()
   private readonly issuers: { start: number; document: string; entity: Entity }[] = []
 
   constructor(
@@ -114,6 +160,99 @@ export class EntityRegistry {
   ) {
     this.collectNames()
     this.collectGender()
+  }
+
+  /**
+   * What a title or a description says about someone: the roles it names (abbreviations spelt out), with the
+   * gender some carry, and the words that qualify them (places, demonyms, parties, bodies).
+   */
+  private learnDescription(entity: Entity, words: readonly string[]): void {
+    const lower = words.map((word) => word.toLowerCase().replace(POSSESSIVE, '').replace(/\.$/, ''))
+    lower.forEach((word, index) => {
+      const role = roleOf(word)
+      if (role) {
+        entity.roles.add(role)
+        const gender = ROLE_GENDER.get(role)
+        if (gender === 'm') entity.maleVotes += 5
+        if (gender === 'f') entity.femaleVotes += 5
+        // "Press Secretary", "Prime Minister": the two-word office too.
+        const before = lower[index - 1]
+        if (before && !roleOf(before) && !DETERMINERS.has(before)) entity.roles.add(`${before} ${role}`)
+        return
+      }
+      if (DETERMINERS.has(word) || PREPOSITIONS.has(word) || POSSESSIVE_PRONOUNS.has(word) || word.length === 0) return
+      entity.descriptors.add(word)
+      const country = DEMONYMS.get(word)
+      if (country) entity.descriptors.add(country)
+    })
+  }
+
+  /**
+   * "Jane Roe, a spokeswoman for the council," and "the council's spokeswoman, Jane Roe,": a description set
+   * beside a name by a comma is that person. So is a party and state in a parenthesis: "Jane Roe (R-Ohio)".
+   */
+  private collectAppositions(entity: Entity, first: number, last: number): void {
+    const { tokens } = this
+    const after = tokens[last + 1]
+    if (after?.text === '(' && tokens[last + 2]) {
+      const inside: string[] = []
+      for (let i = last + 2; i < last + 8 && tokens[i] && (tokens[i] as Token).text !== ')'; i++) {
+        const word = tokens[i] as Token
+        if (word.isWord) inside.push(...word.lower.replace(/\.$/, '').split(/[-‐]/))
+      }
+      const party = PARTY_LETTERS.get(inside[0] ?? '')
+      if (party) this.learnDescription(entity, inside.slice(1).concat(party))
+    }
+    if (after?.text === ',') {
+      const apposition = this.appositionAfter(last + 2)
+      if (apposition) {
+        this.appositions.set(apposition.head, entity)
+        this.learnDescription(
+          entity,
+          tokens
+            .slice(apposition.first, apposition.last + 1)
+            .filter((t) => t.isWord)
+            .map((t) => t.text),
+        )
+      }
+    }
+    const before = tokens[first - 1]
+    if (before?.text === ',' && first >= 2) {
+      const described =
+        descriptionEndingAt(tokens, first - 2, Math.max(0, first - 10)) ??
+        nounPhraseEndingAt(tokens, first - 2, Math.max(0, first - 10))
+      if (described && roleOf((tokens[described.last] as Token).text)) {
+        this.appositions.set(described.last, entity)
+        this.learnDescription(
+          entity,
+          tokens
+            .slice(described.first, described.last + 1)
+            .filter((t) => t.isWord)
+            .map((t) => t.text),
+        )
+      }
+    }
+  }
+
+  /** A description that starts at `first` and names a role ("a former senator from Ohio", "Democrat of Maryland"). */
+  private appositionAfter(first: number): { first: number; last: number; head: number } | null {
+    const { tokens } = this
+    const start = tokens[first]
+    if (!start || start.segment >= 0 || !start.isWord) return null
+    let head = -1
+    let last = first - 1
+    let inPhrase = false
+    for (let i = first; i < Math.min(tokens.length, first + MAX_APPOSITION_TOKENS); i++) {
+      const token = tokens[i] as Token
+      if (token.segment >= 0 || token.paragraph !== start.paragraph || !token.isWord) break
+      if (token.pos === 'VERB' || token.pos === 'AUX' || SPEECH_VERBS.has(token.lower) || token.lower === 'who') break
+      if (PREPOSITIONS.has(token.lower) || token.lower === 'and') {
+        if (head < 0) return null
+        inPhrase = true
+      } else if (!inPhrase && roleOf(token.text)) head = i
+      last = i
+    }
+    return head >= 0 ? { first, last, head } : null
   }
 
   private collectNames(): void {
@@ -127,6 +266,7 @@ export class EntityRegistry {
       if (entity) {
         this.mentions.push({ entity, start: token.start })
         this.noteIssuer(i, entity)
+        if (entity.kind === 'person') this.collectAppositions(entity, mention.first, mention.last)
       }
       i = mention.last
     }
@@ -170,7 +310,11 @@ export class EntityRegistry {
         maleVotes: 0,
         femaleVotes: 0,
         spoke: false,
+        roles: new Set(),
+        descriptors: new Set(),
+        place: parts.kind === 'person' && PLACES.has(key),
       }
+      if (entity.place) entity.kind = 'organisation'
       this.byName.set(key, entity)
     } else if (words.length > entity.words.length && entity.kind === 'person') {
       // The fullest form of a name is the canonical one ("Sheinbaum" first, "Claudia Sheinbaum" later).
@@ -179,6 +323,7 @@ export class EntityRegistry {
       this.byName.set(key, entity)
     }
     if (parts.title && !entity.title) entity.title = parts.title
+    if (parts.title) this.learnDescription(entity, parts.title.split(/\s+/))
     if (parts.honorific === 'm') entity.maleVotes += 10
     if (parts.honorific === 'f') entity.femaleVotes += 10
     return entity
@@ -319,14 +464,48 @@ export class EntityRegistry {
     return this.resolveRole(mention, phrase)
   }
 
+  /**
+   * "the press secretary", "the Ohio Republican", "the Mexican leader": the person named earlier who holds
+   * that role (or one it covers: a leader may be a president), the one whose title and appositions share
+   * most of the description's other words, the most recent on a tie. A description set beside a name by a
+   * comma is that name.
+   */
   private resolveRole(mention: Mention, phrase: string): ResolvedSpeaker {
-    const head = (this.tokens[mention.last] as Token).lower.replace(/\.$/, '')
+    const bound = this.appositions.get(mention.last)
+    if (bound) return { entity: bound, resolvedBy: 'role' }
+    const head = roleOf((this.tokens[mention.last] as Token).text) ?? bareWord(this.tokens[mention.last] as Token)
     const start = (this.tokens[mention.first] as Token).start
+    const modifiers: string[] = []
+    for (let i = mention.first; i < mention.last; i++) {
+      const token = this.tokens[i] as Token
+      if (!token.isWord || DETERMINERS.has(token.lower) || POSSESSIVE_PRONOUNS.has(token.lower)) continue
+      modifiers.push(bareWord(token))
+    }
+    let best: Entity | null = null
+    let bestScore = -Infinity
+    const seen = new Set<Entity>()
     for (let m = this.mentions.length - 1; m >= 0; m--) {
       const { entity, start: at } = this.mentions[m] as EntityMention
-      if (at < start && entity.kind === 'person' && entity.title?.toLowerCase().split(/\s+/).includes(head)) {
-        return { entity, resolvedBy: 'role' }
+      if (at >= start || entity.kind !== 'person' || seen.has(entity)) continue
+      seen.add(entity)
+      const holds = [...entity.roles].some((role) => roleCovers(head, role)) || entity.descriptors.has(head)
+      if (!holds) continue
+      const shared = modifiers.filter(
+        (word) =>
+          entity.descriptors.has(word) || entity.roles.has(word) || entity.descriptors.has(DEMONYMS.get(word) ?? ''),
+      ).length
+      // Recency breaks ties: earlier mentions were seen later in this backwards walk.
+      const score = shared * 10 - seen.size * 0.01
+      if (score > bestScore) {
+        bestScore = score
+        best = entity
       }
+    }
+    if (best) return { entity: best, resolvedBy: 'role' }
+    // "The inspector general … The report by the inspector general, Jane Roe": named only later.
+    for (const { entity, start: at } of this.mentions) {
+      if (at <= start || entity.kind !== 'person') continue
+      if ([...entity.roles].some((role) => roleCovers(head, role))) return { entity, resolvedBy: 'role' }
     }
     return this.describedOnly(phrase, 'person')
   }
@@ -340,6 +519,9 @@ export class EntityRegistry {
       maleVotes: 0,
       femaleVotes: 0,
       spoke: false,
+      roles: new Set(),
+      descriptors: new Set(),
+      place: false,
     }
     return { entity, resolvedBy: kind === 'organisation' ? 'organisation' : 'role' }
   }
