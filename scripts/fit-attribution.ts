@@ -1,6 +1,6 @@
 /**
- * Fits the weights that rank each quote's speaker candidates, on the PolNeAR training split, and writes
- * them to src/domain/extraction/data/speaker-ranking.json. Deterministic: the same training file gives the
+ * Fits the weights that rank each quote's speaker candidates and keep or drop each group of quoted words,
+ * on the PolNeAR training split, and writes them to src/domain/extraction/data/attribution-model.json. Deterministic: the same training file gives the
  * same weights, so `--check` can prove the committed file is what this script makes.
  *
  * usage: tsx scripts/fit-attribution.ts [--train FILE] [--dev FILE] [--check]
@@ -12,11 +12,11 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { fitSpeakerRanking, type GoldDocument } from '../src/domain/extraction/speaker-fitting.js'
-import { extractQuotes, type SpeakerModel } from '../src/domain/extraction/extract-quotes.js'
+import { fitAttribution, type GoldDocument } from '../src/domain/extraction/attribution-fitting.js'
+import { extractQuotes, type AttributionModel, type LinearModel } from '../src/domain/extraction/extract-quotes.js'
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..')
-const weightsPath = join(repoRoot, 'src/domain/extraction/data/speaker-ranking.json')
+const weightsPath = join(repoRoot, 'src/domain/extraction/data/attribution-model.json')
 
 function option(name: string, fallback: string): string {
   const at = process.argv.indexOf(name)
@@ -36,7 +36,7 @@ function readDocuments(path: string): { documents: GoldDocument[]; sha256: strin
   return { documents, sha256: createHash('sha256').update(raw).digest('hex') }
 }
 
-function scoreWith(model: SpeakerModel, path: string, documents: GoldDocument[]): string {
+function scoreWith(model: AttributionModel, path: string, documents: GoldDocument[]): string {
   const predictions = join(mkdtempSync(join(tmpdir(), 'verbatim-fit-')), 'predictions.jsonl')
   writeFileSync(
     predictions,
@@ -48,35 +48,53 @@ function scoreWith(model: SpeakerModel, path: string, documents: GoldDocument[])
 }
 
 const train = readDocuments(trainPath)
-const fit = fitSpeakerRanking(train.documents)
+const fit = fitAttribution(train.documents)
 const output = {
   description:
-    'Weights of the speaker-candidate ranking (a conditional logit over SPEAKER_FEATURES in speaker-candidates.ts). ' +
-    'Data, not code: regenerate with `npm run fit:attribution`; `npm run fit:attribution -- --check` proves this file is what the script makes.',
+    "Weights of the attribution models: `speaker` ranks a quote's speaker candidates (a conditional logit over " +
+    'SPEAKER_FEATURES in speaker-candidates.ts), `quote` keeps or drops a group of quoted words (a logistic model over ' +
+    'QUOTE_FEATURES in quote-features.ts), `join` decides whether a quoted segment goes on with the quotation before it ' +
+    '(a logistic model over JOIN_FEATURES in quote-groups.ts). Data, not code: regenerate with `npm run fit:attribution`; ' +
+    '`npm run fit:attribution -- --check` proves this file is what the script makes.',
   fittedBy: 'scripts/fit-attribution.ts',
-  trainingData: { file: 'polnear-train.jsonl', sha256: train.sha256, choices: fit.choices, rounds: fit.rounds },
+  trainingData: {
+    file: 'polnear-train.jsonl',
+    sha256: train.sha256,
+    speakerChoices: fit.speakerChoices,
+    quoteChoices: fit.quoteChoices,
+    joinChoices: fit.joinChoices,
+    rounds: fit.rounds,
+  },
   options: fit.options,
-  features: fit.model.features,
-  weights: fit.model.weights,
+  speaker: fit.model.speaker,
+  quote: fit.model.quote,
+  join: fit.model.join,
 }
 const serialised = `${JSON.stringify(output, null, 2)}\n`
 
 if (process.argv.includes('--check')) {
   const committed = readFileSync(weightsPath, 'utf8')
   if (committed === serialised) {
-    console.log('speaker-ranking.json is what the script makes')
+    console.log('attribution-model.json is what the script makes')
   } else {
-    console.error('speaker-ranking.json differs from a fresh fit: run `npm run fit:attribution` and commit the result')
+    console.error(
+      'attribution-model.json differs from a fresh fit: run `npm run fit:attribution` and commit the result',
+    )
     process.exitCode = 1
   }
 } else {
   writeFileSync(weightsPath, serialised)
-  console.log(`fitted on ${fit.choices} quotes in ${fit.rounds} rounds -> ${weightsPath}`)
-  console.log(`mean log-likelihood ${fit.meanLogLikelihood.toFixed(4)}, ${fit.iterations} Newton iterations`)
-  const ranked = fit.model.features
-    .map((name, index) => [name, fit.model.weights[index] as number] as const)
-    .sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]))
-  for (const [name, weight] of ranked) console.log(`  ${weight >= 0 ? ' ' : ''}${weight.toFixed(3)}  ${name}`)
+  console.log(
+    `fitted on ${fit.speakerChoices} speaker choices, ${fit.quoteChoices} quote and ${fit.joinChoices} join decisions ` +
+      `in ${fit.rounds} rounds -> ${weightsPath}`,
+  )
+  for (const [part, model] of Object.entries(fit.model) as [string, LinearModel][]) {
+    console.log(`${part} weights, largest first:`)
+    const ranked = model.features
+      .map((name, index) => [name, model.weights[index] as number] as const)
+      .sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]))
+    for (const [name, weight] of ranked) console.log(`  ${weight >= 0 ? ' ' : ''}${weight.toFixed(3)}  ${name}`)
+  }
   console.log(`train (${trainPath}):\n${scoreWith(fit.model, trainPath, train.documents)}`)
   const dev = readDocuments(devPath)
   console.log(`dev (${devPath}):\n${scoreWith(fit.model, devPath, dev.documents)}`)

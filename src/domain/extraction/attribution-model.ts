@@ -1,24 +1,40 @@
-import fitted from './data/speaker-ranking.json' with { type: 'json' }
-import type { SpeakerModel } from './extract-quotes.js'
+import fitted from './data/attribution-model.json' with { type: 'json' }
+import type { AttributionModel, LinearModel } from './extract-quotes.js'
+import { QUOTE_FEATURES } from './quote-features.js'
+import { JOIN_FEATURES } from './quote-groups.js'
 import { SPEAKER_FEATURES } from './speaker-candidates.js'
 
-/**
- * The weights that rank a quote's speaker candidates, fitted by scripts/fit-attribution.ts on the PolNeAR
- * training split. A weights file written for another list of features is refused here rather than read
- * out of step.
- */
-export function loadSpeakerModel(data: { features: readonly string[]; weights: readonly number[] }): SpeakerModel {
-  const expected = SPEAKER_FEATURES.join(',')
-  if (data.features.join(',') !== expected || data.weights.length !== SPEAKER_FEATURES.length) {
-    throw new Error('speaker-ranking.json was fitted for other features: run `npm run fit:attribution`')
-  }
-  return { features: data.features, weights: data.weights }
+interface ModelFile {
+  speaker: { features: readonly string[]; weights: readonly number[] }
+  quote: { features: readonly string[]; weights: readonly number[] }
+  join: { features: readonly string[]; weights: readonly number[] }
 }
 
-let committed: SpeakerModel | null = null
+function checked(part: ModelFile['speaker'], expected: readonly string[], name: string): LinearModel {
+  if (part.features.join(',') !== expected.join(',') || part.weights.length !== expected.length) {
+    throw new Error(`attribution-model.json has ${name} weights for other features: run \`npm run fit:attribution\``)
+  }
+  return { features: part.features, weights: part.weights }
+}
+
+/**
+ * The weights that join quoted segments into quotations, keep or drop each group and rank its speaker
+ * candidates, fitted by
+ * scripts/fit-attribution.ts on the PolNeAR training split. A file written for other lists of features is
+ * refused here rather than read out of step.
+ */
+export function loadAttributionModel(data: ModelFile): AttributionModel {
+  return {
+    speaker: checked(data.speaker, SPEAKER_FEATURES, 'speaker'),
+    quote: checked(data.quote, QUOTE_FEATURES, 'quote'),
+    join: checked(data.join, JOIN_FEATURES, 'join'),
+  }
+}
+
+let committed: AttributionModel | null = null
 
 /** The committed weights, checked on first use (the fitting script runs without them). */
-export function defaultSpeakerModel(): SpeakerModel {
-  committed ??= loadSpeakerModel(fitted)
+export function defaultAttributionModel(): AttributionModel {
+  committed ??= loadAttributionModel(fitted)
   return committed
 }

@@ -125,3 +125,7 @@ export const TITLE_FUNCTION_WORDS: ReadonlySet<string> = set(functionWords.title
 export const TITLE_INTRODUCERS: ReadonlySet<string> = set(functionWords.titleIntroducers)
 /** Speech verbs whose object is the one spoken to ("told reporters"). */
 export const LISTENER_VERBS: ReadonlySet<string> = set(functionWords.listenerVerbs)
+/** Nouns that introduce quoted words as words, not as somebody's speech ("the term “…”", "so-called"). */
+export const TERM_NOUNS: ReadonlySet<string> = set(functionWords.termNouns)
+/** Verbs that give something an official name: what they quote is a designation, not speech. */
+export const DESIGNATION_VERBS: ReadonlySet<string> = set(functionWords.designationVerbs)

@@ -1,6 +1,13 @@
 import { isAgentDescription, isPassive, isVerbAt, subjectOfVerb, type SegmentWindow } from './attribution.js'
 import type { Entity } from './entities.js'
-import { DETERMINERS, LISTENER_VERBS, POSSESSIVE_PRONOUNS, PREPOSITIONS_BEFORE_NAMES } from './lexicon.js'
+import {
+  DETERMINERS,
+  LISTENER_VERBS,
+  POSSESSIVE_PRONOUNS,
+  PREPOSITIONS_BEFORE_NAMES,
+  SPEECH_NOUNS,
+  SPEECH_VERBS,
+} from './lexicon.js'
 import {
   descriptionEndingAt,
   isDocumentWord,
@@ -24,6 +31,7 @@ export const SPEAKER_FEATURES = [
   'kind:organisation',
   'kind:role',
   'kind:document',
+  'kind:place',
   'sentence:same',
   'sentence:previous',
   'sentence:next',
@@ -40,6 +48,9 @@ export const SPEAKER_FEATURES = [
   'subject-of-cue-right-after',
   'between-cue-and-quote',
   'inverted-subject',
+  'subject-of-other-verb',
+  'cue-serves-another-quote',
+  'owns-speech-noun',
   'according-to',
   'colon-before-quote',
   'after-preposition',
@@ -288,6 +299,11 @@ export class CandidateFinder {
       const cue = facts.cues.find(({ subject }) => subject !== null && overlaps(subject, mention))
       if (cue) {
         set(features, 'subject-of-cue')
+        // "She added: “…”" after the quote speaks the quotation that follows it, not this one.
+        const quoted = (at: number): boolean =>
+          (tokens[at]?.segment ?? -1) >= 0 && (tokens[at] as Token).start >= (tokens[quote.close] as Token).end
+        if (side === 'after' && (quoted(cue.verb + 1) || quoted(cue.verb + 2)))
+          set(features, 'cue-serves-another-quote')
         if (cue.inverted) set(features, 'inverted-subject')
         if (nearestCue && cue.verb === nearestCue.verb) set(features, 'subject-of-nearest-cue')
       }
@@ -298,6 +314,12 @@ export class CandidateFinder {
         (cueAfter && mention.last < cueAfter.verb && mention.first > quote.close && !cueAfter.inverted)
       )
         set(features, 'between-cue-and-quote')
+      // "Jane Roe thinks the mayor said": the subject of a verb that reports nothing is not the one talking.
+      let verbAfter = mention.last + 1
+      while (tokens[verbAfter] && (tokens[verbAfter] as Token).pos === 'ADV') verbAfter++
+      const next = tokens[verbAfter]
+      if (next && next.segment < 0 && next.pos === 'VERB' && !cue && !SPEECH_VERBS.has(next.lower))
+        set(features, 'subject-of-other-verb')
       const before = tokens[mention.first - 1]
       const twoBefore = tokens[mention.first - 2]
       if (before?.lower === 'to' && twoBefore?.lower === 'according') set(features, 'according-to')
@@ -315,6 +337,10 @@ export class CandidateFinder {
       if (mention.kind === 'pronoun' && POSSESSIVE_PRONOUNS.has(first.lower)) set(features, 'possessive')
       if (facts.mentions[0] === mention) set(features, 'first-in-sentence')
       if (facts.appositives.has(mention)) set(features, 'apposition')
+      // "Her remarks …", "the senator's statement": whoever owns the words.
+      const owned = tokens[mention.last + 1]
+      if (possessiveMention(first, last, mention) && owned && (SPEECH_NOUNS.has(owned.lower) || isDocumentWord(owned)))
+        set(features, 'owns-speech-noun')
       if (ruleChoice && overlaps(ruleChoice, mention)) set(features, 'rule-choice')
       if (contextChoice && overlaps(contextChoice, mention)) set(features, 'context-choice')
       if (entity?.spoke) set(features, 'spoke-before')
@@ -356,6 +382,7 @@ export class CandidateFinder {
     } else if (isDocumentWord(head)) set(features, 'kind:document')
     else if (isOrganisationWord(head)) set(features, 'kind:organisation')
     else set(features, 'kind:role')
+    if (entity?.place) set(features, 'kind:place')
     if (entity === null) set(features, 'unresolved')
     else if (
       entity.kind === 'person' &&
@@ -411,6 +438,10 @@ export class CandidateFinder {
     }
     return nearest
   }
+}
+
+function possessiveMention(first: Token, last: Token, mention: Mention): boolean {
+  return mention.kind === 'pronoun' ? POSSESSIVE_PRONOUNS.has(first.lower) : /['’]s?$/.test(last.lower)
 }
 
 function range(from: number, to: number): number[] {

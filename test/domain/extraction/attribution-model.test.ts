@@ -2,23 +2,44 @@ import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import t from 'tap'
+import { fitAttribution, type GoldDocument } from '../../../src/domain/extraction/attribution-fitting.js'
+import { defaultAttributionModel, loadAttributionModel } from '../../../src/domain/extraction/attribution-model.js'
+import { QUOTE_FEATURES } from '../../../src/domain/extraction/quote-features.js'
+import { JOIN_FEATURES } from '../../../src/domain/extraction/quote-groups.js'
 import { SPEAKER_FEATURES } from '../../../src/domain/extraction/speaker-candidates.js'
-import { fitSpeakerRanking, type GoldDocument } from '../../../src/domain/extraction/speaker-fitting.js'
-import { defaultSpeakerModel, loadSpeakerModel } from '../../../src/domain/extraction/speaker-model.js'
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '../../..')
 const committed = JSON.parse(
-  readFileSync(join(repoRoot, 'src/domain/extraction/data/speaker-ranking.json'), 'utf8'),
-) as { features: string[]; weights: number[]; trainingData: { sha256: string } }
+  readFileSync(join(repoRoot, 'src/domain/extraction/data/attribution-model.json'), 'utf8'),
+) as {
+  speaker: { features: string[]; weights: number[] }
+  quote: { features: string[]; weights: number[] }
+  join: { features: string[]; weights: number[] }
+}
 
 t.test('the committed weights are for the features the code computes', async (t) => {
-  t.same(committed.features, [...SPEAKER_FEATURES])
-  t.same(defaultSpeakerModel().weights, committed.weights)
+  t.same(committed.speaker.features, [...SPEAKER_FEATURES])
+  t.same(committed.quote.features, [...QUOTE_FEATURES])
+  t.same(committed.join.features, [...JOIN_FEATURES])
+  t.same(defaultAttributionModel().speaker.weights, committed.speaker.weights)
+  t.same(defaultAttributionModel().quote.weights, committed.quote.weights)
 })
 
 t.test('weights fitted for other features are refused', async (t) => {
-  t.throws(() => loadSpeakerModel({ features: ['kind:pronoun'], weights: [1] }), /fit:attribution/)
-  t.throws(() => loadSpeakerModel({ features: [...SPEAKER_FEATURES], weights: [1] }), /fit:attribution/)
+  const quote = committed.quote
+  t.throws(
+    () => loadAttributionModel({ speaker: { features: ['kind:pronoun'], weights: [1] }, quote, join: committed.join }),
+    /speaker weights .* fit:attribution/,
+  )
+  t.throws(
+    () =>
+      loadAttributionModel({
+        speaker: committed.speaker,
+        quote: { features: [...QUOTE_FEATURES], weights: [1] },
+        join: committed.join,
+      }),
+    /quote weights .* fit:attribution/,
+  )
 })
 
 // The weights are data made by scripts/fit-attribution.ts: fitting again on the same training split must give
@@ -32,7 +53,9 @@ t.test(
       .split('\n')
       .filter((line) => line.trim() !== '')
       .map((line) => JSON.parse(line) as GoldDocument)
-    const fit = fitSpeakerRanking(documents)
-    t.same(fit.model.weights, committed.weights)
+    const fit = fitAttribution(documents)
+    t.same(fit.model.speaker.weights, committed.speaker.weights)
+    t.same(fit.model.quote.weights, committed.quote.weights)
+    t.same(fit.model.join.weights, committed.join.weights)
   },
 )
