@@ -14,6 +14,7 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { fitAttribution, type GoldDocument } from '../src/domain/extraction/attribution-fitting.js'
 import { extractQuotes, type AttributionModel, type LinearModel } from '../src/domain/extraction/extract-quotes.js'
+import { statementsOf } from '../src/domain/extraction/statements.js'
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const weightsPath = join(repoRoot, 'src/domain/extraction/data/attribution-model.json')
@@ -41,7 +42,7 @@ function scoreWith(model: AttributionModel, path: string, documents: GoldDocumen
   writeFileSync(
     predictions,
     documents
-      .map((document) => JSON.stringify({ id: document.id, quotes: extractQuotes(document.text, model) }))
+      .map((document) => JSON.stringify({ id: document.id, quotes: statementsOf(extractQuotes(document.text, model)) }))
       .join('\n'),
   )
   return execFileSync('python3', [scorer, path, predictions], { encoding: 'utf8' }).trimEnd()

@@ -32,6 +32,11 @@ export const ExtractedQuoteSchema = Type.Object({
   ),
   via: Nullable(Type.String({ description: 'second-hand attribution, e.g. The Associated Press' })),
   confidence: Type.Number({ minimum: 0, maximum: 1 }),
+  statement: Type.Integer({
+    minimum: 0,
+    description:
+      'quotes reported as one statement (one cue, one speaker: `called it “A” and “B”`) share this number, counted from 0 in the text',
+  }),
 })
 
 export const ExtractResponse = Type.Object({ quotes: Type.Array(ExtractedQuoteSchema) })

@@ -11,7 +11,7 @@ import { EntityRegistry, type Entity, type ResolvedSpeaker } from './entities.js
 import { CandidateFinder, type QuoteSpan } from './speaker-candidates.js'
 import { defaultAttributionModel } from './attribution-model.js'
 import { quoteFeatures } from './quote-features.js'
-import { groupSegments, type JoinTrace, type QuoteGroup } from './quote-groups.js'
+import { groupSegments, splitQuotes, type JoinTrace, type QuoteGroup } from './quote-groups.js'
 import {
   CONJUNCTIONS,
   DESIGNATION_VERBS,
@@ -298,8 +298,8 @@ function cueOf(article: Article, attribution: Attribution): ExtractedQuote['cue'
   return { text: article.text.slice(first.start, last.end), span: [first.start, last.end] }
 }
 
-function kindOf(article: Article, group: QuoteGroup): 'direct' | 'partial' {
-  const first = group.segments[0] as number
+function kindOf(article: Article, segments: readonly number[]): 'direct' | 'partial' {
+  const first = segments[0] as number
   const segment = article.segments[first] as QuotedSegment
   const content = article.text.slice(segment.start, segment.end).trimStart()
   if (!/^[\p{Lu}\d…"“'‘]/u.test(content)) return 'partial'
@@ -421,6 +421,7 @@ function extract(
   const quotes: ExtractedQuote[] = []
   let previous = null as PreviousQuote | null
   let previousKept = false
+  let statements = 0
   groups.forEach((group, g) => {
     const spans: Span[] = group.segments.map((index) => {
       const segment = article.segments[index] as QuotedSegment
@@ -493,16 +494,25 @@ function extract(
     if (speaker) previous = { speaker, entity, mention, paragraph }
     const via = group.attribution?.via ? nameOf(article, group.attribution.via) : null
     const cueSource = attribution ?? (choice?.previous ? null : group.attribution)
-    const quote: ExtractedQuote = {
-      text: spans.map(([start, end]) => text.slice(start, end)).join(' '),
-      spans,
-      kind: kindOf(article, group),
-      cue: cueSource ? cueOf(article, cueSource) : null,
-      speaker,
-      via,
-      confidence: confidenceOf(attribution, speaker),
+    const statement = statements++
+    for (const segments of splitQuotes(article, group)) {
+      const pieces: Span[] = segments.map((index) => {
+        const segment = article.segments[index] as QuotedSegment
+        return [segment.start, segment.end]
+      })
+      quotes.push({
+        text: pieces.map(([start, end]) => text.slice(start, end)).join(' '),
+        spans: pieces,
+        kind: kindOf(article, segments),
+        cue: cueSource ? cueOf(article, cueSource) : null,
+        speaker,
+        via,
+        confidence: confidenceOf(attribution, speaker),
+        statement,
+      })
     }
-    quotes.push(quote, ...findNestedQuotes(article, group.segments, speaker))
+    for (const nested of findNestedQuotes(article, group.segments, speaker))
+      quotes.push({ ...nested, statement: statements++ })
   })
   return quotes
 }

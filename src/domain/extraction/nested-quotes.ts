@@ -17,8 +17,8 @@ export function findNestedQuotes(
   article: Article,
   segmentIndexes: readonly number[],
   outer: Speaker | null,
-): ExtractedQuote[] {
-  const nested: ExtractedQuote[] = []
+): Omit<ExtractedQuote, 'statement'>[] {
+  const nested: Omit<ExtractedQuote, 'statement'>[] = []
   for (const index of segmentIndexes) {
     const segment = article.segments[index] as QuotedSegment
     for (const inner of segment.inner) {
@@ -29,7 +29,12 @@ export function findNestedQuotes(
   return nested
 }
 
-function nestedQuote(article: Article, start: number, end: number, outer: Speaker | null): ExtractedQuote | null {
+function nestedQuote(
+  article: Article,
+  start: number,
+  end: number,
+  outer: Speaker | null,
+): Omit<ExtractedQuote, 'statement'> | null {
   const { tokens, text, registry } = article
   const mark = tokenAt(tokens, start - 1)
   const floor = Math.max(0, mark - CUE_REACH)

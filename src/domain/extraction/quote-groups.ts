@@ -154,6 +154,13 @@ function isDangling(article: Article, index: number): boolean {
   return segment.closeMark < 0 && article.segments[index + 1]?.continuesPrevious !== true
 }
 
+/** The quoted words are part of the writer's sentence: a word of the writer's right before the opening mark. */
+export function isEmbedded(article: Article, index: number): boolean {
+  const window = article.windows[index] as SegmentWindow
+  const before = article.tokens[window.open - 1]
+  return before !== undefined && window.beforeFirst < window.open && before.isWord && before.segment < 0
+}
+
 /** The words from a token to the end of its paragraph. */
 function restOfParagraph(article: Article, first: number): string {
   const { tokens, text } = article
@@ -244,9 +251,10 @@ function joinFeatures(
 }
 
 /**
- * Groups the article's quoted segments into quotations, left to right: each segment either goes on with the
- * group before it or starts a new one, as the join model says. Titles and stage directions ("(Applause.)") are
- * left out.
+ * Groups the article's quoted segments into statements, left to right: each segment either goes on with the
+ * statement before it (the same cue, the same speaker) or starts a new one, as the join model says. Titles and
+ * stage directions ("(Applause.)") are left out. A statement is what the annotated corpora call one
+ * attribution; splitQuotes cuts it into quotations.
  */
 export function groupSegments(
   article: Article,
@@ -261,13 +269,6 @@ export function groupSegments(
     const attribution = attributions[index] ?? null
     const previous = current?.segments[current.segments.length - 1]
     if (current && previous !== undefined) {
-      // A second that-clause under the same cue ("said that … “X” and that … “Y”") reports a second statement:
-      // by the convention of the seed gold it is a quote of its own, by the same speaker, whatever the model says.
-      if (attribution === null && sameSentence(article, previous, index) && secondClause(article, previous, index)) {
-        current = { segments: [index], attribution: current.attribution }
-        groups.push(current)
-        return
-      }
       const ruleJoins =
         (segment.continuesPrevious && attribution === null) ||
         coordinated(article, previous, index) ||
@@ -286,4 +287,27 @@ export function groupSegments(
     groups.push(current)
   })
   return groups
+}
+
+/**
+ * The quotations of one statement, by the seed gold's conventions: a quotation broken by its cue ("“X,” she
+ * said, “Y.”") is one quote in pieces, but words quoted inside the writer's own sentence ("called her
+ * “disgraceful” and said she “dishonored herself”") are each a quote of their own, and so is a second
+ * that-clause under the same cue ("said that … “A” and that … “B”"). Returns groups of segment indexes.
+ */
+export function splitQuotes(article: Article, group: QuoteGroup): number[][] {
+  const quotes: number[][] = []
+  group.segments.forEach((index, position) => {
+    const previous = group.segments[position - 1]
+    const current = quotes[quotes.length - 1]
+    if (
+      current === undefined ||
+      previous === undefined ||
+      (isEmbedded(article, previous) && isEmbedded(article, index)) ||
+      (sameSentence(article, previous, index) && secondClause(article, previous, index))
+    )
+      quotes.push([index])
+    else current.push(index)
+  })
+  return quotes
 }

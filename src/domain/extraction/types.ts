@@ -35,4 +35,9 @@ export interface ExtractedQuote {
   /** Second-hand attribution ("..., she said, according to The Associated Press"). */
   via: string | null
   confidence: number
+  /**
+   * Quotes reported as one statement (one cue, one speaker: `She called it “A” and “B”`, `said that “A” and that
+   * “B”`) share this number, counted from 0 in the article. What the annotated corpora call one attribution.
+   */
+  statement: number
 }

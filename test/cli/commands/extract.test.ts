@@ -30,6 +30,7 @@ t.test('writes one line of quotes per document, with offsets into its text', asy
           speaker: { name: 'Jane Roe', title: 'Senator', kind: 'person', mention: [15, 31], resolvedBy: 'name' },
           via: null,
           confidence: 0.95,
+          statement: 0,
         },
       ],
     },

@@ -347,7 +347,7 @@ t.test('an inner quote with nobody else to say it stays inside', async (t) => {
   )
 })
 
-t.test('a second that-clause under the same cue is a quote of its own; a bare conjunction lists one', async (t) => {
+t.test('fragments quoted in the writer’s sentence are quotes of their own, in one statement', async (t) => {
   const text =
     'Donald Trump spoke on Monday. He added that he has been "speaking" with Mexico and that they "know how I stand."'
   const quotes = extractQuotes(text)
@@ -362,29 +362,34 @@ t.test('a second that-clause under the same cue is a quote of its own; a bare co
       ['Donald Trump', 'added', 'partial'],
     ],
   )
+  t.equal(quotes[0]?.statement, quotes[1]?.statement, 'one cue, one statement')
   const listed =
     'Clinton said she wanted to speak “directly to white people” and let them know that “this is not who we are.”'
+  const listedQuotes = extractQuotes(listed)
   t.same(
-    extractQuotes(listed).map((quote) => pieces(listed, quote)),
-    [['directly to white people', 'this is not who we are.']],
+    listedQuotes.map((quote) => pieces(listed, quote)),
+    [['directly to white people'], ['this is not who we are.']],
   )
+  t.equal(listedQuotes[0]?.statement, listedQuotes[1]?.statement)
 })
 
-t.test('quotes in the same sentence share the cue; a new verb starts a new quote', async (t) => {
+t.test('a new verb of saying starts a new statement', async (t) => {
   const text = 'Trump tweeted that Machado was “disgusting” and “a con” and encouraged people to “check out” her tape.'
   const quotes = extractQuotes(text)
   t.same(
     quotes.map((quote) => quote.text),
-    ['disgusting a con', 'check out'],
+    ['disgusting', 'a con', 'check out'],
   )
   t.same(
     quotes.map((quote) => quote.cue?.text),
-    ['tweeted', 'encouraged'],
+    ['tweeted', 'tweeted', 'encouraged'],
   )
   t.same(
     quotes.map((quote) => quote.speaker?.name),
-    ['Trump', 'Trump'],
+    ['Trump', 'Trump', 'Trump'],
   )
+  t.equal(quotes[0]?.statement, quotes[1]?.statement)
+  t.not(quotes[1]?.statement, quotes[2]?.statement)
 })
 
 t.test('a quote that ends its sentence is not attributed by the next sentence', async (t) => {
