@@ -27,6 +27,10 @@ export const ExtractedQuoteSchema = Type.Object({
       kind: Type.Enum(['person', 'organisation']),
       mention: Nullable(Span),
       resolvedBy: Type.Enum(['name', 'surname', 'role', 'pronoun', 'organisation']),
+      named: Type.Boolean({
+        description:
+          'the text names this speaker; false when only a pronoun or a description (“a spokesman”) stands for them, who is someone different in every article',
+      }),
     }),
     { description: 'null when the text does not say who is speaking' },
   ),

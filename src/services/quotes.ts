@@ -1,5 +1,5 @@
 import type { ExtractedQuote } from '../domain/extraction/index.js'
-import { aliasesOf, isProperName, nameKey, slugify, type SpeakerMention } from '../domain/speaker-identity.js'
+import { aliasesOf, nameKey, slugify, type SpeakerMention } from '../domain/speaker-identity.js'
 import { searchKey, tokenizeWording, wordShingles } from '../domain/wording/index.js'
 import { makeOrderKey } from '../domain/claims/index.js'
 import type { SqlTransaction } from '../db/database.js'
@@ -84,7 +84,8 @@ export async function replaceArticleQuotes(
   // speakers then take their row locks in the same order and cannot deadlock on them.
   const firstMentions = new Map<string, ExtractedQuote>()
   for (const quote of quotes) {
-    if (quote.speaker && isProperName(quote.speaker.name) && !firstMentions.has(speakerKey(quote.speaker))) {
+    // Only a speaker the article names is shared across articles: "he" or "a spokesman" is someone else each time.
+    if (quote.speaker?.named && !firstMentions.has(speakerKey(quote.speaker))) {
       firstMentions.set(speakerKey(quote.speaker), quote)
     }
   }
@@ -94,8 +95,10 @@ export async function replaceArticleQuotes(
       ? await resolveSpeakers(
           sql,
           mentions.map(([, quote]) => {
-            const { name, title, kind } = quote.speaker!
-            return { name, title, kind, mentionText: mentionTextOf(quote) }
+            const { name, title, kind, resolvedBy } = quote.speaker!
+            // A pronoun or a description next to the quote ("he", "the spokesman") is never an alias.
+            const namesThem = resolvedBy === 'name' || resolvedBy === 'surname' || resolvedBy === 'organisation'
+            return { name, title, kind, mentionText: namesThem ? mentionTextOf(quote) : null }
           }),
         )
       : []

@@ -42,6 +42,11 @@ export interface Entity {
   descriptors: Set<string>
   /** A country, region or state named on its own. */
   place: boolean
+  /**
+   * The article gives a name for them (a person's or an organisation's); false when only a description stands
+   * for them ("a spokesman", "Ms. Roe’s lawyer"), which means someone different in every article.
+   */
+  named: boolean
 }
 
 interface EntityMention {
@@ -313,6 +318,7 @@ export class EntityRegistry {
         roles: new Set(),
         descriptors: new Set(),
         place: parts.kind === 'person' && PLACES.has(key),
+        named: true,
       }
       if (entity.place) entity.kind = 'organisation'
       this.byName.set(key, entity)
@@ -522,6 +528,8 @@ export class EntityRegistry {
       roles: new Set(),
       descriptors: new Set(),
       place: false,
+      // "the Trump administration" names a body; "the spokesman" and "Ms. Roe’s lawyer" name nobody.
+      named: kind === 'organisation' && /(^|\s)\p{Lu}/u.test(phrase),
     }
     return { entity, resolvedBy: kind === 'organisation' ? 'organisation' : 'role' }
   }

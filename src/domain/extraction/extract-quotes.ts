@@ -269,6 +269,7 @@ function speakerOfMention(
         kind: 'person',
         mention: span,
         resolvedBy: 'pronoun',
+        named: false,
       },
       entity: null,
     }
@@ -276,7 +277,17 @@ function speakerOfMention(
   const { entity, resolvedBy } = resolved
   article.registry.noteMention(entity, span[0])
   if (attribution) noteDocumentIssued(article, attribution, resolved)
-  return { speaker: { name: entity.name, title: entity.title, kind: entity.kind, mention: span, resolvedBy }, entity }
+  return {
+    speaker: {
+      name: entity.name,
+      title: entity.title,
+      kind: entity.kind,
+      mention: span,
+      resolvedBy,
+      named: entity.named,
+    },
+    entity,
+  }
 }
 
 /** "X said in a statement": a later "the statement said" is X speaking. */

@@ -54,6 +54,7 @@ function nestedQuote(
       kind: resolved.entity.kind,
       mention: [subjectToken.start, subjectToken.start + pronoun.length],
       resolvedBy: 'pronoun',
+      named: resolved.entity.named,
     }
     return {
       text: text.slice(start, end),

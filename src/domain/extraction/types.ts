@@ -23,6 +23,12 @@ export interface Speaker {
   /** The mention next to the cue that identifies the speaker of this quote. */
   mention: Span | null
   resolvedBy: ResolvedBy
+  /**
+   * The article names this speaker (a person's or an organisation's name, found next to the quote or through
+   * the pronoun or description that stands for them); false when only a pronoun or a description ("a
+   * spokesman") does: such a speaker is someone different in every article.
+   */
+  named: boolean
 }
 
 export interface ExtractedQuote {

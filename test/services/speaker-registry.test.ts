@@ -1,0 +1,47 @@
+import t from 'tap'
+import { authorized, buildApp } from '../helper.js'
+
+async function ingest(app: Awaited<ReturnType<typeof buildApp>>, url: string, text: string): Promise<string> {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/v1/articles',
+    headers: authorized,
+    payload: { url, outlet: { name: 'Example Daily', domain: 'daily.example' }, text },
+  })
+  t.equal(response.statusCode, 201, response.body)
+  return response.json().id
+}
+
+t.test('a pronoun or a description next to a quote never becomes a speaker or an alias', async (t) => {
+  const app = await buildApp(t)
+  // On an empty registry, nothing names the speaker of this quote.
+  const lone = await ingest(app, 'https://daily.example/lone', 'He said: “We will win the vote on Tuesday.”')
+  const [loneQuote] = (await app.inject({ url: `/v1/articles/${lone}/quotes` })).json().items
+  t.equal(loneQuote.speaker, null, 'no speaker called "He"')
+  t.equal(loneQuote.speakerMention.text, 'He', 'the mention is kept')
+  t.equal(await app.prisma.speaker.count(), 0)
+
+  // A named person quoted through "he" and "the spokesman": the pronoun is not learnt as a name of his.
+  await ingest(
+    app,
+    'https://daily.example/named',
+    'Mayor John Doe spoke at the town hall on Monday. “The budget is balanced,” he said. ' +
+      'A spokesman for the council disagreed. “It is not,” the spokesman said.',
+  )
+  const aliases = await app.prisma.speakerAlias.findMany({ select: { aliasKey: true } })
+  t.same(
+    aliases.map((alias) => alias.aliasKey).filter((key) => ['he', 'spokesman', 'the spokesman'].includes(key)),
+    [],
+  )
+  const speakers = await app.prisma.speaker.findMany({ select: { name: true } })
+  t.same(
+    speakers.map((speaker) => speaker.name),
+    ['John Doe'],
+    'the unnamed spokesman is nobody the registry can know',
+  )
+
+  // So a later "He said" stays nobody's rather than becoming the mayor's.
+  const later = await ingest(app, 'https://daily.example/later', 'He said: “We will appeal the ruling.”')
+  const [laterQuote] = (await app.inject({ url: `/v1/articles/${later}/quotes` })).json().items
+  t.equal(laterQuote.speaker, null)
+})
