@@ -31,6 +31,9 @@ const SINGLE_MARKS = new Set(["'", '‘', '’', '‹', '›'])
 const BEFORE_OPENING = new Set('([{—–―-/"“”‘’\'«»‹›:…')
 const AFTER_CLOSING = new Set('.,;:!?)]}—–―-"“”‘’\'«»‹›…')
 
+const NEXT_MARK = /["“”«»„]/g
+const NEXT_MARK_OR_BREAK = /["“”«»„\n]/g
+
 /** What follows a closing mark and never the first character of a quotation. */
 const CLOSING_PUNCTUATION = new Set(['.', ',', ';', ':', '!', '?', ')', ']', '}'])
 
@@ -93,6 +96,15 @@ export function findQuotedSegments(text: string): QuotedSegment[] {
   }
 
   for (let i = 0; i < text.length; i++) {
+    // Jump to what matters: the next mark, or while a quotation is open the next line break too. Only right after
+    // a paragraph break inside an open quotation is every character read.
+    if (paragraphEnd < 0) {
+      const pattern = openAt < 0 ? NEXT_MARK : NEXT_MARK_OR_BREAK
+      pattern.lastIndex = i
+      const found = pattern.exec(text)
+      if (found === null) break
+      i = found.index
+    }
     const ch = text[i] as string
     if (ch === '\n') {
       if (openAt >= 0 && paragraphEnd < 0) paragraphEnd = trimEnd(text, i, openAt + 1)

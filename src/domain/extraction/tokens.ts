@@ -37,45 +37,50 @@ export function tokenize(text: string, segments: readonly QuotedSegment[]): Toke
   const tokens: Token[] = []
   let paragraph = 0
   let segmentIndex = 0
-  let previousEnd = 0
+  // The next line break after the previous token: found once per break, so the whole scan stays linear.
+  let nextBreak = text.indexOf('\n')
   const count = tagged.starts.length
   for (let i = 0; i < count; i++) {
     const start = tagged.starts[i] as number
     let end = tagged.ends[i] as number
     // The tagger keeps line breaks as tokens of their own; paragraphs are read from the gaps instead.
-    if (end === start || /^\s+$/.test(text.slice(start, end))) continue
+    if (end === start || tagged.pos[i] === 'SPACE') continue
     const pos = tagged.pos[i] as PartOfSpeech
     let last = i
-    if (WORD_START.test(text[start] as string)) {
+    if (isWordStart(text.charCodeAt(start))) {
       // Glue what follows with no space between: a clitic, or a joiner between two word pieces.
       while (last + 1 < count && tagged.starts[last + 1] === end) {
-        const next = text.slice(tagged.starts[last + 1], tagged.ends[last + 1])
-        if (CLITIC.test(next)) {
+        const nextStart = tagged.starts[last + 1] as number
+        const nextEnd = tagged.ends[last + 1] as number
+        if (nextEnd - nextStart <= 3 && CLITIC.test(text.slice(nextStart, nextEnd))) {
           last++
-          end = tagged.ends[last] as number
+          end = nextEnd
           continue
         }
+        const joiner = JOINERS.has(text[nextStart] as string)
         const after = last + 2 < count ? (tagged.starts[last + 2] as number) : -1
-        if (JOINERS.has(next) && after === end + 1 && WORD_START.test(text[after] as string)) {
+        if (joiner && nextEnd - nextStart === 1 && after === end + 1 && isWordStart(text.charCodeAt(after))) {
           last += 2
           end = tagged.ends[last] as number
           continue
         }
-        if (next.length > 1 && JOINERS.has(next[0] as string) && WORD_START.test(next[1] as string)) {
+        if (joiner && nextEnd - nextStart > 1 && isWordStart(text.charCodeAt(nextStart + 1))) {
           last++
-          end = tagged.ends[last] as number
+          end = nextEnd
           continue
         }
         break
       }
     }
-    if (text.slice(previousEnd, start).includes('\n') && tokens.length > 0) paragraph++
-    previousEnd = end
+    if (nextBreak >= 0 && nextBreak < start) {
+      if (tokens.length > 0) paragraph++
+      nextBreak = text.indexOf('\n', start)
+    }
     let current = segments[segmentIndex]
     while (current && start >= segmentEnd(current)) current = segments[++segmentIndex]
     const raw = text.slice(start, end)
-    const first = raw[0] as string
-    const isWord = WORD_START.test(first)
+    const firstCode = text.charCodeAt(start)
+    const isWord = isWordStart(firstCode)
     tokens.push({
       start,
       end,
@@ -83,7 +88,7 @@ export function tokenize(text: string, segments: readonly QuotedSegment[]): Toke
       lower: raw.toLowerCase(),
       pos,
       isWord,
-      capitalized: isWord && UPPER.test(first),
+      capitalized: isWord && isUpperStart(firstCode, raw),
       paragraph,
       segment: current && start >= current.openMark ? segmentIndex : -1,
       proper: false,
@@ -92,6 +97,17 @@ export function tokenize(text: string, segments: readonly QuotedSegment[]): Toke
     i = last
   }
   return tokens
+}
+
+/** A letter or a digit (ASCII answered without a regular expression: it is most of the text). */
+function isWordStart(code: number): boolean {
+  if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122)
+  return WORD_START.test(String.fromCharCode(code))
+}
+
+function isUpperStart(code: number, raw: string): boolean {
+  if (code < 128) return code >= 65 && code <= 90
+  return UPPER.test(raw[0] as string)
 }
 
 /** The offset just past the segment's closing mark (or past its last character when unclosed). */
