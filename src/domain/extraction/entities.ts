@@ -54,6 +54,21 @@ interface EntityMention {
   start: number
 }
 
+/** How many mentions back (or ahead) a reference is looked for. */
+const MAX_ANTECEDENTS = 60
+
+/** Index of the first mention starting at or after `offset` in a list ordered by start. */
+function firstAtOrAfter(mentions: readonly EntityMention[], offset: number): number {
+  let low = 0
+  let high = mentions.length
+  while (low < high) {
+    const mid = (low + high) >> 1
+    if ((mentions[mid] as EntityMention).start < offset) low = mid + 1
+    else high = mid
+  }
+  return low
+}
+
 /** Parties written in a parenthesis after a name: "(R-Ohio)", "(D)". */
 const PARTY_LETTERS: ReadonlyMap<string, string> = new Map([
   ['r', 'republican'],
@@ -152,7 +167,12 @@ function isKnownPerson(entity: Entity): boolean {
 
 /** The people and organisations an article names, in order of mention, with what later references need. */
 export class EntityRegistry {
+  /** The names the article gives, in order of mention. */
   private readonly mentions: EntityMention[] = []
+  /** Mentions found later by reference (a quote's speaker), kept in order of position. */
+  private readonly noted: EntityMention[] = []
+  /** The names' mentions by their last word, in order: what a surname is looked up by. */
+  private readonly bySurname = new Map<string, EntityMention[]>()
   private readonly byName = new Map<string, Entity>()
   /** Descriptions set beside a name by a comma, by the token index of their head: they are that name. */
   private readonly appositions = new Map<number, Entity>()
@@ -270,6 +290,12 @@ export class EntityRegistry {
       const entity = this.register(mention)
       if (entity) {
         this.mentions.push({ entity, start: token.start })
+        if (entity.kind === 'person') {
+          const surname = entity.words[entity.words.length - 1] as string
+          const list = this.bySurname.get(surname) ?? []
+          list.push({ entity, start: token.start })
+          this.bySurname.set(surname, list)
+        }
         this.noteIssuer(i, entity)
         if (entity.kind === 'person') this.collectAppositions(entity, mention.first, mention.last)
       }
@@ -337,15 +363,44 @@ export class EntityRegistry {
 
   private findBySurname(words: readonly string[], before: number): Entity | undefined {
     const last = words[words.length - 1] as string
+    const candidates = this.bySurname.get(last) ?? []
     let fallback: Entity | undefined
-    for (let m = this.mentions.length - 1; m >= 0; m--) {
-      const { entity, start } = this.mentions[m] as EntityMention
-      if (entity.kind !== 'person' || entity.words[entity.words.length - 1] !== last) continue
-      if (words.length > 1 && !words.every((w) => entity.words.includes(w)) && entity.words.length > 1) continue
-      if (start < before) return entity
-      fallback ??= entity
+    const fits = (entity: Entity): boolean =>
+      entity.words[entity.words.length - 1] === last &&
+      (words.length === 1 || entity.words.length === 1 || words.every((w) => entity.words.includes(w)))
+    // The nearest one before, else the first one after ("Sheinbaum" first, "Claudia Sheinbaum" later).
+    for (let m = firstAtOrAfter(candidates, before) - 1, n = 0; m >= 0 && n < MAX_ANTECEDENTS; m--, n++) {
+      const { entity } = candidates[m] as EntityMention
+      if (fits(entity)) return entity
+    }
+    for (let m = firstAtOrAfter(candidates, before), n = 0; m < candidates.length && n < MAX_ANTECEDENTS; m++, n++) {
+      const { entity } = candidates[m] as EntityMention
+      if (fits(entity)) {
+        fallback = entity
+        break
+      }
     }
     return fallback
+  }
+
+  /**
+   * The mentions before `start`, names and references alike, nearest first: at most MAX_ANTECEDENTS of them, so
+   * that resolving a reference costs the same however long the article.
+   */
+  private *mentionsBefore(start: number): Generator<EntityMention> {
+    let a = firstAtOrAfter(this.mentions, start) - 1
+    let b = firstAtOrAfter(this.noted, start) - 1
+    for (let n = 0; n < MAX_ANTECEDENTS && (a >= 0 || b >= 0); n++) {
+      const name = this.mentions[a]
+      const note = this.noted[b]
+      if (note === undefined || (name !== undefined && name.start >= note.start)) {
+        a--
+        yield name as EntityMention
+      } else {
+        b--
+        yield note
+      }
+    }
   }
 
   /**
@@ -417,9 +472,8 @@ export class EntityRegistry {
     const gender = GENDERED_PRONOUNS.get(pronoun)
     const wantsOrganisation = pronoun === 'it' || pronoun === 'they'
     let unknownGender: Entity | undefined
-    for (let m = this.mentions.length - 1; m >= 0; m--) {
-      const { entity, start } = this.mentions[m] as EntityMention
-      if (start >= before || entity.name === excluded) continue
+    for (const { entity, start } of this.mentionsBefore(before)) {
+      if (entity.name === excluded) continue
       if (wantsOrganisation) {
         if (entity.kind === 'organisation') return { entity, resolvedBy: 'pronoun' }
         continue
@@ -458,9 +512,8 @@ export class EntityRegistry {
     if (isOrganisationWord(head)) {
       const named = this.tokens.slice(mention.first, mention.last + 1).some((t) => t.capitalized && t.lower !== 'the')
       if (!named) {
-        for (let m = this.mentions.length - 1; m >= 0; m--) {
-          const { entity, start: at } = this.mentions[m] as EntityMention
-          if (at < start && entity.kind === 'organisation' && entity.words[entity.words.length - 1] === head.lower) {
+        for (const { entity } of this.mentionsBefore(start)) {
+          if (entity.kind === 'organisation' && entity.words[entity.words.length - 1] === head.lower) {
             return { entity, resolvedBy: 'organisation' }
           }
         }
@@ -490,9 +543,8 @@ export class EntityRegistry {
     let best: Entity | null = null
     let bestScore = -Infinity
     const seen = new Set<Entity>()
-    for (let m = this.mentions.length - 1; m >= 0; m--) {
-      const { entity, start: at } = this.mentions[m] as EntityMention
-      if (at >= start || entity.kind !== 'person' || seen.has(entity)) continue
+    for (const { entity } of this.mentionsBefore(start)) {
+      if (entity.kind !== 'person' || seen.has(entity)) continue
       seen.add(entity)
       const holds = [...entity.roles].some((role) => roleCovers(head, role)) || entity.descriptors.has(head)
       if (!holds) continue
@@ -509,9 +561,14 @@ export class EntityRegistry {
     }
     if (best) return { entity: best, resolvedBy: 'role' }
     // "The inspector general … The report by the inspector general, Jane Roe": named only later.
-    for (const { entity, start: at } of this.mentions) {
-      if (at <= start || entity.kind !== 'person') continue
-      if ([...entity.roles].some((role) => roleCovers(head, role))) return { entity, resolvedBy: 'role' }
+    for (
+      let m = firstAtOrAfter(this.mentions, start + 1), n = 0;
+      m < this.mentions.length && n < MAX_ANTECEDENTS;
+      m++, n++
+    ) {
+      const { entity } = this.mentions[m] as EntityMention
+      if (entity.kind === 'person' && [...entity.roles].some((role) => roleCovers(head, role)))
+        return { entity, resolvedBy: 'role' }
     }
     return this.describedOnly(phrase, 'person')
   }
@@ -537,8 +594,9 @@ export class EntityRegistry {
   /** Makes an entity found by a later reference available to pronouns that follow. */
   noteMention(entity: Entity, start: number): void {
     entity.spoke = true
-    let at = this.mentions.length
-    while (at > 0 && (this.mentions[at - 1] as EntityMention).start > start) at--
-    this.mentions.splice(at, 0, { entity, start })
+    // Quotes are read in order, so this is nearly always an append.
+    let at = this.noted.length
+    while (at > 0 && (this.noted[at - 1] as EntityMention).start > start) at--
+    this.noted.splice(at, 0, { entity, start })
   }
 }

@@ -55,6 +55,8 @@ const SUBJECT_OF_POSSESSIVE: ReadonlyMap<string, string> = new Map([
   ['its', 'it'],
   ['their', 'they'],
 ])
+/** Longest stretch of the writer's words read before a quotation for its cue and speaker. */
+const MAX_CLAUSE_TOKENS = 100
 /** How many paragraphs back the previous quote's speaker is still a candidate. */
 const PREVIOUS_SPEAKER_REACH = 2
 const UNATTRIBUTED_CONFIDENCE = 0.3
@@ -127,7 +129,9 @@ export function analyseArticle(text: string): Article {
     if (index === 0 || sentenceEnds[index - 1]) sentenceStarts.push(index)
     sentenceOf[index] = sentenceStarts.length - 1
   })
-  const windows = segments.map((segment) => windowOf(tokens, sentenceEnds, segment))
+  const windows = segments.map((segment) =>
+    windowOf(tokens, sentenceEnds, (token) => sentenceStarts[sentenceOf[token] as number] as number, segment),
+  )
   return {
     text,
     segments,
@@ -141,7 +145,12 @@ export function analyseArticle(text: string): Article {
   }
 }
 
-function windowOf(tokens: readonly Token[], sentenceEnds: readonly boolean[], segment: QuotedSegment): SegmentWindow {
+function windowOf(
+  tokens: readonly Token[],
+  sentenceEnds: readonly boolean[],
+  sentenceStartOf: (token: number) => number,
+  segment: QuotedSegment,
+): SegmentWindow {
   const open = tokenAt(tokens, segment.openMark)
   const close = segment.closeMark >= 0 ? tokenAt(tokens, segment.closeMark) : tokenAt(tokens, segment.end) - 1
   const paragraph = (tokens[open] as Token).paragraph
@@ -164,13 +173,9 @@ function windowOf(tokens: readonly Token[], sentenceEnds: readonly boolean[], se
     while (beforeFirst > 0 && !sentenceEnds[beforeFirst - 1] && (tokens[beforeFirst - 1] as Token).segment < 0)
       beforeFirst--
   }
-  let sentenceFirst = beforeFirst
-  while (
-    sentenceFirst > 0 &&
-    (tokens[sentenceFirst - 1] as Token).paragraph === (tokens[beforeFirst] as Token).paragraph &&
-    !sentenceEnds[sentenceFirst - 1]
-  )
-    sentenceFirst--
+  // A run-on "sentence" (a list, a transcript, hostile input) is read no further back than a long sentence goes:
+  // every look-back from a quotation then costs at most a bounded number of tokens.
+  const sentenceFirst = Math.max(sentenceStartOf(beforeFirst), beforeFirst - MAX_CLAUSE_TOKENS)
   let afterLast = close
   for (let j = close + 1; j < tokens.length; j++) {
     const token = tokens[j] as Token

@@ -33,13 +33,33 @@ function currentTagger(): ReturnType<typeof winkNLP> {
   return tagger
 }
 
+/** No word is longer; wink's tokenizer takes time growing with the square of a run with no space in it. */
+const MAX_RUN = 64
+const OVERLONG_RUN = new RegExp(`\\S{${MAX_RUN + 1},}`, 'g')
+
+/**
+ * The text as the tagger reads it: every run of more than MAX_RUN characters without a space (never a word:
+ * a URL, base64, hostile input) gets a space every MAX_RUN characters. Same length, so offsets hold; the
+ * characters replaced fall between tokens.
+ */
+function withoutOverlongRuns(text: string): string {
+  OVERLONG_RUN.lastIndex = 0
+  if (!OVERLONG_RUN.test(text)) return text
+  return text.replace(OVERLONG_RUN, (run) => {
+    let broken = ''
+    for (let at = 0; at < run.length; at += MAX_RUN + 1) broken += `${run.slice(at, at + MAX_RUN)} `
+    return broken.slice(0, run.length)
+  })
+}
+
 /**
  * Tokens, sentences and universal part-of-speech tags from wink-nlp's English model (shipped in the npm
  * package, no download). Token offsets are found by walking the text: wink's tokens are exact substrings, in
  * order, separated by white space only.
  */
-export function tagText(text: string): TaggedText {
+export function tagText(original: string): TaggedText {
   const nlp = currentTagger()
+  const text = withoutOverlongRuns(original)
   const doc = nlp.readDoc(text)
   const values = doc.tokens().out() as string[]
   const pos = doc.tokens().out(nlp.its.pos) as PartOfSpeech[]

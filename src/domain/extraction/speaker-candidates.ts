@@ -108,8 +108,12 @@ export interface CandidateContext {
 
 interface SentenceFacts {
   mentions: Mention[]
+  /** Each mention's first token, in order: what a quote's nearest mentions are found by. */
+  firsts: number[]
   /** Mentions set off by a comma right after another one: "Jane Roe, a former official,". */
   appositives: Set<Mention>
+  /** The cue whose subject covers a token, by token index. */
+  cueOfSubjectToken: Map<number, SentenceFacts['cues'][number]>
   /** Speech verbs used as verbs, with the mention that is their subject, if any. */
   cues: { verb: number; subject: Mention | null; inverted: boolean }[]
 }
@@ -132,6 +136,8 @@ export interface PreviousSpeaker {
 
 /** Most mentions kept on each side of a quote. */
 const MAX_PER_SIDE = 8
+/** Farthest a verb of saying may stand from the quote it governs, in tokens. */
+const MAX_CUE_DISTANCE = 100
 
 function vector(): number[] {
   return new Array<number>(SPEAKER_FEATURES.length).fill(0)
@@ -216,8 +222,16 @@ export class CandidateFinder {
       cues.push({ verb: i, subject, inverted })
     }
     // Whatever the grammar makes the subject of a speech verb is a candidate, in the lexicon or not.
+    const covered = new Set<number>()
+    for (const mention of mentions) for (let i = mention.first; i <= mention.last; i++) covered.add(i)
     for (const { subject } of cues) {
-      if (subject && !mentions.some((mention) => overlaps(mention, subject))) mentions.push(subject)
+      if (!subject) continue
+      let known = false
+      for (let i = subject.first; i <= subject.last && !known; i++) known = covered.has(i)
+      if (!known) {
+        mentions.push(subject)
+        for (let i = subject.first; i <= subject.last; i++) covered.add(i)
+      }
     }
     mentions.sort((a, b) => a.first - b.first)
     const appositives = new Set<Mention>()
@@ -226,7 +240,13 @@ export class CandidateFinder {
       if (previous && previous.last === mention.first - 2 && tokens[mention.first - 1]?.text === ',')
         appositives.add(mention)
     })
-    const facts = { mentions, appositives, cues }
+    const cueOfSubjectToken = new Map<number, SentenceFacts['cues'][number]>()
+    for (const cue of cues) {
+      if (!cue.subject) continue
+      for (let i = cue.subject.first; i <= cue.subject.last; i++)
+        if (!cueOfSubjectToken.has(i)) cueOfSubjectToken.set(i, cue)
+    }
+    const facts = { mentions, firsts: mentions.map((mention) => mention.first), appositives, cueOfSubjectToken, cues }
     this.facts.set(sentence, facts)
     return facts
   }
@@ -246,13 +266,32 @@ export class CandidateFinder {
     const openToken = tokens[quote.open] as Token
     const sentenceFirst = sentenceOf[quote.open] as number
     const sentenceLast = sentenceOf[quote.close] as number
-    const sentences = [sentenceFirst - 1, ...range(sentenceFirst, sentenceLast), sentenceLast + 1].filter(
-      (sentence) => sentence >= 0 && sentence < this.context.sentenceStarts.length,
-    )
-    const found: { mention: Mention; sentence: number }[] = []
-    for (const sentence of sentences) {
-      const facts = this.sentenceFacts(sentence)
-      for (const mention of facts.mentions) found.push({ mention, sentence })
+    const sentenceCount = this.context.sentenceStarts.length
+    // The nearest few on each side, found by binary search: a speaker is never many mentions away from the words
+    // it speaks, and the cost per quote stays bounded however many quotes share a run-on sentence.
+    const before: { mention: Mention; sentence: number }[] = []
+    for (let sentence = sentenceFirst; sentence >= Math.max(0, sentenceFirst - 1); sentence--) {
+      const { mentions, firsts } = this.sentenceFacts(sentence)
+      for (let k = firstAtOrAfter(firsts, quote.open) - 1; k >= 0 && before.length < MAX_PER_SIDE; k--) {
+        const mention = mentions[k] as Mention
+        if (mention.last < quote.open) before.push({ mention, sentence })
+      }
+    }
+    before.reverse()
+    const inside: { mention: Mention; sentence: number }[] = []
+    for (let sentence = sentenceFirst; sentence <= sentenceLast && inside.length < MAX_PER_SIDE; sentence++) {
+      const { mentions, firsts } = this.sentenceFacts(sentence)
+      for (let k = firstAtOrAfter(firsts, quote.open + 1); k < mentions.length && inside.length < MAX_PER_SIDE; k++) {
+        const mention = mentions[k] as Mention
+        if (mention.first > quote.close) break
+        if (mention.last < quote.close) inside.push({ mention, sentence })
+      }
+    }
+    const after: { mention: Mention; sentence: number }[] = []
+    for (let sentence = sentenceLast; sentence <= Math.min(sentenceCount - 1, sentenceLast + 1); sentence++) {
+      const { mentions, firsts } = this.sentenceFacts(sentence)
+      for (let k = firstAtOrAfter(firsts, quote.close + 1); k < mentions.length && after.length < MAX_PER_SIDE; k++)
+        after.push({ mention: mentions[k] as Mention, sentence })
     }
     const candidates: SpeakerCandidate[] = []
     const sideOf = (mention: Mention): 'before' | 'after' | 'between' =>
@@ -263,11 +302,6 @@ export class CandidateFinder {
         : mention.first > quote.close
           ? mention.first - quote.close
           : 1
-    // The nearest few on each side: a speaker is never many mentions away from the words it speaks, and the
-    // cost per quote stays bounded in a run-on paragraph.
-    const before = found.filter(({ mention }) => sideOf(mention) === 'before').slice(-MAX_PER_SIDE)
-    const after = found.filter(({ mention }) => sideOf(mention) === 'after').slice(0, MAX_PER_SIDE)
-    const inside = found.filter(({ mention }) => sideOf(mention) === 'between').slice(0, MAX_PER_SIDE)
     const all = [...before, ...inside, ...after]
     // The rules may find a speaker the window does not hold (a transcript's "HOST:" inside the quotation).
     if (ruleChoice && !all.some(({ mention }) => overlaps(mention, ruleChoice)))
@@ -296,7 +330,8 @@ export class CandidateFinder {
       set(features, 'distance', Math.log2(1 + distanceOf(mention)) / 6)
       if (mention === nearestBefore || mention === nearestAfter) set(features, 'nearest-on-its-side')
       set(features, 'candidates-between', Math.min(betweenCount.get(mention) ?? 0, 4) / 4)
-      const cue = facts.cues.find(({ subject }) => subject !== null && overlaps(subject, mention))
+      let cue: SentenceFacts['cues'][number] | undefined
+      for (let i = mention.first; i <= mention.last && !cue; i++) cue = facts.cueOfSubjectToken.get(i)
       if (cue) {
         set(features, 'subject-of-cue')
         // "She added: “…”" after the quote speaks the quotation that follows it, not this one.
@@ -401,16 +436,13 @@ export class CandidateFinder {
     sentenceLast: number,
   ): { before: SentenceFacts['cues'][number] | null; after: SentenceFacts['cues'][number] | null } {
     const { tokens } = this.context
-    let before: SentenceFacts['cues'][number] | null = null
-    let after: SentenceFacts['cues'][number] | null = null
-    for (const cue of this.sentenceFacts(sentenceFirst).cues) if (cue.verb < quote.open) before = cue
-    for (const cue of this.sentenceFacts(sentenceLast).cues) {
-      if (cue.verb > quote.close) {
-        after = cue
-        break
-      }
-    }
+    const first = this.sentenceFacts(sentenceFirst).cues
+    const last = this.sentenceFacts(sentenceLast).cues
+    let before = first[cueAtOrAfter(first, quote.open) - 1] ?? null
+    let after = last[cueAtOrAfter(last, quote.close + 1)] ?? null
+    // A cue with another quotation between it and this one, or too far to read, governs something else.
     const quotedBetween = (from: number, to: number): boolean => {
+      if (to - from > MAX_CUE_DISTANCE) return true
       for (let i = from; i < to; i++) if ((tokens[i] as Token).segment >= 0) return true
       return false
     }
@@ -425,27 +457,44 @@ export class CandidateFinder {
     sentenceFirst: number,
     sentenceLast: number,
   ): SentenceFacts['cues'][number] | null {
-    let nearest: SentenceFacts['cues'][number] | null = null
-    let distance = Infinity
     for (let sentence = sentenceFirst; sentence <= sentenceLast; sentence++) {
-      for (const cue of this.sentenceFacts(sentence).cues) {
-        const d = cue.verb < quote.open ? quote.open - cue.verb : cue.verb > quote.close ? cue.verb - quote.close : 0
-        if (d < distance) {
-          distance = d
-          nearest = cue
-        }
-      }
+      const cues = this.sentenceFacts(sentence).cues
+      const inside = cues[cueAtOrAfter(cues, quote.open + 1)]
+      if (inside && inside.verb < quote.close) return inside
     }
-    return nearest
+    const first = this.sentenceFacts(sentenceFirst).cues
+    const last = this.sentenceFacts(sentenceLast).cues
+    const before = first[cueAtOrAfter(first, quote.open) - 1]
+    const after = last[cueAtOrAfter(last, quote.close + 1)]
+    if (!before) return after ?? null
+    if (!after) return before
+    return after.verb - quote.close < quote.open - before.verb ? after : before
   }
+}
+
+/** Index of the first value at or after `position` in an ascending list (its length when there is none). */
+function firstAtOrAfter(values: readonly number[], position: number): number {
+  let low = 0
+  let high = values.length
+  while (low < high) {
+    const mid = (low + high) >> 1
+    if ((values[mid] as number) < position) low = mid + 1
+    else high = mid
+  }
+  return low
+}
+
+function cueAtOrAfter(cues: readonly SentenceFacts['cues'][number][], position: number): number {
+  let low = 0
+  let high = cues.length
+  while (low < high) {
+    const mid = (low + high) >> 1
+    if ((cues[mid] as SentenceFacts['cues'][number]).verb < position) low = mid + 1
+    else high = mid
+  }
+  return low
 }
 
 function possessiveMention(first: Token, last: Token, mention: Mention): boolean {
   return mention.kind === 'pronoun' ? POSSESSIVE_PRONOUNS.has(first.lower) : /['’]s?$/.test(last.lower)
-}
-
-function range(from: number, to: number): number[] {
-  const out: number[] = []
-  for (let i = from; i <= to; i++) out.push(i)
-  return out
 }
