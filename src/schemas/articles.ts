@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox'
 import { OUTLET_KINDS } from './resources.js'
 import { PaginationQuery } from './common.js'
+import { DateTimeInput } from './date-time.js'
 
 export const MAX_URL_LENGTH = 2048
 
@@ -31,7 +32,7 @@ export const IngestArticleBody = Type.Object(
     ),
     title: Type.Optional(Type.String({ minLength: 1, maxLength: 1000 })),
     author: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
-    publishedAt: Type.Optional(Type.String({ format: 'date-time', examples: ['2025-05-03T18:30:00Z'] })),
+    publishedAt: Type.Optional(DateTimeInput({ examples: ['2025-05-03T18:30:00Z'] })),
     language: Type.Optional(
       Type.String({ pattern: '^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$', description: 'BCP 47 tag', examples: ['en'] }),
     ),
@@ -48,8 +49,8 @@ export const ListArticlesQuery = Type.Object(
   {
     ...PaginationQuery,
     outlet: Type.Optional(Type.String({ minLength: 1, description: 'outlet id or domain' })),
-    from: Type.Optional(Type.String({ format: 'date-time', description: 'published at or after' })),
-    to: Type.Optional(Type.String({ format: 'date-time', description: 'published before' })),
+    from: Type.Optional(DateTimeInput({ description: 'published at or after' })),
+    to: Type.Optional(DateTimeInput({ description: 'published before' })),
   },
   { additionalProperties: false },
 )
