@@ -1,5 +1,5 @@
 import type { FastifySchemaCompiler } from 'fastify'
-import { Ajv, type Options } from 'ajv'
+import { Ajv, type ErrorObject, type Options, type ValidateFunction } from 'ajv'
 import addFormatsPlugin from 'ajv-formats'
 import { isStorableDateTime } from '../schemas/date-time.js'
 
@@ -21,5 +21,38 @@ const withFormats = (ajv: Ajv): Ajv => addFormats(ajv).addFormat('date-time', is
 const bodyValidator = withFormats(new Ajv({ ...shared, coerceTypes: false }))
 const textValidator = withFormats(new Ajv({ ...shared, coerceTypes: 'array' }))
 
-export const validatorCompiler: FastifySchemaCompiler<object> = ({ schema, httpPart }) =>
-  (httpPart === 'body' ? bodyValidator : textValidator).compile(schema)
+// NUL, which Postgres refuses in any text, and a UTF-16 surrogate without its pair, which is no
+// character at all and would be stored as U+FFFD: a different string from the one sent.
+// eslint-disable-next-line no-control-regex -- NUL is exactly what this looks for
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
+
+const UNSTORABLE_MESSAGE = 'must not contain NUL characters or unpaired UTF-16 surrogates'
+
+const pointerSegment = (key: string): string => key.replace(/~/g, '~0').replace(/\//g, '~1')
+
+/** Every string in a request part that no text column can hold, as Ajv-shaped errors. */
+function unstorableStrings(value: unknown, path = '', found: ErrorObject[] = []): ErrorObject[] {
+  if (typeof value === 'string') {
+    if (UNSTORABLE.test(value)) {
+      found.push({ instancePath: path, schemaPath: '#', keyword: 'text', params: {}, message: UNSTORABLE_MESSAGE })
+    }
+  } else if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) unstorableStrings(item, `${path}/${pointerSegment(key)}`, found)
+  }
+  return found
+}
+
+/**
+ * The schema's validator, then one check every string of every request part goes through, so no
+ * route can forget it: a bad string is a 400 naming its field, never a 500 from the database.
+ */
+export const validatorCompiler: FastifySchemaCompiler<object> = ({ schema, httpPart }) => {
+  const validate = (httpPart === 'body' ? bodyValidator : textValidator).compile(schema)
+  const check = ((data: unknown) => {
+    const valid = validate(data)
+    const unstorable = unstorableStrings(data)
+    check.errors = unstorable.length > 0 || !valid ? [...(validate.errors ?? []), ...unstorable] : null
+    return check.errors === null
+  }) as ValidateFunction
+  return check
+}
