@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { FastifyInstance, FastifyServerOptions } from 'fastify'
 import fp from 'fastify-plugin'
 import type { Config } from './config.js'
+import { clientErrorHandler, frameworkErrors } from './http/framework-errors.js'
 import { validatorCompiler } from './http/validation.js'
 import authPlugin from './plugins/auth.js'
 import configPlugin from './plugins/config.js'
@@ -31,6 +32,9 @@ export function serverOptions(config: Config): FastifyServerOptions {
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
     return503OnClosing: true,
+    // What the router and Node's HTTP parser refuse is answered as a problem too (src/http/framework-errors.ts).
+    frameworkErrors,
+    clientErrorHandler,
   }
 }
 

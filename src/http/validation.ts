@@ -42,6 +42,26 @@ function unstorableStrings(value: unknown, path = '', found: ErrorObject[] = [])
   return found
 }
 
+// Ajv coerces whatever JavaScript's Number() reads ("0x10", "1e1", " 16", "1.0" as an integer); a
+// number in a query string or path is written in decimal digits, nothing else.
+const DECIMAL: Record<string, RegExp> = { integer: /^-?\d+$/, number: /^-?\d+(\.\d+)?$/ }
+
+/** The numeric properties of a query or path whose text Ajv would coerce though it is no decimal number. */
+function nonDecimalNumbers(schema: object, data: unknown): ErrorObject[] {
+  const { properties } = schema as { properties?: Record<string, { type?: unknown }> }
+  if (!properties || data === null || typeof data !== 'object') return []
+  return Object.entries(properties).flatMap(([key, property]) => {
+    const value = (data as Record<string, unknown>)[key]
+    const decimal = DECIMAL[String(property.type)]
+    // Text that is no number at all is left to the schema's own type error.
+    if (!decimal || typeof value !== 'string' || decimal.test(value) || value === '' || Number.isNaN(Number(value))) {
+      return []
+    }
+    const message = `must be a decimal ${String(property.type)}`
+    return [{ instancePath: `/${pointerSegment(key)}`, schemaPath: '#', keyword: 'type', params: {}, message }]
+  })
+}
+
 /**
  * The schema's validator, then one check every string of every request part goes through, so no
  * route can forget it: a bad string is a 400 naming its field, never a 500 from the database.
@@ -49,9 +69,11 @@ function unstorableStrings(value: unknown, path = '', found: ErrorObject[] = [])
 export const validatorCompiler: FastifySchemaCompiler<object> = ({ schema, httpPart }) => {
   const validate = (httpPart === 'body' ? bodyValidator : textValidator).compile(schema)
   const check = ((data: unknown) => {
+    // Before the schema's validator, which coerces query and path values in place.
+    const nonDecimal = httpPart === 'body' ? [] : nonDecimalNumbers(schema, data)
     const valid = validate(data)
-    const unstorable = unstorableStrings(data)
-    check.errors = unstorable.length > 0 || !valid ? [...(validate.errors ?? []), ...unstorable] : null
+    const extra = [...nonDecimal, ...unstorableStrings(data)]
+    check.errors = extra.length > 0 || !valid ? [...(validate.errors ?? []), ...extra] : null
     return check.errors === null
   }) as ValidateFunction
   return check

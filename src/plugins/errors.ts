@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { isDatabaseUnavailable } from '../http/database-errors.js'
+import { refuseConnect } from '../http/framework-errors.js'
 import { HttpProblem, problemType, type FieldError } from '../http/problem.js'
 import { PROBLEM_CONTENT_TYPE } from '../schemas/common.js'
 
@@ -96,6 +97,7 @@ function toProblem(error: FastifyError, request: FastifyRequest): Problem {
 }
 
 async function errorsPlugin(fastify: FastifyInstance): Promise<void> {
+  fastify.server.on('connect', refuseConnect)
   fastify.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     const problem = toProblem(error, request)
     if (problem.status >= 500) {
