@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyServerOptions } from 'fastify'
 import fp from 'fastify-plugin'
 import type { Config } from './config.js'
 import { clientErrorHandler, frameworkErrors } from './http/framework-errors.js'
+import { serializeError } from './http/log-serializers.js'
 import { validatorCompiler } from './http/validation.js'
 import authPlugin from './plugins/auth.js'
 import configPlugin from './plugins/config.js'
@@ -26,6 +27,8 @@ export function serverOptions(config: Config): FastifyServerOptions {
     logger: {
       level: config.LOG_LEVEL,
       redact: { paths: ['req.headers.authorization'], censor: '[redacted]' },
+      // Errors by kind, message, stack and codes only: driver errors carry secrets (src/http/log-serializers.ts).
+      serializers: { err: serializeError },
     },
     bodyLimit: config.BODY_LIMIT,
     trustProxy: config.TRUST_PROXY,
