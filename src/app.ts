@@ -9,6 +9,7 @@ import authPlugin from './plugins/auth.js'
 import configPlugin from './plugins/config.js'
 import databasePlugin from './plugins/database.js'
 import errorsPlugin from './plugins/errors.js'
+import refusalLimitPlugin from './plugins/refusal-limit.js'
 import securityPlugin from './plugins/security.js'
 import swaggerPlugin from './plugins/swagger.js'
 import healthRoutes from './routes/health.js'
@@ -48,6 +49,8 @@ async function app(fastify: FastifyInstance, options: AppOptions): Promise<void>
   fastify.removeContentTypeParser('text/plain')
   await fastify.register(configPlugin, { config: options.config })
   await fastify.register(errorsPlugin)
+  // Before authentication: an address that keeps being refused is turned away before its key is looked up.
+  await fastify.register(refusalLimitPlugin)
   await fastify.register(databasePlugin)
   await fastify.register(authPlugin)
   await fastify.register(securityPlugin)
