@@ -5,6 +5,12 @@ import { DateTimeInput } from './date-time.js'
 
 export const MAX_URL_LENGTH = 2048
 
+/**
+ * The longest article text taken, in characters, whatever BODY_LIMIT allows: extraction and storage
+ * grow with the text, and the longest real articles are a tenth of this.
+ */
+export const MAX_TEXT_LENGTH = 1_000_000
+
 export const IngestArticleBody = Type.Object(
   {
     url: Type.String({
@@ -38,6 +44,7 @@ export const IngestArticleBody = Type.Object(
     ),
     text: Type.String({
       minLength: 1,
+      maxLength: MAX_TEXT_LENGTH,
       description: 'the article text, exactly as published; quote offsets refer to it',
     }),
   },
@@ -55,3 +62,13 @@ export const ListArticlesQuery = Type.Object(
   { additionalProperties: false },
 )
 export type ListArticlesInput = Static<typeof ListArticlesQuery>
+
+/** The quotes of one article, in order: a page holds every quote of all but the most unusual articles. */
+export const ArticleQuotesQuery = Type.Object(
+  {
+    limit: Type.Integer({ minimum: 1, maximum: 1000, default: 1000, description: 'page size, at most 1000' }),
+    cursor: PaginationQuery.cursor,
+  },
+  { additionalProperties: false },
+)
+export type ArticleQuotesInput = Static<typeof ArticleQuotesQuery>
