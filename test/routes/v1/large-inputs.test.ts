@@ -104,3 +104,14 @@ t.test('an article with more quotes than a statement can take parameters is stil
   t.equal(response.json().items.length, 1000)
   t.type(response.json().nextCursor, 'string')
 })
+
+t.test('validation errors are capped, and the answer says how many there were', async (t) => {
+  const app = await buildApp(t)
+  const payload: Record<string, string> = { text: 'words' }
+  for (let i = 0; i < 5000; i++) payload[`unknown${i}`] = 'x'
+  const response = await app.inject({ method: 'POST', url: '/v1/extract', payload })
+  t.equal(response.statusCode, 400)
+  t.equal(response.json().errors.length, 20)
+  t.match(response.json().detail, /5000 problems; the first 20:/)
+  t.ok(response.body.length < 5000, `a small answer (${response.body.length} bytes)`)
+})
