@@ -115,3 +115,18 @@ t.test('validation errors are capped, and the answer says how many there were', 
   t.match(response.json().detail, /5000 problems; the first 20:/)
   t.ok(response.body.length < 5000, `a small answer (${response.body.length} bytes)`)
 })
+
+t.test('an article text over the cap is refused whatever BODY_LIMIT allows', async (t) => {
+  const app = await buildApp(t, { BODY_LIMIT: String(8 * 1024 * 1024) })
+  const before = await tableCounts(app)
+  const text = 'a'.repeat(1_000_001)
+  for (const [url, payload] of [
+    ['/v1/articles', { url: 'https://big.example/1', outlet: { name: 'Big' }, text }],
+    ['/v1/extract', { text }],
+  ] as const) {
+    const response = await app.inject({ method: 'POST', url, headers: authorized, payload })
+    t.equal(response.statusCode, 400, url)
+    t.match(response.json(), { errors: [{ field: '/text', message: /1000000/ }] })
+  }
+  t.same(await tableCounts(app), before)
+})
