@@ -41,8 +41,12 @@ async function buildLoggedApp(t: Test, env: Record<string, string> = {}) {
 
 t.test('a database error is logged by its code and message, never with the client or its SQL', async (t) => {
   const { app, logs } = await buildLoggedApp(t)
-  const response = await app.inject({ url: '/test/driver-error' })
+  const response = await app.inject({
+    url: '/test/driver-error',
+    headers: { authorization: 'Bearer KEY-NEVER-LOGGED-0123456789' },
+  })
   t.equal(response.statusCode, 503)
+  t.notMatch(logs(), /KEY-NEVER-LOGGED/, 'nor is a caller’s key')
   t.match(logs(), /Connection terminated unexpectedly/)
   t.match(logs(), /"code":"ECONNRESET"/)
   t.notMatch(logs(), /SECRET-KEY-123|secretKey|4242|hunter2|secret_column/)
