@@ -2,11 +2,14 @@ import { randomUUID } from 'node:crypto'
 import type { FastifyInstance, FastifyServerOptions } from 'fastify'
 import fp from 'fastify-plugin'
 import type { Config } from './config.js'
+import { clientErrorHandler, frameworkErrors } from './http/framework-errors.js'
+import { serializeError } from './http/log-serializers.js'
 import { validatorCompiler } from './http/validation.js'
 import authPlugin from './plugins/auth.js'
 import configPlugin from './plugins/config.js'
 import databasePlugin from './plugins/database.js'
 import errorsPlugin from './plugins/errors.js'
+import refusalLimitPlugin from './plugins/refusal-limit.js'
 import securityPlugin from './plugins/security.js'
 import swaggerPlugin from './plugins/swagger.js'
 import healthRoutes from './routes/health.js'
@@ -25,12 +28,17 @@ export function serverOptions(config: Config): FastifyServerOptions {
     logger: {
       level: config.LOG_LEVEL,
       redact: { paths: ['req.headers.authorization'], censor: '[redacted]' },
+      // Errors by kind, message, stack and codes only: driver errors carry secrets (src/http/log-serializers.ts).
+      serializers: { err: serializeError },
     },
     bodyLimit: config.BODY_LIMIT,
     trustProxy: config.TRUST_PROXY,
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
     return503OnClosing: true,
+    // What the router and Node's HTTP parser refuse is answered as a problem too (src/http/framework-errors.ts).
+    frameworkErrors,
+    clientErrorHandler,
   }
 }
 
@@ -41,6 +49,8 @@ async function app(fastify: FastifyInstance, options: AppOptions): Promise<void>
   fastify.removeContentTypeParser('text/plain')
   await fastify.register(configPlugin, { config: options.config })
   await fastify.register(errorsPlugin)
+  // Before authentication: an address that keeps being refused is turned away before its key is looked up.
+  await fastify.register(refusalLimitPlugin)
   await fastify.register(databasePlugin)
   await fastify.register(authPlugin)
   await fastify.register(securityPlugin)

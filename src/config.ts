@@ -25,7 +25,16 @@ export const ConfigSchema = Type.Object({
   RATE_LIMIT_MAX: Type.Integer({ default: 600, minimum: 1, description: 'requests per window per key or IP' }),
   RATE_LIMIT_WINDOW_MS: Type.Integer({ default: 60_000, minimum: 1000 }),
   TRUST_PROXY: Type.Boolean({ default: false }),
-  DATABASE_TIMEOUT_MS: Type.Integer({ default: 5000, minimum: 100, description: 'connect and ready-check timeout' }),
+  DATABASE_TIMEOUT_MS: Type.Integer({
+    default: 5000,
+    minimum: 100,
+    description: 'connect, pool-acquire and ready-check timeout',
+  }),
+  DATABASE_STATEMENT_TIMEOUT_MS: Type.Integer({
+    default: 15_000,
+    minimum: 100,
+    description: 'longest a statement may run (Postgres); a server silent for a second more is given up on',
+  }),
 })
 
 export type Config = Static<typeof ConfigSchema> & {

@@ -34,6 +34,7 @@ async function withDatabase<T>(config: Config, use: (db: Database) => Promise<T>
     dataDir: config.DATA_DIR,
     poolSize: 2,
     timeoutMs: config.DATABASE_TIMEOUT_MS,
+    statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
     log: quiet,
   })
   try {

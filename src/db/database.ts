@@ -45,7 +45,10 @@ export interface DatabaseOptions {
   /** directory of the embedded database; `memory://` keeps it in memory */
   dataDir: string
   poolSize: number
+  /** how long to wait for a connection: a new one, or a pooled one when all are busy */
   timeoutMs: number
+  /** how long a statement may run (Postgres only; PGlite runs in this process) */
+  statementTimeoutMs: number
   log: MigrationLogger & { error(details: object, message: string): void }
   /** where the migrations are; the project's own by default */
   migrationsDir?: string
@@ -70,8 +73,16 @@ async function openPostgres(
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolSize,
+    // Bounds both opening a connection and waiting for a pooled one when all are in use.
     connectionTimeoutMillis: options.timeoutMs,
     idleTimeoutMillis: 30_000,
+    // A server that stops answering (connections open, nothing coming back) must not hold a request
+    // for the whole TCP timeout: Postgres cancels a statement that runs too long, and the client gives
+    // up on a server that has not answered a second after that; either way the request gets a 503.
+    statement_timeout: options.statementTimeoutMs,
+    query_timeout: options.statementTimeoutMs + 1000,
+    // Lets the operating system notice a peer that vanished without closing the connection.
+    keepAlive: true,
     // Every statement the service runs is a short indexed lookup or write. Postgres JIT-compiles a
     // query once the planner's cost estimate passes a threshold, and an overestimate then costs far
     // more than the query: 180 ms of compiling for a lookup that ran in 1 ms.
@@ -117,6 +128,11 @@ async function openPostgres(
     transaction: async (work) => {
       const client = await pool.connect()
       let broken: Error | undefined
+      // A checked-out client is no longer watched by the pool: a connection lost mid-transaction is
+      // emitted as 'error' on the client, and with no listener that took the process down. The
+      // statement in flight fails on its own (a 503); the client is only marked for discarding.
+      const onError = (error: Error) => (broken = error)
+      client.on('error', onError)
       try {
         await client.query('BEGIN')
         const result = await work({
@@ -136,6 +152,7 @@ async function openPostgres(
         await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError))
         throw error
       } finally {
+        client.removeListener('error', onError)
         client.release(broken)
       }
     },

@@ -5,16 +5,21 @@
  */
 const PRISMA_UNAVAILABLE = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024'])
 const SOCKET_UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH'])
-// SQLSTATE class 08 (connection exception) and 57P01-57P03 (server shutting down or starting up)
-const SQLSTATE_UNAVAILABLE = /^(08...|57P0[123])$/
+// SQLSTATE class 08 (connection exception), 57P01-57P03 (server shutting down or starting up) and
+// 57014 (a statement cancelled: the service cancels none itself, so it is statement_timeout, a server
+// too slow to answer in time)
+const SQLSTATE_UNAVAILABLE = /^(08...|57P0[123]|57014)$/
+// ...and what pg says when the server is silent past query_timeout or no pooled connection frees up
 const MESSAGE_UNAVAILABLE =
-  /Connection terminated|connection timeout|timeout exceeded when trying to connect|Can't reach database server|Client has encountered a connection error|DatabaseNotReachable|ConnectionClosed/i
+  /Connection terminated|connection timeout|timeout exceeded when trying to connect|Query read timeout|Can't reach database server|Client has encountered a connection error|DatabaseNotReachable|ConnectionClosed|SocketTimeout/i
 
 export function isDatabaseUnavailable(error: unknown): boolean {
-  for (const { code, message, kind } of errorChain(error)) {
+  for (const { code, originalCode, message, kind } of errorChain(error)) {
     if (typeof code === 'string') {
       if (PRISMA_UNAVAILABLE.has(code) || SOCKET_UNAVAILABLE.has(code) || SQLSTATE_UNAVAILABLE.test(code)) return true
     }
+    // A raw query's driver error, as Prisma keeps it
+    if (typeof originalCode === 'string' && SQLSTATE_UNAVAILABLE.test(originalCode)) return true
     if (typeof kind === 'string' && MESSAGE_UNAVAILABLE.test(kind)) return true
     if (typeof message === 'string' && MESSAGE_UNAVAILABLE.test(message)) return true
   }

@@ -1,6 +1,7 @@
 import type { FastifySchemaCompiler } from 'fastify'
-import { Ajv, type Options } from 'ajv'
+import { Ajv, type ErrorObject, type Options, type ValidateFunction } from 'ajv'
 import addFormatsPlugin from 'ajv-formats'
+import { isStorableDateTime } from '../schemas/date-time.js'
 
 /**
  * Request validation. Query strings and path parameters arrive as text and are coerced to the types
@@ -13,8 +14,67 @@ const shared: Options = { allErrors: true, useDefaults: true, removeAdditional: 
 // ajv-formats is CommonJS; under NodeNext its default export arrives as the module namespace.
 const addFormats = addFormatsPlugin as unknown as (ajv: Ajv) => Ajv
 
-const bodyValidator = addFormats(new Ajv({ ...shared, coerceTypes: false }))
-const textValidator = addFormats(new Ajv({ ...shared, coerceTypes: 'array' }))
+// ajv-formats' own date-time accepts dates the database cannot store or JavaScript cannot render
+// back (year 0, leap seconds); every date input is held to what the whole system can keep instead.
+const withFormats = (ajv: Ajv): Ajv => addFormats(ajv).addFormat('date-time', isStorableDateTime)
 
-export const validatorCompiler: FastifySchemaCompiler<object> = ({ schema, httpPart }) =>
-  (httpPart === 'body' ? bodyValidator : textValidator).compile(schema)
+const bodyValidator = withFormats(new Ajv({ ...shared, coerceTypes: false }))
+const textValidator = withFormats(new Ajv({ ...shared, coerceTypes: 'array' }))
+
+// NUL, which Postgres refuses in any text, and a UTF-16 surrogate without its pair, which is no
+// character at all and would be stored as U+FFFD: a different string from the one sent.
+// eslint-disable-next-line no-control-regex -- NUL is exactly what this looks for
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
+
+const UNSTORABLE_MESSAGE = 'must not contain NUL characters or unpaired UTF-16 surrogates'
+
+const pointerSegment = (key: string): string => key.replace(/~/g, '~0').replace(/\//g, '~1')
+
+/** Every string in a request part that no text column can hold, as Ajv-shaped errors. */
+function unstorableStrings(value: unknown, path = '', found: ErrorObject[] = []): ErrorObject[] {
+  if (typeof value === 'string') {
+    if (UNSTORABLE.test(value)) {
+      found.push({ instancePath: path, schemaPath: '#', keyword: 'text', params: {}, message: UNSTORABLE_MESSAGE })
+    }
+  } else if (value !== null && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) unstorableStrings(item, `${path}/${pointerSegment(key)}`, found)
+  }
+  return found
+}
+
+// Ajv coerces whatever JavaScript's Number() reads ("0x10", "1e1", " 16", "1.0" as an integer); a
+// number in a query string or path is written in decimal digits, nothing else.
+const DECIMAL: Record<string, RegExp> = { integer: /^-?\d+$/, number: /^-?\d+(\.\d+)?$/ }
+
+/** The numeric properties of a query or path whose text Ajv would coerce though it is no decimal number. */
+function nonDecimalNumbers(schema: object, data: unknown): ErrorObject[] {
+  const { properties } = schema as { properties?: Record<string, { type?: unknown }> }
+  if (!properties || data === null || typeof data !== 'object') return []
+  return Object.entries(properties).flatMap(([key, property]) => {
+    const value = (data as Record<string, unknown>)[key]
+    const decimal = DECIMAL[String(property.type)]
+    // Text that is no number at all is left to the schema's own type error.
+    if (!decimal || typeof value !== 'string' || decimal.test(value) || value === '' || Number.isNaN(Number(value))) {
+      return []
+    }
+    const message = `must be a decimal ${String(property.type)}`
+    return [{ instancePath: `/${pointerSegment(key)}`, schemaPath: '#', keyword: 'type', params: {}, message }]
+  })
+}
+
+/**
+ * The schema's validator, then one check every string of every request part goes through, so no
+ * route can forget it: a bad string is a 400 naming its field, never a 500 from the database.
+ */
+export const validatorCompiler: FastifySchemaCompiler<object> = ({ schema, httpPart }) => {
+  const validate = (httpPart === 'body' ? bodyValidator : textValidator).compile(schema)
+  const check = ((data: unknown) => {
+    // Before the schema's validator, which coerces query and path values in place.
+    const nonDecimal = httpPart === 'body' ? [] : nonDecimalNumbers(schema, data)
+    const valid = validate(data)
+    const extra = [...nonDecimal, ...unstorableStrings(data)]
+    check.errors = extra.length > 0 || !valid ? [...(validate.errors ?? []), ...extra] : null
+    return check.errors === null
+  }) as ValidateFunction
+  return check
+}

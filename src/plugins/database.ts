@@ -19,6 +19,7 @@ async function databasePlugin(fastify: FastifyInstance): Promise<void> {
     dataDir: config.DATA_DIR,
     poolSize: config.DATABASE_POOL_SIZE,
     timeoutMs: config.DATABASE_TIMEOUT_MS,
+    statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
     log: { info: log.info.bind(log), warn: log.warn.bind(log), error: log.error.bind(log) },
   })
   log.info({ engine: db.engine }, 'database ready')

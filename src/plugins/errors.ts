@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
 import { isDatabaseUnavailable } from '../http/database-errors.js'
+import { refuseConnect } from '../http/framework-errors.js'
 import { HttpProblem, problemType, type FieldError } from '../http/problem.js'
 import { PROBLEM_CONTENT_TYPE } from '../schemas/common.js'
 
@@ -38,6 +39,9 @@ const FASTIFY_CLIENT_ERRORS: Record<string, string> = {
   FST_ERR_RATE_LIMIT: 'rate-limited',
 }
 
+/** The most validation errors one answer lists. */
+export const MAX_REPORTED_ERRORS = 20
+
 function validationErrors(error: FastifyError): FieldError[] {
   return (error.validation ?? []).map((issue) => {
     // Name the property itself for "required" and "additionalProperties" errors, not its parent.
@@ -61,12 +65,16 @@ function toProblem(error: FastifyError, request: FastifyRequest): Problem {
     }
   }
   if (error.validation) {
-    const errors = validationErrors(error)
+    const all = validationErrors(error)
+    // A body of a hundred thousand unknown keys made an 18 MB answer listing each: a few are enough
+    // to go on, and the count says how many more there are.
+    const errors = all.slice(0, MAX_REPORTED_ERRORS)
+    const count = all.length > errors.length ? `${all.length} problems; the first ${errors.length}: ` : ''
     return {
       type: problemType('validation'),
       title: 'Bad Request',
       status: 400,
-      detail: `the request ${error.validationContext ?? 'body'} is invalid: ${errors.map((e) => `${e.field} ${e.message}`).join('; ')}`,
+      detail: `the request ${error.validationContext ?? 'body'} is invalid: ${count}${errors.map((e) => `${e.field} ${e.message}`).join('; ')}`,
       instance,
       errors,
     }
@@ -96,6 +104,7 @@ function toProblem(error: FastifyError, request: FastifyRequest): Problem {
 }
 
 async function errorsPlugin(fastify: FastifyInstance): Promise<void> {
+  fastify.server.on('connect', refuseConnect)
   fastify.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     const problem = toProblem(error, request)
     if (problem.status >= 500) {

@@ -3,20 +3,11 @@ import rateLimit from '@fastify/rate-limit'
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import { HttpProblem } from '../http/problem.js'
+import { HELMET_OPTIONS } from '../http/security-headers.js'
 
 /** Security headers and per-caller rate limiting. */
 async function securityPlugin(fastify: FastifyInstance): Promise<void> {
-  await fastify.register(helmet, {
-    // Swagger UI's page needs its own inline style and the spec fetched from this origin; nothing else does.
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-      },
-    },
-  })
+  await fastify.register(helmet, HELMET_OPTIONS)
   await fastify.register(rateLimit, {
     max: fastify.config.RATE_LIMIT_MAX,
     timeWindow: fastify.config.RATE_LIMIT_WINDOW_MS,

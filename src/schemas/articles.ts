@@ -1,8 +1,15 @@
 import { Type, type Static } from 'typebox'
 import { OUTLET_KINDS } from './resources.js'
 import { PaginationQuery } from './common.js'
+import { DateTimeInput } from './date-time.js'
 
 export const MAX_URL_LENGTH = 2048
+
+/**
+ * The longest article text taken, in characters, whatever BODY_LIMIT allows: extraction and storage
+ * grow with the text, and the longest real articles are a tenth of this.
+ */
+export const MAX_TEXT_LENGTH = 1_000_000
 
 export const IngestArticleBody = Type.Object(
   {
@@ -31,12 +38,13 @@ export const IngestArticleBody = Type.Object(
     ),
     title: Type.Optional(Type.String({ minLength: 1, maxLength: 1000 })),
     author: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
-    publishedAt: Type.Optional(Type.String({ format: 'date-time', examples: ['2025-05-03T18:30:00Z'] })),
+    publishedAt: Type.Optional(DateTimeInput({ examples: ['2025-05-03T18:30:00Z'] })),
     language: Type.Optional(
       Type.String({ pattern: '^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$', description: 'BCP 47 tag', examples: ['en'] }),
     ),
     text: Type.String({
       minLength: 1,
+      maxLength: MAX_TEXT_LENGTH,
       description: 'the article text, exactly as published; quote offsets refer to it',
     }),
   },
@@ -48,9 +56,19 @@ export const ListArticlesQuery = Type.Object(
   {
     ...PaginationQuery,
     outlet: Type.Optional(Type.String({ minLength: 1, description: 'outlet id or domain' })),
-    from: Type.Optional(Type.String({ format: 'date-time', description: 'published at or after' })),
-    to: Type.Optional(Type.String({ format: 'date-time', description: 'published before' })),
+    from: Type.Optional(DateTimeInput({ description: 'published at or after' })),
+    to: Type.Optional(DateTimeInput({ description: 'published before' })),
   },
   { additionalProperties: false },
 )
 export type ListArticlesInput = Static<typeof ListArticlesQuery>
+
+/** The quotes of one article, in order: a page holds every quote of all but the most unusual articles. */
+export const ArticleQuotesQuery = Type.Object(
+  {
+    limit: Type.Integer({ minimum: 1, maximum: 1000, default: 1000, description: 'page size, at most 1000' }),
+    cursor: PaginationQuery.cursor,
+  },
+  { additionalProperties: false },
+)
+export type ArticleQuotesInput = Static<typeof ArticleQuotesQuery>

@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox'
 import { DateTime, Nullable, PaginationQuery } from './common.js'
+import { DateTimeInput } from './date-time.js'
 import { CLAIM_DETAIL_EXAMPLE, CLAIM_LIST_ITEM_EXAMPLE, SCORECARD_EXAMPLE, VERIFY_EXAMPLE } from './examples.js'
 
 export const LABELS = ['verbatim', 'excerpt', 'extended', 'elided', 'altered'] as const
@@ -105,8 +106,8 @@ export const ListClaimsQuery = Type.Object(
     ),
     outlet: Type.Optional(Type.String({ minLength: 1, description: 'claims printed by this outlet (id or domain)' })),
     label: Type.Optional(Type.Enum([...LABELS], { description: 'claims with at least one rendering of this label' })),
-    from: Type.Optional(Type.String({ format: 'date-time', description: 'first appeared at or after' })),
-    to: Type.Optional(Type.String({ format: 'date-time', description: 'first appeared before' })),
+    from: Type.Optional(DateTimeInput({ description: 'first appeared at or after' })),
+    to: Type.Optional(DateTimeInput({ description: 'first appeared before' })),
     misattributed: Type.Optional(
       Type.Boolean({ description: 'true: only claims whose words some outlet gave to another speaker' }),
     ),
@@ -178,8 +179,8 @@ export type VerifyResult = Static<typeof VerifyResponse>
 
 export const ScorecardQuery = Type.Object(
   {
-    from: Type.Optional(Type.String({ format: 'date-time', description: 'articles published at or after' })),
-    to: Type.Optional(Type.String({ format: 'date-time', description: 'articles published before' })),
+    from: Type.Optional(DateTimeInput({ description: 'articles published at or after' })),
+    to: Type.Optional(DateTimeInput({ description: 'articles published before' })),
   },
   { additionalProperties: false },
 )

@@ -1,10 +1,12 @@
 import { Type } from 'typebox'
+import { MAX_TEXT_LENGTH } from './articles.js'
 import { Nullable, Span } from './common.js'
 
 export const ExtractBody = Type.Object(
   {
     text: Type.String({
       minLength: 1,
+      maxLength: MAX_TEXT_LENGTH,
       description: 'article text',
       examples: ['“Sovereignty is not for sale,” Sheinbaum declared. “Sovereignty is loved and defended.”'],
     }),

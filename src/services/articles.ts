@@ -5,9 +5,9 @@ import type { Database, SqlTransaction } from '../db/database.js'
 import { Prisma, type PrismaClient } from '../generated/prisma/client.js'
 import { isTransactionConflict } from '../http/database-errors.js'
 import { badRequest, notFound } from '../http/problem.js'
-import type { IngestArticleInput, ListArticlesInput } from '../schemas/articles.js'
+import type { ArticleQuotesInput, IngestArticleInput, ListArticlesInput } from '../schemas/articles.js'
 import type { ArticleResource, ArticleSummary, IngestResult, QuoteResource } from '../schemas/resources.js'
-import { afterCursor, toPage } from './pagination.js'
+import { afterCursor, decodeCursor, invalidCursor, toPage } from './pagination.js'
 import { outletDomain, outletWhere, timeWindow } from './query-filters.js'
 import { replaceArticleQuotes, type ArticleFacts } from './quotes.js'
 
@@ -241,50 +241,61 @@ export async function getArticle(prisma: PrismaClient, id: string): Promise<Arti
   return { ...toSummary(row), text: row.text }
 }
 
-export async function listArticleQuotes(prisma: PrismaClient, id: string): Promise<{ items: QuoteResource[] }> {
-  const article = await prisma.article.findUnique({
-    where: { id },
-    select: {
-      quotes: {
-        orderBy: { position: 'asc' },
-        include: {
-          speaker: { select: { id: true, name: true } },
-          misattributions: {
-            orderBy: { claimId: 'asc' },
-            take: 1,
-            select: { claim: { select: { id: true, speaker: { select: { id: true, name: true } } } } },
-          },
-        },
+/**
+ * The quotes of an article in order, a page at a time: an article can hold tens of thousands, more
+ * than one statement can take parameters for when their speakers and misattributions are read.
+ */
+export async function listArticleQuotes(
+  prisma: PrismaClient,
+  id: string,
+  query: ArticleQuotesInput,
+): Promise<{ items: QuoteResource[]; nextCursor: string | null }> {
+  const cursor = decodeCursor(query.cursor)
+  const [article, after] = await Promise.all([
+    prisma.article.findUnique({ where: { id }, select: { id: true } }),
+    cursor ? prisma.quote.findFirst({ where: { id: cursor, articleId: id }, select: { position: true } }) : null,
+  ])
+  if (!article) throw notFound('article', id)
+  // A cursor names the last quote of the page before; one of another article's, or of a text since
+  // revised, names no place in this list.
+  if (cursor && !after) throw invalidCursor()
+  const rows = await prisma.quote.findMany({
+    where: { articleId: id, ...(after ? { position: { gt: after.position } } : {}) },
+    orderBy: { position: 'asc' },
+    take: query.limit + 1,
+    include: {
+      speaker: { select: { id: true, name: true } },
+      misattributions: {
+        orderBy: { claimId: 'asc' },
+        take: 1,
+        select: { claim: { select: { id: true, speaker: { select: { id: true, name: true } } } } },
       },
     },
   })
-  if (!article) throw notFound('article', id)
-  return {
-    items: article.quotes.map((quote) => ({
-      id: quote.id,
-      text: quote.text,
-      spans: quote.spans as Array<[number, number]>,
-      kind: quote.kind,
-      speaker: quote.speaker,
-      speakerMention:
-        quote.speakerMentionText !== null && quote.speakerMentionStart !== null && quote.speakerMentionEnd !== null
-          ? { text: quote.speakerMentionText, span: [quote.speakerMentionStart, quote.speakerMentionEnd] }
-          : null,
-      cue:
-        quote.cue !== null
-          ? {
-              text: quote.cue,
-              span: quote.cueStart !== null && quote.cueEnd !== null ? [quote.cueStart, quote.cueEnd] : null,
-            }
-          : null,
-      via: quote.via,
-      confidence: quote.confidence,
-      claimId: quote.claimId,
-      label: quote.label,
-      fidelity: quote.fidelity,
-      misattribution: quote.misattributions[0]
-        ? { claimId: quote.misattributions[0].claim.id, speaker: quote.misattributions[0].claim.speaker }
+  return toPage(rows, query.limit, (quote) => ({
+    id: quote.id,
+    text: quote.text,
+    spans: quote.spans as Array<[number, number]>,
+    kind: quote.kind,
+    speaker: quote.speaker,
+    speakerMention:
+      quote.speakerMentionText !== null && quote.speakerMentionStart !== null && quote.speakerMentionEnd !== null
+        ? { text: quote.speakerMentionText, span: [quote.speakerMentionStart, quote.speakerMentionEnd] }
         : null,
-    })),
-  }
+    cue:
+      quote.cue !== null
+        ? {
+            text: quote.cue,
+            span: quote.cueStart !== null && quote.cueEnd !== null ? [quote.cueStart, quote.cueEnd] : null,
+          }
+        : null,
+    via: quote.via,
+    confidence: quote.confidence,
+    claimId: quote.claimId,
+    label: quote.label,
+    fidelity: quote.fidelity,
+    misattribution: quote.misattributions[0]
+      ? { claimId: quote.misattributions[0].claim.id, speaker: quote.misattributions[0].claim.speaker }
+      : null,
+  }))
 }

@@ -550,7 +550,7 @@ async function writeClaims(sql: SqlTransaction, plan: ClaimPlan): Promise<Create
         ${tallies.map((t) => t.wording)}::text[], ${tallies.map((t) => t.count)}::int[],
         ${tallies.map((t) => t.first)}::uuid[]) AS u(claim, seed, wording, count, first)
       LEFT JOIN started n ON n.seed_quote_id = u.seed
-      ON CONFLICT (claim_id, wording) DO UPDATE SET article_count = EXCLUDED.article_count,
+      ON CONFLICT (claim_id, wording_hash) DO UPDATE SET article_count = EXCLUDED.article_count,
         first_quote_id = EXCLUDED.first_quote_id
     ), untallied AS (
       DELETE FROM claim_wording AS w WHERE w.claim_id = ANY(${retallied}::uuid[]) AND NOT EXISTS (

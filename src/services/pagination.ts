@@ -17,10 +17,13 @@ export function decodeCursor(cursor: string | undefined): string | undefined {
   } catch {
     // falls through to the problem below
   }
-  throw badRequest('invalid-cursor', 'cursor is not one this API returned', [
+  throw invalidCursor()
+}
+
+export const invalidCursor = () =>
+  badRequest('invalid-cursor', 'cursor is not one this API returned', [
     { in: 'querystring', field: '/cursor', message: 'is not a valid cursor' },
   ])
-}
 
 /** Rows were fetched newest first with `take: limit + 1`: the extra row only says another page exists. */
 export function toPage<Row extends { id: string }, Item>(

@@ -85,6 +85,7 @@ t.test('verbatim seed loads the seed articles through the ingest path, idempoten
     dataDir: env.DATA_DIR ?? 'memory://',
     poolSize: 1,
     timeoutMs: 2000,
+    statementTimeoutMs: 10_000,
     log: { info: () => {}, warn: () => {}, error: () => {} },
   })
   t.teardown(() => db.close())
@@ -110,6 +111,7 @@ t.test(
       dataDir: env.DATA_DIR!,
       poolSize: 1,
       timeoutMs: 1000,
+      statementTimeoutMs: 10_000,
       log: { info() {}, warn() {}, error() {} },
     })
     t.teardown(() => db.close())

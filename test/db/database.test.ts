@@ -7,7 +7,7 @@ import { Prisma } from '../../src/generated/prisma/client.js'
 import { testDatabaseEnv } from '../helper.js'
 
 const quietLog = { info: () => {}, warn: () => {}, error: () => {} }
-const options = { poolSize: 2, timeoutMs: 2000, log: quietLog }
+const options = { poolSize: 2, timeoutMs: 2000, statementTimeoutMs: 10_000, log: quietLog }
 
 t.test('the embedded database persists under its data directory', async (t) => {
   const dataDir = join(await mkdtemp(join(tmpdir(), 'verbatim-data-')), 'nested', 'dir')

@@ -1,10 +1,16 @@
 import net from 'node:net'
-import t from 'tap'
+import type { FastifyInstance } from 'fastify'
+import pg from 'pg'
+import t, { type Test } from 'tap'
 import { authorized, buildApp, tableCounts, testDatabaseEnv } from '../helper.js'
 
-/** A TCP relay in front of Postgres that the test can cut and restore, as a network outage would. */
+/**
+ * A TCP relay in front of Postgres that the test can cut and restore, as a network outage would, or
+ * freeze and thaw, as a server that stops answering would (connections stay open, nothing comes back).
+ */
 async function relay(target: URL) {
   const sockets = new Set<net.Socket>()
+  let frozen = false
   const server = net.createServer((client) => {
     const upstream = net.connect(Number(target.port || 5432), target.hostname)
     for (const socket of [client, upstream]) {
@@ -12,7 +18,12 @@ async function relay(target: URL) {
       socket.on('close', () => sockets.delete(socket))
       socket.on('error', () => socket.destroy())
     }
-    client.pipe(upstream).pipe(client)
+    if (frozen) {
+      client.pause()
+      upstream.pause()
+    } else {
+      client.pipe(upstream).pipe(client)
+    }
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const port = (server.address() as net.AddressInfo).port
@@ -23,6 +34,19 @@ async function relay(target: URL) {
       await new Promise<void>((resolve) => server.close(() => resolve()))
     },
     restore: () => new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve)),
+    freeze: () => {
+      frozen = true
+      // Unpiped while frozen: a paused socket that is piped is resumed by the next write into it.
+      for (const socket of sockets) {
+        socket.unpipe()
+        socket.pause()
+      }
+    },
+    thaw: () => {
+      frozen = false
+      // What was sent while frozen is dropped with the connections: the server answered none of it.
+      for (const socket of sockets) socket.destroy()
+    },
     close: async () => {
       for (const socket of sockets) socket.destroy()
       if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()))
@@ -30,17 +54,37 @@ async function relay(target: URL) {
   }
 }
 
+/** The app on a fresh database reached through a relay. */
+async function appBehindRelay(t: Test, env: Record<string, string>) {
+  const { DATABASE_URL } = await testDatabaseEnv(t)
+  const proxy = await relay(new URL(DATABASE_URL!))
+  t.teardown(() => proxy.close())
+  const viaProxy = new URL(DATABASE_URL!)
+  viaProxy.host = `127.0.0.1:${proxy.port}`
+  const app = await buildApp(t, { DATABASE_URL: viaProxy.toString(), ...env })
+  // Read straight from the server, past the relay, to see what was really stored.
+  const direct = new pg.Client({ connectionString: DATABASE_URL })
+  await direct.connect()
+  t.teardown(() => direct.end())
+  return { app, proxy, direct }
+}
+
+async function waitUntilReady(app: FastifyInstance): Promise<number> {
+  let ready = 0
+  for (let attempt = 0; attempt < 50 && ready !== 200; attempt++) {
+    ready = (await app.inject({ url: '/ready' })).statusCode
+    if (ready !== 200) await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  return ready
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
 t.test(
   'while the database is unreachable: 503 problems, nothing half-written, and recovery when it returns',
   { skip: !process.env.TEST_DATABASE_URL && 'needs a Postgres server (TEST_DATABASE_URL)' },
   async (t) => {
-    const { DATABASE_URL } = await testDatabaseEnv(t)
-    const target = new URL(DATABASE_URL!)
-    const proxy = await relay(target)
-    t.teardown(() => proxy.close())
-    const viaProxy = new URL(DATABASE_URL!)
-    viaProxy.host = `127.0.0.1:${proxy.port}`
-    const app = await buildApp(t, { DATABASE_URL: viaProxy.toString(), DATABASE_TIMEOUT_MS: '1000' })
+    const { app, proxy } = await appBehindRelay(t, { DATABASE_TIMEOUT_MS: '1000' })
     const article = { url: 'https://a.example/1', outlet: { name: 'A' }, text: 'text' }
     t.equal(
       (await app.inject({ method: 'POST', url: '/v1/articles', headers: authorized, payload: article })).statusCode,
@@ -66,12 +110,7 @@ t.test(
     t.equal((await app.inject({ url: '/health' })).statusCode, 200, 'the process stays up')
 
     await proxy.restore()
-    let ready = 0
-    for (let attempt = 0; attempt < 20 && ready !== 200; attempt++) {
-      ready = (await app.inject({ url: '/ready' })).statusCode
-      if (ready !== 200) await new Promise((resolve) => setTimeout(resolve, 100))
-    }
-    t.equal(ready, 200, 'ready again once the database is back')
+    t.equal(await waitUntilReady(app), 200, 'ready again once the database is back')
     t.same(await tableCounts(app), before, 'the write refused during the outage left nothing behind')
     t.equal(
       (
@@ -84,5 +123,108 @@ t.test(
       ).statusCode,
       201,
     )
+  },
+)
+
+t.test(
+  'an outage in the middle of concurrent ingests: 201 or 503 for each, no partial article, and recovery',
+  { skip: !process.env.TEST_DATABASE_URL && 'needs a Postgres server (TEST_DATABASE_URL)' },
+  async (t) => {
+    const { app, proxy, direct } = await appBehindRelay(t, {
+      DATABASE_TIMEOUT_MS: '1000',
+      DATABASE_STATEMENT_TIMEOUT_MS: '1000',
+      DATABASE_POOL_SIZE: '4',
+      RATE_LIMIT_MAX: '1000000',
+    })
+    const text = (n: number) =>
+      `“Point ${n} is settled,” Claudia Sheinbaum said. “And point ${n} stays settled,” she added. ${'More words. '.repeat(200)}`
+    const answered = new Map<string, number>()
+    let next = 0
+    let running = true
+    const worker = async () => {
+      while (running) {
+        const url = `https://load.example/${next++}`
+        const response = await app.inject({
+          method: 'POST',
+          url: '/v1/articles',
+          headers: authorized,
+          payload: { url, outlet: { name: 'Load' }, text: text(next) },
+        })
+        answered.set(url, response.statusCode)
+        if (response.statusCode !== 201) await sleep(20)
+      }
+    }
+    const workers = Array.from({ length: 8 }, worker)
+    await sleep(800)
+    await proxy.cut()
+    await sleep(1500)
+    await proxy.restore()
+    t.equal(await waitUntilReady(app), 200, 'ready again without a restart')
+    await sleep(800)
+    running = false
+    await Promise.all(workers)
+
+    const statuses = [...answered.values()]
+    t.same(
+      statuses.filter((status) => status !== 201 && status !== 503),
+      [],
+      'every ingest was stored (201) or refused as unavailable (503)',
+    )
+    t.ok(statuses.includes(503), 'some ingests met the outage')
+    t.ok(statuses.lastIndexOf(201) > statuses.indexOf(503), 'ingests succeed again after it')
+
+    const { rows } = await direct.query<{ url: string; quotes: number; revisions: number }>(`
+      SELECT a.url, (SELECT count(*)::int FROM quote q WHERE q.article_id = a.id) AS quotes,
+        (SELECT count(*)::int FROM article_revision r WHERE r.article_id = a.id) AS revisions
+      FROM article a`)
+    t.same(
+      rows.filter((row) => row.quotes !== 2 || row.revisions !== 1),
+      [],
+      'every stored article is whole: its two quotes and its revision',
+    )
+    const stored = new Set(rows.map((row) => row.url))
+    const created = [...answered].filter(([, status]) => status === 201).map(([url]) => url)
+    t.same(
+      created.filter((url) => !stored.has(url)),
+      [],
+      'every 201 is stored',
+    )
+    t.same(
+      [...answered].filter(([url, status]) => status === 503 && stored.has(url)).map(([url]) => url),
+      [],
+      'no 503 left anything behind',
+    )
+  },
+)
+
+t.test(
+  'a database that stops answering: 503 within the configured timeouts, and recovery',
+  { skip: !process.env.TEST_DATABASE_URL && 'needs a Postgres server (TEST_DATABASE_URL)' },
+  async (t) => {
+    const { app, proxy } = await appBehindRelay(t, {
+      DATABASE_TIMEOUT_MS: '500',
+      DATABASE_STATEMENT_TIMEOUT_MS: '500',
+    })
+    const article = { url: 'https://silent.example/1', outlet: { name: 'Silent' }, text: '“Words,” she said.' }
+    t.equal((await app.inject({ url: '/v1/articles' })).statusCode, 200)
+
+    proxy.freeze()
+    for (const request of [
+      { url: '/v1/articles' },
+      { method: 'POST' as const, url: '/v1/articles', headers: authorized, payload: article },
+      { url: '/v1/claims' },
+    ]) {
+      const started = Date.now()
+      const response = await app.inject(request)
+      const elapsed = Date.now() - started
+      t.equal(response.statusCode, 503, `${request.url} answers 503`)
+      t.match(response.json(), { type: '/problems/database-unavailable' })
+      t.ok(elapsed < 5000, `${request.url} answered in ${elapsed} ms, not after a TCP timeout`)
+    }
+
+    proxy.thaw()
+    t.equal(await waitUntilReady(app), 200, 'ready again without a restart')
+    const created = await app.inject({ method: 'POST', url: '/v1/articles', headers: authorized, payload: article })
+    t.equal(created.statusCode, 201)
   },
 )

@@ -13,6 +13,12 @@ t.test('lost or refused connections are recognised wherever Prisma wraps them', 
     wrapped({ kind: 'DatabaseNotReachable' }),
     new Error('Connection terminated unexpectedly'),
     new Error('timeout exceeded when trying to connect'),
+    new Error('Query read timeout'),
+    wrapped(Object.assign(new Error('canceling statement due to statement timeout'), { code: '57014' })),
+    Object.assign(new Error('Raw query failed'), {
+      code: 'P2010',
+      meta: { driverAdapterError: { name: 'DriverAdapterError', cause: { originalCode: '57014', kind: 'postgres' } } },
+    }),
   ]) {
     t.ok(isDatabaseUnavailable(error), String((error as Error).message))
   }

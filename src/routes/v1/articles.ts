@@ -1,10 +1,9 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyInstance } from 'fastify'
-import { IngestArticleBody, ListArticlesQuery } from '../../schemas/articles.js'
+import { ArticleQuotesQuery, IngestArticleBody, ListArticlesQuery } from '../../schemas/articles.js'
 import { IdParams, page, responses } from '../../schemas/common.js'
 import { ArticleSchema, ArticleSummarySchema, IngestResultSchema, QuoteSchema } from '../../schemas/resources.js'
 import { getArticle, ingestArticle, listArticleQuotes, listArticles } from '../../services/articles.js'
-import { Type } from 'typebox'
 import { READ_SECURITY, WRITE_SECURITY } from './security.js'
 
 export default async function articleRoutes(fastify: FastifyInstance): Promise<void> {
@@ -68,11 +67,14 @@ export default async function articleRoutes(fastify: FastifyInstance): Promise<v
       schema: {
         tags: ['articles'],
         summary: 'The quotations found in an article, in order',
+        description:
+          'A page of at most `limit` quotes (1000 by default, enough for every quote of a normal article); `nextCursor` reads on.',
         security: READ_SECURITY,
         params: IdParams,
-        response: responses({ 200: Type.Object({ items: Type.Array(QuoteSchema) }) }, 400, 401, 404),
+        querystring: ArticleQuotesQuery,
+        response: responses({ 200: page(QuoteSchema) }, 400, 401, 404),
       },
     },
-    async (request) => listArticleQuotes(app.prisma, request.params.id),
+    async (request) => listArticleQuotes(app.prisma, request.params.id, request.query),
   )
 }
