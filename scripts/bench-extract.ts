@@ -59,7 +59,9 @@ function score(label: string, goldPath: string): void {
   writeFileSync(
     predictions,
     documents
-      .map((document) => JSON.stringify({ id: document.id, quotes: statementsOf(extractQuotes(document.text)) }))
+      .map((document) =>
+        JSON.stringify({ id: document.id, quotes: statementsOf(extractQuotes(document.text), { nested: false }) }),
+      )
       .join('\n'),
   )
   const scored = execFileSync('python3', [scorer, goldPath, predictions], { encoding: 'utf8' }).trimEnd()

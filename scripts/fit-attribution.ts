@@ -42,7 +42,12 @@ function scoreWith(model: AttributionModel, path: string, documents: GoldDocumen
   writeFileSync(
     predictions,
     documents
-      .map((document) => JSON.stringify({ id: document.id, quotes: statementsOf(extractQuotes(document.text, model)) }))
+      .map((document) =>
+        JSON.stringify({
+          id: document.id,
+          quotes: statementsOf(extractQuotes(document.text, model), { nested: false }),
+        }),
+      )
       .join('\n'),
   )
   return execFileSync('python3', [scorer, path, predictions], { encoding: 'utf8' }).trimEnd()

@@ -8,7 +8,7 @@ async function ingest(app: Awaited<ReturnType<typeof buildApp>>, url: string, te
     headers: authorized,
     payload: { url, outlet: { name: 'Example Daily', domain: 'daily.example' }, text },
   })
-  t.equal(response.statusCode, 201, response.body)
+  if (response.statusCode !== 201) throw new Error(`ingest ${url}: ${response.statusCode} ${response.body}`)
   return response.json().id
 }
 

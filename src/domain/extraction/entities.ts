@@ -137,14 +137,35 @@ export function splitName(tokens: readonly Token[], mention: Mention, text: stri
       honorific: null,
     }
   }
+  // "Jane Roe of Example Partners": a person's name, then where they work. A run whose words before "of" hold
+  // no title or organisation word is a name with an affiliation.
+  const affiliation = words.findIndex((word, index) => index >= 2 && (word.lower === 'of' || word.lower === 'at'))
+  if (
+    affiliation > 0 &&
+    words.slice(0, affiliation).every((word) => {
+      const bare = stripPossessive(word.lower).replace(/\.$/, '')
+      return !ROLE_WORDS.has(bare) && !ORGANISATION_WORDS.has(bare) && !PARTY_MEMBERS.has(bare)
+    })
+  ) {
+    const lastOfName = words[affiliation - 1] as Token
+    return { title: null, name: text.slice(start, lastOfName.end), kind: 'person', honorific: null }
+  }
   let lastRole = -1
   let honorific: 'm' | 'f' | null = null
   words.forEach((word, index) => {
     const bare = stripPossessive(word.lower).replace(/\.$/, '')
-    if (ROLE_WORDS.has(bare) || ORGANISATION_WORDS.has(bare)) lastRole = index
+    // "Democrat of Maryland", "the Ohio Republican": a party's member is a role here.
+    if (ROLE_WORDS.has(bare) || ORGANISATION_WORDS.has(bare) || PARTY_MEMBERS.has(bare)) lastRole = index
     const gender = GENDERED_HONORIFICS.get(bare)
     if (gender) honorific = gender
   })
+  // "Secretary of State Mary Jones", "Director of Homeland Security Jane Roe": the office goes on through "of …";
+  // a name is its last two words (one, when only two follow).
+  const connector = words[lastRole + 1]
+  if (lastRole >= 0 && connector && (connector.lower === 'of' || connector.lower === 'for')) {
+    const rest = words.length - lastRole - 2
+    lastRole = rest >= 3 ? words.length - 3 : rest === 2 ? words.length - 2 : words.length - 1
+  }
   if (lastRole === words.length - 1) return { title: text.slice(start, end), name: null, kind: 'person', honorific }
   const nameStart = (words[lastRole + 1] as Token).start
   const titleEnd = lastRole >= 0 ? (words[lastRole] as Token).end : start

@@ -55,6 +55,7 @@ const SUBJECT_OF_POSSESSIVE: ReadonlyMap<string, string> = new Map([
   ['its', 'it'],
   ['their', 'they'],
 ])
+const DASHES = /^[-–—―]$/
 /** Longest stretch of the writer's words read before a quotation for its cue and speaker. */
 const MAX_CLAUSE_TOKENS = 100
 /** How many paragraphs back the previous quote's speaker is still a candidate. */
@@ -230,7 +231,10 @@ function resolveSpeaker(article: Article, mention: Mention): ResolvedSpeaker | n
       return registry.resolvePronoun(pronoun, first.start)
     }
     case 'relative': {
-      const before = tokens[mention.first - 1]?.text === ',' ? mention.first - 2 : mention.first - 1
+      // "Jane Roe, who …", "Jane Roe – who …": the antecedent ends before the comma or the dash.
+      const separator = tokens[mention.first - 1]?.text
+      const before =
+        separator === ',' || (separator !== undefined && DASHES.test(separator)) ? mention.first - 2 : mention.first - 1
       const antecedent = mentionEndingAt(tokens, before, Math.max(0, before - 12))
       return antecedent ? resolveSpeaker(article, antecedent) : null
     }
@@ -474,7 +478,10 @@ function extract(
       previousKept,
       sharesSentence: neighbour(groups[g - 1]) || neighbour(groups[g + 1]),
     })
-    const kept = score(model.quote.weights, features) > 0 && !isDesignation(article, span)
+    // A transcript's turn names its speaker inside ("HOST: …"): a quotation whatever the model (fitted on a corpus
+    // that leaves transcripts unannotated) says.
+    const transcriptTurn = group.attribution?.position === 'inside'
+    const kept = transcriptTurn || (score(model.quote.weights, features) > 0 && !isDesignation(article, span))
     traces?.push({
       spans,
       candidates: candidates.map((candidate) => ({

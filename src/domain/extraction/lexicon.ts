@@ -129,3 +129,7 @@ export const LISTENER_VERBS: ReadonlySet<string> = set(functionWords.listenerVer
 export const TERM_NOUNS: ReadonlySet<string> = set(functionWords.termNouns)
 /** Verbs that give something an official name: what they quote is a designation, not speech. */
 export const DESIGNATION_VERBS: ReadonlySet<string> = set(functionWords.designationVerbs)
+/** Pronouns that stand for an unnamed speaker ("…,” tweeted another). */
+export const INDEFINITE_PRONOUNS: ReadonlySet<string> = set(functionWords.indefinitePronouns)
+/** Nouns for a time or a share: a phrase they head is never a speaker ("a few months", "21 percent"). */
+export const TIME_NOUNS: ReadonlySet<string> = set(functionWords.timeNouns)

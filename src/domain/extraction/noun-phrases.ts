@@ -12,6 +12,7 @@ import {
   SUBJECT_PRONOUNS,
   AUXILIARIES,
   CONJUNCTIONS,
+  INDEFINITE_PRONOUNS,
   PREPOSITIONS,
 } from './lexicon.js'
 import type { Token } from './tokens.js'
@@ -80,7 +81,9 @@ function roleChainEnd(tokens: readonly Token[], from: number, ceiling: number): 
   while (i <= ceiling && i - from < 4) {
     const token = tokens[i] as Token
     if (token.capitalized) return i === from ? -1 : i
-    if (!token.isWord || token.segment >= 0 || !(isRoleWord(token) || isOrganisationWord(token))) return -1
+    // "former Sen. Jane Roe", "retired Gen. …": an adjective may open the chain.
+    const modifier = i === from && token.pos === 'ADJ'
+    if (!token.isWord || token.segment >= 0 || !(isRoleWord(token) || isOrganisationWord(token) || modifier)) return -1
     i++
   }
   return -1
@@ -265,6 +268,7 @@ export function mentionEndingAt(tokens: readonly Token[], last: number, floor: n
   if (token === undefined || last < floor || token.segment >= 0) return null
   if (pronounOf(token) !== null) return { first: last, last, kind: 'pronoun' }
   if (RELATIVE_PRONOUNS.has(token.lower)) return { first: last, last, kind: 'relative' }
+  if (INDEFINITE_PRONOUNS.has(token.lower)) return { first: last, last, kind: 'role' }
   return (
     nameEndingAt(tokens, last, floor) ??
     descriptionEndingAt(tokens, last, floor) ??
@@ -304,6 +308,10 @@ export function mentionStartingAt(tokens: readonly Token[], first: number, ceili
   const token = tokens[first]
   if (token === undefined || first > ceiling || token.segment >= 0) return null
   if (pronounOf(token) !== null) return { first, last: first, kind: 'pronoun' }
+  // "…,” tweeted another.": a pronoun for someone unnamed, unless a noun follows it ("another supporter").
+  const next = tokens[first + 1]
+  if (INDEFINITE_PRONOUNS.has(token.lower) && !(next && next.isWord && (next.pos === 'NOUN' || next.pos === 'ADJ')))
+    return { first, last: first, kind: 'role' }
   if (DETERMINERS.has(token.lower)) {
     for (let i = first + 1; i <= Math.min(ceiling, first + 6); i++) {
       const word = tokens[i] as Token

@@ -30,6 +30,7 @@ export const QUOTE_FEATURES = [
   'after-preposition',
   'used-as-noun',
   'left-dangling',
+  'link-follows',
   'speech-verb-in-sentence',
   'speech-noun-before',
   'owned-speech-noun-before',
@@ -126,6 +127,9 @@ export function quoteFeatures(evidence: QuoteEvidence): number[] {
     }
   }
   if (evidence.speechVerbInSentence) set('speech-verb-in-sentence')
+  // A headline with its link after it on the same line: a reference to an article, not anyone's words.
+  const restOfLine = text.slice(last.end, last.end + 300).split('\n', 1)[0] as string
+  if (/https?:\/\/|www\./.test(restOfLine)) set('link-follows')
   // An opening mark that nothing closes and no next paragraph continues is a stray mark more often than speech.
   if (last.closeMark < 0 && segments[(group[group.length - 1] as number) + 1]?.continuesPrevious !== true)
     set('left-dangling')

@@ -118,7 +118,8 @@ export function findQuotedSegments(text: string): QuotedSegment[] {
     if (!DOUBLE_MARKS.has(ch)) continue
     const role = roleOf(text, i, 0, text.length)
     if (openAt < 0) {
-      if (role !== 'close') {
+      // `author="…"`, `href="…"`: a mark right after an equals sign delimits a value in markup, not speech.
+      if (role !== 'close' && text[i - 1] !== '=') {
         openAt = i
         openGlyph = ch
         continuing = false

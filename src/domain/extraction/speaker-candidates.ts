@@ -7,6 +7,7 @@ import {
   PREPOSITIONS_BEFORE_NAMES,
   SPEECH_NOUNS,
   SPEECH_VERBS,
+  TIME_NOUNS,
 } from './lexicon.js'
 import {
   descriptionEndingAt,
@@ -32,6 +33,7 @@ export const SPEAKER_FEATURES = [
   'kind:role',
   'kind:document',
   'kind:place',
+  'kind:time-or-number',
   'sentence:same',
   'sentence:previous',
   'sentence:next',
@@ -134,6 +136,8 @@ export interface PreviousSpeaker {
   paragraph: number
 }
 
+const CALENDAR =
+  /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december)$/
 /** Most mentions kept on each side of a quote. */
 const MAX_PER_SIDE = 8
 /** Farthest a verb of saying may stand from the quote it governs, in tokens. */
@@ -418,6 +422,12 @@ export class CandidateFinder {
     else if (isOrganisationWord(head)) set(features, 'kind:organisation')
     else set(features, 'kind:role')
     if (entity?.place) set(features, 'kind:place')
+    // "a few months", "21 percent", "Thursday": a time or a share speaks for nobody.
+    for (let i = mention.first; i <= mention.last; i++) {
+      const token = tokens[i] as Token
+      if (token.pos === 'NUM' || TIME_NOUNS.has(token.lower) || CALENDAR.test(token.lower))
+        set(features, 'kind:time-or-number')
+    }
     if (entity === null) set(features, 'unresolved')
     else if (
       entity.kind === 'person' &&

@@ -189,10 +189,10 @@ t.test('cues', async (t) => {
     t.equal(extractQuotes(text)[0]?.speaker?.name, 'Jane Roe')
   })
 
-  t.test('a bare "X said." before a quote with nobody to say it', async (t) => {
+  t.test('a bare "X said." before a quote with nobody named to say it', async (t) => {
     const text = 'Loud cheers followed and everyone said. “We have won this fight and we will win the next one.”'
     const [quote] = extractQuotes(text)
-    t.equal(quote?.cue, null)
+    t.not(quote?.speaker?.named, true)
   })
 
   t.test('a noun for speech with punctuation before it', async (t) => {
@@ -223,7 +223,7 @@ t.test('speakers', async (t) => {
     const named = 'It was Jane Roe who said “we will win.”'
     t.equal(extractQuotes(named)[0]?.speaker?.name, 'Jane Roe')
     const nobody = 'It was everyone who said “we will win.”'
-    t.equal(extractQuotes(nobody)[0]?.speaker?.name, 'who')
+    t.match(extractQuotes(nobody)[0]?.speaker, { name: 'everyone', named: false })
   })
 
   t.test('the subject of a verb with "him" for object is not "him"', async (t) => {
