@@ -239,20 +239,24 @@ export function subjectOfVerb(tokens: readonly Token[], verb: number, sentenceFi
     isParticiple(token.lower) &&
     !(auxiliary && isAuxiliary(auxiliary)) &&
     !(auxiliary && /['’]s$/.test(auxiliary.lower))
-  if (hangsOnSubject) {
-    // "Fox – who went on a tear declaring …": a participle belongs to the clause right before it.
-    for (let i = verb - 1; i > sentenceFirst; i--) {
-      const candidate = tokens[i] as Token
-      if (candidate.segment >= 0) break
-      if (candidate.pos !== 'VERB' || isParticiple(candidate.lower)) continue
-      const subject = subjectBefore(tokens, i, sentenceFirst)
-      if (subject) return subject
-      break
-    }
-    return firstAgent(tokens, sentenceFirst, verb - 1)
-  }
-  if (auxiliary && CONJUNCTIONS.has(auxiliary.lower)) return firstAgent(tokens, sentenceFirst, verb - 1)
+  // "Fox – who went on a tear declaring …" and "Ryan called him and told him …": a participle, or a verb joined
+  // by a conjunction, shares the subject of the verb right before it.
+  if (hangsOnSubject || (auxiliary && CONJUNCTIONS.has(auxiliary.lower)))
+    return subjectOfVerbBefore(tokens, verb, sentenceFirst) ?? firstAgent(tokens, sentenceFirst, verb - 1)
   return subjectBefore(tokens, verb, sentenceFirst) ?? firstAgent(tokens, sentenceFirst, verb - 1)
+}
+
+/** The subject of the nearest finite verb before `verb` in its sentence, following a chain of conjoined verbs. */
+function subjectOfVerbBefore(tokens: readonly Token[], verb: number, sentenceFirst: number): Mention | null {
+  for (let i = verb - 1; i > sentenceFirst; i--) {
+    const candidate = tokens[i] as Token
+    if (candidate.segment >= 0) return null
+    if (candidate.pos !== 'VERB' || isParticiple(candidate.lower)) continue
+    const before = tokens[i - 1]
+    if (before && CONJUNCTIONS.has(before.lower)) continue
+    return subjectBefore(tokens, i, sentenceFirst)
+  }
+  return null
 }
 
 /** `…, Schiff said. "The other factor …"`: a quotation opening the sentence after a bare "X said." is X's. */

@@ -52,7 +52,54 @@ export interface Entity {
 interface EntityMention {
   entity: Entity
   start: number
+  /** The mention is the subject of its clause: the first one of its sentence, or a speaker found for a quote. */
+  subject?: boolean
 }
+
+/** How far back, in characters, a pronoun's antecedent is looked for. */
+const PRONOUN_REACH = 1500
+
+/** Whether the token opens its sentence (only a title or a determiner before it). */
+function opensSentence(tokens: readonly Token[], sentenceEnds: readonly boolean[], index: number): boolean {
+  for (let i = index - 1; i >= 0; i--) {
+    if (sentenceEnds[i] || (tokens[i] as Token).paragraph !== (tokens[index] as Token).paragraph) return true
+    const token = tokens[i] as Token
+    if (token.isWord && !DETERMINERS.has(token.lower) && !roleOf(token.text)) return false
+    if (!token.isWord && !OPENING_PUNCTUATION.test(token.text)) return false
+  }
+  return true
+}
+
+/**
+ * A verb follows the mention, after an apposition set off by commas and any adverbs: "Jane Roe, the mayor, said",
+ * "Jane Roe quickly left". The mention is that verb's subject.
+ */
+function verbFollows(tokens: readonly Token[], last: number): boolean {
+  let next = last + 1
+  if (tokens[next]?.text === ',') {
+    let comma = next + 1
+    while (comma < next + 14 && tokens[comma] && (tokens[comma] as Token).text !== ',') comma++
+    if (tokens[comma]?.text !== ',') return false
+    next = comma + 1
+  }
+  while (tokens[next]?.pos === 'ADV') next++
+  const verb = tokens[next]
+  return verb !== undefined && verb.segment < 0 && (verb.pos === 'VERB' || verb.pos === 'AUX')
+}
+
+/** Index of the first token starting at or after an offset. */
+function tokenIndexAt(tokens: readonly Token[], offset: number): number {
+  let low = 0
+  let high = tokens.length
+  while (low < high) {
+    const mid = (low + high) >> 1
+    if ((tokens[mid] as Token).start < offset) low = mid + 1
+    else high = mid
+  }
+  return low
+}
+
+const OPENING_PUNCTUATION = /^[“"‘'([—–-]$/
 
 /** How many mentions back (or ahead) a reference is looked for. */
 const MAX_ANTECEDENTS = 60
@@ -105,8 +152,6 @@ interface NameParts {
 
 const POSSESSIVE = /['’]s?$/
 const MAX_NAME_WORDS = 4
-/** How far back (in characters) a name of the right gender may be preferred to a nearer one of unknown gender. */
-const GENDER_REACH = 300
 const LEADING_ARTICLE = /^(the|a|an)\s+/i
 
 function stripPossessive(word: string): string {
@@ -195,6 +240,8 @@ export class EntityRegistry {
   /** The names' mentions by their last word, in order: what a surname is looked up by. */
   private readonly bySurname = new Map<string, EntityMention[]>()
   private readonly byName = new Map<string, Entity>()
+  /** Offset of each writer's sentence's first token. */
+  private readonly sentenceStartOffsets: number[] = []
   /** Descriptions set beside a name by a comma, by the token index of their head: they are that name. */
   private readonly appositions = new Map<number, Entity>()
   private readonly issuers: { start: number; document: string; entity: Entity }[] = []
@@ -204,8 +251,23 @@ export class EntityRegistry {
     private readonly tokens: readonly Token[],
     private readonly sentenceEnds: readonly boolean[],
   ) {
+    tokens.forEach((token, index) => {
+      if (index === 0 || sentenceEnds[index - 1]) this.sentenceStartOffsets.push(token.start)
+    })
     this.collectNames()
     this.collectGender()
+  }
+
+  /** Index of the writer's sentence holding an offset. */
+  private sentenceAt(offset: number): number {
+    let low = 0
+    let high = this.sentenceStartOffsets.length
+    while (low < high) {
+      const mid = (low + high) >> 1
+      if ((this.sentenceStartOffsets[mid] as number) <= offset) low = mid + 1
+      else high = mid
+    }
+    return low - 1
   }
 
   /**
@@ -310,7 +372,15 @@ export class EntityRegistry {
       if (!mention) continue
       const entity = this.register(mention)
       if (entity) {
-        this.mentions.push({ entity, start: token.start })
+        this.mentions.push({
+          entity,
+          start: token.start,
+          // The subject of a clause, or the source of a report ("according to Jane Roe").
+          subject:
+            opensSentence(tokens, this.sentenceEnds, i) ||
+            verbFollows(tokens, mention.last) ||
+            (tokens[i - 1]?.lower === 'to' && tokens[i - 2]?.lower === 'according'),
+        })
         if (entity.kind === 'person') {
           const surname = entity.words[entity.words.length - 1] as string
           const list = this.bySurname.get(surname) ?? []
@@ -491,28 +561,68 @@ export class EntityRegistry {
    */
   resolvePronoun(pronoun: string, before: number, excluded: string | null = null): ResolvedSpeaker | null {
     const gender = GENDERED_PRONOUNS.get(pronoun)
-    const wantsOrganisation = pronoun === 'it' || pronoun === 'they'
-    let unknownGender: Entity | undefined
-    for (const { entity, start } of this.mentionsBefore(before)) {
-      if (entity.name === excluded) continue
-      if (wantsOrganisation) {
-        if (entity.kind === 'organisation') return { entity, resolvedBy: 'pronoun' }
-        continue
+    if (pronoun === 'it' || pronoun === 'they') {
+      for (const { entity } of this.mentionsBefore(before)) {
+        if (entity.name !== excluded && entity.kind === 'organisation' && !entity.place)
+          return { entity, resolvedBy: 'pronoun' }
       }
+      return null
+    }
+    // "Reid, who he said …": a pronoun inside a relative clause is not the clause's antecedent.
+    const antecedent = this.relativeAntecedent(before)
+    // Whoever the last few sentences are about comes first; further back only when they name nobody who fits.
+    const sentence = this.sentenceAt(before)
+    return (
+      this.salientPerson(before, gender, excluded, antecedent, (start) => sentence - this.sentenceAt(start) <= 2) ??
+      this.salientPerson(before, gender, excluded, antecedent, (start) => before - start <= PRONOUN_REACH)
+    )
+  }
+
+  private salientPerson(
+    before: number,
+    gender: 'm' | 'f' | undefined,
+    excluded: string | null,
+    antecedent: Entity | null,
+    near: (start: number) => boolean,
+  ): ResolvedSpeaker | null {
+    let best: Entity | null = null
+    let bestScore = -Infinity
+    const seen = new Set<Entity>()
+    for (const { entity, start, subject } of this.mentionsBefore(before)) {
+      if (!near(start)) break
+      if (seen.has(entity)) continue
+      seen.add(entity)
+      if (entity.name === excluded || entity === antecedent) continue
       if (entity.kind !== 'person' || !isKnownPerson(entity)) continue
       const entityGender =
         entity.maleVotes > entity.femaleVotes ? 'm' : entity.femaleVotes > entity.maleVotes ? 'f' : null
       if (gender && entityGender && entityGender !== gender) continue
-      // Someone nearby known to match beats a nearer name of unknown gender ("Trump … Her rejection" after "Sheinbaum
-      // confirmed").
-      if (entityGender === null && gender) {
-        unknownGender ??= entity
-        continue
+      // Salience: the nearer, the more so; a known gender that agrees, a subject and someone already quoted count for.
+      const score =
+        -(before - start) / 400 +
+        (gender && entityGender === gender ? 1 : 0) +
+        (subject ? 0.6 : 0) +
+        (entity.spoke ? 0.5 : 0)
+      if (score > bestScore) {
+        bestScore = score
+        best = entity
       }
-      if (!unknownGender || before - start <= GENDER_REACH) return { entity, resolvedBy: 'pronoun' }
-      break
     }
-    return unknownGender ? { entity: unknownGender, resolvedBy: 'pronoun' } : null
+    return best ? { entity: best, resolvedBy: 'pronoun' } : null
+  }
+
+  /** The entity a relative pronoun right before `offset` ("…, who he said") refers to, if any. */
+  private relativeAntecedent(offset: number): Entity | null {
+    const at = tokenIndexAt(this.tokens, offset)
+    for (let i = at - 1; i >= Math.max(0, at - 3); i--) {
+      const token = this.tokens[i] as Token
+      if (token.lower !== 'who' && token.lower !== 'whom') continue
+      const comma = this.tokens[i - 1]?.text === ',' ? i - 1 : i
+      const named = this.tokens[comma - 1]
+      if (!named) return null
+      for (const { entity, start } of this.mentionsBefore(named.end)) return start <= named.start ? entity : null
+    }
+    return null
   }
 
   /** "the president", "the statement", "the Trump administration", "The Indiana governor". */
@@ -618,6 +728,6 @@ export class EntityRegistry {
     // Quotes are read in order, so this is nearly always an append.
     let at = this.noted.length
     while (at > 0 && (this.noted[at - 1] as EntityMention).start > start) at--
-    this.noted.splice(at, 0, { entity, start })
+    this.noted.splice(at, 0, { entity, start, subject: true })
   }
 }

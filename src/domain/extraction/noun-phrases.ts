@@ -173,6 +173,8 @@ export function nameStartingAt(tokens: readonly Token[], first: number, ceiling:
   for (let i = first + 1; i <= ceiling; i++) {
     const token = tokens[i] as Token
     if (token.segment >= 0 || token.paragraph !== start.paragraph) break
+    // "Trump’s Push for Results": a possessive ends the name it belongs to.
+    if (POSSESSIVE.test((tokens[last] as Token).lower) && /['’]/.test((tokens[last] as Token).text)) break
     if (token.text === '.' && isAbbreviationDot(tokens, i)) {
       last = i
       continue

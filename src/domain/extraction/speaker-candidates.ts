@@ -60,6 +60,7 @@ export const SPEAKER_FEATURES = [
   'possessive',
   'first-in-sentence',
   'apposition',
+  'inside-aside',
   'rule-choice',
   'context-choice',
   'spoke-before',
@@ -112,6 +113,8 @@ interface SentenceFacts {
   mentions: Mention[]
   /** Each mention's first token, in order: what a quote's nearest mentions are found by. */
   firsts: number[]
+  /** Mentions inside an aside of the writer's, between dashes or brackets ("— exchanged with Jane Roe —"). */
+  asides: Set<Mention>
   /** Mentions set off by a comma right after another one: "Jane Roe, a former official,". */
   appositives: Set<Mention>
   /** The cue whose subject covers a token, by token index. */
@@ -136,6 +139,7 @@ export interface PreviousSpeaker {
   paragraph: number
 }
 
+const DASH = /^[–—―]$/
 const CALENDAR =
   /^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december)$/
 /** Most mentions kept on each side of a quote. */
@@ -244,13 +248,40 @@ export class CandidateFinder {
       if (previous && previous.last === mention.first - 2 && tokens[mention.first - 1]?.text === ',')
         appositives.add(mention)
     })
+    // Asides: the writer's words between a pair of dashes or inside brackets.
+    const aside = new Array<boolean>(last - first + 1).fill(false)
+    let opened = -1
+    let bracket = -1
+    for (let i = first; i <= last; i++) {
+      const token = tokens[i] as Token
+      if (token.segment >= 0) continue
+      if (token.text === '(') bracket = i
+      else if (token.text === ')' && bracket >= 0) {
+        for (let j = bracket; j <= i; j++) aside[j - first] = true
+        bracket = -1
+      } else if (DASH.test(token.text)) {
+        if (opened < 0) opened = i
+        else {
+          for (let j = opened; j <= i; j++) aside[j - first] = true
+          opened = -1
+        }
+      }
+    }
+    const asides = new Set(mentions.filter((mention) => aside[mention.first - first] === true))
     const cueOfSubjectToken = new Map<number, SentenceFacts['cues'][number]>()
     for (const cue of cues) {
       if (!cue.subject) continue
       for (let i = cue.subject.first; i <= cue.subject.last; i++)
         if (!cueOfSubjectToken.has(i)) cueOfSubjectToken.set(i, cue)
     }
-    const facts = { mentions, firsts: mentions.map((mention) => mention.first), appositives, cueOfSubjectToken, cues }
+    const facts = {
+      mentions,
+      firsts: mentions.map((mention) => mention.first),
+      asides,
+      appositives,
+      cueOfSubjectToken,
+      cues,
+    }
     this.facts.set(sentence, facts)
     return facts
   }
@@ -376,6 +407,7 @@ export class CandidateFinder {
       if (mention.kind === 'pronoun' && POSSESSIVE_PRONOUNS.has(first.lower)) set(features, 'possessive')
       if (facts.mentions[0] === mention) set(features, 'first-in-sentence')
       if (facts.appositives.has(mention)) set(features, 'apposition')
+      if (facts.asides.has(mention)) set(features, 'inside-aside')
       // "Her remarks …", "the senator's statement": whoever owns the words.
       const owned = tokens[mention.last + 1]
       if (possessiveMention(first, last, mention) && owned && (SPEECH_NOUNS.has(owned.lower) || isDocumentWord(owned)))
