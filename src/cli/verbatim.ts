@@ -51,8 +51,12 @@ export async function main(args: string[], io: Io): Promise<number> {
     switch (command) {
       case 'extract': {
         const summary = await runExtract(io.stdin, io.stdout)
-        console.error(`extracted quotes from ${summary.documents} documents`)
-        return 0
+        console.error(
+          `extracted quotes from ${summary.documents} documents` +
+            (summary.failed > 0 ? `; ${summary.failed} lines failed (see their "error")` : ''),
+        )
+        // A batch with failed lines is not a success, whatever the lines that worked.
+        return summary.failed > 0 ? 1 : 0
       }
       case 'seed': {
         const directory = rest[0] ?? DEFAULT_SEED_DIR

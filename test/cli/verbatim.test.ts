@@ -52,6 +52,17 @@ t.test('verbatim extract needs no database', async (t) => {
   t.same(JSON.parse(result.out), { id: 'a', quotes: [] })
 })
 
+t.test('verbatim extract exits non-zero when a line failed, after writing every line', async (t) => {
+  const result = await run(
+    ['extract'],
+    {},
+    '{"id":"a","text":"No quotes here."}\nnot json\n{"id":"c","text":"Nor here."}\n',
+  )
+  t.equal(result.code, 1)
+  t.equal(result.out.trim().split('\n').length, 3)
+  t.match(result.err, /1 lines failed/)
+})
+
 t.test('verbatim keys create, list and revoke', async (t) => {
   const env = await cliEnv(t)
   const created = await run(['keys', 'create', '--name', 'scripted checks'], env)

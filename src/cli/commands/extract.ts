@@ -5,6 +5,8 @@ import { extractQuotes } from '../../domain/extraction/index.js'
 
 export interface ExtractRunSummary {
   documents: number
+  /** Lines that could not be read or extracted, each reported on its own output line. */
+  failed: number
   characters: number
   /** Time spent inside extractQuotes only, in milliseconds. */
   extractMs: number
@@ -47,7 +49,7 @@ export async function runExtract(
   input: NodeJS.ReadableStream,
   output: NodeJS.WritableStream,
 ): Promise<ExtractRunSummary> {
-  const summary: ExtractRunSummary = { documents: 0, characters: 0, extractMs: 0 }
+  const summary: ExtractRunSummary = { documents: 0, failed: 0, characters: 0, extractMs: 0 }
   const lines = createInterface({ input, crlfDelay: Infinity })
   let lineNumber = 0
   for await (const line of lines) {
@@ -55,11 +57,24 @@ export async function runExtract(
     if (line.trim() === '') continue
     const parsed = parseLine(line)
     if (parsed.text === undefined) {
+      summary.failed++
       await writeLine(output, { id: parsed.id, line: lineNumber, error: parsed.error })
       continue
     }
     const started = performance.now()
-    const quotes = extractQuotes(parsed.text)
+    let quotes: ReturnType<typeof extractQuotes>
+    try {
+      quotes = extractQuotes(parsed.text)
+    } catch (error) {
+      // A document the extractor cannot read is a bug to report, not a reason to stop the batch.
+      summary.failed++
+      await writeLine(output, {
+        id: parsed.id,
+        line: lineNumber,
+        error: `extraction failed: ${(error as Error).message}`,
+      })
+      continue
+    }
     summary.extractMs += performance.now() - started
     summary.documents++
     summary.characters += parsed.text.length

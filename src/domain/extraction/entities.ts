@@ -169,6 +169,8 @@ export function splitName(tokens: readonly Token[], mention: Mention, text: stri
     if (token.isWord) words.push(token)
     if (token.text === '(') break
   }
+  // A run with no word before its bracket names nobody.
+  if (words.length === 0) return { title: null, name: null, kind: 'person', honorific: null }
   const lastWord = words[words.length - 1] as Token
   const bareLast = stripPossessive(lastWord.lower)
   const start = (words[0] as Token).start
@@ -545,7 +547,7 @@ export class EntityRegistry {
     const parts = splitName(this.tokens, mention, this.text)
     if (parts.name === null) {
       // A run that is all title ("the Vice President") has its title as its only text.
-      return this.resolveRole(mention, parts.title as string)
+      return parts.title === null ? null : this.resolveRole(mention, parts.title)
     }
     const words = parts.name.toLowerCase().split(/\s+/).map(stripPossessive)
     const start = (this.tokens[mention.first] as Token).start

@@ -78,3 +78,33 @@ t.test('waits for a slow reader instead of buffering without bound', async (t) =
   t.equal(summary.documents, 20)
   t.equal(received, 20)
 })
+
+t.test('a document the extractor cannot read is reported and the batch goes on', async (t) => {
+  const { runExtract: runWithBrokenExtractor } = await t.mockImport<
+    typeof import('../../../src/cli/commands/extract.js')
+  >('../../../src/cli/commands/extract.js', {
+    '../../../src/domain/extraction/index.js': {
+      extractQuotes: (text: string) => {
+        if (text.includes('boom')) throw new Error('boom')
+        return []
+      },
+    },
+  })
+  const output = new PassThrough()
+  const chunks: Buffer[] = []
+  output.on('data', (chunk: Buffer) => chunks.push(chunk))
+  const lines = [JSON.stringify({ id: 'x', text: 'boom' }), JSON.stringify({ id: 'y', text: 'fine' })]
+  const summary = await runWithBrokenExtractor(Readable.from([lines.join('\n')]), output)
+  output.end()
+  const written = Buffer.concat(chunks)
+    .toString('utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as unknown)
+  t.same(written, [
+    { id: 'x', line: 1, error: 'extraction failed: boom' },
+    { id: 'y', quotes: [] },
+  ])
+  t.equal(summary.failed, 1)
+  t.equal(summary.documents, 1)
+})
