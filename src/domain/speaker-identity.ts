@@ -46,19 +46,54 @@ export interface SpeakerMention {
   mentionText: string | null
 }
 
+/** Generational suffixes: part of a name, never its surname ("Jane Roe Jr."). */
+const SUFFIX = /^(jr|sr|ii|iii|iv)\.?$/i
+/** A middle initial ("J.", "J"): writers keep or drop it. */
+const INITIAL = /^\p{L}\.?$/u
+
 /**
- * The names this mention teaches us the speaker goes by: the canonical name, the title with the name
- * ("Mexican President Claudia Sheinbaum"), a person's surname, and a named mention as written.
+ * A person's name as writers vary it: without middle initials ("Jacob J. Lew" is "Jacob Lew"), and the
+ * surname a later mention uses alone ("Lew"; "Roe Jr." for a name with a generational suffix, whose bare
+ * surname is more often the parent's).
+ */
+export function nameVariants(name: string): { plain: string; surname: string | null } {
+  const words = name.trim().split(/\s+/)
+  const suffix = words.length > 2 && SUFFIX.test(words[words.length - 1] as string) ? words.pop() : undefined
+  const plain = words.filter((word, index) => index === 0 || index === words.length - 1 || !INITIAL.test(word))
+  const last = words[words.length - 1] as string
+  return {
+    plain: [...plain, ...(suffix ? [suffix] : [])].join(' '),
+    surname: words.length > 1 ? (suffix ? `${last} ${suffix}` : last) : null,
+  }
+}
+
+/**
+ * The names this mention teaches us the speaker goes by: the canonical name and its plain form (no middle
+ * initials), the title with the name ("Mexican President Claudia Sheinbaum"), a person's surname, and a named
+ * mention as written.
  */
 export function aliasesOf(mention: SpeakerMention): string[] {
   const aliases = [mention.name]
   if (mention.title) aliases.push(`${mention.title} ${mention.name}`)
-  const words = mention.name.split(/\s+/)
-  if (mention.kind === 'person' && words.length > 1) aliases.push(words[words.length - 1]!)
+  if (mention.kind === 'person') {
+    const { plain, surname } = nameVariants(mention.name)
+    aliases.push(plain)
+    if (surname) aliases.push(surname)
+  }
   if (mention.mentionText && isProperName(mention.mentionText)) aliases.push(mention.mentionText)
+  return distinctByKey(aliases)
+}
+
+/** The keys a mention is looked up by in the registry: its name, and for a person the name's plain form. */
+export function lookupKeys(mention: Pick<SpeakerMention, 'name' | 'kind'>): string[] {
+  const names = mention.kind === 'person' ? [mention.name, nameVariants(mention.name).plain] : [mention.name]
+  return distinctByKey(names).map(nameKey)
+}
+
+function distinctByKey(names: readonly string[]): string[] {
   const seen = new Set<string>()
-  return aliases.filter((alias) => {
-    const key = nameKey(alias)
+  return names.filter((name) => {
+    const key = nameKey(name)
     if (!key || seen.has(key)) return false
     seen.add(key)
     return true

@@ -1,5 +1,12 @@
 import type { ExtractedQuote } from '../domain/extraction/index.js'
-import { aliasesOf, nameKey, slugify, type SpeakerMention } from '../domain/speaker-identity.js'
+import {
+  aliasesOf,
+  lookupKeys,
+  nameKey,
+  nameVariants,
+  slugify,
+  type SpeakerMention,
+} from '../domain/speaker-identity.js'
 import { searchKey, tokenizeWording, wordShingles } from '../domain/wording/index.js'
 import { makeOrderKey } from '../domain/claims/index.js'
 import type { SqlTransaction } from '../db/database.js'
@@ -17,20 +24,38 @@ import { regroupClaims, type StoredQuote } from './claim-grouping.js'
  * both get the one row (the second waits for the first) instead of one failing on the unique slug.
  * Rows are written in one order (slug, then alias) so that such ingests cannot deadlock.
  */
+/** The key of a person's surname when the name has more than one word: what a surname-only speaker was known by. */
+function surnameKey(mention: SpeakerMention): string | null {
+  const { surname } = mention.kind === 'person' ? nameVariants(mention.name) : { surname: null }
+  return surname === null ? null : nameKey(surname)
+}
+
 async function resolveSpeakers(sql: SqlTransaction, mentions: SpeakerMention[]): Promise<string[]> {
   const aliases = mentions.flatMap((mention, n) =>
     aliasesOf(mention).map((alias) => ({ n: n + 1, alias, key: nameKey(alias) })),
   )
+  // "Jacob J. Lew" is found as "Jacob Lew" too, whichever an article printed first.
+  const lookups = mentions.flatMap((mention, n) => lookupKeys(mention).map((key) => ({ n: n + 1, key })))
   const rows = await sql.query<{ n: bigint | string; speaker_id: string }>(
     Prisma.sql`
     WITH mention AS (
-      SELECT * FROM unnest(${mentions.map((m) => nameKey(m.name))}::text[], ${mentions.map((m) => m.name)}::text[],
-        ${mentions.map((m) => slugify(m.name))}::text[], ${mentions.map((m) => m.kind)}::text[],
-        ${mentions.map((m) => m.title)}::text[]) WITH ORDINALITY AS m(key, name, slug, kind, title, n)
+      SELECT * FROM unnest(${mentions.map((m) => m.name)}::text[], ${mentions.map((m) => slugify(m.name))}::text[],
+        ${mentions.map((m) => m.kind)}::text[], ${mentions.map((m) => m.title)}::text[],
+        ${mentions.map((m) => surnameKey(m))}::text[]) WITH ORDINALITY AS m(name, slug, kind, title, surname, n)
+    ), lookup AS (
+      SELECT * FROM unnest(${lookups.map((l) => l.n)}::int[], ${lookups.map((l) => l.key)}::text[]) AS l(n, key)
     ), known AS (
-      SELECT m.n, m.slug, (
+      SELECT m.n, m.slug, COALESCE((
         SELECT CASE WHEN count(DISTINCT a.speaker_id) = 1 THEN (array_agg(a.speaker_id))[1] END
-        FROM speaker_alias a WHERE a.alias_key = m.key) AS speaker_id
+        FROM lookup l JOIN speaker_alias a ON a.alias_key = l.key WHERE l.n = m.n), (
+        -- A full name takes over the speaker known only by its surname ("Roe" before "Jane Roe"), when that
+        -- surname belongs to no other full name: the same speaker, whichever article came first.
+        SELECT CASE WHEN count(DISTINCT a.speaker_id) = 1 THEN (array_agg(a.speaker_id))[1] END
+        FROM speaker_alias a JOIN speaker s ON s.id = a.speaker_id
+        WHERE m.surname IS NOT NULL AND a.alias_key = m.surname AND s.kind = 'person' AND position(' ' IN s.name) = 0
+          AND NOT EXISTS (
+            SELECT FROM speaker_alias b JOIN speaker t ON t.id = b.speaker_id
+            WHERE b.alias_key = m.surname AND position(' ' IN t.name) > 0))) AS speaker_id
       FROM mention m
     ), created AS (
       INSERT INTO speaker (name, slug, kind, title)
@@ -47,6 +72,15 @@ async function resolveSpeakers(sql: SqlTransaction, mentions: SpeakerMention[]):
         ${aliases.map((a) => a.key)}::text[]) AS x(n, alias, key)
       JOIN resolved r ON r.n = x.n ORDER BY r.speaker_id, x.key
       ON CONFLICT (speaker_id, alias_key) DO NOTHING
+    ), fullest AS (
+      SELECT DISTINCT ON (r.speaker_id) r.speaker_id, m.name
+      FROM resolved r JOIN mention m ON m.n = r.n WHERE m.kind = 'person'
+      ORDER BY r.speaker_id, cardinality(string_to_array(m.name, ' ')) DESC, length(m.name) DESC, m.name
+    ), renamed AS (
+      -- A person is shown by the fullest form of the name any article gives, whatever the order they came in.
+      UPDATE speaker s SET name = f.name, updated_at = now() FROM fullest f
+      WHERE s.id = f.speaker_id AND (cardinality(string_to_array(f.name, ' ')), length(f.name), s.name)
+        > (cardinality(string_to_array(s.name, ' ')), length(s.name), f.name)
     )
     SELECT n, speaker_id FROM resolved`,
     { prepared: true },

@@ -1,5 +1,12 @@
 import t from 'tap'
-import { aliasesOf, isProperName, nameKey, slugify } from '../../src/domain/speaker-identity.js'
+import {
+  aliasesOf,
+  isProperName,
+  lookupKeys,
+  nameKey,
+  nameVariants,
+  slugify,
+} from '../../src/domain/speaker-identity.js'
 
 t.test('name keys ignore case, accents, curly apostrophes and a leading article', async (t) => {
   t.equal(nameKey('  The  White House '), 'white house')
@@ -34,4 +41,18 @@ t.test('aliases: the name, title with name, surname and a named mention, once ea
   t.same(aliasesOf({ name: 'White House', title: null, kind: 'organisation', mentionText: 'the White House' }), [
     'White House',
   ])
+})
+
+t.test('name variants: middle initials dropped, a suffix kept with the surname', async (t) => {
+  t.same(nameVariants('Jacob J. Lew'), { plain: 'Jacob Lew', surname: 'Lew' })
+  t.same(nameVariants('Mary Ann K Roe'), { plain: 'Mary Ann Roe', surname: 'Roe' })
+  t.same(nameVariants('John Doe Jr.'), { plain: 'John Doe Jr.', surname: 'Doe Jr.' })
+  t.same(nameVariants('Doe'), { plain: 'Doe', surname: null })
+  t.same(aliasesOf({ name: 'Jane Q. Roe', title: null, kind: 'person', mentionText: null }), [
+    'Jane Q. Roe',
+    'Jane Roe',
+    'Roe',
+  ])
+  t.same(lookupKeys({ name: 'Jane Q. Roe', kind: 'person' }), ['jane q. roe', 'jane roe'])
+  t.same(lookupKeys({ name: 'Office of J. Doe', kind: 'organisation' }), ['office of j. doe'])
 })

@@ -45,3 +45,39 @@ t.test('a pronoun or a description next to a quote never becomes a speaker or an
   const [laterQuote] = (await app.inject({ url: `/v1/articles/${later}/quotes` })).json().items
   t.equal(laterQuote.speaker, null)
 })
+
+t.test('a name with and without its middle initial is one speaker, in either order', async (t) => {
+  for (const order of [
+    ['initial', 'plain'],
+    ['plain', 'initial'],
+  ]) {
+    const app = await buildApp(t)
+    const texts: Record<string, string> = {
+      initial: 'Treasurer Dana Q. Whitfield spoke on Monday. “The budget is balanced,” Dana Q. Whitfield said.',
+      plain: '“We will not borrow more,” said Dana Whitfield, the treasurer.',
+    }
+    for (const name of order) await ingest(app, `https://daily.example/${name}`, texts[name as string] as string)
+    const speakers = await app.prisma.speaker.findMany({ select: { name: true } })
+    t.equal(speakers.length, 1, `${order.join(' then ')}: ${speakers.map((s) => s.name).join(', ')}`)
+  }
+})
+
+t.test('a surname first and the full name later is one speaker, shown by the full name, in either order', async (t) => {
+  const texts: Record<string, string> = {
+    surname: '“We will not borrow more,” Whitfield said on Tuesday.',
+    full: 'Treasurer Dana Whitfield spoke on Monday. “The budget is balanced,” she said.',
+  }
+  for (const order of [
+    ['surname', 'full'],
+    ['full', 'surname'],
+  ]) {
+    const app = await buildApp(t)
+    for (const name of order) await ingest(app, `https://daily.example/${name}`, texts[name as string] as string)
+    const speakers = await app.prisma.speaker.findMany({ select: { name: true } })
+    t.same(
+      speakers.map((speaker) => speaker.name),
+      ['Dana Whitfield'],
+      order.join(' then '),
+    )
+  }
+})
