@@ -1,6 +1,7 @@
 import { PassThrough, Readable, Writable } from 'node:stream'
 import t from 'tap'
 import { runExtract } from '../../../src/cli/commands/extract.js'
+import type * as ExtractCommand from '../../../src/cli/commands/extract.js'
 
 async function run(lines: string[]): Promise<{ output: unknown[]; summary: Awaited<ReturnType<typeof runExtract>> }> {
   const output = new PassThrough()
