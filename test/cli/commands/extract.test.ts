@@ -81,16 +81,17 @@ t.test('waits for a slow reader instead of buffering without bound', async (t) =
 })
 
 t.test('a document the extractor cannot read is reported and the batch goes on', async (t) => {
-  const { runExtract: runWithBrokenExtractor } = await t.mockImport<
-    typeof import('../../../src/cli/commands/extract.js')
-  >('../../../src/cli/commands/extract.js', {
-    '../../../src/domain/extraction/index.js': {
-      extractQuotes: (text: string) => {
-        if (text.includes('boom')) throw new Error('boom')
-        return []
+  const { runExtract: runWithBrokenExtractor } = await t.mockImport<typeof ExtractCommand>(
+    '../../../src/cli/commands/extract.js',
+    {
+      '../../../src/domain/extraction/index.js': {
+        extractQuotes: (text: string) => {
+          if (text.includes('boom')) throw new Error('boom')
+          return []
+        },
       },
     },
-  })
+  )
   const output = new PassThrough()
   const chunks: Buffer[] = []
   output.on('data', (chunk: Buffer) => chunks.push(chunk))
