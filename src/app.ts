@@ -36,6 +36,9 @@ export function serverOptions(config: Config): FastifyServerOptions {
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
     return503OnClosing: true,
+    // Opening the database applies its migrations first: on a busy machine that outlasts Fastify's
+    // default 10 s for a plugin, and a server that gives up on a healthy database helps nobody.
+    pluginTimeout: 120_000,
     // What the router and Node's HTTP parser refuse is answered as a problem too (src/http/framework-errors.ts).
     frameworkErrors,
     clientErrorHandler,
