@@ -11,6 +11,13 @@ export interface FieldError {
   message: string
 }
 
+/** What a problem may add to the RFC 9457 fields: members of its own, and headers of the answer. */
+export interface ProblemExtras {
+  /** for a resource that moved: the id it answers to now */
+  mergedInto?: string
+  headers?: Record<string, string>
+}
+
 export class HttpProblem extends Error {
   override name = 'HttpProblem'
   constructor(
@@ -19,6 +26,7 @@ export class HttpProblem extends Error {
     readonly title: string,
     readonly detail?: string,
     readonly errors?: FieldError[],
+    readonly extras: ProblemExtras = {},
   ) {
     super(detail ?? title)
   }
@@ -32,3 +40,14 @@ export const notFound = (what: string, id: string): HttpProblem =>
 
 export const badRequest = (slug: string, detail: string, errors?: FieldError[]): HttpProblem =>
   new HttpProblem(400, slug, 'Bad Request', detail, errors)
+
+/** A resource merged into another: a permanent redirect there, with the problem saying why. */
+export const mergedInto = (what: string, id: string, survivor: string, location: string): HttpProblem =>
+  new HttpProblem(308, `${what}-merged`, 'Permanent Redirect', `${what} ${id} was merged into ${survivor}`, undefined, {
+    mergedInto: survivor,
+    headers: { location },
+  })
+
+/** A resource that existed and is gone for good. */
+export const gone = (what: string, id: string, why: string): HttpProblem =>
+  new HttpProblem(410, `${what}-removed`, 'Gone', `${what} ${id} ${why}`)

@@ -12,6 +12,7 @@ interface Problem {
   detail?: string
   instance: string
   errors?: FieldError[]
+  mergedInto?: string
 }
 
 const STATUS_TITLES: Record<number, string> = {
@@ -62,6 +63,7 @@ function toProblem(error: FastifyError, request: FastifyRequest): Problem {
       ...(error.detail ? { detail: error.detail } : {}),
       instance,
       ...(error.errors ? { errors: error.errors } : {}),
+      ...(error.extras.mergedInto ? { mergedInto: error.extras.mergedInto } : {}),
     }
   }
   if (error.validation) {
@@ -114,6 +116,7 @@ async function errorsPlugin(fastify: FastifyInstance): Promise<void> {
     }
     // RFC 9110 §11.6.1: a 401 names the scheme the client should authenticate with.
     if (problem.status === 401) reply.header('www-authenticate', 'Bearer')
+    if (error instanceof HttpProblem && error.extras.headers) reply.headers(error.extras.headers)
     return reply.code(problem.status).type(PROBLEM_CONTENT_TYPE).send(problem)
   })
 

@@ -19,6 +19,12 @@ export const ProblemSchema = Type.Object(
         { description: 'for validation problems: every offending field' },
       ),
     ),
+    mergedInto: Type.Optional(
+      Type.String({
+        format: 'uuid',
+        description: 'for a merged resource: the id it answers to now (also in Location)',
+      }),
+    ),
   },
   { $id: 'Problem', title: 'Problem', description: 'RFC 9457 problem details' },
 )
@@ -26,7 +32,9 @@ export const ProblemSchema = Type.Object(
 const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   400: 'The request is malformed or fails validation; `errors` lists each offending field.',
   401: 'A valid API key is required (Authorization: Bearer <key>).',
+  308: 'The resource was merged into another: Location names it, and so does `mergedInto`.',
   404: 'No such resource.',
+  410: 'The resource existed and is gone: every rendering it had was removed.',
   409: 'The request conflicts with the current state of the resource.',
   413: 'The request body is larger than the configured limit.',
   415: 'The request body must be application/json.',
@@ -37,6 +45,9 @@ const PROBLEM_DESCRIPTIONS: Record<number, string> = {
 
 const problemResponse = (status: number) => ({
   description: PROBLEM_DESCRIPTIONS[status] ?? 'Error',
+  ...(status === 308
+    ? { headers: { location: { type: 'string', description: 'the path of the resource it answers to now' } } }
+    : {}),
   content: { [PROBLEM_CONTENT_TYPE]: { schema: Type.Ref('Problem') } },
 })
 

@@ -1,6 +1,9 @@
 import {
   extendClaim,
   originalText,
+  planClaimIdentity,
+  type ClaimIdentityPlan,
+  type EmptiedClaim,
   reassign,
   summarizeClaim,
   type ClusteredClaim,
@@ -252,8 +255,8 @@ interface ClaimWrite {
 
 interface ClaimPlan {
   writes: ClaimWrite[]
-  /** claims left without members */
-  emptied: string[]
+  /** claims left without members, with where their renderings went */
+  emptied: EmptiedClaim[]
 }
 
 const isStarted = (write: ClaimWrite): write is ClaimWrite & { seed: ClusterRendering } => write.claimId === null
@@ -415,10 +418,18 @@ async function planFromMembers(
   const members = new Map<string, Array<{ rendering: ClusterRendering; row: MemberRow }>>(
     [...touchedSeeds].map((seed) => [seed, []]),
   )
-  for (const row of stored) {
+  // Where each claim's remaining renderings go, earliest first: what decides which id an emptied claim
+  // passes on (claim-identity.ts).
+  const formerMembers = new Map<string, Array<{ orderKey: string; seed: string }>>()
+  const storedById = new Map(stored.map((row) => [row.id, row]))
+  for (const row of [...stored].sort((x, y) => (x.order_key < y.order_key ? -1 : x.order_key > y.order_key ? 1 : 0))) {
     if (row.claim_id && row.seed_id) claimIdBySeed.set(row.seed_id, row.claim_id)
     if (removedIds.has(row.id)) continue
     const seed = seeds.get(row.id) ?? row.seed_id
+    if (row.claim_id && seed !== null) {
+      const former = formerMembers.get(row.claim_id) ?? formerMembers.set(row.claim_id, []).get(row.claim_id)!
+      former.push({ orderKey: row.order_key, seed })
+    }
     const group = seed === null ? undefined : members.get(seed)
     if (group === undefined) continue
     group.push({ rendering: seen.get(row.id) ?? toRendering(row), row })
@@ -428,7 +439,17 @@ async function planFromMembers(
   for (const [seed, group] of members) {
     const claimId = claimIdBySeed.get(seed) ?? null
     if (group.length === 0) {
-      if (claimId) plan.emptied.push(claimId)
+      if (claimId) {
+        const former = formerMembers.get(claimId) ?? []
+        const seedRow = storedById.get(seed)!
+        plan.emptied.push({
+          claimId,
+          speakerKey: seedRow.speaker_id,
+          seedTokens: (seen.get(seed) ?? toRendering(seedRow)).tokens,
+          destinations: former.map((member) => member.seed),
+          firstOrderKey: former[0]?.orderKey ?? null,
+        })
+      }
       continue
     }
     // Members that stay where they were keep their verdicts unless the canonical wording moves.
@@ -474,8 +495,25 @@ async function planFromMembers(
  * the new claim's id. Claims left empty are deleted after.
  */
 async function writeClaims(sql: SqlTransaction, plan: ClaimPlan): Promise<CreatedClaim[]> {
-  const started = plan.writes.filter(isStarted)
-  const recomputed = plan.writes.filter((write) => write.claimId !== null)
+  const identity = planClaimIdentity(
+    plan.emptied,
+    plan.writes.filter(isStarted).map(({ seed }) => ({
+      seedId: seed.id,
+      speakerKey: seed.speakerKey,
+      tokens: seed.tokens,
+      orderKey: seed.orderKey,
+    })),
+  )
+  // A started claim taking over an emptied claim's id is that claim, recomputed under its new seed.
+  const reseeded = new Set<string>()
+  const writes = plan.writes.map((write) => {
+    const inherited = isStarted(write) ? identity.inherited.get(write.seed.id) : undefined
+    if (inherited === undefined) return write
+    reseeded.add(inherited)
+    return { ...write, claimId: inherited, allWordings: true }
+  })
+  const started = writes.filter(isStarted)
+  const recomputed = writes.filter((write) => write.claimId !== null)
   const columns = (write: ClaimWrite) => ({
     canonical: write.canonical.original,
     wording: write.canonical.normalized,
@@ -486,8 +524,12 @@ async function writeClaims(sql: SqlTransaction, plan: ClaimPlan): Promise<Create
     count: write.renderingCount,
   })
   const newClaims = started.map((write) => ({ ...columns(write), seed: write.seed.id, speaker: write.seed.speakerKey }))
-  const changedClaims = recomputed.map((write) => ({ ...columns(write), id: write.claimId! }))
-  const changes = plan.writes.flatMap((write) =>
+  const changedClaims = recomputed.map((write) => ({
+    ...columns(write),
+    id: write.claimId!,
+    seed: reseeded.has(write.claimId!) ? write.seed.id : null,
+  }))
+  const changes = writes.flatMap((write) =>
     write.verdicts.map((verdict) => ({
       id: verdict.renderingId,
       claim: write.claimId,
@@ -497,7 +539,7 @@ async function writeClaims(sql: SqlTransaction, plan: ClaimPlan): Promise<Create
       diff: JSON.stringify(verdict.diff),
     })),
   )
-  const tallies = plan.writes.flatMap((write) =>
+  const tallies = writes.flatMap((write) =>
     write.wordings.map((tally) => ({
       claim: write.claimId,
       seed: write.seed.id,
@@ -525,14 +567,21 @@ async function writeClaims(sql: SqlTransaction, plan: ClaimPlan): Promise<Create
       JOIN quote s ON s.id = u.seed
       RETURNING id, seed_quote_id
     ), recomputed AS (
+      -- A claim given a new seed (it kept its id through a change of seed) takes the seed's screening columns.
       UPDATE claim AS c SET canonical_text = u.canonical, canonical_wording = u.wording, normalized_text = u.normalized,
         first_quote_id = u.first, first_article_id = u.first_article, first_appeared_at = u.first_at,
-        rendering_count = u.count, updated_at = now()
+        rendering_count = u.count, updated_at = now(), seed_quote_id = COALESCE(s.id, c.seed_quote_id),
+        seed_shingles = COALESCE(s.shingles, c.seed_shingles),
+        seed_words = CASE WHEN s.id IS NULL THEN c.seed_words ELSE word_hashes(s.normalized_text) END,
+        seed_word_count = CASE WHEN s.id IS NULL THEN c.seed_word_count
+          ELSE cardinality(string_to_array(s.normalized_text, ' ')) END
       FROM unnest(${changedClaims.map((r) => r.id)}::uuid[], ${changedClaims.map((r) => r.canonical)}::text[],
         ${changedClaims.map((r) => r.wording)}::text[], ${changedClaims.map((r) => r.normalized)}::text[],
         ${changedClaims.map((r) => r.first)}::uuid[], ${changedClaims.map((r) => r.firstArticle)}::uuid[],
-        ${changedClaims.map((r) => r.firstAt)}::timestamptz[], ${changedClaims.map((r) => r.count)}::int[])
-        AS u(id, canonical, wording, normalized, first, first_article, first_at, count)
+        ${changedClaims.map((r) => r.firstAt)}::timestamptz[], ${changedClaims.map((r) => r.count)}::int[],
+        ${changedClaims.map((r) => r.seed)}::uuid[])
+        AS u(id, canonical, wording, normalized, first, first_article, first_at, count, seed)
+      LEFT JOIN quote s ON s.id = u.seed
       WHERE c.id = u.id
     ), relabelled AS (
       UPDATE quote AS q SET claim_id = COALESCE(u.claim, n.id), label = u.label::"RenderingLabel",
@@ -560,9 +609,53 @@ async function writeClaims(sql: SqlTransaction, plan: ClaimPlan): Promise<Create
     )
     SELECT id, seed_quote_id FROM started`,
   )
-  if (plan.emptied.length > 0) await sql.query(Prisma.sql`DELETE FROM claim WHERE id = ANY(${plan.emptied}::uuid[])`)
   const claimIdBySeed = new Map(inserted.map((row) => [row.seed_quote_id, row.id]))
-  return started.map((write) => ({ seed: write.seed, claimId: claimIdBySeed.get(write.seed.id)! }))
+  for (const write of recomputed) claimIdBySeed.set(write.seed.id, write.claimId!)
+  await retireClaims(sql, identity, claimIdBySeed)
+  // A claim under a new seed has new words to be found by: it is probed as a new claim is.
+  return [
+    ...started.map((write) => ({ seed: write.seed, claimId: claimIdBySeed.get(write.seed.id)! })),
+    ...recomputed
+      .filter(
+        (write): write is ClaimWrite & { seed: ClusterRendering } =>
+          reseeded.has(write.claimId!) && 'text' in write.seed,
+      )
+      .map((write) => ({ seed: write.seed, claimId: write.claimId! })),
+  ]
+}
+
+/**
+ * Emptied claims that passed on no id leave: merged ones redirect to the claim holding their earliest
+ * rendering (as do the ids that redirected to them, and their misattribution flags follow), removed
+ * ones stay as tombstones. Claim ids once returned always answer.
+ */
+async function retireClaims(
+  sql: SqlTransaction,
+  identity: ClaimIdentityPlan,
+  claimIdBySeed: Map<string, string>,
+): Promise<void> {
+  const merged = identity.redirects.map(({ from, toSeed }) => ({ from, to: claimIdBySeed.get(toSeed)! }))
+  const retired = [...merged.map((redirect) => redirect.from), ...identity.removed]
+  if (retired.length === 0) return
+  if (merged.length > 0) {
+    const from = merged.map((redirect) => redirect.from)
+    const to = merged.map((redirect) => redirect.to)
+    await sql.query(Prisma.sql`
+      WITH merged AS (SELECT * FROM unnest(${from}::uuid[], ${to}::uuid[]) AS u(from_id, to_id)),
+      chained AS (
+        UPDATE claim_redirect r SET to_id = m.to_id FROM merged m WHERE r.to_id = m.from_id
+      ), flags AS (
+        INSERT INTO quote_misattribution (quote_id, claim_id)
+        SELECT f.quote_id, m.to_id FROM quote_misattribution f JOIN merged m ON m.from_id = f.claim_id
+        ON CONFLICT DO NOTHING
+      )
+      INSERT INTO claim_redirect (from_id, to_id, reason) SELECT from_id, to_id, 'merged' FROM merged`)
+  }
+  if (identity.removed.length > 0) {
+    await sql.query(Prisma.sql`
+      INSERT INTO claim_redirect (from_id, to_id, reason) SELECT unnest(${identity.removed}::uuid[]), NULL, 'removed'`)
+  }
+  await sql.query(Prisma.sql`DELETE FROM claim WHERE id = ANY(${retired}::uuid[])`)
 }
 
 interface ShingleMatch {

@@ -9,7 +9,7 @@ import {
   type WordRun,
 } from '../domain/wording/index.js'
 import { Prisma, type PrismaClient } from '../generated/prisma/client.js'
-import { badRequest, notFound } from '../http/problem.js'
+import { badRequest, gone, mergedInto, notFound } from '../http/problem.js'
 import type {
   ClaimDetail,
   ClaimListItem,
@@ -188,7 +188,7 @@ export const claimDetailQuery = (id: string): Prisma.Sql => Prisma.sql`
 export async function getClaimDetail(prisma: PrismaClient, id: string): Promise<ClaimDetail> {
   const rows = await prisma.$queryRaw<ClaimRow[]>(claimDetailQuery(id))
   const row = rows[0]
-  if (!row) throw notFound('claim', id)
+  if (!row) throw await retiredClaim(prisma, id)
 
   const wordings = new Map<string, { text: string; renderings: number; label: Label }>()
   for (const appearance of row.appearances) {
@@ -216,6 +216,17 @@ export async function getClaimDetail(prisma: PrismaClient, id: string): Promise<
     createdAt: iso(row.created_at),
     updatedAt: iso(row.updated_at),
   }
+}
+
+/**
+ * Why a claim id names no claim: merged into another (a redirect there), removed (a tombstone), or
+ * never returned by this service.
+ */
+async function retiredClaim(prisma: PrismaClient, id: string) {
+  const redirect = await prisma.claimRedirect.findUnique({ where: { fromId: id }, select: { toId: true } })
+  if (!redirect) return notFound('claim', id)
+  if (redirect.toId === null) return gone('claim', id, 'was removed: every rendering it had was withdrawn')
+  return mergedInto('claim', id, redirect.toId, `/v1/claims/${redirect.toId}`)
 }
 
 const VERDICT_OF_LABEL: Record<Label, VerifyResult['verdict']> = {

@@ -31,3 +31,5 @@ export type {
   SyntheticUtterance,
   SyntheticVariant,
 } from './synthetic-corpus.js'
+export { planClaimIdentity } from './claim-identity.js'
+export type { ClaimIdentityPlan, EmptiedClaim, StartedClaim } from './claim-identity.js'

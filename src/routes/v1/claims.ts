@@ -41,10 +41,10 @@ export default async function claimRoutes(fastify: FastifyInstance): Promise<voi
         tags: ['claims'],
         summary: 'A claim with its consistency summary and every appearance',
         description:
-          'The speaker, the canonical wording (the wording printed by the most articles, as first printed), who printed it first, and every rendering with its label (verbatim, excerpt, extended, elided, altered), fidelity and word diff against the canonical wording; and the quotes in which other outlets gave these words to someone else.',
+          'The speaker, the canonical wording (the wording printed by the most articles, as first printed), who printed it first, and every rendering with its label (verbatim, excerpt, extended, elided, altered), fidelity and word diff against the canonical wording; and the quotes in which other outlets gave these words to someone else. A claim id once returned always answers: a claim since merged into another redirects there (308, `Location` and `mergedInto`), one whose renderings were all withdrawn answers 410.',
         security: READ_SECURITY,
         params: IdParams,
-        response: responses({ 200: ClaimDetailSchema }, 400, 401, 404),
+        response: responses({ 200: ClaimDetailSchema }, 308, 400, 401, 404, 410),
       },
     },
     async (request) => getClaimDetail(app.prisma, request.params.id),
