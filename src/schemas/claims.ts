@@ -77,6 +77,9 @@ export const ClaimDetailSchema = Type.Object(
         label: Type.Enum([...LABELS]),
         fidelity: Type.Number({ minimum: 0, maximum: 1 }),
         diff: Type.Array(WordRunSchema),
+        speakerInferred: Type.Boolean({
+          description: 'the article names no speaker for these words: the claim’s speaker is inferred from them',
+        }),
       }),
     ),
     misattributions: Type.Array(

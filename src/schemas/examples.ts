@@ -74,6 +74,7 @@ export const CLAIM_DETAIL_EXAMPLE = {
       label: 'verbatim',
       fidelity: 1,
       diff: FULL_DIFF,
+      speakerInferred: false,
     },
     {
       quoteId: '0196a1f0-4c5d-7e6f-8a7b-8c9d0e1f2a4c',
@@ -82,6 +83,7 @@ export const CLAIM_DETAIL_EXAMPLE = {
       label: CUT_VERDICT.label,
       fidelity: CUT_VERDICT.fidelity,
       diff: CUT_DIFF,
+      speakerInferred: false,
     },
   ],
   misattributions: [
@@ -148,6 +150,7 @@ export const QUOTE_EXAMPLE = {
   ],
   kind: 'direct',
   speaker: SPEAKER,
+  speakerInferred: false,
   speakerMention: { text: 'Sheinbaum', span: [31, 40] },
   cue: { text: 'declared', span: [41, 49] },
   via: null,

@@ -74,6 +74,10 @@ export const QuoteSchema = Type.Object(
     spans: Type.Array(Span),
     kind: Type.Enum(['direct', 'partial', 'nested', 'indirect']),
     speaker: Nullable(SpeakerRef),
+    speakerInferred: Type.Boolean({
+      description:
+        'true when the article names no speaker and `speaker` is that of the claim whose words the quote shares',
+    }),
     speakerMention: Nullable(Type.Object({ text: Type.String(), span: Span })),
     cue: Nullable(Type.Object({ text: Type.String(), span: Nullable(Span) })),
     via: Nullable(Type.String()),

@@ -9,7 +9,9 @@ import type { ArticleQuotesInput, IngestArticleInput, ListArticlesInput } from '
 import type { ArticleResource, ArticleSummary, IngestResult, QuoteResource } from '../schemas/resources.js'
 import { afterCursor, decodeCursor, invalidCursor, toPage } from './pagination.js'
 import { outletDomain, outletWhere, timeWindow } from './query-filters.js'
+import type { CreatedClaim } from './claim-grouping.js'
 import { replaceArticleQuotes, type ArticleFacts } from './quotes.js'
+import { attributeByWording } from './unattributed.js'
 
 const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex')
 
@@ -72,27 +74,41 @@ export async function ingestArticle(
   const publishedAt = input.publishedAt ? new Date(input.publishedAt) : null
   const text = { ...input, url, contentHash, publishedAt, actor }
 
+  let claims: CreatedClaim[] = []
+  const result = await retried(() =>
+    db.transaction(async (sql) => {
+      claims = []
+      const { existing, outlet } = await lookUpArticle(sql, url, input.outlet)
+      if (existing && existing.contentHash === contentHash) {
+        return { ...toSummary(await readSummary(sql, existing.id)), status: 'unchanged' as const }
+      }
+      if (existing) {
+        claims = await replaceArticleQuotes(sql, await reviseArticle(sql, existing.id, text), quotes, true)
+        return { ...toSummary(await readSummary(sql, existing.id)), status: 'revised' as const }
+      }
+      const publisher = outlet ?? (await createOutlet(sql, input.outlet))
+      const article = publisher && (await insertArticle(sql, { ...text, outletId: publisher.id }))
+      if (!publisher || !article) throw new LostRace()
+      claims = await replaceArticleQuotes(sql, article, quotes, false)
+      // Everything the resource shows is known here: no need to read the article back.
+      return {
+        ...toSummary({ ...article, outlet: publisher, _count: { revisions: 1, quotes: quotes.length } }),
+        status: 'created' as const,
+      }
+    }),
+  )
+  // After the commit, so that of two concurrent ingests the second sees the first's quotes and claims
+  // (unattributed.ts). Re-posting an unchanged article runs it again: what a crash in between missed
+  // is made up for then.
+  await retried(() => db.transaction((sql) => attributeByWording(sql, { articleId: result.id, claims })))
+  return result
+}
+
+/** Runs a transaction again when it lost a race with another (up to MAX_ATTEMPTS times in all). */
+async function retried<T>(run: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await db.transaction(async (sql) => {
-        const { existing, outlet } = await lookUpArticle(sql, url, input.outlet)
-        if (existing && existing.contentHash === contentHash) {
-          return { ...toSummary(await readSummary(sql, existing.id)), status: 'unchanged' as const }
-        }
-        if (existing) {
-          await replaceArticleQuotes(sql, await reviseArticle(sql, existing.id, text), quotes, true)
-          return { ...toSummary(await readSummary(sql, existing.id)), status: 'revised' as const }
-        }
-        const publisher = outlet ?? (await createOutlet(sql, input.outlet))
-        const article = publisher && (await insertArticle(sql, { ...text, outletId: publisher.id }))
-        if (!publisher || !article) throw new LostRace()
-        await replaceArticleQuotes(sql, article, quotes, false)
-        // Everything the resource shows is known here: no need to read the article back.
-        return {
-          ...toSummary({ ...article, outlet: publisher, _count: { revisions: 1, quotes: quotes.length } }),
-          status: 'created' as const,
-        }
-      })
+      return await run()
     } catch (error) {
       if (attempt < MAX_ATTEMPTS && isRetryable(error)) continue
       throw error
@@ -278,6 +294,7 @@ export async function listArticleQuotes(
     spans: quote.spans as Array<[number, number]>,
     kind: quote.kind,
     speaker: quote.speaker,
+    speakerInferred: quote.speakerInferred,
     speakerMention:
       quote.speakerMentionText !== null && quote.speakerMentionStart !== null && quote.speakerMentionEnd !== null
         ? { text: quote.speakerMentionText, span: [quote.speakerMentionStart, quote.speakerMentionEnd] }

@@ -80,6 +80,8 @@ export interface StoredQuote {
   ingestedAt: Date
   /** the seed of its claim; null for a quote not in a claim yet */
   seedId: string | null
+  /** its speaker was inferred from the claim its words share (unattributed.ts), not named by its article */
+  inferred?: boolean
 }
 
 const fromStored = (quote: StoredQuote & { speakerId: string }): ClusterRendering =>
@@ -161,12 +163,19 @@ interface MemberRow extends Omit<RenderingRow, 'seed_id'> {
 
 /**
  * Regroups the claims of the given quotes' speakers after `added` quotes were stored (not yet in a
- * claim) and before `removed` ones are deleted, then deletes those. Writes claim rows, each member's
+ * claim) and before `removed` ones are deleted, then deletes those (or only takes them out of their
+ * claims). Writes claim rows, each member's
  * claim, label, fidelity and diff, and the misattribution flags of what changed. The writes are a
  * handful of set-based statements whatever the number of quotes: ingestion cost is dominated by
  * round trips, so they are batched across speakers.
  */
-export async function regroupClaims(sql: SqlTransaction, added: StoredQuote[], removed: StoredQuote[]): Promise<void> {
+export async function regroupClaims(
+  sql: SqlTransaction,
+  added: StoredQuote[],
+  removed: StoredQuote[],
+  /** keepRemoved: the removed quotes only leave their claims, and stay stored */
+  options: { keepRemoved?: boolean } = {},
+): Promise<CreatedClaim[]> {
   const attributed = <T extends StoredQuote>(quotes: T[]) =>
     quotes.filter((quote): quote is T & { speakerId: string } => quote.speakerId !== null)
   const addedBySpeaker = groupBy(attributed(added), (quote) => quote.speakerId)
@@ -227,13 +236,18 @@ export async function regroupClaims(sql: SqlTransaction, added: StoredQuote[], r
     plan = { writes: [...plan.writes, ...rest.writes], emptied: rest.emptied }
   }
   const createdClaims = await writeClaims(sql, plan)
-  if (removed.length > 0) {
+  if (removed.length > 0 && options.keepRemoved) {
+    await sql.query(Prisma.sql`UPDATE quote SET claim_id = NULL, label = NULL, fidelity = NULL, diff = NULL
+      WHERE id = ANY(${[...removedIds]}::uuid[])`)
+  } else if (removed.length > 0) {
     await sql.query(Prisma.sql`DELETE FROM quote WHERE id = ANY(${[...removedIds]}::uuid[])`)
   }
   await flagMisattributions(sql, added, createdClaims)
+  return createdClaims
 }
 
-interface CreatedClaim {
+/** A claim started, or refounded on a new seed, by a regrouping. */
+export interface CreatedClaim {
   seed: ClusterRendering
   claimId: string
 }
@@ -681,7 +695,8 @@ async function flagMisattributions(
   added: StoredQuote[],
   createdClaims: CreatedClaim[],
 ): Promise<void> {
-  const quotes = added.filter((quote) => quote.speakerId !== null)
+  // A quote whose speaker was inferred from a claim cannot have been given to the wrong one.
+  const quotes = added.filter((quote) => quote.speakerId !== null && !quote.inferred)
   if (quotes.length === 0 && createdClaims.length === 0) return
   // The claim's own speaker's renderings (most of what shares its words) are left out in the lookup.
   const probes = createdClaims.flatMap(({ seed }) =>
@@ -701,7 +716,7 @@ async function flagMisattributions(
     SELECT DISTINCT 'quote', q.id, q.text, q.speaker_id, q.article_id, k.speaker
     FROM unnest(${probes.map((probe) => probe.shingle)}::bigint[], ${probes.map((probe) => probe.speaker)}::uuid[])
       AS k(shingle, speaker)
-    JOIN quote q ON q.shingles @> ARRAY[k.shingle] AND q.speaker_id <> k.speaker`)
+    JOIN quote q ON q.shingles @> ARRAY[k.shingle] AND q.speaker_id <> k.speaker AND NOT q.speaker_inferred`)
   // Each text is compared with several: its words are worked out once.
   const words = new Map<string, string[]>()
   const wordsOf = (text: string) => words.get(text) ?? words.set(text, tokenizeWording(text)).get(text)!

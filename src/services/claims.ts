@@ -130,6 +130,7 @@ interface ClaimRow {
     label: Label
     fidelity: number
     diff: WordRun[]
+    speakerInferred: boolean
     article: ArticleJson
   }>
   misattributions: Array<{
@@ -169,7 +170,8 @@ export const claimDetailQuery = (id: string): Prisma.Sql => Prisma.sql`
       (SELECT ${articleJson('fa', 'fo')} FROM article fa JOIN outlet fo ON fo.id = fa.outlet_id
         WHERE fa.id = c.first_article_id) AS first,
       (SELECT coalesce(json_agg(json_build_object('quoteId', q.id, 'text', q.text, 'label', q.label,
-          'fidelity', q.fidelity, 'diff', q.diff, 'article', ${articleJson('a', 'o')}) ORDER BY q.order_key, q.id), '[]')
+          'fidelity', q.fidelity, 'diff', q.diff, 'speakerInferred', q.speaker_inferred,
+          'article', ${articleJson('a', 'o')}) ORDER BY q.order_key, q.id), '[]')
         FROM quote q JOIN article a ON a.id = q.article_id JOIN outlet o ON o.id = a.outlet_id
         WHERE q.claim_id = c.id) AS appearances,
       (SELECT coalesce(json_agg(json_build_object('quoteId', q.id, 'text', q.text,

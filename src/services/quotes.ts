@@ -11,7 +11,7 @@ import { searchKey, tokenizeWording, wordShingles } from '../domain/wording/inde
 import { makeOrderKey } from '../domain/claims/index.js'
 import type { SqlTransaction } from '../db/database.js'
 import { Prisma } from '../generated/prisma/client.js'
-import { regroupClaims, type StoredQuote } from './claim-grouping.js'
+import { regroupClaims, type CreatedClaim, type StoredQuote } from './claim-grouping.js'
 
 /**
  * The speakers mentions refer to, shared across articles, resolved in one statement. A full name is
@@ -109,7 +109,7 @@ export async function replaceArticleQuotes(
   quotes: ExtractedQuote[],
   /** false for an article stored in this transaction: it has no quotes yet to look up */
   replacing: boolean,
-): Promise<void> {
+): Promise<CreatedClaim[]> {
   const { id: articleId, text } = article
   const mentionTextOf = (quote: ExtractedQuote) =>
     quote.speaker?.mention ? text.slice(quote.speaker.mention[0], quote.speaker.mention[1]) : null
@@ -191,7 +191,7 @@ export async function replaceArticleQuotes(
           { prepared: true },
         )
       : []
-  await regroupClaims(
+  return regroupClaims(
     sql,
     inserted.map((quote) => ({ ...quote, ...facts, seedId: null })),
     previous.map((quote) => ({ ...quote, ...facts })),

@@ -1,0 +1,171 @@
+import { compareOverlaps, wordingOverlap } from '../domain/claims/index.js'
+import { SHINGLE_SIZE, tokenizeWording, wordShingles, type WordingOverlap } from '../domain/wording/index.js'
+import { Prisma } from '../generated/prisma/client.js'
+import type { SqlTransaction } from '../db/database.js'
+import { regroupClaims, type CreatedClaim, type StoredQuote } from './claim-grouping.js'
+
+/**
+ * Quotes an article prints without naming who said them ("he said" with no one to resolve to, "a
+ * spokesman said") join the claim whose words they share, and take that claim's speaker, marked as
+ * inferred. The words are the evidence: a quote sharing a claim's wording by the grouping's own rule
+ * (60% of the shorter wording's words, in order) is a rendering of that utterance, whoever the article
+ * forgot to name. Only when the words point to one speaker: a wording that two speakers' claims share
+ * says nothing about which of them it was.
+ *
+ * It runs from both ends, so the order articles arrive in does not matter: an article's unattributed
+ * quotes look for claims, and the claims an ingest starts look for unattributed quotes of other
+ * articles. It runs after the ingest's own transaction has committed, in one of its own: whichever of
+ * two concurrent ingests commits second sees the other's quotes and claims.
+ */
+
+/** The fewest words a quote needs to be placed by its words alone: shorter runs are shared by chance. */
+export const MIN_INFERRED_WORDS = SHINGLE_SIZE
+
+/** Rounds of "the quotes placed start claims, which place other quotes" before stopping. */
+const MAX_ROUNDS = 3
+
+/** At most this many claims are compared word by word with one quote. */
+const MAX_CANDIDATE_CLAIMS = 200
+
+interface UnattributedRow {
+  id: string
+  text: string
+  articleId: string
+  orderKey: string
+  publishedAt: Date | null
+  ingestedAt: Date
+  /** the speaker inferred for it so far; null while it has none */
+  speakerId: string | null
+  seedId: string | null
+}
+
+const UNATTRIBUTED_COLUMNS = Prisma.sql`q.id, q.text, q.article_id AS "articleId", q.order_key AS "orderKey",
+  a.published_at AS "publishedAt", a.created_at AS "ingestedAt", q.speaker_id AS "speakerId",
+  (SELECT c.seed_quote_id FROM claim c WHERE c.id = q.claim_id) AS "seedId"`
+
+/**
+ * Gives speakers to the unattributed quotes of an article, and to those of other articles that the
+ * given claims (started or refounded by an ingest) share words with. Returns how many were placed.
+ */
+export async function attributeByWording(
+  sql: SqlTransaction,
+  scope: { articleId?: string; claims?: CreatedClaim[] },
+): Promise<number> {
+  let placed = 0
+  let claims = scope.claims ?? []
+  let quotes = scope.articleId
+    ? await sql.query<UnattributedRow>(Prisma.sql`
+        SELECT ${UNATTRIBUTED_COLUMNS} FROM quote q JOIN article a ON a.id = q.article_id
+        WHERE q.article_id = ${scope.articleId}::uuid AND q.speaker_id IS NULL AND q.word_count >= ${MIN_INFERRED_WORDS}`)
+    : []
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    quotes = [...quotes, ...(await unattributedSharingWords(sql, claims))]
+    if (quotes.length === 0) break
+    const { placed: assigned, unplaced } = await decide(sql, dedupe(quotes))
+    placed += assigned.length
+    if (assigned.length === 0 && unplaced.length === 0) break
+    claims = [
+      ...(unplaced.length > 0 ? await regroupClaims(sql, [], unplaced, { keepRemoved: true }) : []),
+      ...(assigned.length > 0 ? await regroupClaims(sql, assigned, []) : []),
+    ]
+    quotes = []
+    if (claims.length === 0) break
+  }
+  return placed
+}
+
+const dedupe = (quotes: UnattributedRow[]) => [...new Map(quotes.map((quote) => [quote.id, quote])).values()]
+
+/**
+ * Quotes of other articles that share a run of words with the given claims' seeds: those without a
+ * speaker, which may now have one, and those whose speaker was inferred as someone else's, which the
+ * new claim may make ambiguous.
+ */
+async function unattributedSharingWords(sql: SqlTransaction, claims: CreatedClaim[]): Promise<UnattributedRow[]> {
+  const probes = claims.flatMap(({ seed }) =>
+    wordShingles(seed.tokens).map((shingle) => ({ shingle, speaker: seed.speakerKey })),
+  )
+  if (probes.length === 0) return []
+  return sql.query<UnattributedRow>(Prisma.sql`
+    SELECT DISTINCT ${UNATTRIBUTED_COLUMNS}
+    FROM unnest(${probes.map((p) => p.shingle)}::bigint[], ${probes.map((p) => p.speaker)}::uuid[]) AS k(shingle, speaker)
+    JOIN quote q ON q.shingles @> ARRAY[k.shingle]
+      AND (q.speaker_id IS NULL OR (q.speaker_inferred AND q.speaker_id <> k.speaker))
+    JOIN article a ON a.id = q.article_id`)
+}
+
+interface SeedRow {
+  claim_id: string
+  speaker_id: string
+  text: string
+}
+
+/**
+ * Decides each quote's speaker from the claims its words match, and stores it. A quote is placed when
+ * the claims it matches all belong to one speaker; the grouping then puts it in that speaker's claim
+ * it overlaps best, as it would any rendering. A quote placed before whose words now match claims of
+ * several speakers loses its inferred speaker: the outcome is the one the articles would have given
+ * in any order. Returns the quotes placed, and those unplaced (still in their claims, for the caller
+ * to take out).
+ */
+async function decide(
+  sql: SqlTransaction,
+  quotes: UnattributedRow[],
+): Promise<{ placed: StoredQuote[]; unplaced: StoredQuote[] }> {
+  const probes = quotes.flatMap((quote) =>
+    wordShingles(tokenizeWording(quote.text)).map((shingle) => ({ quote: quote.id, shingle })),
+  )
+  const seeds = await sql.query<SeedRow & { quote: string }>(Prisma.sql`
+    SELECT DISTINCT k.quote, c.id AS claim_id, c.speaker_id, s.text
+    FROM unnest(${probes.map((p) => p.quote)}::uuid[], ${probes.map((p) => p.shingle)}::bigint[]) AS k(quote, shingle)
+    CROSS JOIN LATERAL (
+      SELECT c.id, c.speaker_id, c.seed_quote_id FROM claim c WHERE c.seed_shingles @> ARRAY[k.shingle]
+      LIMIT ${MAX_CANDIDATE_CLAIMS}) AS c
+    JOIN quote s ON s.id = c.seed_quote_id`)
+  const bySpeaker = new Map<string, Map<string, string>>()
+  for (const seed of seeds) {
+    const speakers = bySpeaker.get(seed.quote) ?? bySpeaker.set(seed.quote, new Map()).get(seed.quote)!
+    speakers.set(seed.claim_id, seed.speaker_id)
+  }
+  const seedText = new Map(seeds.map((seed) => [seed.claim_id, seed.text]))
+  const decisions: Array<{ quote: UnattributedRow; speaker: string }> = []
+  const withdrawn: UnattributedRow[] = []
+  for (const quote of quotes) {
+    const tokens = tokenizeWording(quote.text)
+    const matches: Array<{ speaker: string; overlap: WordingOverlap }> = []
+    for (const [claimId, speaker] of bySpeaker.get(quote.id) ?? []) {
+      const overlap = wordingOverlap(tokens, tokenizeWording(seedText.get(claimId)!))
+      if (overlap !== null) matches.push({ speaker, overlap })
+    }
+    const speakers = new Set(matches.map((match) => match.speaker))
+    if (quote.speakerId !== null) {
+      if (speakers.size > 1) withdrawn.push(quote)
+      continue
+    }
+    if (speakers.size !== 1) continue
+    matches.sort((x, y) => compareOverlaps(x.overlap, y.overlap))
+    decisions.push({ quote, speaker: matches[0]!.speaker })
+  }
+  // Only a quote still as it was read is changed: a concurrent run may have decided it meanwhile.
+  const placed =
+    decisions.length === 0
+      ? []
+      : await sql.query<{ id: string; speakerId: string }>(Prisma.sql`
+    UPDATE quote q SET speaker_id = u.speaker, speaker_inferred = true
+    FROM unnest(${decisions.map((d) => d.quote.id)}::uuid[], ${decisions.map((d) => d.speaker)}::uuid[]) AS u(id, speaker)
+    WHERE q.id = u.id AND q.speaker_id IS NULL
+    RETURNING q.id, q.speaker_id AS "speakerId"`)
+  const unplaced =
+    withdrawn.length === 0
+      ? []
+      : await sql.query<{ id: string }>(Prisma.sql`
+    UPDATE quote q SET speaker_id = NULL, speaker_inferred = false
+    WHERE q.id = ANY(${withdrawn.map((quote) => quote.id)}::uuid[]) AND q.speaker_inferred
+    RETURNING q.id`)
+  const byId = new Map(quotes.map((quote) => [quote.id, quote]))
+  return {
+    placed: placed.map(({ id, speakerId }) => ({ ...byId.get(id)!, speakerId, seedId: null, inferred: true })),
+    // As the grouping knew them: in their claim, with the speaker they had.
+    unplaced: unplaced.map(({ id }) => ({ ...byId.get(id)!, inferred: true })),
+  }
+}
