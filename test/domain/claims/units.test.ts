@@ -12,6 +12,7 @@ import {
   summarizeClaim,
   toClusterRendering,
   wordingOverlap,
+  FRAGMENT_WORDS,
   type ClusterRendering,
 } from '../../../src/domain/claims/index.js'
 import { sharesWording, tokenizeWording } from '../../../src/domain/wording/index.js'
@@ -64,7 +65,7 @@ t.test('renderings: words from text or pieces, total order with id last', async 
   t.equal(compareRenderings({ id: 'a', orderKey: 'k' }, { id: 'z', orderKey: 'j' }), 1)
 })
 
-t.test('wordingOverlap is sharesWording’s decision', async (t) => {
+t.test('wordingOverlap is sharesWording’s decision, all of a fragment’s words required', async (t) => {
   const cases: [string, string][] = [
     ['no president trump', 'and you know what i said to him no president trump'],
     ['we can work together but you in your territory', 'we can share information but never on your territory'],
@@ -77,8 +78,22 @@ t.test('wordingOverlap is sharesWording’s decision', async (t) => {
     const a = x === '' ? [] : x.split(' ')
     const b = y.split(' ')
     const exact = sharesWording(a, b)
-    t.strictSame(wordingOverlap(a, b), exact.ratio >= 0.6 ? exact : null, `${x} / ${y}`)
+    const fragment = Math.min(a.length, b.length) < FRAGMENT_WORDS
+    t.strictSame(wordingOverlap(a, b), exact.ratio >= (fragment ? 1 : 0.6) ? exact : null, `${x} / ${y}`)
   }
+  // Two words of three in order are 67%, and any long quote has them: a fragment needs all its words.
+  const words = (text: string) => text.split(' ')
+  t.equal(wordingOverlap(words('over the moon'), words('we will go over to the other side of the river')), null)
+  t.match(wordingOverlap(words('the other side'), words('we will go over to the other side of the river')), {
+    ratio: 1,
+    matched: 3,
+  })
+  t.match(wordingOverlap(words('go over the river'), words('we will go over to the other side of the river')), {
+    ratio: 1,
+  })
+  t.match(wordingOverlap(words('go over the sea'), words('we will go over to the other side of the river')), {
+    ratio: 0.75,
+  })
   t.ok(compareOverlaps({ ratio: 1, matched: 3 }, { ratio: 0.9, matched: 30 }) < 0, 'share first')
   t.ok(compareOverlaps({ ratio: 1, matched: 13 }, { ratio: 1, matched: 3 }) < 0, 'then words matched')
   t.equal(compareOverlaps({ ratio: 1, matched: 3 }, { ratio: 1, matched: 3 }), 0)
