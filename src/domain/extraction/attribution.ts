@@ -53,7 +53,7 @@ const MAX_SUBJECT_TOKENS = 24
 const DASHES = new Set(['―', '—', '–', '-'])
 const LEADING_PUNCTUATION = new Set([',', '—', '―', '–', '-'])
 
-/** `as a Homeland Security memo put it`: the idiom reports somebody's words like a speech verb. */
+/** `as a Transport Ministry memo put it`: the idiom reports somebody's words like a speech verb. */
 function isPutIt(tokens: readonly Token[], at: number): boolean {
   return isWordAt(tokens, at, 'put') && isWordAt(tokens, at + 1, 'it')
 }
@@ -179,8 +179,8 @@ function build(
 export function attributionBefore(tokens: readonly Token[], window: SegmentWindow): Attribution | null {
   const first = window.beforeFirst
   const last = window.open - 1
-  // The first speech verb is the main clause's: in `Clinton says she appreciated what she calls a "…"` the quote is
-  // Clinton's saying.
+  // The first speech verb is the main clause's: in `Stroud says she admired what she calls a "…"` the quote is
+  // Stroud's saying.
   for (let j = first; j <= last; j++) {
     const token = tokens[j] as Token
     if (token.lower === 'according' && isWordAt(tokens, j + 1, 'to')) {
