@@ -52,8 +52,8 @@ const SUFFIX = /^(jr|sr|ii|iii|iv)\.?$/i
 const INITIAL = /^\p{L}\.?$/u
 
 /**
- * A person's name as writers vary it: without middle initials ("Jacob J. Lew" is "Jacob Lew"), and the
- * surname a later mention uses alone ("Lew"; "Roe Jr." for a name with a generational suffix, whose bare
+ * A person's name as writers vary it: without middle initials ("Harold T. Penwick" is "Harold Penwick"), and the
+ * surname a later mention uses alone ("Penwick"; "Roe Jr." for a name with a generational suffix, whose bare
  * surname is more often the parent's).
  */
 export function nameVariants(name: string): { plain: string; surname: string | null } {

@@ -34,7 +34,7 @@ async function resolveSpeakers(sql: SqlTransaction, mentions: SpeakerMention[]):
   const aliases = mentions.flatMap((mention, n) =>
     aliasesOf(mention).map((alias) => ({ n: n + 1, alias, key: nameKey(alias) })),
   )
-  // "Jacob J. Lew" is found as "Jacob Lew" too, whichever an article printed first.
+  // "Harold T. Penwick" is found as "Harold Penwick" too, whichever an article printed first.
   const lookups = mentions.flatMap((mention, n) => lookupKeys(mention).map((key) => ({ n: n + 1, key })))
   const rows = await sql.query<{ n: bigint | string; speaker_id: string }>(
     Prisma.sql`

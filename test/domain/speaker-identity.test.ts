@@ -10,12 +10,12 @@ import {
 
 t.test('name keys ignore case, accents, curly apostrophes and a leading article', async (t) => {
   t.equal(nameKey('  The  White House '), 'white house')
-  t.equal(nameKey('Andrés Manuel López Obrador'), 'andres manuel lopez obrador')
+  t.equal(nameKey('Ramón Ignacio Núñez Ortúzar'), 'ramon ignacio nunez ortuzar')
   t.equal(nameKey('Trump’s camp'), "trump's camp")
   t.equal(nameKey('A. Reporter, Jr.'), 'a. reporter jr.')
-  t.equal(slugify('Andrés Manuel López Obrador'), 'andres-manuel-lopez-obrador')
+  t.equal(slugify('Ramón Ignacio Núñez Ortúzar'), 'ramon-ignacio-nunez-ortuzar')
   t.equal(slugify('Trump’s camp'), 'trumps-camp')
-  t.equal(slugify('the U.S. Department of State'), 'u-s-department-of-state')
+  t.equal(slugify('the U.S. Department of Fisheries'), 'u-s-department-of-fisheries')
 })
 
 t.test('roles are not names', async (t) => {
@@ -44,7 +44,7 @@ t.test('aliases: the name, title with name, surname and a named mention, once ea
 })
 
 t.test('name variants: middle initials dropped, a suffix kept with the surname', async (t) => {
-  t.same(nameVariants('Jacob J. Lew'), { plain: 'Jacob Lew', surname: 'Lew' })
+  t.same(nameVariants('Harold T. Penwick'), { plain: 'Harold Penwick', surname: 'Penwick' })
   t.same(nameVariants('Mary Ann K Roe'), { plain: 'Mary Ann Roe', surname: 'Roe' })
   t.same(nameVariants('John Doe Jr.'), { plain: 'John Doe Jr.', surname: 'Doe Jr.' })
   t.same(nameVariants('Doe'), { plain: 'Doe', surname: null })

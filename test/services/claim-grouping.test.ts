@@ -20,19 +20,19 @@ t.test('the same words given to two speakers are flagged on both sides', async (
   const words = 'Sovereignty is not for sale. Sovereignty is loved and defended.'
   const right = (await post(app, 'urn:t:1', `Claudia Sheinbaum spoke. “${words}” Sheinbaum said.`, 'Wire A')).json()
   const wrong = (
-    await post(app, 'urn:t:2', `Andrés Manuel López Obrador spoke. “${words}” López Obrador said.`, 'Wire B')
+    await post(app, 'urn:t:2', `Ramón Ignacio Núñez Ortúzar spoke. “${words}” Núñez Ortúzar said.`, 'Wire B')
   ).json()
   const [rightQuote] = await quotesOf(app, right.id)
   const [wrongQuote] = await quotesOf(app, wrong.id)
   t.not(rightQuote.claimId, wrongQuote.claimId, 'each speaker has a claim of their own')
   t.match(wrongQuote.misattribution, { claimId: rightQuote.claimId, speaker: { name: 'Claudia Sheinbaum' } })
-  t.match(rightQuote.misattribution, { claimId: wrongQuote.claimId, speaker: { name: 'Andrés Manuel López Obrador' } })
+  t.match(rightQuote.misattribution, { claimId: wrongQuote.claimId, speaker: { name: 'Ramón Ignacio Núñez Ortúzar' } })
 
   const claim = (await app.inject({ url: `/v1/claims/${rightQuote.claimId}` })).json()
   t.match(claim.misattributions, [
     {
       quoteId: wrongQuote.id,
-      namedSpeaker: { name: 'Andrés Manuel López Obrador' },
+      namedSpeaker: { name: 'Ramón Ignacio Núñez Ortúzar' },
       article: { outlet: { name: 'Wire B' } },
     },
   ])

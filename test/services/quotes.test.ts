@@ -66,8 +66,8 @@ t.test('a surname two known speakers share is not guessed', async (t) => {
       payload: { url, outlet: { name: 'Wire' }, text },
     })
   await post('urn:a:1', 'Donald Trump spoke. “We will make America safe again,” Donald Trump said.')
-  await post('urn:a:2', 'Melania Trump spoke. “Be best, always and everywhere,” Melania Trump said.')
-  const response = await post('urn:a:3', '“It is a great day for the whole country,” Trump said.')
+  await post('urn:a:2', 'Edna Trump spoke. “Be kind, always and everywhere,” Edna Trump said.')
+  const response = await post('urn:a:3', '“It is a fine morning for the whole valley,” Trump said.')
   const [quote] = (await app.inject({ url: `/v1/articles/${response.json().id}/quotes` })).json().items
   t.equal(quote.speaker.name, 'Trump', 'a speaker of its own, named as the article names it')
 })

@@ -48,12 +48,12 @@ export interface SegmentWindow {
   afterLast: number
 }
 
-/** How far after a closing mark the speech verb may come ("Vann R. Newkirk II, a writer for The Atlantic, said"). */
+/** How far after a closing mark the speech verb may come ("Orrin T. Vale III, a columnist for The Harbor Review, said"). */
 const MAX_SUBJECT_TOKENS = 24
 const DASHES = new Set(['―', '—', '–', '-'])
 const LEADING_PUNCTUATION = new Set([',', '—', '―', '–', '-'])
 
-/** `as a Homeland Security memo put it`: the idiom reports somebody's words like a speech verb. */
+/** `as a Transport Ministry memo put it`: the idiom reports somebody's words like a speech verb. */
 function isPutIt(tokens: readonly Token[], at: number): boolean {
   return isWordAt(tokens, at, 'put') && isWordAt(tokens, at + 1, 'it')
 }
@@ -115,8 +115,8 @@ export function attributionAfter(
 
 /**
  * The speaker between a closing mark and the speech verb: the phrase that ends at the verb
- * ("Obama's former campaign strategist said", "Buck Wehrbein, president of …, said") or, failing
- * that, the phrase that opens the clause followed by a prepositional tail ("Mr. Morgan of the Sierra Club said").
+ * ("Halvorsen's former campaign strategist said", "Tilda Marsh, president of …, said") or, failing
+ * that, the phrase that opens the clause followed by a prepositional tail ("Mr. Pell of the Riverbank Trust said").
  */
 function subjectAfterQuote(tokens: readonly Token[], k: number, verb: number): Mention | null {
   const adjacent = subjectBefore(tokens, verb, k)
@@ -173,14 +173,14 @@ function build(
 
 /**
  * Cue before the quote: the nearest speech verb in the writer's words before the segment
- * (`She added: "…"`, `Trump says voter fraud "would be …"`), "according to X", or a colon after a
+ * (`She added: "…"`, `Roe says the levy "would be …"`), "according to X", or a colon after a
  * name or after a clause about someone's words (`In her words: "…"`).
  */
 export function attributionBefore(tokens: readonly Token[], window: SegmentWindow): Attribution | null {
   const first = window.beforeFirst
   const last = window.open - 1
-  // The first speech verb is the main clause's: in `Clinton says she appreciated what she calls a "…"` the quote is
-  // Clinton's saying.
+  // The first speech verb is the main clause's: in `Stroud says she admired what she calls a "…"` the quote is
+  // Stroud's saying.
   for (let j = first; j <= last; j++) {
     const token = tokens[j] as Token
     if (token.lower === 'according' && isWordAt(tokens, j + 1, 'to')) {
@@ -239,7 +239,7 @@ export function subjectOfVerb(tokens: readonly Token[], verb: number, sentenceFi
     isParticiple(token.lower) &&
     !(auxiliary && isAuxiliary(auxiliary)) &&
     !(auxiliary && /['’]s$/.test(auxiliary.lower))
-  // "Fox – who went on a tear declaring …" and "Ryan called him and told him …": a participle, or a verb joined
+  // "Okafor – who went on a rant declaring …" and "Dunmore phoned him and told him …": a participle, or a verb joined
   // by a conjunction, shares the subject of the verb right before it.
   if (hangsOnSubject || (auxiliary && CONJUNCTIONS.has(auxiliary.lower)))
     return subjectOfVerbBefore(tokens, verb, sentenceFirst) ?? firstAgent(tokens, sentenceFirst, verb - 1)

@@ -570,7 +570,7 @@ export class EntityRegistry {
       }
       return null
     }
-    // "Reid, who he said …": a pronoun inside a relative clause is not the clause's antecedent.
+    // "Pell, who he said …": a pronoun inside a relative clause is not the clause's antecedent.
     const antecedent = this.relativeAntecedent(before)
     // Whoever the last few sentences are about comes first; further back only when they name nobody who fits.
     const sentence = this.sentenceAt(before)
@@ -693,7 +693,7 @@ export class EntityRegistry {
       }
     }
     if (best) return { entity: best, resolvedBy: 'role' }
-    // "The inspector general … The report by the inspector general, Jane Roe": named only later.
+    // "The inspector general … A memo from the inspector general, Jane Roe": named only later.
     for (
       let m = firstAtOrAfter(this.mentions, start + 1), n = 0;
       m < this.mentions.length && n < MAX_ANTECEDENTS;

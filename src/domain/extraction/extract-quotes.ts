@@ -73,7 +73,7 @@ function isTitle(text: string, tokens: readonly Token[], segment: QuotedSegment)
   const open = tokenAt(tokens, segment.openMark)
   const before = tokens[open - 1]
   // A comma inside the closing mark announces a cue ("“No,” she said"): titles end bare or with a full stop,
-  // unless the words before make the quotation a noun (`episode of “The Steve Harvey Morning Show,” the …`).
+  // unless the words before make the quotation a noun (`episode of “The Lenny Vosk Breakfast Hour,” the …`).
   const trailing =
     before &&
     (TITLE_FUNCTION_WORDS.has(before.lower) || TITLE_INTRODUCERS.has(before.lower) || /['’]s$/.test(before.lower))
@@ -98,7 +98,7 @@ function isTitle(text: string, tokens: readonly Token[], segment: QuotedSegment)
 }
 
 /**
- * `Trump called the 1996 pageant winner “Miss Piggy”`: a naming verb with its object in between
+ * `Roe called the 2009 spelling champion “Little Owl”`: a naming verb with its object in between
  * makes the quotation what somebody called someone. Right after the verb (`a show called “X”`) it is a title.
  */
 function namesObject(tokens: readonly Token[], open: number): boolean {
@@ -189,7 +189,7 @@ function windowOf(
 
 /**
  * `previous` is the attribution of the segment before, if any: when its cue clause follows it
- * (`"X," the mayor said, adding that it would take "Y"`), the words of that clause are not
+ * (`"X," the mayor said, adding that the repairs need "Y"`), the words of that clause are not
  * searched again for the cue of this segment.
  */
 function attribute(article: Article, index: number, previous: Attribution | null): Attribution | null {

@@ -97,8 +97,8 @@ export function pronounOf(token: Token): string | null {
 }
 
 /**
- * The capitalised name that ends at `last` ("Mexican President Claudia Sheinbaum", "Stein spokeswoman
- * Melezia Figueroa", "Gov. Mike Pence (R-IN)"), walking back no further than `floor`.
+ * The capitalised name that ends at `last` ("Mexican President Claudia Sheinbaum", "Vasquez spokeswoman
+ * Orla Benning", "Gov. Tom Haldane (R-IN)"), walking back no further than `floor`.
  */
 export function nameEndingAt(tokens: readonly Token[], last: number, floor: number): Mention | null {
   let head = last
@@ -204,7 +204,7 @@ export function nameStartingAt(tokens: readonly Token[], first: number, ceiling:
 }
 
 /**
- * A described speaker ending at `last`: "the president", "The Indiana governor", "Clinton’s campaign",
+ * A described speaker ending at `last`: "the president", "The Indiana governor", "Roe’s campaign",
  * "the Trump administration", "the report". Needs a determiner or a possessive to start it.
  */
 export function descriptionEndingAt(tokens: readonly Token[], last: number, floor: number): Mention | null {
@@ -240,7 +240,7 @@ export function descriptionEndingAt(tokens: readonly Token[], last: number, floo
 
 /**
  * The speaker phrase that ends right before a speech verb, walking back over auxiliaries, adverbs and a
- * comma-enclosed apposition ("Douglas Brinkley, a historian who attended the session, recalled").
+ * comma-enclosed apposition ("Edwin Harrow, a historian who sat in on the meeting, recalled").
  */
 export function subjectBefore(tokens: readonly Token[], verb: number, floor: number): Mention | null {
   let i = verb - 1

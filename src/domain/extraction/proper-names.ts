@@ -32,7 +32,7 @@ export function markProperNames(tokens: Token[], sentenceEnds: readonly boolean[
     const next = tokens[index + 1]
     const followedByName =
       next !== undefined && next.isWord && next.capitalized && next.start - token.end <= 1 && !NOT_NAMES.has(bare(next))
-    // A proper noun that is the subject of the verb right after it ("Russia insisted") needs no more evidence.
+    // A proper noun acting as subject of the verb right after it ("Russia insisted") needs no more evidence.
     const subjectOfVerb = token.pos === 'PROPN' && next !== undefined && (next.pos === 'VERB' || next.pos === 'AUX')
     // "Maybe Jones was tired", "Said Jones:", "See Jones": a capital before a name is evidence only for a noun.
     const nounBeforeName = followedByName && (token.pos === 'PROPN' || token.pos === 'NOUN')

@@ -75,7 +75,7 @@ function sameSentence(article: Article, previous: number, next: number): boolean
 }
 
 /**
- * `“wounded American families” and “our own struggling citizens”`: quotations joined by a bare conjunction are one
+ * `“tired river towns” and “our own forgotten farmers”`: quotations joined by a bare conjunction are one
  * list.
  */
 function coordinated(article: Article, previous: number, next: number): boolean {

@@ -209,7 +209,7 @@ export class CandidateFinder {
       const token = tokens[i] as Token
       if (token.segment >= 0 || !isVerbAt(tokens, i) || isPassive(tokens, i)) continue
       let subject = subjectOfVerb(tokens, i, first)
-      // "Mr. Morgan of the Sierra Club said": a phrase after a preposition modifies the subject, it is not it.
+      // "Mr. Pell of the Riverbank Trust said": a phrase after a preposition modifies the subject, it is not it.
       if (subject) {
         let at = subject.first - 1
         if (DETERMINERS.has(tokens[at]?.lower ?? '')) at--

@@ -29,7 +29,7 @@ const JOINERS = new Set(['-', '‐', '.', "'", '’'])
 
 /**
  * The article's tokens, from the tagger's, with a word's clitics and inner joiners put back on it
- * ("Sheinbaum’s", "didn’t", "Ocasio-Cortez", "N.Y"): the rules read possessives and compounds as one word.
+ * ("Sheinbaum’s", "didn’t", "Rivera-Holt", "N.Y"): the rules read possessives and compounds as one word.
  */
 export function tokenize(text: string, segments: readonly QuotedSegment[]): Token[] {
   const tagged = tagText(text)

@@ -130,15 +130,15 @@ t.test(
 )
 
 t.test('guillemets', async (t) => {
-  const text = '« Nous resterons », a dit Marie Dupont. Marie Dupont said: «We will stay here for as long as it takes.»'
+  const text = '« Nous resterons », a dit Marie Dupont. Marie Dupont said: «We will stay here until the harvest is in.»'
   const quotes = extractQuotes(text)
-  t.equal(pieces(text, quotes[quotes.length - 1])[0], 'We will stay here for as long as it takes.')
+  t.equal(pieces(text, quotes[quotes.length - 1])[0], 'We will stay here until the harvest is in.')
   t.equal(quotes[quotes.length - 1]?.speaker?.name, 'Marie Dupont')
 })
 
 t.test('cue before the quote: colon, comma, and partial quotes inside the writer’s sentence', async (t) => {
   const text =
-    'Sen. Jane Roe said: "This is wrong." She added, "Fix it." Roe says the plan "would be a disaster" for farmers.'
+    'Sen. Jane Roe said: "This is wrong." She added, "Fix it." Roe says the plan "would be a calamity" for farmers.'
   const quotes = extractQuotes(text)
   t.same(
     quotes.map((quote) => quote.kind),
@@ -176,16 +176,16 @@ t.test('participles hang the quote on the subject of the sentence', async (t) =>
   const [participle] = extractQuotes('At the rally, Donald Trump attacked the plan, saying, "It will fail."')
   t.equal(participle?.cue?.text, 'saying')
   t.equal(participle?.speaker?.name, 'Donald Trump')
-  const [adding] = extractQuotes('The mayor left, adding that it would take "more hours" to know.')
+  const [adding] = extractQuotes('The mayor left, adding that the crews would need "more hours" to finish.')
   t.equal(adding?.cue?.text, 'adding')
   t.equal(adding?.speaker?.name, 'mayor')
 })
 
 t.test('the main clause speaks, not a verb inside a relative clause', async (t) => {
-  const text = 'Hillary Clinton says she appreciated the courage shown in what she calls a "war of words."'
+  const text = 'Wilma Stroud says she admired the patience shown in what she calls a "season of quarrels."'
   const [quote] = extractQuotes(text)
   t.equal(quote?.cue?.text, 'says')
-  t.equal(mention(text, quote), 'Hillary Clinton')
+  t.equal(mention(text, quote), 'Wilma Stroud')
 })
 
 t.test('pronoun resolution prefers a person of the right gender', async (t) => {
@@ -222,7 +222,7 @@ t.test('roles resolve to the person holding them', async (t) => {
 
 t.test('organisations, their statements and their reports', async (t) => {
   const text = [
-    'White House spokesman James Hewitt said in a statement that the president was "committed to security."',
+    'White House spokesman James Hewitt said in a statement that our president stayed "committed to security."',
     '"Cartels threaten us all," the statement said.',
     'A January report from the Heritage Foundation was blunt.',
     '"Force may be used," the report concluded.',
@@ -249,7 +249,7 @@ t.test('an unknown document speaks for itself', async (t) => {
 
 t.test('second-hand attribution goes in via; "according to" alone is the cue', async (t) => {
   const text =
-    '"It is not going to happen," Claudia Sheinbaum said, according to The Associated Press. "Rates will ' +
+    '"It will never be allowed," Claudia Sheinbaum said, according to The Associated Press. "Rates will ' +
     'rise," according to the Federal Reserve.'
   const quotes = extractQuotes(text)
   t.equal(quotes[0]?.via, 'Associated Press')
@@ -310,7 +310,7 @@ t.test('scare quotes, titles, nicknames and designations are not quotations', as
   const text = [
     'The campaign is called "Operation Southern Spear," per the Pentagon.',
     'He designated the cartels as “foreign terrorist organizations” last year.',
-    'Johnson tells MSNBC’s “Morning Joe” on Friday that “exactly who did it” is unknown.',
+    'Marlow tells KVRT’s “Sunrise Desk” on Friday that “precisely who sent it” is unknown.',
     'The "Danger Zone" singer objected to a fake "King Trump" video.',
     "The question is not a completely 'new' one.",
     '"(CROSSTALK.)"',
@@ -318,10 +318,10 @@ t.test('scare quotes, titles, nicknames and designations are not quotations', as
   const quotes = extractQuotes(text)
   t.same(
     quotes.map((quote) => quote.text),
-    ['exactly who did it'],
+    ['precisely who sent it'],
     'only the attributed words come out',
   )
-  t.equal(quotes[0]?.speaker?.name, 'Johnson')
+  t.equal(quotes[0]?.speaker?.name, 'Marlow')
 })
 
 t.test('words quoted inside another speaker’s quote come out for the inner speaker', async (t) => {
@@ -364,21 +364,22 @@ t.test('fragments quoted in the writer’s sentence are quotes of their own, in 
   )
   t.equal(quotes[0]?.statement, quotes[1]?.statement, 'one cue, one statement')
   const listed =
-    'Clinton said she wanted to speak “directly to white people” and let them know that “this is not who we are.”'
+    'Stroud said she meant to talk “plainly to young farmers” and let them hear that “the orchards will reopen.”'
   const listedQuotes = extractQuotes(listed)
   t.same(
     listedQuotes.map((quote) => pieces(listed, quote)),
-    [['directly to white people'], ['this is not who we are.']],
+    [['plainly to young farmers'], ['the orchards will reopen.']],
   )
   t.equal(listedQuotes[0]?.statement, listedQuotes[1]?.statement)
 })
 
 t.test('a new verb of saying starts a new statement', async (t) => {
-  const text = 'Trump tweeted that Machado was “disgusting” and “a con” and encouraged people to “check out” her tape.'
+  const text =
+    'Halloran tweeted that Vickers was “dreadful” and “a fraud” and encouraged people to “look up” her record.'
   const quotes = extractQuotes(text)
   t.same(
     quotes.map((quote) => quote.text),
-    ['disgusting', 'a con', 'check out'],
+    ['dreadful', 'a fraud', 'look up'],
   )
   t.same(
     quotes.map((quote) => quote.cue?.text),
@@ -386,7 +387,7 @@ t.test('a new verb of saying starts a new statement', async (t) => {
   )
   t.same(
     quotes.map((quote) => quote.speaker?.name),
-    ['Trump', 'Trump', 'Trump'],
+    ['Halloran', 'Halloran', 'Halloran'],
   )
   t.equal(quotes[0]?.statement, quotes[1]?.statement)
   t.not(quotes[1]?.statement, quotes[2]?.statement)
@@ -407,20 +408,20 @@ t.test('a quote that ends its sentence is not attributed by the next sentence', 
 
 t.test('appositions and titles between the quote and the verb', async (t) => {
   const text =
-    '“It was a deal,” Buck Wehrbein, president of the National Cattlemen’s Beef Association, stressed. ' +
-    '“Subpoenas matter,” panel Chairman Rep. Jason Chaffetz (R-Utah) said. “Outcome,” Mr. Morgan of the Sierra ' +
-    'Club said.'
+    '“It was a deal,” Tilda Marsh, president of the National Orchard Growers’ Association, stressed. ' +
+    '“Subpoenas matter,” panel Chairman Rep. Gus Farrow (R-Ohio) said. “Outcome,” Mr. Pell of the Riverbank ' +
+    'Trust said.'
   const quotes = extractQuotes(text)
   t.same(
     quotes.map((quote) => quote.speaker?.name),
-    ['Buck Wehrbein', 'Jason Chaffetz', 'Morgan'],
+    ['Tilda Marsh', 'Gus Farrow', 'Pell'],
   )
   t.equal(quotes[1]?.speaker?.title, 'Chairman Rep')
 })
 
 t.test('it and they stand for the organisation named last', async (t) => {
-  const [quote] = extractQuotes('The Wilderness Society sued on Monday. "The mine pollutes," it said.')
-  t.match(quote?.speaker, { name: 'Wilderness Society', kind: 'organisation', resolvedBy: 'pronoun' })
+  const [quote] = extractQuotes('The Prairie Water Society sued on Monday. "The mine pollutes," it said.')
+  t.match(quote?.speaker, { name: 'Prairie Water Society', kind: 'organisation', resolvedBy: 'pronoun' })
   const [nobody] = extractQuotes('Nobody was named. "We will appeal the ruling," they said.')
   t.match(nobody?.speaker, { name: 'they', resolvedBy: 'pronoun' })
 })
@@ -440,7 +441,7 @@ t.test('an unnamed organisation and a possessive speaker', async (t) => {
 
 t.test('cues that name nobody attribute to nobody', async (t) => {
   for (const text of [
-    'It was, according to "sources close to the matter," unclear.',
+    'It was, according to "sources near the talks," unclear.',
     '"Go home," said.',
     '"Go home," shouted loudly.',
   ]) {

@@ -18,13 +18,13 @@ t.test('grouping', async (t) => {
   t.test('a paragraph continuing a quotation with a cue of its own is a new quote', async (t) => {
     const text =
       '“It is a shame for all of us,” Jane Roe said. “If this goes on, we lose.\n' +
-      '“I have been thinking about where we are as a country,” added John Doe. “We are not used to this.”'
+      '“I have been thinking about what we owe our neighbours,” added John Doe. “We are not used to this.”'
     const quotes = extractQuotes(text)
     t.same(
       quotes.map((quote) => pieces(text, quote)),
       [
         ['It is a shame for all of us,', 'If this goes on, we lose.'],
-        ['I have been thinking about where we are as a country,', 'We are not used to this.'],
+        ['I have been thinking about what we owe our neighbours,', 'We are not used to this.'],
       ],
     )
     t.same(
@@ -42,16 +42,16 @@ t.test('grouping', async (t) => {
 
   t.test('but not when the writer’s sentence goes on after it', async (t) => {
     const text =
-      'Roe sang: “I just want to know where we go from here.”\n\n“American Skin” was written by John Doe in 1999.'
-    t.same(allPieces(text), [['I just want to know where we go from here.']])
+      'Roe sang: “I only wish the river would carry me home.”\n\n“Copper Lanterns” was written by John Doe in 1999.'
+    t.same(allPieces(text), [['I only wish the river would carry me home.']])
   })
 
   t.test('nor when its mark is left open with nothing to continue it', async (t) => {
     const text =
-      'She said: “Here he is, babe.”\n\n' +
-      '"Trump walked onto the stage, chanting and waving at the crowd for a long time.\n\n' +
-      '“That is right, Donald,” Melanie Roe said.'
-    t.same(allPieces(text), [['Here he is, babe.'], ['That is right, Donald,']])
+      'She said: “There he goes, love.”\n\n' +
+      '"Halloran strode onto the platform, singing and waving at the audience for several minutes.\n\n' +
+      '“That is right, Gerald,” Melanie Roe said.'
+    t.same(allPieces(text), [['There he goes, love.'], ['That is right, Gerald,']])
   })
 
   t.test('a sentence of the writer between the cue and the next quote keeps the speaker', async (t) => {
@@ -75,66 +75,66 @@ t.test('grouping', async (t) => {
 
   t.test('"X," Mr. Y said at a place where Z spoke. "W." is one quote', async (t) => {
     const text =
-      '"My name is not on the ballot," Mr. Obama said at a dinner where Mrs. Clinton also spoke. "Justice is ' +
-      'on the ballot."'
+      '"My shop is not on the agenda," Mr. Halvorsen said at a dinner where Mrs. Tennant also spoke. "Fairness is ' +
+      'on the agenda."'
     const [quote, ...rest] = extractQuotes(text)
     t.same(rest, [])
-    t.same(pieces(text, quote), ['My name is not on the ballot,', 'Justice is on the ballot.'])
-    t.equal(mention(text, quote), 'Mr. Obama')
+    t.same(pieces(text, quote), ['My shop is not on the agenda,', 'Fairness is on the agenda.'])
+    t.equal(mention(text, quote), 'Mr. Halvorsen')
   })
 
   t.test('a conjunction after a quote opens a clause that reports the next one', async (t) => {
     const text =
-      'Kerr Putney said the video did not give "definitive evidence of a gun," but he said that the footage ' +
-      '"supports what we heard" about it.'
+      'Corwin Ashby said the survey did not offer "firm proof of a leak," but he said that the readings ' +
+      '"match what we smelled" about it.'
     const quotes = extractQuotes(text)
     t.same(
       quotes.map((quote) => pieces(text, quote)),
-      [['definitive evidence of a gun,'], ['supports what we heard']],
+      [['firm proof of a leak,'], ['match what we smelled']],
     )
     t.same(
       quotes.map((quote) => mention(text, quote)),
-      ['Kerr Putney', 'he'],
+      ['Corwin Ashby', 'he'],
     )
   })
 })
 
 t.test('titles and names', async (t) => {
   t.test('two sentences in capitals are no title', async (t) => {
-    const text = '“Here comes Big Daddy,” she said, clapping. “The Donald. Big Daddy.”'
-    t.same(allPieces(text), [['Here comes Big Daddy,', 'The Donald. Big Daddy.']])
+    const text = '“Here comes Old Thunder,” she said, clapping. “The Captain. Old Thunder.”'
+    t.same(allPieces(text), [['Here comes Old Thunder,', 'The Captain. Old Thunder.']])
   })
 
   t.test('a name with a comma inside its marks after a preposition, a possessive or "titled"', async (t) => {
     const text =
-      'The spot, titled “Arrogant,” ran on CBS’s “Face the Nation,” and on an episode of “The Morning Show,” ' +
+      'The spot, titled “Reckless,” ran on KVRT’s “Inside the Valley,” and on an episode of “The Lunch Hour,” ' +
       'the senator said.'
     t.same(allPieces(text), [])
   })
 
   t.test('names inside a title are not speakers', async (t) => {
     const text =
-      'In an interview on “Face the Nation,” House Speaker Paul Ryan said the protests demand “more listening.”'
+      'In an interview on “Inside the Valley,” House Speaker Dale Whitcombe said the strikes demand “more patience.”'
     const [quote] = extractQuotes(text)
-    t.same(pieces(text, quote), ['more listening.'])
-    t.equal(quote?.speaker?.name, 'Paul Ryan')
+    t.same(pieces(text, quote), ['more patience.'])
+    t.equal(quote?.speaker?.name, 'Dale Whitcombe')
   })
 
   t.test('a title does not hide the cue before it from the quote after it', async (t) => {
-    const text = 'On “Fox News Sunday,” Gov. Mike Pence said the tweet was only “to mock” the campaign.'
+    const text = 'On “Harbor News Sunday,” Gov. Tom Haldane said the post was only “to tease” the campaign.'
     const [quote] = extractQuotes(text)
-    t.same(pieces(text, quote), ['to mock'])
-    t.equal(quote?.speaker?.name, 'Mike Pence')
+    t.same(pieces(text, quote), ['to tease'])
+    t.equal(quote?.speaker?.name, 'Tom Haldane')
   })
 
   t.test('what a naming verb calls its object is a quote; the name of a show right after it is not', async (t) => {
     const text =
-      'She pointed to reports that Trump called the pageant winner “Miss Piggy” and “Miss Housekeeping” often. ' +
-      'He hosted a show named “The Apprentice” for years.'
+      'She pointed to reports that Halloran called the spelling champion “Little Owl” and “Miss Dictionary” often. ' +
+      'He hosted a show named “The Big Bake” for years.'
     const quotes = extractQuotes(text)
     t.same(
       quotes.map((quote) => pieces(text, quote)),
-      [['Miss Piggy'], ['Miss Housekeeping']],
+      [['Little Owl'], ['Miss Dictionary']],
     )
     t.equal(quotes[0]?.statement, quotes[1]?.statement)
   })
@@ -143,20 +143,20 @@ t.test('titles and names', async (t) => {
 t.test('cues', async (t) => {
   t.test('"as X put it" reports the words next to it', async (t) => {
     const text =
-      'The rule asks for a "lawful source of investment income," as a Homeland Security memo put it. ' +
-      'He is seen, as The New Yorker put it in a long piece, “the operator.”'
+      'The rule asks for a "steady source of household income," as a Transport Ministry memo put it. ' +
+      'He is seen, as The Harbor Review put it in a long piece, “the fixer.”'
     const quotes = extractQuotes(text)
     t.same(
       quotes.map((quote) => [pieces(text, quote), mention(text, quote)]),
       [
-        [['lawful source of investment income,'], 'a Homeland Security memo'],
-        [['the operator.'], 'New Yorker'],
+        [['steady source of household income,'], 'a Transport Ministry memo'],
+        [['the fixer.'], 'Harbor Review'],
       ],
     )
   })
 
   t.test('a speech verb after a determiner or a possessive is a noun', async (t) => {
-    const text = 'He’s claiming that fraud is “a big, big problem in this country.”'
+    const text = 'He’s claiming that litter is “a huge, huge nuisance on these streets.”'
     t.equal(mention(text, extractQuotes(text)[0]), 'He')
   })
 
