@@ -11,7 +11,7 @@ import { authorized, buildApp } from '../helper.js'
 
 type App = Awaited<ReturnType<typeof buildApp>>
 
-const HARBOUR = 'The harbour will reopen to fishing boats in the first week of April.'
+const HARBOUR = 'The harbour will reopen to fishing boats once the ice is gone in April.'
 const HARBOUR_CUT = 'The harbour will reopen to fishing boats in April.'
 const BUDGET = 'We will not raise the fuel tax while I hold this office, and that is a promise.'
 const BRIDGE = 'The bridge to the northern islands is safe and will stay open all winter.'
