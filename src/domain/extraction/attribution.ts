@@ -61,6 +61,8 @@ function isPutIt(tokens: readonly Token[], at: number): boolean {
 /** A speech verb used as a verb: "the report concluded" has one, "the report" alone does not. */
 export function isVerbAt(tokens: readonly Token[], at: number): boolean {
   const token = tokens[at]
+  // A show called "Harbor Report Sunday" reports nothing: a title's words are never the cue.
+  if (token?.inTitle) return false
   const previous = tokens[at - 1]
   if (isPutIt(tokens, at)) return true
   if (!isSpeechVerb(token) || previous === undefined) return isSpeechVerb(token)

@@ -120,6 +120,7 @@ export function analyseArticle(text: string): Article {
     if (token.segment >= 0 && titles[token.segment]) {
       token.segment = -1
       token.capitalized = false
+      token.inTitle = true
     }
   }
   const sentenceEnds = findSentenceEnds(tokens)

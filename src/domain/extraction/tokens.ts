@@ -19,6 +19,8 @@ export interface Token {
   proper: boolean
   /** The tagger ends a sentence with this token. */
   taggerSentenceEnd: boolean
+  /** Part of a quoted title ("Harbor Report Sunday"): read as the writer's words, but never a cue. */
+  inTitle: boolean
 }
 
 const UPPER = /\p{Lu}/u
@@ -93,6 +95,7 @@ export function tokenize(text: string, segments: readonly QuotedSegment[]): Toke
       segment: current && start >= current.openMark ? segmentIndex : -1,
       proper: false,
       taggerSentenceEnd: sentenceEnd.has(last),
+      inTitle: false,
     })
     i = last
   }

@@ -120,11 +120,14 @@ t.test('titles and names', async (t) => {
     t.equal(quote?.speaker?.name, 'Dale Whitcombe')
   })
 
-  t.test('a title does not hide the cue before it from the quote after it', async (t) => {
-    const text = 'On “Harbor News Sunday,” Gov. Tom Haldane said the post was only “to tease” the campaign.'
-    const [quote] = extractQuotes(text)
-    t.same(pieces(text, quote), ['to tease'])
-    t.equal(quote?.speaker?.name, 'Tom Haldane')
+  t.test('a title does not hide the cue before it from the quote after it, nor is a word of it a cue', async (t) => {
+    for (const show of ['Harbor News Sunday', 'Harbor Report Sunday', 'The Week in Review']) {
+      const text = `On “${show},” Gov. Tom Haldane said the post was only “to tease” the campaign.`
+      const [quote] = extractQuotes(text)
+      t.same(pieces(text, quote), ['to tease'], show)
+      t.equal(quote?.speaker?.name, 'Tom Haldane', show)
+      t.equal(quote?.cue?.text, 'said', show)
+    }
   })
 
   t.test('what a naming verb calls its object is a quote; the name of a show right after it is not', async (t) => {
