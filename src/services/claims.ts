@@ -47,8 +47,10 @@ export async function findSpeaker(
 
 /**
  * Claims whose wording a text shares, at most `limit`: those with a rendering sharing a run of four
- * words with it (the shingle index), and for a text too short to have such a run, those whose
- * canonical wording contains it (the trigram index on claims). The exact comparison is the caller's.
+ * words with it (the shingle index), and for a text too short to have such a run, those with a
+ * wording that contains it: any distinct wording an outlet printed (the trigram index on the claims'
+ * tallied wordings), or the canonical wording (the trigram index on claims, for claims tallied
+ * before wordings were). The exact comparison is the caller's.
  */
 async function claimsSharingWords(prisma: PrismaClient, text: string, limit: number): Promise<string[]> {
   const tokens = tokenizeWording(text)
@@ -63,7 +65,8 @@ async function claimsSharingWords(prisma: PrismaClient, text: string, limit: num
           -- claim order hoping to stop early (200 ms at 30,000 quotes) instead of probing the shingles.
           SELECT DISTINCT claim_id AS id FROM hit LIMIT ${limit}`
       : await prisma.$queryRaw<Array<{ id: string }>>`
-          SELECT id FROM claim WHERE ${searchKey(text)} <% normalized_text LIMIT ${limit}`
+          SELECT claim_id AS id FROM claim_wording WHERE ${searchKey(text)} <% search_key
+          UNION SELECT id FROM claim WHERE ${searchKey(text)} <% normalized_text LIMIT ${limit}`
   return rows.map((row) => row.id)
 }
 
