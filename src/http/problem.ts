@@ -19,6 +19,8 @@ export class HttpProblem extends Error {
     readonly title: string,
     readonly detail?: string,
     readonly errors?: FieldError[],
+    /** extension members (RFC 9457 §3.2) the problem type defines, e.g. `suggestions` */
+    readonly extensions?: Record<string, unknown>,
   ) {
     super(detail ?? title)
   }
@@ -32,3 +34,21 @@ export const notFound = (what: string, id: string): HttpProblem =>
 
 export const badRequest = (slug: string, detail: string, errors?: FieldError[]): HttpProblem =>
   new HttpProblem(400, slug, 'Bad Request', detail, errors)
+
+/**
+ * A speaker named in a filter (or anywhere a speaker must be known) whom no speaker goes by, with the
+ * speakers the name may have meant, nearest first.
+ */
+export const unknownSpeaker = (
+  reference: string,
+  where: { in: string; field: string },
+  suggestions: Array<{ id: string; name: string }>,
+): HttpProblem =>
+  new HttpProblem(
+    400,
+    'unknown-speaker',
+    'Bad Request',
+    `no speaker goes by "${reference}"${suggestions.length > 0 ? `; did you mean ${suggestions.map((s) => s.name).join(', ')}?` : ''}`,
+    [{ ...where, message: 'is no known speaker' }],
+    { suggestions },
+  )

@@ -12,6 +12,7 @@ interface Problem {
   detail?: string
   instance: string
   errors?: FieldError[]
+  [extension: string]: unknown
 }
 
 const STATUS_TITLES: Record<number, string> = {
@@ -62,6 +63,7 @@ function toProblem(error: FastifyError, request: FastifyRequest): Problem {
       ...(error.detail ? { detail: error.detail } : {}),
       instance,
       ...(error.errors ? { errors: error.errors } : {}),
+      ...error.extensions,
     }
   }
   if (error.validation) {
