@@ -64,7 +64,8 @@ t.test('every example in the document is valid against the schema it illustrates
     t.ok(validate(example), `${where}: ${ajv.errorsText(validate.errors)}`)
   }
   // Examples sit on schemas (`examples`: an array) and, for whole bodies, on the media type
-  // (`example` next to its `schema`, where @fastify/swagger moves a body schema's own examples).
+  // (`example` next to its `schema`, where @fastify/swagger moves a body schema's own example, or
+  // `examples`, a map of Example Objects, when it has several).
   const visit = (node: unknown, pointer: string): void => {
     if (node === null || typeof node !== 'object') return
     const { examples, example, schema } = node as { examples?: unknown; example?: unknown; schema?: unknown }
@@ -72,6 +73,12 @@ t.test('every example in the document is valid against the schema it illustrates
       for (const value of examples) check(pointer, value, pointer)
     }
     if (example !== undefined && schema !== undefined) check(`${pointer}/schema`, example, `${pointer}/example`)
+    // Several whole-body examples become the media type's map of Example Objects.
+    if (examples && !Array.isArray(examples) && typeof examples === 'object' && schema !== undefined) {
+      for (const [name, value] of Object.entries(examples as Record<string, { value: unknown }>)) {
+        check(`${pointer}/schema`, value.value, `${pointer}/examples/${name}`)
+      }
+    }
     for (const [key, value] of Object.entries(node)) {
       if (key === 'examples' || key === 'example') continue
       visit(value, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`)
@@ -90,7 +97,7 @@ t.test('every example in the document is valid against the schema it illustrates
   ] as const) {
     const body = document.paths[path][method].responses['200'].content['application/json']
     t.ok(
-      body.example !== undefined || /"examples":\[\{/.test(JSON.stringify(body.schema)),
+      body.example !== undefined || body.examples !== undefined || /"examples":\[\{/.test(JSON.stringify(body.schema)),
       `${method.toUpperCase()} ${path} has a response example`,
     )
   }

@@ -13,8 +13,8 @@ export interface FieldError {
 
 /** What a problem may add to the RFC 9457 fields: members of its own, and headers of the answer. */
 export interface ProblemExtras {
-  /** for a resource that moved: the id it answers to now */
-  mergedInto?: string
+  /** extension members (RFC 9457 §3.2) the problem type defines: `mergedInto`, `suggestions` */
+  extensions?: Record<string, unknown>
   headers?: Record<string, string>
 }
 
@@ -44,10 +44,28 @@ export const badRequest = (slug: string, detail: string, errors?: FieldError[]):
 /** A resource merged into another: a permanent redirect there, with the problem saying why. */
 export const mergedInto = (what: string, id: string, survivor: string, location: string): HttpProblem =>
   new HttpProblem(308, `${what}-merged`, 'Permanent Redirect', `${what} ${id} was merged into ${survivor}`, undefined, {
-    mergedInto: survivor,
+    extensions: { mergedInto: survivor },
     headers: { location },
   })
 
 /** A resource that existed and is gone for good. */
 export const gone = (what: string, id: string, why: string): HttpProblem =>
   new HttpProblem(410, `${what}-removed`, 'Gone', `${what} ${id} ${why}`)
+
+/**
+ * A speaker named in a filter (or anywhere a speaker must be known) whom no speaker goes by, with the
+ * speakers the name may have meant, nearest first.
+ */
+export const unknownSpeaker = (
+  reference: string,
+  where: { in: string; field: string },
+  suggestions: Array<{ id: string; name: string }>,
+): HttpProblem =>
+  new HttpProblem(
+    400,
+    'unknown-speaker',
+    'Bad Request',
+    `no speaker goes by "${reference}"${suggestions.length > 0 ? `; did you mean ${suggestions.map((s) => s.name).join(', ')}?` : ''}`,
+    [{ ...where, message: 'is no known speaker' }],
+    { extensions: { suggestions } },
+  )

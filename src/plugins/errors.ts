@@ -12,7 +12,7 @@ interface Problem {
   detail?: string
   instance: string
   errors?: FieldError[]
-  mergedInto?: string
+  [extension: string]: unknown
 }
 
 const STATUS_TITLES: Record<number, string> = {
@@ -63,7 +63,7 @@ function toProblem(error: FastifyError, request: FastifyRequest): Problem {
       ...(error.detail ? { detail: error.detail } : {}),
       instance,
       ...(error.errors ? { errors: error.errors } : {}),
-      ...(error.extras.mergedInto ? { mergedInto: error.extras.mergedInto } : {}),
+      ...error.extras.extensions,
     }
   }
   if (error.validation) {

@@ -1,7 +1,13 @@
 import { Type, type Static } from 'typebox'
 import { DateTime, Nullable, PaginationQuery } from './common.js'
 import { DateTimeInput } from './date-time.js'
-import { CLAIM_DETAIL_EXAMPLE, CLAIM_LIST_ITEM_EXAMPLE, SCORECARD_EXAMPLE, VERIFY_EXAMPLE } from './examples.js'
+import {
+  CLAIM_DETAIL_EXAMPLE,
+  CLAIM_LIST_ITEM_EXAMPLE,
+  SCORECARD_EXAMPLE,
+  VERIFY_EXAMPLE,
+  VERIFY_UNKNOWN_SPEAKER_EXAMPLE,
+} from './examples.js'
 
 export const LABELS = ['verbatim', 'excerpt', 'extended', 'elided', 'altered'] as const
 
@@ -103,7 +109,14 @@ export type ClaimDetail = Static<typeof ClaimDetailSchema>
 export const ListClaimsQuery = Type.Object(
   {
     ...PaginationQuery,
-    speaker: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'speaker id, slug or name' })),
+    speaker: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 200,
+        description:
+          'speaker id, slug or name (an alias, with or without a title; a surname; a close spelling); a name nobody goes by is a 400 unknown-speaker with suggestions',
+      }),
+    ),
     q: Type.Optional(
       Type.String({ minLength: 2, maxLength: 2000, description: 'words of the claim (trigram wording search)' }),
     ),
@@ -131,8 +144,9 @@ export const VerifyBody = Type.Object(
       Type.String({
         minLength: 1,
         maxLength: 200,
-        description: 'who the text is attributed to (id, slug or name)',
-        examples: ['Claudia Sheinbaum'],
+        description:
+          'who the text is attributed to: id, slug, or a name (an alias, with or without a title; a surname; a close spelling)',
+        examples: ['Claudia Sheinbaum', 'President Sheinbaum'],
       }),
     ),
   },
@@ -147,16 +161,33 @@ export const VERDICTS = [
   'altered',
   'extended',
   'attributed-to-other-speaker',
+  'unknown-speaker',
   'no-record',
 ] as const
+
+export const RESOLVED_BY = ['id', 'slug', 'alias', 'surname', 'spelling'] as const
 
 export const VerifyResponse = Type.Object(
   {
     verdict: Type.Enum([...VERDICTS], {
       description:
-        'matches: the canonical wording verbatim; excerpt/elided/extended/altered: how the text differs from it; attributed-to-other-speaker: the words are on record, but for someone else than the speaker given; no-record: no claim has these words',
+        'matches: the canonical wording verbatim; excerpt/elided/extended/altered: how the text differs from it; attributed-to-other-speaker: the words are on record, but for someone else than the speaker given; unknown-speaker: no speaker, or more than one, goes by the name given (see `suggestions`; `matches` are those found without a speaker); no-record: no claim has these words',
     }),
-    speaker: Nullable(SpeakerRef, { description: 'the speaker given, as recognised (null when not given or unknown)' }),
+    speaker: Nullable(
+      Type.Object({
+        id: Id,
+        name: Type.String(),
+        resolvedBy: Type.Enum([...RESOLVED_BY], {
+          description:
+            'how the name given was recognised: id, slug, alias (a name or alias the articles use, with or without a title), surname (the one person with that surname), spelling (a close spelling of exactly one known name)',
+        }),
+      }),
+      { description: 'the speaker given, as recognised (null when not given or unknown-speaker)' },
+    ),
+    suggestions: Type.Array(SpeakerRef, {
+      description:
+        'for unknown-speaker: the speakers the name may have meant, nearest first (at most 5); otherwise empty',
+    }),
     matches: Type.Array(
       Type.Object({
         claim: Type.Object({ id: Id, speaker: SpeakerRef, canonicalText: Type.String() }),
@@ -176,7 +207,7 @@ export const VerifyResponse = Type.Object(
       { description: 'best first, at most 5' },
     ),
   },
-  { examples: [VERIFY_EXAMPLE] },
+  { examples: [VERIFY_EXAMPLE, VERIFY_UNKNOWN_SPEAKER_EXAMPLE] },
 )
 export type VerifyResult = Static<typeof VerifyResponse>
 

@@ -25,12 +25,17 @@ export const ProblemSchema = Type.Object(
         description: 'for a merged resource: the id it answers to now (also in Location)',
       }),
     ),
+    suggestions: Type.Optional(
+      Type.Array(Type.Object({ id: Type.String({ format: 'uuid' }), name: Type.String() }), {
+        description: 'for unknown-speaker: the speakers the name may have meant, nearest first (at most 5)',
+      }),
+    ),
   },
   { $id: 'Problem', title: 'Problem', description: 'RFC 9457 problem details' },
 )
 
 const PROBLEM_DESCRIPTIONS: Record<number, string> = {
-  400: 'The request is malformed or fails validation; `errors` lists each offending field.',
+  400: 'The request is malformed or fails validation; `errors` lists each offending field (an unknown `speaker` also lists `suggestions`).',
   401: 'A valid API key is required (Authorization: Bearer <key>).',
   308: 'The resource was merged into another: Location names it, and so does `mergedInto`.',
   404: 'No such resource.',

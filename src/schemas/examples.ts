@@ -102,23 +102,33 @@ export const CLAIM_DETAIL_EXAMPLE = {
   updatedAt: '2025-05-03T21:06:40.502Z',
 }
 
+const VERIFY_MATCH = {
+  claim: { id: CLAIM, speaker: SPEAKER, canonicalText: FULL },
+  label: CUT_VERDICT.label,
+  fidelity: CUT_VERDICT.fidelity,
+  overlap: 1,
+  diff: CUT_DIFF,
+  firstAppearance: FIRST_APPEARANCE,
+  wordings: [
+    { text: FULL, label: 'verbatim', outlets: [AP] },
+    { text: CUT, label: CUT_VERDICT.label, outlets: [DAILY] },
+  ],
+}
+
+/** `{"text": CUT, "speaker": "President Sheinbaum"}`: the name without its title is one of her aliases. */
 export const VERIFY_EXAMPLE = {
   verdict: CUT_VERDICT.label,
-  speaker: SPEAKER,
-  matches: [
-    {
-      claim: { id: CLAIM, speaker: SPEAKER, canonicalText: FULL },
-      label: CUT_VERDICT.label,
-      fidelity: CUT_VERDICT.fidelity,
-      overlap: 1,
-      diff: CUT_DIFF,
-      firstAppearance: FIRST_APPEARANCE,
-      wordings: [
-        { text: FULL, label: 'verbatim', outlets: [AP] },
-        { text: CUT, label: CUT_VERDICT.label, outlets: [DAILY] },
-      ],
-    },
-  ],
+  speaker: { ...SPEAKER, resolvedBy: 'alias' },
+  suggestions: [],
+  matches: [VERIFY_MATCH],
+}
+
+/** `{"text": CUT, "speaker": "Sheinberg"}`: nobody goes by that name, nor by one close enough to be sure. */
+export const VERIFY_UNKNOWN_SPEAKER_EXAMPLE = {
+  verdict: 'unknown-speaker',
+  speaker: null,
+  suggestions: [SPEAKER],
+  matches: [VERIFY_MATCH],
 }
 
 export const SCORECARD_EXAMPLE = {

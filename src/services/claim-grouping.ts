@@ -607,11 +607,13 @@ async function writeClaims(sql: SqlTransaction, plan: ClaimPlan): Promise<Create
       LEFT JOIN started n ON n.seed_quote_id = u.seed
       WHERE q.id = u.id
     ), tallied AS (
-      INSERT INTO claim_wording (claim_id, wording, article_count, first_quote_id)
-      SELECT COALESCE(u.claim, n.id), u.wording, u.count, u.first
+      -- The search key of a wording is the unaccented form its first rendering was stored with.
+      INSERT INTO claim_wording (claim_id, wording, article_count, first_quote_id, search_key)
+      SELECT COALESCE(u.claim, n.id), u.wording, u.count, u.first, f.normalized_text
       FROM unnest(${tallies.map((t) => t.claim)}::uuid[], ${tallies.map((t) => t.seed)}::uuid[],
         ${tallies.map((t) => t.wording)}::text[], ${tallies.map((t) => t.count)}::int[],
         ${tallies.map((t) => t.first)}::uuid[]) AS u(claim, seed, wording, count, first)
+      JOIN quote f ON f.id = u.first
       LEFT JOIN started n ON n.seed_quote_id = u.seed
       ON CONFLICT (claim_id, wording_hash) DO UPDATE SET article_count = EXCLUDED.article_count,
         first_quote_id = EXCLUDED.first_quote_id

@@ -1,5 +1,4 @@
 import { overlapsClaim } from '../domain/claims/index.js'
-import { nameKey } from '../domain/speaker-identity.js'
 import {
   labelRendering,
   searchKey,
@@ -21,8 +20,9 @@ import type {
 } from '../schemas/claims.js'
 import { LABELS } from '../schemas/claims.js'
 import { afterCursor, toPage } from './pagination.js'
-import { isUuid, outletWhere, timeWindow } from './query-filters.js'
+import { outletWhere, timeWindow } from './query-filters.js'
 import { probeShingles } from './shingle-probe.js'
+import { resolveSpeaker, speakerFilter } from './speaker-resolution.js'
 
 /** Reading claims: lists with filters, one claim in full, verification of a pasted quote, scorecards. */
 
@@ -31,24 +31,12 @@ type Label = (typeof LABELS)[number]
 const iso = (value: Date | string): string => new Date(value).toISOString()
 const isoOrNull = (value: Date | string | null): string | null => (value === null ? null : iso(value))
 
-/** A speaker named by id, slug, name or any alias; null when none is. */
-export async function findSpeaker(
-  prisma: PrismaClient,
-  reference: string,
-): Promise<{ id: string; name: string } | null> {
-  const select = { id: true, name: true }
-  if (isUuid(reference)) return prisma.speaker.findUnique({ where: { id: reference }, select })
-  return prisma.speaker.findFirst({
-    where: { OR: [{ slug: reference }, { aliases: { some: { aliasKey: nameKey(reference) } } }] },
-    orderBy: { id: 'asc' },
-    select,
-  })
-}
-
 /**
  * Claims whose wording a text shares, at most `limit`: those with a rendering sharing a run of four
- * words with it (the shingle index), and for a text too short to have such a run, those whose
- * canonical wording contains it (the trigram index on claims). The exact comparison is the caller's.
+ * words with it (the shingle index), and for a text too short to have such a run, those with a
+ * wording that contains it: any distinct wording an outlet printed (the trigram index on the claims'
+ * tallied wordings), or the canonical wording (the trigram index on claims, for claims tallied
+ * before wordings were). The exact comparison is the caller's.
  */
 async function claimsSharingWords(prisma: PrismaClient, text: string, limit: number): Promise<string[]> {
   const tokens = tokenizeWording(text)
@@ -63,7 +51,8 @@ async function claimsSharingWords(prisma: PrismaClient, text: string, limit: num
           -- claim order hoping to stop early (200 ms at 30,000 quotes) instead of probing the shingles.
           SELECT DISTINCT claim_id AS id FROM hit LIMIT ${limit}`
       : await prisma.$queryRaw<Array<{ id: string }>>`
-          SELECT id FROM claim WHERE ${searchKey(text)} <% normalized_text LIMIT ${limit}`
+          SELECT claim_id AS id FROM claim_wording WHERE ${searchKey(text)} <% search_key
+          UNION SELECT id FROM claim WHERE ${searchKey(text)} <% normalized_text LIMIT ${limit}`
   return rows.map((row) => row.id)
 }
 
@@ -76,9 +65,9 @@ export async function listClaims(
 ): Promise<{ items: ClaimListItem[]; nextCursor: string | null }> {
   const conditions: Prisma.ClaimWhereInput[] = [afterCursor(query.cursor)]
   if (query.speaker) {
-    const speaker = await findSpeaker(prisma, query.speaker)
-    if (!speaker) return { items: [], nextCursor: null }
-    conditions.push({ speakerId: speaker.id })
+    conditions.push({
+      speakerId: await speakerFilter(prisma, query.speaker, { in: 'querystring', field: '/speaker' }),
+    })
   }
   if (query.q) conditions.push({ id: { in: await claimsSharingWords(prisma, query.q, WORDING_SEARCH_LIMIT) } })
   if (query.outlet) conditions.push({ quotes: { some: { article: { outlet: outletWhere(query.outlet) } } } })
@@ -265,7 +254,8 @@ export async function verifyQuote(prisma: PrismaClient, input: VerifyInput): Pro
       { in: 'body', field: '/text', message: 'has no words' },
     ])
   }
-  const speaker = input.speaker ? await findSpeaker(prisma, input.speaker) : null
+  const resolution = input.speaker ? await resolveSpeaker(prisma, input.speaker) : null
+  const speaker = resolution?.speaker ? { ...resolution.speaker, resolvedBy: resolution.by } : null
   const candidates = await prisma.$queryRaw<CandidateRow[]>`
     SELECT c.id, c.canonical_text, s.id AS speaker_id, s.name AS speaker_name,
       (SELECT ${articleJson('fa', 'fo')} FROM article fa JOIN outlet fo ON fo.id = fa.outlet_id
@@ -311,16 +301,24 @@ export async function verifyQuote(prisma: PrismaClient, input: VerifyInput): Pro
     .filter((match) => match !== null)
     .sort((x, y) => y.fidelity - x.fidelity || y.overlap - x.overlap || (x.claim.id < y.claim.id ? -1 : 1))
 
-  // With a speaker given, that speaker's claims come first: the question is whether they said it. A
-  // speaker the record does not know has said none of it.
-  const isOwn = (match: { claim: { speaker: { id: string } } }) =>
-    !input.speaker || match.claim.speaker.id === speaker?.id
+  // A speaker given whom the record cannot tell is no evidence either way: the matches are listed as
+  // for no speaker, with the speakers the name may have meant, and nothing is called misattributed.
+  if (resolution && !resolution.speaker) {
+    return {
+      verdict: 'unknown-speaker',
+      speaker: null,
+      suggestions: resolution.suggestions,
+      matches: matches.slice(0, VERIFY_MATCHES),
+    }
+  }
+  // With a speaker given, that speaker's claims come first: the question is whether they said it.
+  const isOwn = (match: { claim: { speaker: { id: string } } }) => !speaker || match.claim.speaker.id === speaker.id
   const own = matches.filter(isOwn)
   const ranked = [...own, ...matches.filter((match) => !isOwn(match))]
   let verdict: VerifyResult['verdict'] = 'no-record'
   if (own[0]) verdict = VERDICT_OF_LABEL[own[0].label]
-  else if (input.speaker && matches.length > 0) verdict = 'attributed-to-other-speaker'
-  return { verdict, speaker, matches: ranked.slice(0, VERIFY_MATCHES) }
+  else if (speaker && matches.length > 0) verdict = 'attributed-to-other-speaker'
+  return { verdict, speaker, suggestions: [], matches: ranked.slice(0, VERIFY_MATCHES) }
 }
 
 const MOST_ALTERED = 10

@@ -69,7 +69,16 @@ t.test('every model round-trips through the generated client', async (t) => {
       canonicalWording: 'sovereignty is not for sale',
       firstQuoteId: quote.id,
       misattributions: { create: [{ quoteId: quote.id }] },
-      wordings: { create: [{ wording: 'sovereignty is not for sale', articleCount: 1, firstQuoteId: quote.id }] },
+      wordings: {
+        create: [
+          {
+            wording: 'sovereignty is not for sale',
+            searchKey: 'sovereignty is not for sale',
+            articleCount: 1,
+            firstQuoteId: quote.id,
+          },
+        ],
+      },
     },
   })
   await p.quote.update({

@@ -92,16 +92,20 @@ t.test('a fragment too short to tell is left alone', async (t) => {
   t.match(await quotesOf(app, b.id), [{ speaker: null, claimId: null }])
 })
 
-t.test('an inferred speaker is never a misattribution, either way', async (t) => {
-  const app = await buildApp(t)
-  await post(app, 'urn:t:Courier', named())
-  const b = await post(app, 'urn:t:Daily', unnamed())
-  // Another outlet gives the words to someone else: that rendering is flagged against the claim,
-  // the inferred one is not flagged against it.
-  const c = await post(app, 'urn:t:Herald', named(WORDS, 'Oskar Lindqvist'))
-  t.match(await quotesOf(app, b.id), [{ speakerInferred: true, misattribution: null }])
-  t.match(await quotesOf(app, c.id), [{ misattribution: { speaker: { name: 'Tarja Volkonen' } } }])
-})
+t.test(
+  'an inferred speaker is never a misattribution, and words another speaker is given later unplace it',
+  async (t) => {
+    const app = await buildApp(t)
+    await post(app, 'urn:t:Courier', named())
+    const b = await post(app, 'urn:t:Daily', unnamed())
+    t.match(await quotesOf(app, b.id), [{ speakerInferred: true, misattribution: null }])
+    // Another outlet gives the words to someone else: that rendering is flagged against the claim; the
+    // unnamed one is flagged against nothing, and, its words now claimed by two speakers, has no speaker.
+    const c = await post(app, 'urn:t:Herald', named(WORDS, 'Oskar Lindqvist'))
+    t.match(await quotesOf(app, c.id), [{ misattribution: { speaker: { name: 'Tarja Volkonen' } } }])
+    t.match(await quotesOf(app, b.id), [{ speaker: null, speakerInferred: false, claimId: null, misattribution: null }])
+  },
+)
 
 t.test('re-posting an unchanged article places what an interrupted ingest left unplaced', async (t) => {
   const app = await buildApp(t)

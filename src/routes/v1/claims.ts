@@ -79,7 +79,7 @@ export default async function claimRoutes(fastify: FastifyInstance): Promise<voi
         tags: ['claims'],
         summary: 'Check a quote against the record (nothing is stored)',
         description:
-          'Finds the claims whose wording the text shares and says how the text differs from each canonical wording. Verdict: matches, excerpt, elided, altered, extended, attributed-to-other-speaker (the words are on record for someone other than `speaker`) or no-record.',
+          'Finds the claims whose wording the text shares and says how the text differs from each canonical wording. Verdict: matches, excerpt, elided, altered, extended, attributed-to-other-speaker (the words are on record for someone other than `speaker`), unknown-speaker (no speaker, or more than one, goes by the name given: `suggestions` lists who may be meant, and `matches` are those found without a speaker) or no-record. `speaker` is resolved by id, slug, alias (with or without a title), surname, or a close spelling of exactly one known name.',
         security: READ_SECURITY,
         body: VerifyBody,
         response: responses({ 200: VerifyResponse }, 400, 401, 413, 415),

@@ -96,7 +96,9 @@ t.test('a claim in full, the lists and their filters, a speaker’s claims, an o
   t.same(await bySpeaker('claudia-sheinbaum'), sheinbaum)
   t.same(await bySpeaker(claim.speaker.id), sheinbaum)
   t.same(await bySpeaker('Sheinbaum'), sheinbaum, 'by alias')
-  t.same(await bySpeaker('Nobody At All'), [])
+  const nobody = await app.inject({ url: `/v1/claims?speaker=${encodeURIComponent('Nobody At All')}` })
+  t.equal(nobody.statusCode, 400, 'a speaker nobody goes by is said so, not an empty list')
+  t.match(nobody.json(), { type: '/problems/unknown-speaker', errors: [{ in: 'querystring', field: '/speaker' }] })
   const speakerClaims = (await app.inject({ url: `/v1/speakers/${claim.speaker.id}/claims?limit=200` })).json()
   t.same(speakerClaims.items, sheinbaum)
 
@@ -190,8 +192,18 @@ t.test('POST /v1/verify: a verdict on a pasted quote, against the record', async
     matches: [],
   })
   t.match(await verify({ text: full, speaker: 'Someone Unknown' }), {
-    verdict: 'attributed-to-other-speaker',
+    verdict: 'unknown-speaker',
     speaker: null,
+    suggestions: [],
+    matches: [{ claim: { speaker: { name: 'Claudia Sheinbaum' } } }],
+  })
+  t.match(await verify({ text: full, speaker: 'President Sheinbaum' }), {
+    verdict: 'matches',
+    speaker: { name: 'Claudia Sheinbaum', resolvedBy: 'alias' },
+  })
+  t.match(await verify({ text: full, speaker: 'Claudia Sheinbaun' }), {
+    verdict: 'matches',
+    speaker: { name: 'Claudia Sheinbaum', resolvedBy: 'spelling' },
   })
 
   for (const payload of [{}, { text: '' }, { text: '… — …' }, { text: 'x', speaker: '' }, { text: 'x', extra: 1 }]) {
