@@ -25,6 +25,23 @@ export const WordRunSchema = Type.Object(
   { description: 'a run of the word diff from the canonical wording (a) to the rendering (b)' },
 )
 
+const Fidelity = Type.Number({
+  minimum: 0,
+  maximum: 1,
+  description:
+    "whether the printed words are the speaker's: 1 for verbatim renderings and exact excerpts, lower for words changed, added or cut inside what was printed",
+})
+const Coverage = Type.Number({
+  minimum: 0,
+  maximum: 1,
+  description: "share of the canonical wording's words the rendering printed",
+})
+/** Coverage as stored: null for a rendering labelled before coverage was kept, until its claim changes. */
+const StoredCoverage = Nullable(Coverage, {
+  description:
+    "share of the canonical wording's words the rendering printed; null for a verdict not recomputed since coverage was added",
+})
+
 const FirstAppearance = Nullable(
   Type.Object({
     articleId: Id,
@@ -67,7 +84,11 @@ export const ClaimDetailSchema = Type.Object(
         }),
       ),
       verbatimShare: Type.Number({ minimum: 0, maximum: 1, description: 'share of renderings labelled verbatim' }),
-      lowestFidelity: Type.Number({ minimum: 0, maximum: 1 }),
+      lowestFidelity: Type.Number({
+        minimum: 0,
+        maximum: 1,
+        description: 'the lowest fidelity of its renderings (an excerpt printed exactly does not lower it)',
+      }),
     }),
     appearances: Type.Array(
       Type.Object({
@@ -75,7 +96,8 @@ export const ClaimDetailSchema = Type.Object(
         article: ArticleRef,
         text: Type.String({ description: 'exactly as printed' }),
         label: Type.Enum([...LABELS]),
-        fidelity: Type.Number({ minimum: 0, maximum: 1 }),
+        fidelity: Fidelity,
+        coverage: StoredCoverage,
         diff: Type.Array(WordRunSchema),
       }),
     ),
@@ -158,7 +180,8 @@ export const VerifyResponse = Type.Object(
       Type.Object({
         claim: Type.Object({ id: Id, speaker: SpeakerRef, canonicalText: Type.String() }),
         label: Type.Enum([...LABELS]),
-        fidelity: Type.Number({ minimum: 0, maximum: 1 }),
+        fidelity: Fidelity,
+        coverage: Coverage,
         overlap: Type.Number({ minimum: 0, maximum: 1, description: 'share of the shorter wording found in order' }),
         diff: Type.Array(WordRunSchema),
         firstAppearance: FirstAppearance,
@@ -193,7 +216,13 @@ export const ScorecardSchema = Type.Object(
     to: Nullable(DateTime),
     renderings: Type.Integer({ description: 'quotes of this outlet that belong to a claim' }),
     byLabel: Type.Object(Object.fromEntries(LABELS.map((label) => [label, Type.Integer()]))),
-    meanFidelity: Nullable(Type.Number({ minimum: 0, maximum: 1 })),
+    meanFidelity: Nullable(Type.Number({ minimum: 0, maximum: 1 }), {
+      description: 'mean fidelity of its renderings: exact excerpts count as fully faithful; null for none',
+    }),
+    meanCoverage: Nullable(Type.Number({ minimum: 0, maximum: 1 }), {
+      description:
+        'mean share of the canonical wording its renderings printed, over those with a coverage; null for none',
+    }),
     mostAltered: Type.Array(
       Type.Object({
         quoteId: Id,
@@ -201,7 +230,8 @@ export const ScorecardSchema = Type.Object(
         speaker: SpeakerRef,
         text: Type.String(),
         canonicalText: Type.String(),
-        fidelity: Type.Number({ minimum: 0, maximum: 1 }),
+        fidelity: Fidelity,
+        coverage: StoredCoverage,
         article: Type.Object({ id: Id, url: Type.String(), publishedAt: Nullable(DateTime) }),
       }),
       { description: 'its least faithful altered renderings, at most 10' },

@@ -27,7 +27,7 @@ const DAILY_ARTICLE = {
 }
 const FULL = 'Sovereignty is not for sale. Sovereignty is loved and defended.'
 const CUT = 'Sovereignty is not for sale. Sovereignty is defended.'
-// Computed, not typed in: the label, fidelity and diff the service gives these two wordings.
+// Computed, not typed in: the label, fidelity, coverage and diff the service gives these two wordings.
 const CUT_VERDICT = labelRendering(CUT, FULL)
 const FULL_VERDICT = labelRendering(FULL, FULL)
 const CUT_DIFF = CUT_VERDICT.diff
@@ -73,6 +73,7 @@ export const CLAIM_DETAIL_EXAMPLE = {
       text: FULL,
       label: 'verbatim',
       fidelity: 1,
+      coverage: 1,
       diff: FULL_DIFF,
     },
     {
@@ -81,6 +82,7 @@ export const CLAIM_DETAIL_EXAMPLE = {
       text: CUT,
       label: CUT_VERDICT.label,
       fidelity: CUT_VERDICT.fidelity,
+      coverage: CUT_VERDICT.coverage,
       diff: CUT_DIFF,
     },
   ],
@@ -108,6 +110,7 @@ export const VERIFY_EXAMPLE = {
       claim: { id: CLAIM, speaker: SPEAKER, canonicalText: FULL },
       label: CUT_VERDICT.label,
       fidelity: CUT_VERDICT.fidelity,
+      coverage: CUT_VERDICT.coverage,
       overlap: 1,
       diff: CUT_DIFF,
       firstAppearance: FIRST_APPEARANCE,
@@ -126,6 +129,7 @@ export const SCORECARD_EXAMPLE = {
   renderings: 14,
   byLabel: { verbatim: 9, excerpt: 3, extended: 0, elided: 1, altered: 1 },
   meanFidelity: 0.9712,
+  meanCoverage: 0.8415,
   mostAltered: [
     {
       quoteId: '0196a1f0-4c5d-7e6f-8a7b-8c9d0e1f2a4c',
@@ -134,6 +138,7 @@ export const SCORECARD_EXAMPLE = {
       text: CUT,
       canonicalText: FULL,
       fidelity: CUT_VERDICT.fidelity,
+      coverage: CUT_VERDICT.coverage,
       article: { id: DAILY_ARTICLE.id, url: DAILY_ARTICLE.url, publishedAt: DAILY_ARTICLE.publishedAt },
     },
   ],
@@ -155,6 +160,7 @@ export const QUOTE_EXAMPLE = {
   claimId: CLAIM,
   label: CUT_VERDICT.label,
   fidelity: CUT_VERDICT.fidelity,
+  coverage: CUT_VERDICT.coverage,
   misattribution: null,
 }
 

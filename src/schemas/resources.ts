@@ -80,7 +80,14 @@ export const QuoteSchema = Type.Object(
     confidence: Type.Number({ minimum: 0, maximum: 1 }),
     claimId: Nullable(Type.String({ format: 'uuid' })),
     label: Nullable(Type.Enum(['verbatim', 'excerpt', 'extended', 'elided', 'altered'])),
-    fidelity: Nullable(Type.Number({ minimum: 0, maximum: 1 })),
+    fidelity: Nullable(Type.Number({ minimum: 0, maximum: 1 }), {
+      description:
+        "whether the printed words are the speaker's (1 for verbatim and exact excerpts); null outside a claim",
+    }),
+    coverage: Nullable(Type.Number({ minimum: 0, maximum: 1 }), {
+      description:
+        "share of the claim's canonical wording printed; null outside a claim or for a verdict from before coverage",
+    }),
     misattribution: Nullable(Type.Object({ claimId: Type.String({ format: 'uuid' }), speaker: SpeakerRef }), {
       description: 'null, or the claim of another speaker whose words these are, as another outlet printed them',
     }),

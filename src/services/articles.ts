@@ -294,6 +294,7 @@ export async function listArticleQuotes(
     claimId: quote.claimId,
     label: quote.label,
     fidelity: quote.fidelity,
+    coverage: quote.coverage,
     misattribution: quote.misattributions[0]
       ? { claimId: quote.misattributions[0].claim.id, speaker: quote.misattributions[0].claim.speaker }
       : null,

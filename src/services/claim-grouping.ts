@@ -152,6 +152,7 @@ interface MemberRow extends Omit<RenderingRow, 'seed_id'> {
   seed_id: string | null
   label: string | null
   fidelity: number | null
+  coverage: number | null
   /** the canonical wording of the claim the quote is in now, as stored */
   claim_canonical: string | null
 }
@@ -159,7 +160,7 @@ interface MemberRow extends Omit<RenderingRow, 'seed_id'> {
 /**
  * Regroups the claims of the given quotes' speakers after `added` quotes were stored (not yet in a
  * claim) and before `removed` ones are deleted, then deletes those. Writes claim rows, each member's
- * claim, label, fidelity and diff, and the misattribution flags of what changed. The writes are a
+ * claim, label, fidelity, coverage and diff, and the misattribution flags of what changed. The writes are a
  * handful of set-based statements whatever the number of quotes: ingestion cost is dominated by
  * round trips, so they are batched across speakers.
  */
@@ -243,7 +244,7 @@ interface ClaimWrite {
   canonical: CanonicalWording
   firstAppearance: ClusteredClaim['firstAppearance']
   renderingCount: number
-  /** members whose claim, label, fidelity or diff changed */
+  /** members whose claim, label, fidelity, coverage or diff changed */
   verdicts: RenderingVerdict[]
   /** tallies of the claim's wordings that changed; `allWordings` when they are all of them */
   wordings: WordingTally[]
@@ -406,7 +407,7 @@ async function planFromMembers(
   // Everyone in a touched claim now, and everyone who is moving: the members to summarise.
   const stored = await sql.query<MemberRow>(Prisma.sql`
     SELECT q.id, q.speaker_id, q.text, q.article_id, q.order_key, a.published_at, a.created_at AS ingested_at, q.claim_id,
-      c.seed_quote_id AS seed_id, q.label::text AS label, q.fidelity, c.canonical_text AS claim_canonical
+      c.seed_quote_id AS seed_id, q.label::text AS label, q.fidelity, q.coverage, c.canonical_text AS claim_canonical
     FROM quote q JOIN article a ON a.id = q.article_id LEFT JOIN claim c ON c.id = q.claim_id
     WHERE q.id IN (
       SELECT m.id FROM claim t JOIN quote m ON m.claim_id = t.id WHERE t.seed_quote_id = ANY(${[...touchedSeeds]}::uuid[])
@@ -431,8 +432,11 @@ async function planFromMembers(
       if (claimId) plan.emptied.push(claimId)
       continue
     }
-    // Members that stay where they were keep their verdicts unless the canonical wording moves.
-    const staying = group.filter(({ row }) => row.claim_id === claimId && !seeds.has(row.id) && row.label !== null)
+    // Members that stay where they were keep their verdicts unless the canonical wording moves. A
+    // verdict without coverage predates it, and is made again.
+    const staying = group.filter(
+      ({ row }) => row.claim_id === claimId && !seeds.has(row.id) && row.label !== null && row.coverage !== null,
+    )
     const summary = summarizeClaim(
       group.map((member) => member.rendering),
       claimId && staying[0]
@@ -451,7 +455,8 @@ async function planFromMembers(
         claimId !== null &&
         row.claim_id === claimId &&
         row.label === verdict.label &&
-        row.fidelity === verdict.fidelity
+        row.fidelity === verdict.fidelity &&
+        row.coverage === verdict.coverage
       )
     })
     plan.writes.push({
@@ -494,6 +499,7 @@ async function writeClaims(sql: SqlTransaction, plan: ClaimPlan): Promise<Create
       seed: write.seed.id,
       label: verdict.label,
       fidelity: verdict.fidelity,
+      coverage: verdict.coverage,
       diff: JSON.stringify(verdict.diff),
     })),
   )
@@ -536,11 +542,12 @@ async function writeClaims(sql: SqlTransaction, plan: ClaimPlan): Promise<Create
       WHERE c.id = u.id
     ), relabelled AS (
       UPDATE quote AS q SET claim_id = COALESCE(u.claim, n.id), label = u.label::"RenderingLabel",
-        fidelity = u.fidelity, diff = u.diff::jsonb
+        fidelity = u.fidelity, coverage = u.coverage, diff = u.diff::jsonb
       FROM unnest(${changes.map((c) => c.id)}::uuid[], ${changes.map((c) => c.claim)}::uuid[],
         ${changes.map((c) => c.seed)}::uuid[], ${changes.map((c) => c.label)}::text[],
-        ${changes.map((c) => c.fidelity)}::float8[], ${changes.map((c) => c.diff)}::text[])
-        AS u(id, claim, seed, label, fidelity, diff)
+        ${changes.map((c) => c.fidelity)}::float8[], ${changes.map((c) => c.coverage)}::float8[],
+        ${changes.map((c) => c.diff)}::text[])
+        AS u(id, claim, seed, label, fidelity, coverage, diff)
       LEFT JOIN started n ON n.seed_quote_id = u.seed
       WHERE q.id = u.id
     ), tallied AS (

@@ -129,6 +129,7 @@ interface ClaimRow {
     text: string
     label: Label
     fidelity: number
+    coverage: number | null
     diff: WordRun[]
     article: ArticleJson
   }>
@@ -169,7 +170,7 @@ export const claimDetailQuery = (id: string): Prisma.Sql => Prisma.sql`
       (SELECT ${articleJson('fa', 'fo')} FROM article fa JOIN outlet fo ON fo.id = fa.outlet_id
         WHERE fa.id = c.first_article_id) AS first,
       (SELECT coalesce(json_agg(json_build_object('quoteId', q.id, 'text', q.text, 'label', q.label,
-          'fidelity', q.fidelity, 'diff', q.diff, 'article', ${articleJson('a', 'o')}) ORDER BY q.order_key, q.id), '[]')
+          'fidelity', q.fidelity, 'coverage', q.coverage, 'diff', q.diff, 'article', ${articleJson('a', 'o')}) ORDER BY q.order_key, q.id), '[]')
         FROM quote q JOIN article a ON a.id = q.article_id JOIN outlet o ON o.id = a.outlet_id
         WHERE q.claim_id = c.id) AS appearances,
       (SELECT coalesce(json_agg(json_build_object('quoteId', q.id, 'text', q.text,
@@ -286,6 +287,7 @@ export async function verifyQuote(prisma: PrismaClient, input: VerifyInput): Pro
         },
         label: assessment.label,
         fidelity: assessment.fidelity,
+        coverage: assessment.coverage,
         overlap: overlap.ratio,
         diff: assessment.diff,
         firstAppearance: toFirstAppearance(candidate.first),
@@ -296,7 +298,15 @@ export async function verifyQuote(prisma: PrismaClient, input: VerifyInput): Pro
       }
     })
     .filter((match) => match !== null)
-    .sort((x, y) => y.fidelity - x.fidelity || y.overlap - x.overlap || (x.claim.id < y.claim.id ? -1 : 1))
+    // Most faithful first; between equally faithful ones (an exact excerpt of a long claim and the whole
+    // of a short one), the one the text covers most.
+    .sort(
+      (x, y) =>
+        y.fidelity - x.fidelity ||
+        y.coverage - x.coverage ||
+        y.overlap - x.overlap ||
+        (x.claim.id < y.claim.id ? -1 : 1),
+    )
 
   // With a speaker given, that speaker's claims come first: the question is whether they said it. A
   // speaker the record does not know has said none of it.
@@ -322,7 +332,7 @@ export async function outletScorecard(prisma: PrismaClient, id: string, query: S
   }
   const [byLabel, mean, altered] = await Promise.all([
     prisma.quote.groupBy({ by: ['label'], where, _count: { _all: true } }),
-    prisma.quote.aggregate({ where, _avg: { fidelity: true }, _count: { _all: true } }),
+    prisma.quote.aggregate({ where, _avg: { fidelity: true, coverage: true }, _count: { _all: true } }),
     prisma.quote.findMany({
       where: { ...where, label: 'altered' },
       orderBy: [{ fidelity: 'asc' }, { id: 'asc' }],
@@ -331,6 +341,7 @@ export async function outletScorecard(prisma: PrismaClient, id: string, query: S
         id: true,
         text: true,
         fidelity: true,
+        coverage: true,
         claim: { select: { id: true, canonicalText: true, speaker: { select: { id: true, name: true } } } },
         article: { select: { id: true, url: true, publishedAt: true } },
       },
@@ -345,6 +356,7 @@ export async function outletScorecard(prisma: PrismaClient, id: string, query: S
     renderings: mean._count._all,
     byLabel: counts,
     meanFidelity: mean._avg.fidelity,
+    meanCoverage: mean._avg.coverage,
     mostAltered: altered.map((quote) => ({
       quoteId: quote.id,
       claimId: quote.claim!.id,
@@ -352,6 +364,7 @@ export async function outletScorecard(prisma: PrismaClient, id: string, query: S
       text: quote.text,
       canonicalText: quote.claim!.canonicalText,
       fidelity: quote.fidelity!,
+      coverage: quote.coverage,
       article: { ...quote.article, publishedAt: isoOrNull(quote.article.publishedAt) },
     })),
   }

@@ -1,0 +1,101 @@
+import t, { type Test } from 'tap'
+import { authorized, buildApp } from '../../helper.js'
+
+type App = Awaited<ReturnType<typeof buildApp>>
+
+// Invented speaker, outlets and words.
+const FULL = 'The harbour will reopen next spring, and the ferries will run every hour.'
+const EXCERPT = 'The ferries will run every hour.'
+
+const post = (app: App, url: string, text: string, outlet: string, publishedAt: string) =>
+  app.inject({
+    method: 'POST',
+    url: '/v1/articles',
+    headers: authorized,
+    payload: {
+      url,
+      outlet: { name: outlet, domain: `${outlet.toLowerCase().replace(/ /g, '')}.example` },
+      text,
+      publishedAt,
+    },
+  })
+
+const quotesOf = async (app: App, articleId: string) =>
+  (await app.inject({ url: `/v1/articles/${articleId}/quotes` })).json().items
+
+async function twoOutlets(t: Test) {
+  const app = await buildApp(t)
+  const full = (
+    await post(
+      app,
+      'https://harbour.example/a',
+      `Ilse Marwood spoke on Monday. “${FULL}” Ilse Marwood said.`,
+      'Coast Post',
+      '2026-03-01T08:00:00Z',
+    )
+  ).json()
+  const cut = (
+    await post(
+      app,
+      'https://tide.example/b',
+      `“${EXCERPT}” Ilse Marwood said on Monday.`,
+      'Tide Daily',
+      '2026-03-01T12:00:00Z',
+    )
+  ).json()
+  const [fullQuote] = await quotesOf(app, full.id)
+  const [cutQuote] = await quotesOf(app, cut.id)
+  return { app, full, cut, fullQuote, cutQuote }
+}
+
+t.test('an exact excerpt is fully faithful and covers its share of the wording', async (t) => {
+  const { app, cut, fullQuote, cutQuote } = await twoOutlets(t)
+  t.match(fullQuote, { text: FULL, label: 'verbatim', fidelity: 1, coverage: 1 })
+  t.match(cutQuote, { text: EXCERPT, label: 'excerpt', fidelity: 1, coverage: 6 / 13 })
+  t.equal(cutQuote.claimId, fullQuote.claimId)
+
+  const claim = (await app.inject({ url: `/v1/claims/${cutQuote.claimId}` })).json()
+  t.equal(claim.canonicalText, FULL)
+  t.equal(claim.consistency.lowestFidelity, 1, 'an excerpt printed exactly does not lower the claim’s fidelity')
+  t.match(claim.appearances, [
+    { quoteId: fullQuote.id, fidelity: 1, coverage: 1 },
+    { quoteId: cutQuote.id, label: 'excerpt', fidelity: 1, coverage: 6 / 13 },
+  ])
+
+  const scorecard = (await app.inject({ url: `/v1/outlets/${cut.outlet.id}/scorecard` })).json()
+  t.match(scorecard, { renderings: 1, meanFidelity: 1, meanCoverage: 6 / 13, byLabel: { excerpt: 1 } })
+
+  const verified = (
+    await app.inject({ method: 'POST', url: '/v1/verify', payload: { text: 'the ferries will run every hour' } })
+  ).json()
+  t.match(verified, { verdict: 'excerpt', matches: [{ label: 'excerpt', fidelity: 1, coverage: 6 / 13 }] })
+  const changed = (
+    await app.inject({
+      method: 'POST',
+      url: '/v1/verify',
+      payload: { text: 'The harbour will reopen next spring, and the boats will run every hour.' },
+    })
+  ).json()
+  t.match(changed, { verdict: 'altered', matches: [{ fidelity: (2 * 12) / (13 + 13), coverage: 12 / 13 }] })
+})
+
+t.test('a verdict from before coverage is made again when its claim is regrouped', async (t) => {
+  const { app, full, fullQuote, cutQuote } = await twoOutlets(t)
+  // As a database migrated from before coverage holds it: the old closeness figure, no coverage.
+  await app.prisma.quote.updateMany({
+    where: { id: { in: [fullQuote.id, cutQuote.id] } },
+    data: { fidelity: 0.5, coverage: null },
+  })
+  t.match((await quotesOf(app, full.id))[0], { coverage: null, fidelity: 0.5 })
+  // A revision of the excerpt's article regroups the claim from its members.
+  const revised = await post(
+    app,
+    'https://tide.example/b',
+    `“${EXCERPT}” Ilse Marwood said on Monday, at the quay.`,
+    'Tide Daily',
+    '2026-03-01T12:00:00Z',
+  )
+  t.equal(revised.json().status, 'revised')
+  const [again] = await quotesOf(app, full.id)
+  t.match(again, { id: fullQuote.id, label: 'verbatim', fidelity: 1, coverage: 1 })
+})
