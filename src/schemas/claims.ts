@@ -42,6 +42,11 @@ const StoredCoverage = Nullable(Coverage, {
     "share of the canonical wording's words the rendering printed; null for a verdict not recomputed since coverage was added",
 })
 
+const Via = Nullable(Type.String(), {
+  description:
+    'second-hand attribution: whom the outlet says it has the quote from ("The Associated Press" in "…, according to The Associated Press"); null when it heard it first-hand or does not say',
+})
+
 const FirstAppearance = Nullable(
   Type.Object({
     articleId: Id,
@@ -99,6 +104,7 @@ export const ClaimDetailSchema = Type.Object(
         fidelity: Fidelity,
         coverage: StoredCoverage,
         diff: Type.Array(WordRunSchema),
+        via: Via,
       }),
     ),
     misattributions: Type.Array(
@@ -107,6 +113,7 @@ export const ClaimDetailSchema = Type.Object(
           quoteId: Id,
           text: Type.String(),
           namedSpeaker: SpeakerRef,
+          via: Via,
           article: ArticleRef,
         },
         { description: 'a quote of these words that another outlet attributed to someone else' },

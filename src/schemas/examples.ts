@@ -75,6 +75,7 @@ export const CLAIM_DETAIL_EXAMPLE = {
       fidelity: 1,
       coverage: 1,
       diff: FULL_DIFF,
+      via: null,
     },
     {
       quoteId: '0196a1f0-4c5d-7e6f-8a7b-8c9d0e1f2a4c',
@@ -84,6 +85,7 @@ export const CLAIM_DETAIL_EXAMPLE = {
       fidelity: CUT_VERDICT.fidelity,
       coverage: CUT_VERDICT.coverage,
       diff: CUT_DIFF,
+      via: 'Associated Press',
     },
   ],
   misattributions: [
@@ -91,6 +93,7 @@ export const CLAIM_DETAIL_EXAMPLE = {
       quoteId: '0196a1f0-4c5d-7e6f-8a7b-8c9d0e1f2a5d',
       text: 'Sovereignty is not for sale.',
       namedSpeaker: OTHER_SPEAKER,
+      via: null,
       article: {
         ...DAILY_ARTICLE,
         id: '0196a1f0-2b3c-7d4e-8f5a-6b7c8d9e0f3c',

@@ -131,12 +131,14 @@ interface ClaimRow {
     fidelity: number
     coverage: number | null
     diff: WordRun[]
+    via: string | null
     article: ArticleJson
   }>
   misattributions: Array<{
     quoteId: string
     text: string
     namedSpeaker: { id: string; name: string }
+    via: string | null
     article: ArticleJson
   }>
 }
@@ -170,10 +172,10 @@ export const claimDetailQuery = (id: string): Prisma.Sql => Prisma.sql`
       (SELECT ${articleJson('fa', 'fo')} FROM article fa JOIN outlet fo ON fo.id = fa.outlet_id
         WHERE fa.id = c.first_article_id) AS first,
       (SELECT coalesce(json_agg(json_build_object('quoteId', q.id, 'text', q.text, 'label', q.label,
-          'fidelity', q.fidelity, 'coverage', q.coverage, 'diff', q.diff, 'article', ${articleJson('a', 'o')}) ORDER BY q.order_key, q.id), '[]')
+          'fidelity', q.fidelity, 'coverage', q.coverage, 'diff', q.diff, 'via', q.via, 'article', ${articleJson('a', 'o')}) ORDER BY q.order_key, q.id), '[]')
         FROM quote q JOIN article a ON a.id = q.article_id JOIN outlet o ON o.id = a.outlet_id
         WHERE q.claim_id = c.id) AS appearances,
-      (SELECT coalesce(json_agg(json_build_object('quoteId', q.id, 'text', q.text,
+      (SELECT coalesce(json_agg(json_build_object('quoteId', q.id, 'text', q.text, 'via', q.via,
           'namedSpeaker', json_build_object('id', ms.id, 'name', ms.name), 'article', ${articleJson('a', 'o')})
           ORDER BY q.order_key, q.id), '[]')
         FROM quote_misattribution m JOIN quote q ON q.id = m.quote_id JOIN speaker ms ON ms.id = q.speaker_id

@@ -99,3 +99,24 @@ t.test('a verdict from before coverage is made again when its claim is regrouped
   const [again] = await quotesOf(app, full.id)
   t.match(again, { id: fullQuote.id, label: 'verbatim', fidelity: 1, coverage: 1 })
 })
+
+t.test('a claim shows who an outlet had a rendering from', async (t) => {
+  const { app, fullQuote } = await twoOutlets(t)
+  const relayed = (
+    await post(
+      app,
+      'https://relay.example/c',
+      `“${FULL}” Ilse Marwood said on Monday, according to The Harbour Wire.`,
+      'Relay Times',
+      '2026-03-02T09:00:00Z',
+    )
+  ).json()
+  const [relayedQuote] = await quotesOf(app, relayed.id)
+  t.match(relayedQuote, { via: 'Harbour Wire', claimId: fullQuote.claimId })
+  const claim = (await app.inject({ url: `/v1/claims/${fullQuote.claimId}` })).json()
+  const via = Object.fromEntries(
+    claim.appearances.map((a: { quoteId: string; via: string | null }) => [a.quoteId, a.via]),
+  )
+  t.same(via[relayedQuote.id], 'Harbour Wire')
+  t.same(via[fullQuote.id], null)
+})
