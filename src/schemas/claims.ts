@@ -47,6 +47,12 @@ const Via = Nullable(Type.String(), {
     'second-hand attribution: whom the outlet says it has the quote from ("The Associated Press" in "…, according to The Associated Press"); null when it heard it first-hand or does not say',
 })
 
+const Pieces = Type.Array(Type.String(), {
+  minItems: 1,
+  description:
+    'the quote exactly as printed, piece by piece: several when the reporter\'s words interrupt it ("X," she said. "Y."); `text` is the pieces joined by one space',
+})
+
 const FirstAppearance = Nullable(
   Type.Object({
     articleId: Id,
@@ -75,7 +81,10 @@ export const ClaimDetailSchema = Type.Object(
   {
     id: Id,
     speaker: Type.Object({ id: Id, name: Type.String(), slug: Type.String() }),
-    canonicalText: Type.String(),
+    canonicalText: Type.String({
+      description:
+        'the canonical wording (printed by the most articles), as first printed by a rendering printing it in one piece where there is one',
+    }),
     firstAppearance: FirstAppearance,
     consistency: Type.Object({
       renderings: Type.Integer(),
@@ -83,7 +92,10 @@ export const ClaimDetailSchema = Type.Object(
       outlets: Type.Integer(),
       distinctWordings: Type.Array(
         Type.Object({
-          text: Type.String({ description: 'the wording as first printed' }),
+          text: Type.String({
+            description: 'the wording as first printed, by a rendering printing it in one piece where there is one',
+          }),
+          pieces: Pieces,
           renderings: Type.Integer(),
           label: Type.Enum([...LABELS]),
         }),
@@ -99,7 +111,8 @@ export const ClaimDetailSchema = Type.Object(
       Type.Object({
         quoteId: Id,
         article: ArticleRef,
-        text: Type.String({ description: 'exactly as printed' }),
+        text: Type.String({ description: 'exactly as printed; the pieces joined by one space' }),
+        pieces: Pieces,
         label: Type.Enum([...LABELS]),
         fidelity: Fidelity,
         coverage: StoredCoverage,
@@ -112,6 +125,7 @@ export const ClaimDetailSchema = Type.Object(
         {
           quoteId: Id,
           text: Type.String(),
+          pieces: Pieces,
           namedSpeaker: SpeakerRef,
           via: Via,
           article: ArticleRef,

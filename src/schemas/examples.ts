@@ -27,6 +27,8 @@ const DAILY_ARTICLE = {
 }
 const FULL = 'Sovereignty is not for sale. Sovereignty is loved and defended.'
 const CUT = 'Sovereignty is not for sale. Sovereignty is defended.'
+// As the Daily Ledger printed it: "Sovereignty is not for sale." Sheinbaum declared. "Sovereignty is defended."
+const CUT_PIECES = ['Sovereignty is not for sale.', 'Sovereignty is defended.']
 // Computed, not typed in: the label, fidelity, coverage and diff the service gives these two wordings.
 const CUT_VERDICT = labelRendering(CUT, FULL)
 const FULL_VERDICT = labelRendering(FULL, FULL)
@@ -60,8 +62,8 @@ export const CLAIM_DETAIL_EXAMPLE = {
     articles: 2,
     outlets: 2,
     distinctWordings: [
-      { text: FULL, renderings: 1, label: 'verbatim' },
-      { text: CUT, renderings: 1, label: CUT_VERDICT.label },
+      { text: FULL, pieces: [FULL], renderings: 1, label: 'verbatim' },
+      { text: CUT, pieces: CUT_PIECES, renderings: 1, label: CUT_VERDICT.label },
     ],
     verbatimShare: 0.5,
     lowestFidelity: CUT_VERDICT.fidelity,
@@ -71,6 +73,7 @@ export const CLAIM_DETAIL_EXAMPLE = {
       quoteId: '0196a1f0-4c5d-7e6f-8a7b-8c9d0e1f2a3b',
       article: AP_ARTICLE,
       text: FULL,
+      pieces: [FULL],
       label: 'verbatim',
       fidelity: 1,
       coverage: 1,
@@ -81,6 +84,7 @@ export const CLAIM_DETAIL_EXAMPLE = {
       quoteId: '0196a1f0-4c5d-7e6f-8a7b-8c9d0e1f2a4c',
       article: DAILY_ARTICLE,
       text: CUT,
+      pieces: CUT_PIECES,
       label: CUT_VERDICT.label,
       fidelity: CUT_VERDICT.fidelity,
       coverage: CUT_VERDICT.coverage,
@@ -92,6 +96,7 @@ export const CLAIM_DETAIL_EXAMPLE = {
     {
       quoteId: '0196a1f0-4c5d-7e6f-8a7b-8c9d0e1f2a5d',
       text: 'Sovereignty is not for sale.',
+      pieces: ['Sovereignty is not for sale.'],
       namedSpeaker: OTHER_SPEAKER,
       via: null,
       article: {
@@ -152,8 +157,9 @@ export const QUOTE_EXAMPLE = {
   text: CUT,
   spans: [
     [1, 29],
-    [51, 76],
+    [51, 75],
   ],
+  pieces: CUT_PIECES,
   kind: 'direct',
   speaker: SPEAKER,
   speakerMention: { text: 'Sheinbaum', span: [31, 40] },

@@ -70,8 +70,9 @@ const SpeakerRef = Type.Object({ id: Type.String({ format: 'uuid' }), name: Type
 export const QuoteSchema = Type.Object(
   {
     id: Type.String({ format: 'uuid' }),
-    text: Type.String(),
-    spans: Type.Array(Span),
+    text: Type.String({ description: 'exactly as printed; a quote in several pieces has them joined by one space' }),
+    spans: Type.Array(Span, { description: 'where each piece stands in the article text' }),
+    pieces: Type.Array(Type.String(), { minItems: 1, description: 'the quote as printed, piece by piece' }),
     kind: Type.Enum(['direct', 'partial', 'nested', 'indirect']),
     speaker: Nullable(SpeakerRef),
     speakerMention: Nullable(Type.Object({ text: Type.String(), span: Span })),

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { canonicalUrl, InvalidUrlError } from '../domain/canonical-url.js'
 import { extractQuotes } from '../domain/extraction/index.js'
+import { printedPieces } from '../domain/claims/index.js'
 import type { Database, SqlTransaction } from '../db/database.js'
 import { Prisma, type PrismaClient } from '../generated/prisma/client.js'
 import { isTransactionConflict } from '../http/database-errors.js'
@@ -276,6 +277,7 @@ export async function listArticleQuotes(
     id: quote.id,
     text: quote.text,
     spans: quote.spans as Array<[number, number]>,
+    pieces: printedPieces(quote.text, quote.spans as Array<[number, number]>),
     kind: quote.kind,
     speaker: quote.speaker,
     speakerMention:

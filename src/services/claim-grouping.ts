@@ -1,6 +1,7 @@
 import {
   extendClaim,
   originalText,
+  printedPieces,
   reassign,
   summarizeClaim,
   type ClusteredClaim,
@@ -15,6 +16,7 @@ import {
   tokenizeWording,
   wordShingles,
   type CanonicalWording,
+  type WordedRendering,
   type WordingTally,
 } from '../domain/wording/index.js'
 import { Prisma } from '../generated/prisma/client.js'
@@ -44,10 +46,14 @@ const CANDIDATE_WORD_SIMILARITY = Prisma.raw('0.3')
 
 const SHARE = Prisma.raw(String(CLAIM_OVERLAP_THRESHOLD))
 
+type Spans = Array<[number, number]>
+
 interface RenderingRow {
   id: string
   speaker_id: string
   text: string
+  /** one per piece: what tells a quote printed in pieces, and the pieces */
+  spans: Spans
   article_id: string
   order_key: string
   published_at: Date | null
@@ -59,7 +65,7 @@ const toRendering = (row: Omit<RenderingRow, 'seed_id'>): ClusterRendering => ({
   id: row.id,
   speakerKey: row.speaker_id,
   tokens: tokenizeWording(row.text),
-  text: row.text,
+  text: row.spans.length > 1 ? printedPieces(row.text, row.spans) : row.text,
   articleId: row.article_id,
   publishedAt: row.published_at,
   ingestedAt: row.ingested_at,
@@ -71,6 +77,8 @@ export interface StoredQuote {
   id: string
   speakerId: string | null
   text: string
+  /** character spans in the article, one per piece */
+  spans: Spans
   articleId: string
   orderKey: string
   publishedAt: Date | null
@@ -84,13 +92,14 @@ const fromStored = (quote: StoredQuote & { speakerId: string }): ClusterRenderin
     id: quote.id,
     speaker_id: quote.speakerId,
     text: quote.text,
+    spans: quote.spans,
     article_id: quote.articleId,
     order_key: quote.orderKey,
     published_at: quote.publishedAt,
     ingested_at: quote.ingestedAt,
   })
 
-const RENDERING_COLUMNS = Prisma.sql`q.id, q.speaker_id, q.text, q.article_id, q.order_key, a.published_at,
+const RENDERING_COLUMNS = Prisma.sql`q.id, q.speaker_id, q.text, q.spans, q.article_id, q.order_key, a.published_at,
   a.created_at AS ingested_at, c.seed_quote_id AS seed_id`
 
 /**
@@ -272,12 +281,19 @@ interface ClaimStateRow {
   tallies: Array<{
     wording: string
     articleCount: number
-    id: string
-    articleId: string
-    publishedAt: string | null
-    ingestedAt: string
-    original: string
+    first: TalliedRendering
+    shown: TalliedRendering
   }>
+}
+
+/** A rendering a wording tally names, as read back in JSON. */
+interface TalliedRendering {
+  id: string
+  articleId: string
+  publishedAt: string | null
+  ingestedAt: string
+  original: string
+  pieces: number
 }
 
 /**
@@ -326,9 +342,11 @@ async function planJoins(
         f.id AS first_id, f.article_id AS first_article_id, fa.published_at AS first_published_at,
         fa.created_at AS first_ingested_at,
         COALESCE((
-          SELECT json_agg(json_build_object('wording', w.wording, 'articleCount', w.article_count, 'id', q.id,
-            'articleId', q.article_id, 'publishedAt', a.published_at, 'ingestedAt', a.created_at, 'original', q.text))
+          SELECT json_agg(json_build_object('wording', w.wording, 'articleCount', w.article_count,
+            'first', ${talliedRendering('q', 'a')}, 'shown', ${talliedRendering('sq', 'sa')}))
           FROM claim_wording w JOIN quote q ON q.id = w.first_quote_id JOIN article a ON a.id = q.article_id
+            -- A tally from before shown renderings were kept is shown by its first.
+            JOIN quote sq ON sq.id = COALESCE(w.shown_quote_id, w.first_quote_id) JOIN article sa ON sa.id = sq.article_id
           WHERE w.claim_id = c.id AND w.wording = ANY(
             array_append(ARRAY(SELECT u.wording FROM wanted u WHERE u.seed = c.seed_quote_id), c.canonical_wording))
         ), '[]') AS tallies
@@ -336,20 +354,14 @@ async function planJoins(
       WHERE c.seed_quote_id IN (SELECT seed FROM wanted)`,
     )
     for (const state of states) {
-      const tallies = new Map(
+      const tallies = new Map<string, WordingTally>(
         state.tallies.map((tally) => [
           tally.wording,
           {
             normalized: tally.wording,
             articleCount: tally.articleCount,
-            first: {
-              id: tally.id,
-              articleId: tally.articleId,
-              publishedAt: tally.publishedAt === null ? null : new Date(tally.publishedAt),
-              ingestedAt: new Date(tally.ingestedAt),
-              normalized: tally.wording,
-              original: tally.original,
-            },
+            first: fromTallied(tally.wording, tally.first),
+            shown: fromTallied(tally.wording, tally.shown),
           },
         ]),
       )
@@ -382,7 +394,7 @@ async function planJoins(
         canonical: {
           normalized: canonical.normalized,
           original: state.canonical_text,
-          renderingId: canonical.first.id,
+          renderingId: canonical.shown.id,
         },
         ...extension,
         allWordings: false,
@@ -391,6 +403,20 @@ async function planJoins(
   }
   return { plan: { writes, emptied: [] }, fromMembers }
 }
+
+const talliedRendering = (quote: string, article: string) =>
+  Prisma.raw(`json_build_object('id', ${quote}.id, 'articleId', ${quote}.article_id, 'publishedAt', ${article}.published_at,
+    'ingestedAt', ${article}.created_at, 'original', ${quote}.text, 'pieces', jsonb_array_length(${quote}.spans))`)
+
+const fromTallied = (wording: string, rendering: TalliedRendering): WordedRendering => ({
+  id: rendering.id,
+  articleId: rendering.articleId,
+  publishedAt: rendering.publishedAt === null ? null : new Date(rendering.publishedAt),
+  ingestedAt: new Date(rendering.ingestedAt),
+  normalized: wording,
+  original: rendering.original,
+  inPieces: rendering.pieces > 1,
+})
 
 /**
  * The writes for any change, from every member of the claims it touches: what planJoins cannot do
@@ -406,7 +432,8 @@ async function planFromMembers(
 ): Promise<ClaimPlan> {
   // Everyone in a touched claim now, and everyone who is moving: the members to summarise.
   const stored = await sql.query<MemberRow>(Prisma.sql`
-    SELECT q.id, q.speaker_id, q.text, q.article_id, q.order_key, a.published_at, a.created_at AS ingested_at, q.claim_id,
+    SELECT q.id, q.speaker_id, q.text, q.spans, q.article_id, q.order_key, a.published_at, a.created_at AS ingested_at,
+      q.claim_id,
       c.seed_quote_id AS seed_id, q.label::text AS label, q.fidelity, q.coverage, c.canonical_text AS claim_canonical
     FROM quote q JOIN article a ON a.id = q.article_id LEFT JOIN claim c ON c.id = q.claim_id
     WHERE q.id IN (
@@ -510,6 +537,7 @@ async function writeClaims(sql: SqlTransaction, plan: ClaimPlan): Promise<Create
       wording: tally.normalized,
       count: tally.articleCount,
       first: tally.first.id,
+      shown: tally.shown.id,
     })),
   )
   // Claims summarised in full drop the tallies of wordings no member prints any more.
@@ -551,14 +579,15 @@ async function writeClaims(sql: SqlTransaction, plan: ClaimPlan): Promise<Create
       LEFT JOIN started n ON n.seed_quote_id = u.seed
       WHERE q.id = u.id
     ), tallied AS (
-      INSERT INTO claim_wording (claim_id, wording, article_count, first_quote_id)
-      SELECT COALESCE(u.claim, n.id), u.wording, u.count, u.first
+      INSERT INTO claim_wording (claim_id, wording, article_count, first_quote_id, shown_quote_id)
+      SELECT COALESCE(u.claim, n.id), u.wording, u.count, u.first, u.shown
       FROM unnest(${tallies.map((t) => t.claim)}::uuid[], ${tallies.map((t) => t.seed)}::uuid[],
         ${tallies.map((t) => t.wording)}::text[], ${tallies.map((t) => t.count)}::int[],
-        ${tallies.map((t) => t.first)}::uuid[]) AS u(claim, seed, wording, count, first)
+        ${tallies.map((t) => t.first)}::uuid[], ${tallies.map((t) => t.shown)}::uuid[])
+        AS u(claim, seed, wording, count, first, shown)
       LEFT JOIN started n ON n.seed_quote_id = u.seed
       ON CONFLICT (claim_id, wording_hash) DO UPDATE SET article_count = EXCLUDED.article_count,
-        first_quote_id = EXCLUDED.first_quote_id
+        first_quote_id = EXCLUDED.first_quote_id, shown_quote_id = EXCLUDED.shown_quote_id
     ), untallied AS (
       DELETE FROM claim_wording AS w WHERE w.claim_id = ANY(${retallied}::uuid[]) AND NOT EXISTS (
         SELECT FROM unnest(${tallies.map((t) => t.claim)}::uuid[], ${tallies.map((t) => t.wording)}::text[])

@@ -1,4 +1,4 @@
-import { overlapsClaim } from '../domain/claims/index.js'
+import { overlapsClaim, printedPieces } from '../domain/claims/index.js'
 import { nameKey } from '../domain/speaker-identity.js'
 import {
   labelRendering,
@@ -127,6 +127,7 @@ interface ClaimRow {
   appearances: Array<{
     quoteId: string
     text: string
+    spans: Array<[number, number]>
     label: Label
     fidelity: number
     coverage: number | null
@@ -137,6 +138,7 @@ interface ClaimRow {
   misattributions: Array<{
     quoteId: string
     text: string
+    spans: Array<[number, number]>
     namedSpeaker: { id: string; name: string }
     via: string | null
     article: ArticleJson
@@ -171,11 +173,11 @@ export const claimDetailQuery = (id: string): Prisma.Sql => Prisma.sql`
       json_build_object('id', s.id, 'name', s.name, 'slug', s.slug) AS speaker,
       (SELECT ${articleJson('fa', 'fo')} FROM article fa JOIN outlet fo ON fo.id = fa.outlet_id
         WHERE fa.id = c.first_article_id) AS first,
-      (SELECT coalesce(json_agg(json_build_object('quoteId', q.id, 'text', q.text, 'label', q.label,
+      (SELECT coalesce(json_agg(json_build_object('quoteId', q.id, 'text', q.text, 'spans', q.spans, 'label', q.label,
           'fidelity', q.fidelity, 'coverage', q.coverage, 'diff', q.diff, 'via', q.via, 'article', ${articleJson('a', 'o')}) ORDER BY q.order_key, q.id), '[]')
         FROM quote q JOIN article a ON a.id = q.article_id JOIN outlet o ON o.id = a.outlet_id
         WHERE q.claim_id = c.id) AS appearances,
-      (SELECT coalesce(json_agg(json_build_object('quoteId', q.id, 'text', q.text, 'via', q.via,
+      (SELECT coalesce(json_agg(json_build_object('quoteId', q.id, 'text', q.text, 'spans', q.spans, 'via', q.via,
           'namedSpeaker', json_build_object('id', ms.id, 'name', ms.name), 'article', ${articleJson('a', 'o')})
           ORDER BY q.order_key, q.id), '[]')
         FROM quote_misattribution m JOIN quote q ON q.id = m.quote_id JOIN speaker ms ON ms.id = q.speaker_id
@@ -193,12 +195,21 @@ export async function getClaimDetail(prisma: PrismaClient, id: string): Promise<
   const row = rows[0]
   if (!row) throw notFound('claim', id)
 
-  const wordings = new Map<string, { text: string; renderings: number; label: Label }>()
-  for (const appearance of row.appearances) {
+  const appearances = row.appearances.map(({ spans, ...appearance }) => ({
+    ...appearance,
+    pieces: printedPieces(appearance.text, spans),
+  }))
+  // Each wording is shown as first printed, by a rendering printing it in one piece where there is one.
+  const wordings = new Map<string, { text: string; pieces: string[]; renderings: number; label: Label }>()
+  for (const appearance of appearances) {
     const key = tokenizeWording(appearance.text).join(' ')
     const wording = wordings.get(key)
-    if (wording) wording.renderings++
-    else wordings.set(key, { text: appearance.text, renderings: 1, label: appearance.label })
+    const shown = { text: appearance.text, pieces: appearance.pieces }
+    if (!wording) wordings.set(key, { ...shown, renderings: 1, label: appearance.label })
+    else {
+      wording.renderings++
+      if (wording.pieces.length > 1 && appearance.pieces.length === 1) Object.assign(wording, shown)
+    }
   }
   const fidelities = row.appearances.map((appearance) => appearance.fidelity)
   return {
@@ -214,8 +225,12 @@ export async function getClaimDetail(prisma: PrismaClient, id: string): Promise<
       verbatimShare: row.appearances.filter((a) => a.label === 'verbatim').length / row.appearances.length,
       lowestFidelity: Math.min(...fidelities),
     },
-    appearances: row.appearances.map((appearance) => ({ ...appearance, article: toArticleRef(appearance.article) })),
-    misattributions: row.misattributions.map((quote) => ({ ...quote, article: toArticleRef(quote.article) })),
+    appearances: appearances.map((appearance) => ({ ...appearance, article: toArticleRef(appearance.article) })),
+    misattributions: row.misattributions.map(({ spans, ...quote }) => ({
+      ...quote,
+      pieces: printedPieces(quote.text, spans),
+      article: toArticleRef(quote.article),
+    })),
     createdAt: iso(row.created_at),
     updatedAt: iso(row.updated_at),
   }
@@ -262,7 +277,9 @@ export async function verifyQuote(prisma: PrismaClient, input: VerifyInput): Pro
         WHERE fa.id = c.first_article_id) AS first,
       (SELECT json_agg(json_build_object('text', w.text, 'label', w.label, 'outlets', w.outlets) ORDER BY w.first)
         FROM (
-          SELECT min(q.order_key) AS first, (array_agg(q.text ORDER BY q.order_key))[1] AS text,
+          -- Shown as first printed, by a rendering printing it in one piece where there is one.
+          SELECT min(q.order_key) AS first,
+            (array_agg(q.text ORDER BY jsonb_array_length(q.spans) > 1, q.order_key))[1] AS text,
             (array_agg(q.label ORDER BY q.order_key))[1] AS label,
             jsonb_agg(DISTINCT jsonb_build_object('id', o.id, 'name', o.name, 'domain', o.domain)) AS outlets
           FROM quote q JOIN article a ON a.id = q.article_id JOIN outlet o ON o.id = a.outlet_id

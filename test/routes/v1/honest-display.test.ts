@@ -120,3 +120,45 @@ t.test('a claim shows who an outlet had a rendering from', async (t) => {
   t.same(via[relayedQuote.id], 'Harbour Wire')
   t.same(via[fullQuote.id], null)
 })
+
+t.test(
+  'a quote printed in pieces is shown piece by piece, and never as the canonical text when someone printed it whole',
+  async (t) => {
+    const first = 'The tide is high and still rising,'
+    const second = 'Every boat will stay in the harbour today.'
+    const whole = 'The tide is high and still rising. Every boat will stay in the harbour today.'
+    for (const order of ['pieces first', 'whole first']) {
+      const app = await buildApp(t)
+      const articles = [
+        {
+          url: 'https://harbour.example/pieces',
+          text: `“${first}” Ilse Marwood said on Monday. “${second}”`,
+          outlet: 'Coast Post',
+        },
+        {
+          url: 'https://tide.example/whole',
+          text: `Ilse Marwood spoke on Monday. “${whole}” Ilse Marwood said.`,
+          outlet: 'Tide Daily',
+        },
+      ]
+      const ids: string[] = []
+      for (const article of order === 'pieces first' ? articles : [...articles].reverse()) {
+        ids.push((await post(app, article.url, article.text, article.outlet, '2026-03-04T08:00:00Z')).json().id)
+      }
+      if (order !== 'pieces first') ids.reverse()
+      const [piecesQuote] = await quotesOf(app, ids[0]!)
+      const [wholeQuote] = await quotesOf(app, ids[1]!)
+      t.match(piecesQuote, { text: `${first} ${second}`, pieces: [first, second], label: 'verbatim' }, order)
+      t.match(wholeQuote, { text: whole, pieces: [whole], claimId: piecesQuote.claimId }, order)
+      const claim = (await app.inject({ url: `/v1/claims/${piecesQuote.claimId}` })).json()
+      t.equal(claim.canonicalText, whole, `${order}: the text someone printed`)
+      t.match(claim.consistency.distinctWordings, [{ text: whole, pieces: [whole], renderings: 2 }], order)
+      const pieces = Object.fromEntries(
+        claim.appearances.map((a: { quoteId: string; pieces: string[] }) => [a.quoteId, a.pieces]),
+      )
+      t.same(pieces, { [piecesQuote.id]: [first, second], [wholeQuote.id]: [whole] }, order)
+      const verified = (await app.inject({ method: 'POST', url: '/v1/verify', payload: { text: whole } })).json()
+      t.match(verified, { verdict: 'matches', matches: [{ wordings: [{ text: whole }] }] }, order)
+    }
+  },
+)
