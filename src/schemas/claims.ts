@@ -31,6 +31,34 @@ export const WordRunSchema = Type.Object(
   { description: 'a run of the word diff from the canonical wording (a) to the rendering (b)' },
 )
 
+const Fidelity = Type.Number({
+  minimum: 0,
+  maximum: 1,
+  description:
+    "whether the printed words are the speaker's: 1 for verbatim renderings and exact excerpts, lower for words changed, added or cut inside what was printed",
+})
+const Coverage = Type.Number({
+  minimum: 0,
+  maximum: 1,
+  description: "share of the canonical wording's words the rendering printed",
+})
+/** Coverage as stored: null for a rendering labelled before coverage was kept, until its claim changes. */
+const StoredCoverage = Nullable(Coverage, {
+  description:
+    "share of the canonical wording's words the rendering printed; null for a verdict not recomputed since coverage was added",
+})
+
+const Via = Nullable(Type.String(), {
+  description:
+    'second-hand attribution: whom the outlet says it has the quote from ("The Associated Press" in "…, according to The Associated Press"); null when it heard it first-hand or does not say',
+})
+
+const Pieces = Type.Array(Type.String(), {
+  minItems: 1,
+  description:
+    'the quote exactly as printed, piece by piece: several when the reporter\'s words interrupt it ("X," she said. "Y."); `text` is the pieces joined by one space',
+})
+
 const FirstAppearance = Nullable(
   Type.Object({
     articleId: Id,
@@ -59,7 +87,10 @@ export const ClaimDetailSchema = Type.Object(
   {
     id: Id,
     speaker: Type.Object({ id: Id, name: Type.String(), slug: Type.String() }),
-    canonicalText: Type.String(),
+    canonicalText: Type.String({
+      description:
+        'the canonical wording (printed by the most articles), as first printed by a rendering printing it in one piece where there is one',
+    }),
     firstAppearance: FirstAppearance,
     consistency: Type.Object({
       renderings: Type.Integer(),
@@ -67,25 +98,35 @@ export const ClaimDetailSchema = Type.Object(
       outlets: Type.Integer(),
       distinctWordings: Type.Array(
         Type.Object({
-          text: Type.String({ description: 'the wording as first printed' }),
+          text: Type.String({
+            description: 'the wording as first printed, by a rendering printing it in one piece where there is one',
+          }),
+          pieces: Pieces,
           renderings: Type.Integer(),
           label: Type.Enum([...LABELS]),
         }),
       ),
       verbatimShare: Type.Number({ minimum: 0, maximum: 1, description: 'share of renderings labelled verbatim' }),
-      lowestFidelity: Type.Number({ minimum: 0, maximum: 1 }),
+      lowestFidelity: Type.Number({
+        minimum: 0,
+        maximum: 1,
+        description: 'the lowest fidelity of its renderings (an excerpt printed exactly does not lower it)',
+      }),
     }),
     appearances: Type.Array(
       Type.Object({
         quoteId: Id,
         article: ArticleRef,
-        text: Type.String({ description: 'exactly as printed' }),
+        text: Type.String({ description: 'exactly as printed; the pieces joined by one space' }),
+        pieces: Pieces,
         label: Type.Enum([...LABELS]),
-        fidelity: Type.Number({ minimum: 0, maximum: 1 }),
+        fidelity: Fidelity,
+        coverage: StoredCoverage,
         diff: Type.Array(WordRunSchema),
         speakerInferred: Type.Boolean({
           description: 'the article names no speaker for these words: the claim’s speaker is inferred from them',
         }),
+        via: Via,
       }),
     ),
     misattributions: Type.Array(
@@ -93,7 +134,9 @@ export const ClaimDetailSchema = Type.Object(
         {
           quoteId: Id,
           text: Type.String(),
+          pieces: Pieces,
           namedSpeaker: SpeakerRef,
+          via: Via,
           article: ArticleRef,
         },
         { description: 'a quote of these words that another outlet attributed to someone else' },
@@ -192,7 +235,8 @@ export const VerifyResponse = Type.Object(
       Type.Object({
         claim: Type.Object({ id: Id, speaker: SpeakerRef, canonicalText: Type.String() }),
         label: Type.Enum([...LABELS]),
-        fidelity: Type.Number({ minimum: 0, maximum: 1 }),
+        fidelity: Fidelity,
+        coverage: Coverage,
         overlap: Type.Number({ minimum: 0, maximum: 1, description: 'share of the shorter wording found in order' }),
         diff: Type.Array(WordRunSchema),
         firstAppearance: FirstAppearance,
@@ -227,7 +271,13 @@ export const ScorecardSchema = Type.Object(
     to: Nullable(DateTime),
     renderings: Type.Integer({ description: 'quotes of this outlet that belong to a claim' }),
     byLabel: Type.Object(Object.fromEntries(LABELS.map((label) => [label, Type.Integer()]))),
-    meanFidelity: Nullable(Type.Number({ minimum: 0, maximum: 1 })),
+    meanFidelity: Nullable(Type.Number({ minimum: 0, maximum: 1 }), {
+      description: 'mean fidelity of its renderings: exact excerpts count as fully faithful; null for none',
+    }),
+    meanCoverage: Nullable(Type.Number({ minimum: 0, maximum: 1 }), {
+      description:
+        'mean share of the canonical wording its renderings printed, over those with a coverage; null for none',
+    }),
     mostAltered: Type.Array(
       Type.Object({
         quoteId: Id,
@@ -235,7 +285,8 @@ export const ScorecardSchema = Type.Object(
         speaker: SpeakerRef,
         text: Type.String(),
         canonicalText: Type.String(),
-        fidelity: Type.Number({ minimum: 0, maximum: 1 }),
+        fidelity: Fidelity,
+        coverage: StoredCoverage,
         article: Type.Object({ id: Id, url: Type.String(), publishedAt: Nullable(DateTime) }),
       }),
       { description: 'its least faithful altered renderings, at most 10' },

@@ -27,7 +27,9 @@ const DAILY_ARTICLE = {
 }
 const FULL = 'Sovereignty is not for sale. Sovereignty is loved and defended.'
 const CUT = 'Sovereignty is not for sale. Sovereignty is defended.'
-// Computed, not typed in: the label, fidelity and diff the service gives these two wordings.
+// As the Daily Ledger printed it: "Sovereignty is not for sale." Sheinbaum declared. "Sovereignty is defended."
+const CUT_PIECES = ['Sovereignty is not for sale.', 'Sovereignty is defended.']
+// Computed, not typed in: the label, fidelity, coverage and diff the service gives these two wordings.
 const CUT_VERDICT = labelRendering(CUT, FULL)
 const FULL_VERDICT = labelRendering(FULL, FULL)
 const CUT_DIFF = CUT_VERDICT.diff
@@ -60,8 +62,8 @@ export const CLAIM_DETAIL_EXAMPLE = {
     articles: 2,
     outlets: 2,
     distinctWordings: [
-      { text: FULL, renderings: 1, label: 'verbatim' },
-      { text: CUT, renderings: 1, label: CUT_VERDICT.label },
+      { text: FULL, pieces: [FULL], renderings: 1, label: 'verbatim' },
+      { text: CUT, pieces: CUT_PIECES, renderings: 1, label: CUT_VERDICT.label },
     ],
     verbatimShare: 0.5,
     lowestFidelity: CUT_VERDICT.fidelity,
@@ -71,26 +73,34 @@ export const CLAIM_DETAIL_EXAMPLE = {
       quoteId: '0196a1f0-4c5d-7e6f-8a7b-8c9d0e1f2a3b',
       article: AP_ARTICLE,
       text: FULL,
+      pieces: [FULL],
       label: 'verbatim',
       fidelity: 1,
+      coverage: 1,
       diff: FULL_DIFF,
       speakerInferred: false,
+      via: null,
     },
     {
       quoteId: '0196a1f0-4c5d-7e6f-8a7b-8c9d0e1f2a4c',
       article: DAILY_ARTICLE,
       text: CUT,
+      pieces: CUT_PIECES,
       label: CUT_VERDICT.label,
       fidelity: CUT_VERDICT.fidelity,
+      coverage: CUT_VERDICT.coverage,
       diff: CUT_DIFF,
       speakerInferred: false,
+      via: 'Associated Press',
     },
   ],
   misattributions: [
     {
       quoteId: '0196a1f0-4c5d-7e6f-8a7b-8c9d0e1f2a5d',
       text: 'Sovereignty is not for sale.',
+      pieces: ['Sovereignty is not for sale.'],
       namedSpeaker: OTHER_SPEAKER,
+      via: null,
       article: {
         ...DAILY_ARTICLE,
         id: '0196a1f0-2b3c-7d4e-8f5a-6b7c8d9e0f3c',
@@ -106,6 +116,7 @@ const VERIFY_MATCH = {
   claim: { id: CLAIM, speaker: SPEAKER, canonicalText: FULL },
   label: CUT_VERDICT.label,
   fidelity: CUT_VERDICT.fidelity,
+  coverage: CUT_VERDICT.coverage,
   overlap: 1,
   diff: CUT_DIFF,
   firstAppearance: FIRST_APPEARANCE,
@@ -138,6 +149,7 @@ export const SCORECARD_EXAMPLE = {
   renderings: 14,
   byLabel: { verbatim: 9, excerpt: 3, extended: 0, elided: 1, altered: 1 },
   meanFidelity: 0.9712,
+  meanCoverage: 0.8415,
   mostAltered: [
     {
       quoteId: '0196a1f0-4c5d-7e6f-8a7b-8c9d0e1f2a4c',
@@ -146,6 +158,7 @@ export const SCORECARD_EXAMPLE = {
       text: CUT,
       canonicalText: FULL,
       fidelity: CUT_VERDICT.fidelity,
+      coverage: CUT_VERDICT.coverage,
       article: { id: DAILY_ARTICLE.id, url: DAILY_ARTICLE.url, publishedAt: DAILY_ARTICLE.publishedAt },
     },
   ],
@@ -156,8 +169,9 @@ export const QUOTE_EXAMPLE = {
   text: CUT,
   spans: [
     [1, 29],
-    [51, 76],
+    [51, 75],
   ],
+  pieces: CUT_PIECES,
   kind: 'direct',
   speaker: SPEAKER,
   speakerInferred: false,
@@ -168,6 +182,7 @@ export const QUOTE_EXAMPLE = {
   claimId: CLAIM,
   label: CUT_VERDICT.label,
   fidelity: CUT_VERDICT.fidelity,
+  coverage: CUT_VERDICT.coverage,
   misattribution: null,
 }
 

@@ -70,8 +70,9 @@ const SpeakerRef = Type.Object({ id: Type.String({ format: 'uuid' }), name: Type
 export const QuoteSchema = Type.Object(
   {
     id: Type.String({ format: 'uuid' }),
-    text: Type.String(),
-    spans: Type.Array(Span),
+    text: Type.String({ description: 'exactly as printed; a quote in several pieces has them joined by one space' }),
+    spans: Type.Array(Span, { description: 'where each piece stands in the article text' }),
+    pieces: Type.Array(Type.String(), { minItems: 1, description: 'the quote as printed, piece by piece' }),
     kind: Type.Enum(['direct', 'partial', 'nested', 'indirect']),
     speaker: Nullable(SpeakerRef),
     speakerInferred: Type.Boolean({
@@ -84,7 +85,14 @@ export const QuoteSchema = Type.Object(
     confidence: Type.Number({ minimum: 0, maximum: 1 }),
     claimId: Nullable(Type.String({ format: 'uuid' })),
     label: Nullable(Type.Enum(['verbatim', 'excerpt', 'extended', 'elided', 'altered'])),
-    fidelity: Nullable(Type.Number({ minimum: 0, maximum: 1 })),
+    fidelity: Nullable(Type.Number({ minimum: 0, maximum: 1 }), {
+      description:
+        "whether the printed words are the speaker's (1 for verbatim and exact excerpts); null outside a claim",
+    }),
+    coverage: Nullable(Type.Number({ minimum: 0, maximum: 1 }), {
+      description:
+        "share of the claim's canonical wording printed; null outside a claim or for a verdict from before coverage",
+    }),
     misattribution: Nullable(Type.Object({ claimId: Type.String({ format: 'uuid' }), speaker: SpeakerRef }), {
       description: 'null, or the claim of another speaker whose words these are, as another outlet printed them',
     }),

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { canonicalUrl, InvalidUrlError } from '../domain/canonical-url.js'
 import { extractQuotes } from '../domain/extraction/index.js'
+import { printedPieces } from '../domain/claims/index.js'
 import type { Database, SqlTransaction } from '../db/database.js'
 import { Prisma, type PrismaClient } from '../generated/prisma/client.js'
 import { isTransactionConflict } from '../http/database-errors.js'
@@ -292,6 +293,7 @@ export async function listArticleQuotes(
     id: quote.id,
     text: quote.text,
     spans: quote.spans as Array<[number, number]>,
+    pieces: printedPieces(quote.text, quote.spans as Array<[number, number]>),
     kind: quote.kind,
     speaker: quote.speaker,
     speakerInferred: quote.speakerInferred,
@@ -311,6 +313,7 @@ export async function listArticleQuotes(
     claimId: quote.claimId,
     label: quote.label,
     fidelity: quote.fidelity,
+    coverage: quote.coverage,
     misattribution: quote.misattributions[0]
       ? { claimId: quote.misattributions[0].claim.id, speaker: quote.misattributions[0].claim.speaker }
       : null,

@@ -4,6 +4,7 @@ import {
   planClaimIdentity,
   type ClaimIdentityPlan,
   type EmptiedClaim,
+  printedPieces,
   reassign,
   summarizeClaim,
   type ClusteredClaim,
@@ -18,6 +19,7 @@ import {
   tokenizeWording,
   wordShingles,
   type CanonicalWording,
+  type WordedRendering,
   type WordingTally,
 } from '../domain/wording/index.js'
 import { Prisma } from '../generated/prisma/client.js'
@@ -47,10 +49,14 @@ const CANDIDATE_WORD_SIMILARITY = Prisma.raw('0.3')
 
 const SHARE = Prisma.raw(String(CLAIM_OVERLAP_THRESHOLD))
 
+type Spans = Array<[number, number]>
+
 interface RenderingRow {
   id: string
   speaker_id: string
   text: string
+  /** one per piece: what tells a quote printed in pieces, and the pieces */
+  spans: Spans
   article_id: string
   order_key: string
   published_at: Date | null
@@ -62,7 +68,7 @@ const toRendering = (row: Omit<RenderingRow, 'seed_id'>): ClusterRendering => ({
   id: row.id,
   speakerKey: row.speaker_id,
   tokens: tokenizeWording(row.text),
-  text: row.text,
+  text: row.spans.length > 1 ? printedPieces(row.text, row.spans) : row.text,
   articleId: row.article_id,
   publishedAt: row.published_at,
   ingestedAt: row.ingested_at,
@@ -74,6 +80,8 @@ export interface StoredQuote {
   id: string
   speakerId: string | null
   text: string
+  /** character spans in the article, one per piece */
+  spans: Spans
   articleId: string
   orderKey: string
   publishedAt: Date | null
@@ -89,13 +97,14 @@ const fromStored = (quote: StoredQuote & { speakerId: string }): ClusterRenderin
     id: quote.id,
     speaker_id: quote.speakerId,
     text: quote.text,
+    spans: quote.spans,
     article_id: quote.articleId,
     order_key: quote.orderKey,
     published_at: quote.publishedAt,
     ingested_at: quote.ingestedAt,
   })
 
-const RENDERING_COLUMNS = Prisma.sql`q.id, q.speaker_id, q.text, q.article_id, q.order_key, a.published_at,
+const RENDERING_COLUMNS = Prisma.sql`q.id, q.speaker_id, q.text, q.spans, q.article_id, q.order_key, a.published_at,
   a.created_at AS ingested_at, c.seed_quote_id AS seed_id`
 
 /**
@@ -157,6 +166,7 @@ interface MemberRow extends Omit<RenderingRow, 'seed_id'> {
   seed_id: string | null
   label: string | null
   fidelity: number | null
+  coverage: number | null
   /** the canonical wording of the claim the quote is in now, as stored */
   claim_canonical: string | null
 }
@@ -164,8 +174,8 @@ interface MemberRow extends Omit<RenderingRow, 'seed_id'> {
 /**
  * Regroups the claims of the given quotes' speakers after `added` quotes were stored (not yet in a
  * claim) and before `removed` ones are deleted, then deletes those (or only takes them out of their
- * claims). Writes claim rows, each member's
- * claim, label, fidelity and diff, and the misattribution flags of what changed. The writes are a
+ * claims). Writes claim rows, each member's claim, label, fidelity, coverage and diff, and the
+ * misattribution flags of what changed. The writes are a
  * handful of set-based statements whatever the number of quotes: ingestion cost is dominated by
  * round trips, so they are batched across speakers.
  */
@@ -237,8 +247,8 @@ export async function regroupClaims(
   }
   const createdClaims = await writeClaims(sql, plan)
   if (removed.length > 0 && options.keepRemoved) {
-    await sql.query(Prisma.sql`UPDATE quote SET claim_id = NULL, label = NULL, fidelity = NULL, diff = NULL
-      WHERE id = ANY(${[...removedIds]}::uuid[])`)
+    await sql.query(Prisma.sql`UPDATE quote SET claim_id = NULL, label = NULL, fidelity = NULL, coverage = NULL,
+      diff = NULL WHERE id = ANY(${[...removedIds]}::uuid[])`)
   } else if (removed.length > 0) {
     await sql.query(Prisma.sql`DELETE FROM quote WHERE id = ANY(${[...removedIds]}::uuid[])`)
   }
@@ -260,7 +270,7 @@ interface ClaimWrite {
   canonical: CanonicalWording
   firstAppearance: ClusteredClaim['firstAppearance']
   renderingCount: number
-  /** members whose claim, label, fidelity or diff changed */
+  /** members whose claim, label, fidelity, coverage or diff changed */
   verdicts: RenderingVerdict[]
   /** tallies of the claim's wordings that changed; `allWordings` when they are all of them */
   wordings: WordingTally[]
@@ -288,12 +298,19 @@ interface ClaimStateRow {
   tallies: Array<{
     wording: string
     articleCount: number
-    id: string
-    articleId: string
-    publishedAt: string | null
-    ingestedAt: string
-    original: string
+    first: TalliedRendering
+    shown: TalliedRendering
   }>
+}
+
+/** A rendering a wording tally names, as read back in JSON. */
+interface TalliedRendering {
+  id: string
+  articleId: string
+  publishedAt: string | null
+  ingestedAt: string
+  original: string
+  pieces: number
 }
 
 /**
@@ -342,9 +359,11 @@ async function planJoins(
         f.id AS first_id, f.article_id AS first_article_id, fa.published_at AS first_published_at,
         fa.created_at AS first_ingested_at,
         COALESCE((
-          SELECT json_agg(json_build_object('wording', w.wording, 'articleCount', w.article_count, 'id', q.id,
-            'articleId', q.article_id, 'publishedAt', a.published_at, 'ingestedAt', a.created_at, 'original', q.text))
+          SELECT json_agg(json_build_object('wording', w.wording, 'articleCount', w.article_count,
+            'first', ${talliedRendering('q', 'a')}, 'shown', ${talliedRendering('sq', 'sa')}))
           FROM claim_wording w JOIN quote q ON q.id = w.first_quote_id JOIN article a ON a.id = q.article_id
+            -- A tally from before shown renderings were kept is shown by its first.
+            JOIN quote sq ON sq.id = COALESCE(w.shown_quote_id, w.first_quote_id) JOIN article sa ON sa.id = sq.article_id
           WHERE w.claim_id = c.id AND w.wording = ANY(
             array_append(ARRAY(SELECT u.wording FROM wanted u WHERE u.seed = c.seed_quote_id), c.canonical_wording))
         ), '[]') AS tallies
@@ -352,20 +371,14 @@ async function planJoins(
       WHERE c.seed_quote_id IN (SELECT seed FROM wanted)`,
     )
     for (const state of states) {
-      const tallies = new Map(
+      const tallies = new Map<string, WordingTally>(
         state.tallies.map((tally) => [
           tally.wording,
           {
             normalized: tally.wording,
             articleCount: tally.articleCount,
-            first: {
-              id: tally.id,
-              articleId: tally.articleId,
-              publishedAt: tally.publishedAt === null ? null : new Date(tally.publishedAt),
-              ingestedAt: new Date(tally.ingestedAt),
-              normalized: tally.wording,
-              original: tally.original,
-            },
+            first: fromTallied(tally.wording, tally.first),
+            shown: fromTallied(tally.wording, tally.shown),
           },
         ]),
       )
@@ -398,7 +411,7 @@ async function planJoins(
         canonical: {
           normalized: canonical.normalized,
           original: state.canonical_text,
-          renderingId: canonical.first.id,
+          renderingId: canonical.shown.id,
         },
         ...extension,
         allWordings: false,
@@ -407,6 +420,20 @@ async function planJoins(
   }
   return { plan: { writes, emptied: [] }, fromMembers }
 }
+
+const talliedRendering = (quote: string, article: string) =>
+  Prisma.raw(`json_build_object('id', ${quote}.id, 'articleId', ${quote}.article_id, 'publishedAt', ${article}.published_at,
+    'ingestedAt', ${article}.created_at, 'original', ${quote}.text, 'pieces', jsonb_array_length(${quote}.spans))`)
+
+const fromTallied = (wording: string, rendering: TalliedRendering): WordedRendering => ({
+  id: rendering.id,
+  articleId: rendering.articleId,
+  publishedAt: rendering.publishedAt === null ? null : new Date(rendering.publishedAt),
+  ingestedAt: new Date(rendering.ingestedAt),
+  normalized: wording,
+  original: rendering.original,
+  inPieces: rendering.pieces > 1,
+})
 
 /**
  * The writes for any change, from every member of the claims it touches: what planJoins cannot do
@@ -422,8 +449,9 @@ async function planFromMembers(
 ): Promise<ClaimPlan> {
   // Everyone in a touched claim now, and everyone who is moving: the members to summarise.
   const stored = await sql.query<MemberRow>(Prisma.sql`
-    SELECT q.id, q.speaker_id, q.text, q.article_id, q.order_key, a.published_at, a.created_at AS ingested_at, q.claim_id,
-      c.seed_quote_id AS seed_id, q.label::text AS label, q.fidelity, c.canonical_text AS claim_canonical
+    SELECT q.id, q.speaker_id, q.text, q.spans, q.article_id, q.order_key, a.published_at, a.created_at AS ingested_at,
+      q.claim_id,
+      c.seed_quote_id AS seed_id, q.label::text AS label, q.fidelity, q.coverage, c.canonical_text AS claim_canonical
     FROM quote q JOIN article a ON a.id = q.article_id LEFT JOIN claim c ON c.id = q.claim_id
     WHERE q.id IN (
       SELECT m.id FROM claim t JOIN quote m ON m.claim_id = t.id WHERE t.seed_quote_id = ANY(${[...touchedSeeds]}::uuid[])
@@ -466,8 +494,11 @@ async function planFromMembers(
       }
       continue
     }
-    // Members that stay where they were keep their verdicts unless the canonical wording moves.
-    const staying = group.filter(({ row }) => row.claim_id === claimId && !seeds.has(row.id) && row.label !== null)
+    // Members that stay where they were keep their verdicts unless the canonical wording moves. A
+    // verdict without coverage predates it, and is made again.
+    const staying = group.filter(
+      ({ row }) => row.claim_id === claimId && !seeds.has(row.id) && row.label !== null && row.coverage !== null,
+    )
     const summary = summarizeClaim(
       group.map((member) => member.rendering),
       claimId && staying[0]
@@ -486,7 +517,8 @@ async function planFromMembers(
         claimId !== null &&
         row.claim_id === claimId &&
         row.label === verdict.label &&
-        row.fidelity === verdict.fidelity
+        row.fidelity === verdict.fidelity &&
+        row.coverage === verdict.coverage
       )
     })
     plan.writes.push({
@@ -550,6 +582,7 @@ async function writeClaims(sql: SqlTransaction, plan: ClaimPlan): Promise<Create
       seed: write.seed.id,
       label: verdict.label,
       fidelity: verdict.fidelity,
+      coverage: verdict.coverage,
       diff: JSON.stringify(verdict.diff),
     })),
   )
@@ -560,6 +593,7 @@ async function writeClaims(sql: SqlTransaction, plan: ClaimPlan): Promise<Create
       wording: tally.normalized,
       count: tally.articleCount,
       first: tally.first.id,
+      shown: tally.shown.id,
     })),
   )
   // Claims summarised in full drop the tallies of wordings no member prints any more.
@@ -599,24 +633,26 @@ async function writeClaims(sql: SqlTransaction, plan: ClaimPlan): Promise<Create
       WHERE c.id = u.id
     ), relabelled AS (
       UPDATE quote AS q SET claim_id = COALESCE(u.claim, n.id), label = u.label::"RenderingLabel",
-        fidelity = u.fidelity, diff = u.diff::jsonb
+        fidelity = u.fidelity, coverage = u.coverage, diff = u.diff::jsonb
       FROM unnest(${changes.map((c) => c.id)}::uuid[], ${changes.map((c) => c.claim)}::uuid[],
         ${changes.map((c) => c.seed)}::uuid[], ${changes.map((c) => c.label)}::text[],
-        ${changes.map((c) => c.fidelity)}::float8[], ${changes.map((c) => c.diff)}::text[])
-        AS u(id, claim, seed, label, fidelity, diff)
+        ${changes.map((c) => c.fidelity)}::float8[], ${changes.map((c) => c.coverage)}::float8[],
+        ${changes.map((c) => c.diff)}::text[])
+        AS u(id, claim, seed, label, fidelity, coverage, diff)
       LEFT JOIN started n ON n.seed_quote_id = u.seed
       WHERE q.id = u.id
     ), tallied AS (
       -- The search key of a wording is the unaccented form its first rendering was stored with.
-      INSERT INTO claim_wording (claim_id, wording, article_count, first_quote_id, search_key)
-      SELECT COALESCE(u.claim, n.id), u.wording, u.count, u.first, f.normalized_text
+      INSERT INTO claim_wording (claim_id, wording, article_count, first_quote_id, shown_quote_id, search_key)
+      SELECT COALESCE(u.claim, n.id), u.wording, u.count, u.first, u.shown, f.normalized_text
       FROM unnest(${tallies.map((t) => t.claim)}::uuid[], ${tallies.map((t) => t.seed)}::uuid[],
         ${tallies.map((t) => t.wording)}::text[], ${tallies.map((t) => t.count)}::int[],
-        ${tallies.map((t) => t.first)}::uuid[]) AS u(claim, seed, wording, count, first)
+        ${tallies.map((t) => t.first)}::uuid[], ${tallies.map((t) => t.shown)}::uuid[])
+        AS u(claim, seed, wording, count, first, shown)
       JOIN quote f ON f.id = u.first
       LEFT JOIN started n ON n.seed_quote_id = u.seed
       ON CONFLICT (claim_id, wording_hash) DO UPDATE SET article_count = EXCLUDED.article_count,
-        first_quote_id = EXCLUDED.first_quote_id
+        first_quote_id = EXCLUDED.first_quote_id, shown_quote_id = EXCLUDED.shown_quote_id
     ), untallied AS (
       DELETE FROM claim_wording AS w WHERE w.claim_id = ANY(${retallied}::uuid[]) AND NOT EXISTS (
         SELECT FROM unnest(${tallies.map((t) => t.claim)}::uuid[], ${tallies.map((t) => t.wording)}::text[])

@@ -1,4 +1,4 @@
-import { overlapsClaim } from '../domain/claims/index.js'
+import { overlapsClaim, printedPieces } from '../domain/claims/index.js'
 import {
   labelRendering,
   searchKey,
@@ -116,16 +116,21 @@ interface ClaimRow {
   appearances: Array<{
     quoteId: string
     text: string
+    spans: Array<[number, number]>
     label: Label
     fidelity: number
+    coverage: number | null
     diff: WordRun[]
     speakerInferred: boolean
+    via: string | null
     article: ArticleJson
   }>
   misattributions: Array<{
     quoteId: string
     text: string
+    spans: Array<[number, number]>
     namedSpeaker: { id: string; name: string }
+    via: string | null
     article: ArticleJson
   }>
 }
@@ -158,12 +163,12 @@ export const claimDetailQuery = (id: string): Prisma.Sql => Prisma.sql`
       json_build_object('id', s.id, 'name', s.name, 'slug', s.slug) AS speaker,
       (SELECT ${articleJson('fa', 'fo')} FROM article fa JOIN outlet fo ON fo.id = fa.outlet_id
         WHERE fa.id = c.first_article_id) AS first,
-      (SELECT coalesce(json_agg(json_build_object('quoteId', q.id, 'text', q.text, 'label', q.label,
-          'fidelity', q.fidelity, 'diff', q.diff, 'speakerInferred', q.speaker_inferred,
-          'article', ${articleJson('a', 'o')}) ORDER BY q.order_key, q.id), '[]')
+      (SELECT coalesce(json_agg(json_build_object('quoteId', q.id, 'text', q.text, 'spans', q.spans, 'label', q.label,
+          'fidelity', q.fidelity, 'coverage', q.coverage, 'diff', q.diff, 'via', q.via,
+          'speakerInferred', q.speaker_inferred, 'article', ${articleJson('a', 'o')}) ORDER BY q.order_key, q.id), '[]')
         FROM quote q JOIN article a ON a.id = q.article_id JOIN outlet o ON o.id = a.outlet_id
         WHERE q.claim_id = c.id) AS appearances,
-      (SELECT coalesce(json_agg(json_build_object('quoteId', q.id, 'text', q.text,
+      (SELECT coalesce(json_agg(json_build_object('quoteId', q.id, 'text', q.text, 'spans', q.spans, 'via', q.via,
           'namedSpeaker', json_build_object('id', ms.id, 'name', ms.name), 'article', ${articleJson('a', 'o')})
           ORDER BY q.order_key, q.id), '[]')
         FROM quote_misattribution m JOIN quote q ON q.id = m.quote_id JOIN speaker ms ON ms.id = q.speaker_id
@@ -181,12 +186,21 @@ export async function getClaimDetail(prisma: PrismaClient, id: string): Promise<
   const row = rows[0]
   if (!row) throw await retiredClaim(prisma, id)
 
-  const wordings = new Map<string, { text: string; renderings: number; label: Label }>()
-  for (const appearance of row.appearances) {
+  const appearances = row.appearances.map(({ spans, ...appearance }) => ({
+    ...appearance,
+    pieces: printedPieces(appearance.text, spans),
+  }))
+  // Each wording is shown as first printed, by a rendering printing it in one piece where there is one.
+  const wordings = new Map<string, { text: string; pieces: string[]; renderings: number; label: Label }>()
+  for (const appearance of appearances) {
     const key = tokenizeWording(appearance.text).join(' ')
     const wording = wordings.get(key)
-    if (wording) wording.renderings++
-    else wordings.set(key, { text: appearance.text, renderings: 1, label: appearance.label })
+    const shown = { text: appearance.text, pieces: appearance.pieces }
+    if (!wording) wordings.set(key, { ...shown, renderings: 1, label: appearance.label })
+    else {
+      wording.renderings++
+      if (wording.pieces.length > 1 && appearance.pieces.length === 1) Object.assign(wording, shown)
+    }
   }
   const fidelities = row.appearances.map((appearance) => appearance.fidelity)
   return {
@@ -202,8 +216,12 @@ export async function getClaimDetail(prisma: PrismaClient, id: string): Promise<
       verbatimShare: row.appearances.filter((a) => a.label === 'verbatim').length / row.appearances.length,
       lowestFidelity: Math.min(...fidelities),
     },
-    appearances: row.appearances.map((appearance) => ({ ...appearance, article: toArticleRef(appearance.article) })),
-    misattributions: row.misattributions.map((quote) => ({ ...quote, article: toArticleRef(quote.article) })),
+    appearances: appearances.map((appearance) => ({ ...appearance, article: toArticleRef(appearance.article) })),
+    misattributions: row.misattributions.map(({ spans, ...quote }) => ({
+      ...quote,
+      pieces: printedPieces(quote.text, spans),
+      article: toArticleRef(quote.article),
+    })),
     createdAt: iso(row.created_at),
     updatedAt: iso(row.updated_at),
   }
@@ -262,7 +280,9 @@ export async function verifyQuote(prisma: PrismaClient, input: VerifyInput): Pro
         WHERE fa.id = c.first_article_id) AS first,
       (SELECT json_agg(json_build_object('text', w.text, 'label', w.label, 'outlets', w.outlets) ORDER BY w.first)
         FROM (
-          SELECT min(q.order_key) AS first, (array_agg(q.text ORDER BY q.order_key))[1] AS text,
+          -- Shown as first printed, by a rendering printing it in one piece where there is one.
+          SELECT min(q.order_key) AS first,
+            (array_agg(q.text ORDER BY jsonb_array_length(q.spans) > 1, q.order_key))[1] AS text,
             (array_agg(q.label ORDER BY q.order_key))[1] AS label,
             jsonb_agg(DISTINCT jsonb_build_object('id', o.id, 'name', o.name, 'domain', o.domain)) AS outlets
           FROM quote q JOIN article a ON a.id = q.article_id JOIN outlet o ON o.id = a.outlet_id
@@ -289,6 +309,7 @@ export async function verifyQuote(prisma: PrismaClient, input: VerifyInput): Pro
         },
         label: assessment.label,
         fidelity: assessment.fidelity,
+        coverage: assessment.coverage,
         overlap: overlap.ratio,
         diff: assessment.diff,
         firstAppearance: toFirstAppearance(candidate.first),
@@ -299,7 +320,15 @@ export async function verifyQuote(prisma: PrismaClient, input: VerifyInput): Pro
       }
     })
     .filter((match) => match !== null)
-    .sort((x, y) => y.fidelity - x.fidelity || y.overlap - x.overlap || (x.claim.id < y.claim.id ? -1 : 1))
+    // Most faithful first; between equally faithful ones (an exact excerpt of a long claim and the whole
+    // of a short one), the one the text covers most.
+    .sort(
+      (x, y) =>
+        y.fidelity - x.fidelity ||
+        y.coverage - x.coverage ||
+        y.overlap - x.overlap ||
+        (x.claim.id < y.claim.id ? -1 : 1),
+    )
 
   // A speaker given whom the record cannot tell is no evidence either way: the matches are listed as
   // for no speaker, with the speakers the name may have meant, and nothing is called misattributed.
@@ -333,7 +362,7 @@ export async function outletScorecard(prisma: PrismaClient, id: string, query: S
   }
   const [byLabel, mean, altered] = await Promise.all([
     prisma.quote.groupBy({ by: ['label'], where, _count: { _all: true } }),
-    prisma.quote.aggregate({ where, _avg: { fidelity: true }, _count: { _all: true } }),
+    prisma.quote.aggregate({ where, _avg: { fidelity: true, coverage: true }, _count: { _all: true } }),
     prisma.quote.findMany({
       where: { ...where, label: 'altered' },
       orderBy: [{ fidelity: 'asc' }, { id: 'asc' }],
@@ -342,6 +371,7 @@ export async function outletScorecard(prisma: PrismaClient, id: string, query: S
         id: true,
         text: true,
         fidelity: true,
+        coverage: true,
         claim: { select: { id: true, canonicalText: true, speaker: { select: { id: true, name: true } } } },
         article: { select: { id: true, url: true, publishedAt: true } },
       },
@@ -356,6 +386,7 @@ export async function outletScorecard(prisma: PrismaClient, id: string, query: S
     renderings: mean._count._all,
     byLabel: counts,
     meanFidelity: mean._avg.fidelity,
+    meanCoverage: mean._avg.coverage,
     mostAltered: altered.map((quote) => ({
       quoteId: quote.id,
       claimId: quote.claim!.id,
@@ -363,6 +394,7 @@ export async function outletScorecard(prisma: PrismaClient, id: string, query: S
       text: quote.text,
       canonicalText: quote.claim!.canonicalText,
       fidelity: quote.fidelity!,
+      coverage: quote.coverage,
       article: { ...quote.article, publishedAt: isoOrNull(quote.article.publishedAt) },
     })),
   }

@@ -159,7 +159,7 @@ export async function replaceArticleQuotes(
   const facts = { publishedAt: article.publishedAt, ingestedAt: article.createdAt }
   const previous = replacing
     ? await sql.query<Omit<StoredQuote, 'publishedAt' | 'ingestedAt'>>(Prisma.sql`
-        SELECT q.id, q.speaker_id AS "speakerId", q.text, q.article_id AS "articleId", q.order_key AS "orderKey",
+        SELECT q.id, q.speaker_id AS "speakerId", q.text, q.spans, q.article_id AS "articleId", q.order_key AS "orderKey",
           c.seed_quote_id AS "seedId"
         FROM quote q LEFT JOIN claim c ON c.id = q.claim_id WHERE q.article_id = ${articleId}::uuid`)
     : []
@@ -187,7 +187,7 @@ export async function replaceArticleQuotes(
             ${rows.map((r) => r.confidence)}::float8[])
             AS u(position, order_key, speaker_id, text, normalized_text, shingles, spans, mention_start, mention_end,
               mention_text, resolution, cue, cue_start, cue_end, kind, via, confidence)
-          RETURNING id, speaker_id AS "speakerId", text, article_id AS "articleId", order_key AS "orderKey"`,
+          RETURNING id, speaker_id AS "speakerId", text, spans, article_id AS "articleId", order_key AS "orderKey"`,
           { prepared: true },
         )
       : []

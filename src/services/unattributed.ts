@@ -30,6 +30,7 @@ const MAX_CANDIDATE_CLAIMS = 200
 interface UnattributedRow {
   id: string
   text: string
+  spans: StoredQuote['spans']
   articleId: string
   orderKey: string
   publishedAt: Date | null
@@ -39,7 +40,7 @@ interface UnattributedRow {
   seedId: string | null
 }
 
-const UNATTRIBUTED_COLUMNS = Prisma.sql`q.id, q.text, q.article_id AS "articleId", q.order_key AS "orderKey",
+const UNATTRIBUTED_COLUMNS = Prisma.sql`q.id, q.text, q.spans, q.article_id AS "articleId", q.order_key AS "orderKey",
   a.published_at AS "publishedAt", a.created_at AS "ingestedAt", q.speaker_id AS "speakerId",
   (SELECT c.seed_quote_id FROM claim c WHERE c.id = q.claim_id) AS "seedId"`
 

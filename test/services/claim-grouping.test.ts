@@ -1,5 +1,5 @@
 import t, { type Test } from 'tap'
-import { generateSyntheticCorpus, recluster, toClusterRendering } from '../../src/domain/claims/index.js'
+import { generateSyntheticCorpus, printedPieces, recluster, toClusterRendering } from '../../src/domain/claims/index.js'
 import { authorized, buildApp } from '../helper.js'
 
 type App = Awaited<ReturnType<typeof buildApp>>
@@ -100,7 +100,7 @@ async function assertMatchesRebuild(t: Test, app: App) {
       toClusterRendering({
         id: quote.id,
         speakerKey: quote.speakerId!,
-        text: quote.text,
+        text: printedPieces(quote.text, quote.spans as Array<[number, number]>),
         articleId: quote.articleId,
         publishedAt: quote.article.publishedAt,
         ingestedAt: quote.article.createdAt,
@@ -121,14 +121,14 @@ async function assertMatchesRebuild(t: Test, app: App) {
         wording: claim.canonicalWording,
         first: claim.firstQuoteId,
         count: claim.renderingCount,
-        wordings: claim.wordings.map((w) => [w.wording, w.articleCount, w.firstQuoteId]).sort(),
+        wordings: claim.wordings.map((w) => [w.wording, w.articleCount, w.firstQuoteId, w.shownQuoteId]).sort(),
       },
       {
         canonical: expected.canonical.original,
         wording: expected.canonical.normalized,
         first: expected.firstAppearance.renderingId,
         count: expected.renderingIds.length,
-        wordings: expected.wordings.map((w) => [w.normalized, w.articleCount, w.first.id]).sort(),
+        wordings: expected.wordings.map((w) => [w.normalized, w.articleCount, w.first.id, w.shown.id]).sort(),
       },
     )
   }

@@ -26,6 +26,7 @@ import {
   firstAppearance,
   labelRendering,
   tallyWordings,
+  showsBetter,
   type CanonicalWording,
   type DatedRendering,
   type RenderingAssessment,
@@ -196,6 +197,7 @@ const worded = (rendering: ClusterRendering): WordedRendering => ({
   ingestedAt: rendering.ingestedAt,
   normalized: rendering.tokens.join(' '),
   original: originalText(rendering),
+  inPieces: typeof rendering.text !== 'string' && rendering.text.length > 1,
 })
 
 /** What is stored of a claim: enough to extend it without reading its members (extendClaim). */
@@ -227,7 +229,7 @@ export interface ClaimExtension {
  *
  * Equal to summarizeClaim over all members because counts only grow: wordings nobody joins keep
  * their tallies and stay below the canonical one, so only a joining wording can overtake it. Null
- * when one does, or when the canonical wording's first printing changes: then every member's
+ * when one does, or when the printing that shows the canonical wording changes: then every member's
  * verdict must be made again against the new canonical text, and summarizeClaim is the way.
  */
 export function extendClaim(state: StoredClaimState, joining: readonly ClusterRendering[]): ClaimExtension | null {
@@ -239,10 +241,11 @@ export function extendClaim(state: StoredClaimState, joining: readonly ClusterRe
       normalized: tally.normalized,
       articleCount: stored.articleCount + tally.articleCount,
       first: appearsBefore(tally.first, stored.first) ? tally.first : stored.first,
+      shown: showsBetter(tally.shown, stored.shown) ? tally.shown : stored.shown,
     }
   })
   const canonical = canonicalOf([state.canonical, ...wordings]) as CanonicalWording
-  if (canonical.normalized !== state.canonical.normalized || canonical.original !== state.canonical.first.original) {
+  if (canonical.normalized !== state.canonical.normalized || canonical.original !== state.canonical.shown.original) {
     return null
   }
   const earliest = firstAppearance<DatedRendering & { articleId: string }>([state.first, ...joining])!

@@ -27,6 +27,24 @@ export function originalText(rendering: Pick<ClusterRendering, 'text'>): string 
   return typeof rendering.text === 'string' ? rendering.text : rendering.text.join(' ')
 }
 
+/**
+ * The pieces of a quote as printed, from its stored text (the pieces joined by one space) and its
+ * spans in the article, one a piece: each piece is as long as its span. A quote in one piece, or
+ * whose spans do not account for its text, is its text.
+ */
+export function printedPieces(text: string, spans: ReadonlyArray<readonly [number, number]>): string[] {
+  const lengths = spans.map(([start, end]) => end - start)
+  if (lengths.length < 2 || lengths.reduce((sum, length) => sum + length, lengths.length - 1) !== text.length) {
+    return [text]
+  }
+  let at = 0
+  return lengths.map((length) => {
+    const piece = text.slice(at, at + length)
+    at += length + 1
+    return piece
+  })
+}
+
 /** A rendering with its words and order key derived from the quote and its article. */
 export function toClusterRendering(input: RenderingInput): ClusterRendering {
   const { url, position, ...rest } = input

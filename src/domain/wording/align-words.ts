@@ -212,3 +212,61 @@ export function countMatchedWords(a: readonly string[], b: readonly string[]): n
   }
   return shared + (below[0] as number)
 }
+
+/** The stretch of one wording that another's words cover (fitWords). */
+export interface WordFit {
+  /** Words of b matched, in order, to words of a: the length of their longest common subsequence. */
+  matched: number
+  /** Words of a from its first matched word to its last, both included; 0 when none is matched. */
+  stretch: number
+}
+
+/**
+ * The narrowest stretch of `a` that holds as many words of `b`, in order, as the whole of `a` does:
+ * which part of a longer wording a quote printed. Among the alignments matching the most words
+ * (their longest common subsequence), the one whose matched words of a lie closest together.
+ * O(|a|·|b|) time and O(|a|) memory; null when the table would exceed {@link MAX_ALIGNED_CELLS}.
+ */
+export function fitWords(a: readonly string[], b: readonly string[]): WordFit | null {
+  if ((a.length + 1) * (b.length + 1) > MAX_ALIGNED_CELLS) return null
+  // Row i holds, for each j, the best (most matched, then narrowest) fit of b[0..i) into a stretch of
+  // a ending at or before j. A stretch with no match yet is empty: where it starts costs nothing.
+  let matched = new Int32Array(a.length + 1)
+  let stretch = new Int32Array(a.length + 1)
+  let nextMatched = new Int32Array(a.length + 1)
+  let nextStretch = new Int32Array(a.length + 1)
+  for (let i = 1; i <= b.length; i++) {
+    const word = b[i - 1]
+    for (let j = 1; j <= a.length; j++) {
+      // b's word left unmatched.
+      let bestMatched = matched[j] as number
+      let bestStretch = stretch[j] as number
+      // a's word inside the stretch, unmatched (a stretch with no match yet stays empty).
+      const before = nextMatched[j - 1] as number
+      const widened = before === 0 ? 0 : (nextStretch[j - 1] as number) + 1
+      if (before > bestMatched || (before === bestMatched && widened < bestStretch)) {
+        bestMatched = before
+        bestStretch = widened
+      }
+      if (a[j - 1] === word) {
+        const kept = (matched[j - 1] as number) + 1
+        const keptStretch = kept === 1 ? 1 : (stretch[j - 1] as number) + 1
+        if (kept > bestMatched || (kept === bestMatched && keptStretch < bestStretch)) {
+          bestMatched = kept
+          bestStretch = keptStretch
+        }
+      }
+      nextMatched[j] = bestMatched
+      nextStretch[j] = bestStretch
+    }
+    ;[matched, nextMatched] = [nextMatched, matched]
+    ;[stretch, nextStretch] = [nextStretch, stretch]
+  }
+  // The stretch must end at a matched word: a fit ending at j that widened past it is never narrower.
+  let best: WordFit = { matched: 0, stretch: 0 }
+  for (let j = 1; j <= a.length; j++) {
+    const fit = { matched: matched[j] as number, stretch: stretch[j] as number }
+    if (fit.matched > best.matched || (fit.matched === best.matched && fit.stretch < best.stretch)) best = fit
+  }
+  return best
+}

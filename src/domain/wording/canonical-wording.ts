@@ -11,13 +11,19 @@ export interface DatedRendering {
 export interface WordedRendering extends DatedRendering {
   /** The quote's wording after normalizeWording. */
   normalized: string
-  /** The quote's text exactly as printed. */
+  /** The quote's text exactly as printed; pieces of a quote printed in several joined by one space. */
   original: string
+  /**
+   * Whether the quote was printed in several pieces (its words interrupted by the reporter's, as in
+   * "X," she said. "Y."): its joined text then reads as something nobody printed (", Y" where the
+   * speaker's sentence ended), so it shows a wording only when no one printed that wording whole.
+   */
+  inPieces?: boolean
 }
 
 export interface CanonicalWording {
   normalized: string
-  /** The text as printed by the earliest article with this wording. */
+  /** The text as printed by the rendering that shows this wording (WordingTally.shown). */
   original: string
   /** The rendering that text comes from. */
   renderingId: string
@@ -57,6 +63,14 @@ export interface WordingTally {
   normalized: string
   articleCount: number
   first: WordedRendering
+  /** The printing the wording is shown by: the earliest printed in one piece, else the earliest. */
+  shown: WordedRendering
+}
+
+/** Whether rendering x shows a wording better than y: printed in one piece, then earlier (showing). */
+export function showsBetter(x: WordedRendering, y: WordedRendering): boolean {
+  if (Boolean(x.inPieces) !== Boolean(y.inPieces)) return !x.inPieces
+  return appearsBefore(x, y)
 }
 
 /** Words of an already normalised wording: no need to normalise it again to count them. */
@@ -84,6 +98,7 @@ export function tallyWordings(renderings: readonly WordedRendering[]): WordingTa
     articleCount: new Set(group.map((rendering) => rendering.articleId)).size,
     // A group exists only once it holds a rendering.
     first: firstAppearance(group) as WordedRendering,
+    shown: group.reduce((best, rendering) => (showsBetter(rendering, best) ? rendering : best)),
   }))
 }
 
@@ -92,7 +107,7 @@ export function canonicalOf(tallies: readonly WordingTally[]): CanonicalWording 
   let best: WordingTally | null = null
   for (const tally of tallies) if (best === null || outranks(tally, best)) best = tally
   if (best === null) return null
-  return { normalized: best.normalized, original: best.first.original, renderingId: best.first.id }
+  return { normalized: best.normalized, original: best.shown.original, renderingId: best.shown.id }
 }
 
 /**
@@ -100,7 +115,8 @@ export function canonicalOf(tallies: readonly WordingTally[]): CanonicalWording 
  * (one article repeating a quote does not make it more canonical); ties go to the longest wording
  * in words, as the fullest record of what was said, then to the wording that appeared first, with
  * firstAppearance's id tie-break last, so the choice never depends on input order. Its original text
- * is the one printed by the earliest article with that wording. Null for no renderings.
+ * is the one printed by the earliest article with that wording, preferring one that printed it in
+ * one piece: pieces joined read as a text nobody printed. Null for no renderings.
  */
 export function chooseCanonical(renderings: readonly WordedRendering[]): CanonicalWording | null {
   return canonicalOf(tallyWordings(renderings))

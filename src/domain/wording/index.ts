@@ -15,6 +15,7 @@ export {
   chooseCanonical,
   firstAppearance,
   outranks,
+  showsBetter,
   tallyWordings,
 } from './canonical-wording.js'
 export type { CanonicalWording, DatedRendering, WordedRendering, WordingTally } from './canonical-wording.js'

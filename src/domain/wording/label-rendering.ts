@@ -1,4 +1,4 @@
-import { alignWords, type WordRun } from './align-words.js'
+import { alignWords, fitWords, type WordAlignment, type WordRun } from './align-words.js'
 import { tokenizeBetweenEllipses, tokenizeWording } from './normalize-wording.js'
 
 /** How faithfully a quote reproduces its claim's canonical wording, from most to least faithful. */
@@ -8,13 +8,26 @@ export type RenderingLabel = (typeof RENDERING_LABELS)[number]
 export interface RenderingAssessment {
   label: RenderingLabel
   /**
-   * Word-level similarity to the canonical wording, in [0, 1]: 2·matched / (|quote| + |canonical|),
-   * matched being the in-order common words. This (Dice) form is symmetric and charges words left
-   * out and words added alike, so it is 1 exactly when the words are the same (verbatim) and falls
-   * as either side grows away from the other. It measures closeness, not honesty: a faithful
-   * excerpt scores below 1, and the label says whether a difference was shown to the reader.
+   * Whether the words printed are the speaker's words, in [0, 1]: 1 for a verbatim rendering and for
+   * an exact excerpt, below 1 only for words changed, inserted or left out inside what was printed.
+   * The printed words are compared with the stretch of the canonical wording they cover: the
+   * narrowest stretch holding the most of the quote's words in order (their longest common
+   * subsequence; fitWords). The figure is the Dice similarity of the quote and that stretch,
+   * 2·matched / (|quote| + |stretch|): each word changed, added or cut inside the stretch lowers it;
+   * canonical words before or after the stretch were simply not printed, which is coverage's business.
+   * So an excerpt is 1; "A B … E F" for "A B C D E F" is 2·4 / (4 + 6) = 0.8 (two words cut inside
+   * the span, shown by an ellipsis or not: the label says whether the reader was told); a quote adding
+   * words around the canonical ones (extended) is 2·|canonical| / (|quote| + |canonical|); a quote
+   * sharing no word is 0. The stretch is the part of the diff between its first and last equal run,
+   * when the diff places the words as tightly as can be.
    */
   fidelity: number
+  /**
+   * How much of the canonical wording the rendering printed, in [0, 1]: the canonical words matched,
+   * over all the canonical words. 1 for verbatim and extended renderings; a three-word excerpt of a
+   * twelve-word wording covers 0.25. 1 when the canonical wording has no words.
+   */
+  coverage: number
   /** Edit script from the canonical wording (a) to the quote (b). */
   diff: WordRun[]
 }
@@ -84,10 +97,41 @@ export function labelRendering(quote: string | readonly string[], canonicalText:
   const quoteWords = runsBetweenEllipses.flat()
   const canonical = tokenizeWording(canonicalText)
   const alignment = alignWords(canonical, quoteWords)
-  const totalWords = quoteWords.length + canonical.length
-  return {
-    label: labelWords(quoteWords, runsBetweenEllipses, canonical),
-    fidelity: totalWords === 0 ? 1 : (2 * alignment.matched) / totalWords,
-    diff: alignment.runs,
+  const label = labelWords(quoteWords, runsBetweenEllipses, canonical)
+  return { label, ...figures(label, quoteWords, canonical, alignment), diff: alignment.runs }
+}
+
+/** Fidelity and coverage of a labelled quote (see RenderingAssessment). */
+function figures(
+  label: RenderingLabel,
+  quote: readonly string[],
+  canonical: readonly string[],
+  alignment: WordAlignment,
+): Pick<RenderingAssessment, 'fidelity' | 'coverage'> {
+  const coverageOf = (matched: number) => (canonical.length === 0 ? 1 : matched / canonical.length)
+  // The labels that say how the words fit give the figures directly: the quote is the stretch
+  // (verbatim, excerpt), or holds the whole canonical wording plus words of its own (extended).
+  if (label === 'verbatim') return { fidelity: 1, coverage: 1 }
+  if (label === 'excerpt') return { fidelity: 1, coverage: coverageOf(quote.length) }
+  if (label === 'extended') {
+    return { fidelity: (2 * canonical.length) / (quote.length + canonical.length), coverage: 1 }
   }
+  if (quote.length === 0) return { fidelity: 0, coverage: 0 }
+  const fit = fitWords(canonical, quote) ?? fitFromAlignment(alignment)
+  return {
+    fidelity: (2 * fit.matched) / (quote.length + fit.stretch),
+    coverage: coverageOf(fit.matched),
+  }
+}
+
+/**
+ * The fit read off the diff, for wordings too long to fit exactly: the stretch runs from its first
+ * equal run to its last. It is never narrower than the narrowest, so the fidelity it gives errs low.
+ */
+function fitFromAlignment(alignment: WordAlignment): { matched: number; stretch: number } {
+  const first = alignment.runs.findIndex((run) => run.op === 'equal')
+  if (first < 0) return { matched: 0, stretch: 0 }
+  const last = alignment.runs.findLastIndex((run) => run.op === 'equal')
+  const stretch = alignment.runs.slice(first, last + 1).reduce((words, run) => words + run.a.length, 0)
+  return { matched: alignment.matched, stretch }
 }

@@ -44,7 +44,7 @@ t.test('extending a stored claim by a new article equals summarising every membe
           continue
         }
         extended++
-        t.equal(full.canonical.original, state.canonical.first.original)
+        t.equal(full.canonical.original, state.canonical.shown.original)
         t.strictSame(extension.firstAppearance, full.firstAppearance)
         t.equal(extension.renderingCount, full.renderingIds.length)
         const byWording = (x: { normalized: string }, y: { normalized: string }) =>

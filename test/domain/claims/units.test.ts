@@ -227,7 +227,11 @@ t.test('summaries: canonical, first appearance, verdicts', async (t) => {
   t.equal(claim.seedId, cut.id, 'the earliest rendering started the claim')
   t.strictSame(claim.renderingIds, [cut.id, again.id, full.id])
   t.equal(claim.canonical.normalized, 'sovereignty is not for sale sovereignty is loved and defended')
-  t.equal(claim.canonical.renderingId, again.id, 'printed by two articles; the earlier one supplies the text')
+  t.equal(
+    claim.canonical.renderingId,
+    full.id,
+    'printed by two articles: the one printing it in one piece supplies the text, not the earlier one in pieces',
+  )
   t.strictSame(claim.firstAppearance, {
     renderingId: cut.id,
     articleId: cut.articleId,

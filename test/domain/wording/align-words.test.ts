@@ -1,6 +1,6 @@
 import t from 'tap'
 import { alignWords, MAX_ALIGNED_CELLS, type WordRun } from '../../../src/domain/wording/index.js'
-import { countMatchedWords } from '../../../src/domain/wording/align-words.js'
+import { countMatchedWords, fitWords } from '../../../src/domain/wording/align-words.js'
 
 const words = (text: string): string[] => (text === '' ? [] : text.split(' '))
 
@@ -139,4 +139,36 @@ t.test('middles beyond the cell cap become one replace run', async (t) => {
     ],
   })
   t.equal(countMatchedWords(a, b), 2)
+})
+
+/** Reference fit: every stretch of a tried, the LCS of each computed the plain way. */
+function referenceFit(a: readonly string[], b: readonly string[]): { matched: number; stretch: number } {
+  let best = { matched: 0, stretch: 0 }
+  for (let start = 0; start < a.length; start++) {
+    for (let end = start + 1; end <= a.length; end++) {
+      const matched = referenceLcs(a.slice(start, end), b)
+      // A stretch must start and end at matched words to be the narrowest: shorter stretches win ties.
+      if (matched > best.matched || (matched === best.matched && matched > 0 && end - start < best.stretch)) {
+        best = { matched, stretch: end - start }
+      }
+    }
+  }
+  return best
+}
+
+t.test('fitWords finds the narrowest stretch holding the most words in order', async (t) => {
+  t.strictSame(fitWords(words('x a b y a c z'), words('a c')), { matched: 2, stretch: 2 })
+  t.strictSame(fitWords(words('a b c d e f'), words('a b e f')), { matched: 4, stretch: 6 })
+  t.strictSame(fitWords(words('a b c'), words('x y')), { matched: 0, stretch: 0 })
+  t.strictSame(fitWords([], words('x')), { matched: 0, stretch: 0 })
+  t.strictSame(fitWords(words('x'), []), { matched: 0, stretch: 0 })
+  const random = randomSource(7)
+  const draw = (length: number) => Array.from({ length }, () => 'abcd'[Math.floor(random() * 4)] as string)
+  for (let k = 0; k < 300; k++) {
+    const a = draw(Math.floor(random() * 12))
+    const b = draw(Math.floor(random() * 8))
+    t.strictSame(fitWords(a, b), referenceFit(a, b), `${a.join('')} / ${b.join('')}`)
+  }
+  const long = Array.from({ length: 2001 }, (_, k) => `w${k}`)
+  t.equal(fitWords(long, long), null, 'too large to fit exactly')
 })

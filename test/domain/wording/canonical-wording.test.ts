@@ -3,6 +3,8 @@ import {
   chooseCanonical,
   firstAppearance,
   normalizeWording,
+  showsBetter,
+  tallyWordings,
   type WordedRendering,
 } from '../../../src/domain/wording/index.js'
 
@@ -87,4 +89,26 @@ t.test('chooseCanonical: then to the wording that appeared first, then to the sm
     rendering('r8', 'a2', 'we can collaborate together', { ingestedAt: day(4) }),
   ]
   for (const order of permutations(sameInstant)) t.equal(chooseCanonical(order)?.renderingId, 'r8')
+})
+
+t.test('a wording is shown by a printing in one piece where there is one', async (t) => {
+  const inPieces = {
+    ...rendering('r1', 'a1', 'The tide is high, The boats stay in.', { ingestedAt: day(1) }),
+    inPieces: true,
+  }
+  const whole = rendering('r2', 'a2', 'The tide is high. The boats stay in.', { ingestedAt: day(2) })
+  const laterWhole = rendering('r3', 'a3', 'The tide is high; the boats stay in.', { ingestedAt: day(3) })
+  for (const order of permutations([inPieces, whole, laterWhole])) {
+    t.match(chooseCanonical(order), { original: whole.original, renderingId: 'r2' }, 'the earliest printed whole')
+  }
+  const [tally] = tallyWordings([inPieces, whole])
+  t.equal(tally?.first, inPieces, 'first appearance is still the first')
+  t.equal(tally?.shown, whole)
+  const otherPieces = {
+    ...rendering('r4', 'a4', 'The tide is high, The boats stay in.', { ingestedAt: day(4) }),
+    inPieces: true,
+  }
+  t.match(chooseCanonical([otherPieces, inPieces]), { renderingId: 'r1' }, 'all in pieces: the earliest')
+  t.ok(showsBetter(whole, inPieces))
+  t.notOk(showsBetter(otherPieces, inPieces))
 })

@@ -46,6 +46,8 @@ t.test('the seed claims come out as the gold says: clusters, canonical wordings 
     if (!stored?.claimId) continue
     const detail = (await app.inject({ url: `/v1/claims/${stored.claimId}` })).json()
     t.equal(words(detail.canonicalText), words(claim.canonical), `${claim.id} canonical wording`)
+    // Character for character too: a wording printed whole is never shown as pieces joined.
+    t.equal(detail.canonicalText, claim.canonical, `${claim.id} canonical text`)
   }
   for (const [quoteId, label] of Object.entries(gold.labels)) {
     const stored = storedByGold.get(quoteId)
