@@ -106,14 +106,12 @@ export async function ingestArticle(
 }
 
 /** Runs a transaction again when it lost a race with another (up to MAX_ATTEMPTS times in all). */
-async function retried<T>(run: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await run()
-    } catch (error) {
-      if (attempt < MAX_ATTEMPTS && isRetryable(error)) continue
-      throw error
-    }
+async function retried<T>(run: () => Promise<T>, attempt = 1): Promise<T> {
+  try {
+    return await run()
+  } catch (error) {
+    if (attempt >= MAX_ATTEMPTS || !isRetryable(error)) throw error
+    return retried(run, attempt + 1)
   }
 }
 

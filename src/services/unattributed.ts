@@ -50,15 +50,13 @@ const UNATTRIBUTED_COLUMNS = Prisma.sql`q.id, q.text, q.spans, q.article_id AS "
  */
 export async function attributeByWording(
   sql: SqlTransaction,
-  scope: { articleId?: string; claims?: CreatedClaim[] },
+  scope: { articleId: string; claims: CreatedClaim[] },
 ): Promise<number> {
   let placed = 0
-  let claims = scope.claims ?? []
-  let quotes = scope.articleId
-    ? await sql.query<UnattributedRow>(Prisma.sql`
-        SELECT ${UNATTRIBUTED_COLUMNS} FROM quote q JOIN article a ON a.id = q.article_id
-        WHERE q.article_id = ${scope.articleId}::uuid AND q.speaker_id IS NULL AND q.word_count >= ${MIN_INFERRED_WORDS}`)
-    : []
+  let claims = scope.claims
+  let quotes = await sql.query<UnattributedRow>(Prisma.sql`
+    SELECT ${UNATTRIBUTED_COLUMNS} FROM quote q JOIN article a ON a.id = q.article_id
+    WHERE q.article_id = ${scope.articleId}::uuid AND q.speaker_id IS NULL AND q.word_count >= ${MIN_INFERRED_WORDS}`)
   for (let round = 0; round < MAX_ROUNDS; round++) {
     quotes = [...quotes, ...(await unattributedSharingWords(sql, claims))]
     if (quotes.length === 0) break
