@@ -227,6 +227,14 @@ t.test('speakers', async (t) => {
     t.equal(extractQuotes(named)[0]?.speaker?.name, 'Jane Roe')
     const nobody = 'It was everyone who said “we will win.”'
     t.match(extractQuotes(nobody)[0]?.speaker, { name: 'everyone', named: false })
+    // A relative pronoun with no one named before it has no antecedent: the pronoun stays unresolved.
+    for (const fragment of [
+      'who he said “would never return” left.',
+      ', who he said “would never return” left.',
+      'Then, who he said “would never return” left.',
+    ]) {
+      t.match(extractQuotes(fragment)[0]?.speaker, { name: 'he', named: false }, fragment)
+    }
   })
 
   t.test('the subject of a verb with "him" for object is not "him"', async (t) => {
