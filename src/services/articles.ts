@@ -57,10 +57,16 @@ const isRetryable = (error: unknown): boolean => error instanceof LostRace || is
  * The whole ingest is one transaction on the driver (Database.transaction): readers see an article
  * with its quotes and claims, or neither.
  */
+/** Where an ingest reports what went wrong after its article was stored. */
+export interface IngestLog {
+  warn(details: object, message: string): void
+}
+
 export async function ingestArticle(
   db: Pick<Database, 'transaction'>,
   input: IngestArticleInput,
   actor: string,
+  log: IngestLog = { warn: () => undefined },
 ): Promise<IngestResult> {
   let url: string
   try {
@@ -99,9 +105,13 @@ export async function ingestArticle(
     }),
   )
   // After the commit, so that of two concurrent ingests the second sees the first's quotes and claims
-  // (unattributed.ts). Re-posting an unchanged article runs it again: what a crash in between missed
-  // is made up for then.
-  await retried(() => db.transaction((sql) => attributeByWording(sql, { articleId: result.id, claims })))
+  // (unattributed.ts). The article is stored whatever happens here, and the answer says so: an error
+  // now is logged, and re-posting the article (unchanged) runs this again.
+  try {
+    await retried(() => db.transaction((sql) => attributeByWording(sql, { articleId: result.id, claims })))
+  } catch (error) {
+    log.warn({ err: error, articleId: result.id }, 'speakers of unnamed quotes not inferred; re-post to retry')
+  }
   return result
 }
 
