@@ -31,6 +31,14 @@ function surnameKey(mention: SpeakerMention): string | null {
 }
 
 async function resolveSpeakers(sql: SqlTransaction, mentions: SpeakerMention[]): Promise<string[]> {
+  // Every form of a person's name ("Jane Roe", "Roe", "Jane Q. Roe") shares the surname: ingests naming
+  // the same surname take turns here, each reading the speakers the other committed, so that concurrent
+  // articles make one speaker as serial ones do. One statement, keys in one order: no deadlock.
+  const nameLocks = [
+    ...new Set(mentions.map((mention) => `${mention.kind}:${surnameKey(mention) ?? nameKey(mention.name)}`)),
+  ]
+  await sql.query(Prisma.sql`SELECT pg_advisory_xact_lock(lock) FROM (
+    SELECT hashtextextended('speaker-name:' || key, 0) AS lock FROM unnest(${nameLocks}::text[]) AS key ORDER BY key) AS ordered`)
   const aliases = mentions.flatMap((mention, n) =>
     aliasesOf(mention).map((alias) => ({ n: n + 1, alias, key: nameKey(alias) })),
   )
