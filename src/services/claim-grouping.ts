@@ -728,7 +728,7 @@ const shinglesOf = (text: string) => wordShingles(tokenizeWording(text))
  * not seen. Quotes of the same article are left alone: words quoted inside another speaker's quote
  * there are nesting, not a mistake.
  */
-async function flagMisattributions(
+export async function flagMisattributions(
   sql: SqlTransaction,
   added: StoredQuote[],
   createdClaims: CreatedClaim[],

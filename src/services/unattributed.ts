@@ -2,7 +2,7 @@ import { compareOverlaps, wordingOverlap } from '../domain/claims/index.js'
 import { SHINGLE_SIZE, tokenizeWording, wordShingles, type WordingOverlap } from '../domain/wording/index.js'
 import { Prisma } from '../generated/prisma/client.js'
 import type { SqlTransaction } from '../db/database.js'
-import { regroupClaims, type CreatedClaim, type StoredQuote } from './claim-grouping.js'
+import { flagMisattributions, regroupClaims, type CreatedClaim, type StoredQuote } from './claim-grouping.js'
 
 /**
  * Quotes an article prints without naming who said them ("he said" with no one to resolve to, "a
@@ -54,6 +54,7 @@ export async function attributeByWording(
 ): Promise<number> {
   let placed = 0
   let claims = scope.claims
+  await flagAgain(sql, scope)
   let quotes = await sql.query<UnattributedRow>(Prisma.sql`
     SELECT ${UNATTRIBUTED_COLUMNS} FROM quote q JOIN article a ON a.id = q.article_id
     WHERE q.article_id = ${scope.articleId}::uuid AND q.speaker_id IS NULL AND q.word_count >= ${MIN_INFERRED_WORDS}`)
@@ -71,6 +72,18 @@ export async function attributeByWording(
     if (claims.length === 0) break
   }
   return placed
+}
+
+/**
+ * The ingest flagged misattributions in its own transaction, blind to a concurrent ingest's quotes and
+ * claims; after the commit the one that commits second sees the first's, and flags what the two share.
+ * Flags are a set: what was found already is not found twice.
+ */
+async function flagAgain(sql: SqlTransaction, scope: { articleId: string; claims: CreatedClaim[] }): Promise<void> {
+  const named = await sql.query<StoredQuote>(Prisma.sql`
+    SELECT ${UNATTRIBUTED_COLUMNS} FROM quote q JOIN article a ON a.id = q.article_id
+    WHERE q.article_id = ${scope.articleId}::uuid AND q.speaker_id IS NOT NULL AND NOT q.speaker_inferred`)
+  await flagMisattributions(sql, named, scope.claims)
 }
 
 const dedupe = (quotes: UnattributedRow[]) => [...new Map(quotes.map((quote) => [quote.id, quote])).values()]
