@@ -66,7 +66,7 @@ export async function ingestArticle(
   db: Pick<Database, 'transaction'>,
   input: IngestArticleInput,
   actor: string,
-  log: IngestLog = { warn: () => undefined },
+  log?: IngestLog,
 ): Promise<IngestResult> {
   let url: string
   try {
@@ -110,7 +110,7 @@ export async function ingestArticle(
   try {
     await retried(() => db.transaction((sql) => attributeByWording(sql, { articleId: result.id, claims })))
   } catch (error) {
-    log.warn({ err: error, articleId: result.id }, 'speakers of unnamed quotes not inferred; re-post to retry')
+    log?.warn({ err: error, articleId: result.id }, 'speakers of unnamed quotes not inferred; re-post to retry')
   }
   return result
 }
