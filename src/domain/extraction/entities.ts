@@ -23,7 +23,7 @@ import {
   nounPhraseEndingAt,
   type Mention,
 } from './noun-phrases.js'
-import type { Token } from './tokens.js'
+import { firstStartingAt, type Token } from './tokens.js'
 import type { ResolvedBy, SpeakerKind } from './types.js'
 
 export interface Entity {
@@ -87,34 +87,10 @@ function verbFollows(tokens: readonly Token[], last: number): boolean {
   return verb !== undefined && verb.segment < 0 && (verb.pos === 'VERB' || verb.pos === 'AUX')
 }
 
-/** Index of the first token starting at or after an offset. */
-function tokenIndexAt(tokens: readonly Token[], offset: number): number {
-  let low = 0
-  let high = tokens.length
-  while (low < high) {
-    const mid = (low + high) >> 1
-    if ((tokens[mid] as Token).start < offset) low = mid + 1
-    else high = mid
-  }
-  return low
-}
-
 const OPENING_PUNCTUATION = /^[“"‘'([—–-]$/
 
 /** How many mentions back (or ahead) a reference is looked for. */
 const MAX_ANTECEDENTS = 60
-
-/** Index of the first mention starting at or after `offset` in a list ordered by start. */
-function firstAtOrAfter(mentions: readonly EntityMention[], offset: number): number {
-  let low = 0
-  let high = mentions.length
-  while (low < high) {
-    const mid = (low + high) >> 1
-    if ((mentions[mid] as EntityMention).start < offset) low = mid + 1
-    else high = mid
-  }
-  return low
-}
 
 /** Parties written in a parenthesis after a name: "(R-Ohio)", "(D)". */
 const PARTY_LETTERS: ReadonlyMap<string, string> = new Map([
@@ -462,11 +438,11 @@ export class EntityRegistry {
       entity.words[entity.words.length - 1] === last &&
       (words.length === 1 || entity.words.length === 1 || words.every((w) => entity.words.includes(w)))
     // The nearest one before, else the first one after ("Sheinbaum" first, "Claudia Sheinbaum" later).
-    for (let m = firstAtOrAfter(candidates, before) - 1, n = 0; m >= 0 && n < MAX_ANTECEDENTS; m--, n++) {
+    for (let m = firstStartingAt(candidates, before) - 1, n = 0; m >= 0 && n < MAX_ANTECEDENTS; m--, n++) {
       const { entity } = candidates[m] as EntityMention
       if (fits(entity)) return entity
     }
-    for (let m = firstAtOrAfter(candidates, before), n = 0; m < candidates.length && n < MAX_ANTECEDENTS; m++, n++) {
+    for (let m = firstStartingAt(candidates, before), n = 0; m < candidates.length && n < MAX_ANTECEDENTS; m++, n++) {
       const { entity } = candidates[m] as EntityMention
       if (fits(entity)) {
         fallback = entity
@@ -481,8 +457,8 @@ export class EntityRegistry {
    * that resolving a reference costs the same however long the article.
    */
   private *mentionsBefore(start: number): Generator<EntityMention> {
-    let a = firstAtOrAfter(this.mentions, start) - 1
-    let b = firstAtOrAfter(this.noted, start) - 1
+    let a = firstStartingAt(this.mentions, start) - 1
+    let b = firstStartingAt(this.noted, start) - 1
     for (let n = 0; n < MAX_ANTECEDENTS && (a >= 0 || b >= 0); n++) {
       const name = this.mentions[a]
       const note = this.noted[b]
@@ -615,7 +591,7 @@ export class EntityRegistry {
 
   /** The entity a relative pronoun right before `offset` ("…, who he said") refers to, if any. */
   private relativeAntecedent(offset: number): Entity | null {
-    const at = tokenIndexAt(this.tokens, offset)
+    const at = firstStartingAt(this.tokens, offset)
     for (let i = at - 1; i >= Math.max(0, at - 3); i--) {
       const token = this.tokens[i] as Token
       if (token.lower !== 'who' && token.lower !== 'whom') continue
@@ -695,7 +671,7 @@ export class EntityRegistry {
     if (best) return { entity: best, resolvedBy: 'role' }
     // "The inspector general … A memo from the inspector general, Jane Roe": named only later.
     for (
-      let m = firstAtOrAfter(this.mentions, start + 1), n = 0;
+      let m = firstStartingAt(this.mentions, start + 1), n = 0;
       m < this.mentions.length && n < MAX_ANTECEDENTS;
       m++, n++
     ) {

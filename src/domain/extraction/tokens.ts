@@ -118,14 +118,17 @@ export function segmentEnd(segment: QuotedSegment): number {
   return segment.closeMark >= 0 ? segment.closeMark + 1 : segment.end
 }
 
-/** Index of the first token starting at or after the offset. */
-export function tokenAt(tokens: readonly Token[], offset: number): number {
+/** Index of the first item starting at or after the offset, in a list ordered by start. */
+export function firstStartingAt(items: readonly { start: number }[], offset: number): number {
   let low = 0
-  let high = tokens.length
+  let high = items.length
   while (low < high) {
     const mid = (low + high) >> 1
-    if ((tokens[mid] as Token).start < offset) low = mid + 1
+    if ((items[mid] as { start: number }).start < offset) low = mid + 1
     else high = mid
   }
   return low
 }
+
+/** Index of the first token starting at or after the offset. */
+export const tokenAt = (tokens: readonly Token[], offset: number): number => firstStartingAt(tokens, offset)
