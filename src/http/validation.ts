@@ -30,14 +30,27 @@ const UNSTORABLE_MESSAGE = 'must not contain NUL characters or unpaired UTF-16 s
 
 const pointerSegment = (key: string): string => key.replace(/~/g, '~0').replace(/\//g, '~1')
 
-/** Every string in a request part that no text column can hold, as Ajv-shaped errors. */
-function unstorableStrings(value: unknown, path = '', found: ErrorObject[] = []): ErrorObject[] {
-  if (typeof value === 'string') {
-    if (UNSTORABLE.test(value)) {
-      found.push({ instancePath: path, schemaPath: '#', keyword: 'text', params: {}, message: UNSTORABLE_MESSAGE })
+/**
+ * Every string in a request part that no text column can hold, as Ajv-shaped errors, in document
+ * order. A walk with a stack of its own, not recursion: a body nested a hundred thousand arrays deep
+ * is valid JSON and overflowed the call stack (a 500) before the schema could refuse it.
+ */
+function unstorableStrings(data: unknown): ErrorObject[] {
+  const found: ErrorObject[] = []
+  const pending: Array<[value: unknown, path: string]> = [[data, '']]
+  while (pending.length > 0) {
+    const [value, path] = pending.pop()!
+    if (typeof value === 'string') {
+      if (UNSTORABLE.test(value)) {
+        found.push({ instancePath: path, schemaPath: '#', keyword: 'text', params: {}, message: UNSTORABLE_MESSAGE })
+      }
+    } else if (value !== null && typeof value === 'object') {
+      const entries = Object.entries(value)
+      for (let i = entries.length - 1; i >= 0; i--) {
+        const [key, item] = entries[i]!
+        pending.push([item, `${path}/${pointerSegment(key)}`])
+      }
     }
-  } else if (value !== null && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) unstorableStrings(item, `${path}/${pointerSegment(key)}`, found)
   }
   return found
 }

@@ -67,3 +67,26 @@ t.test('every other string goes through untouched, astral characters included', 
   t.equal(response.statusCode, 201)
   t.equal(response.json().title, 'Emoji 😀 and ~/ path')
 })
+
+t.test('a body nested far deeper than any call stack is refused, not a 500', async (t) => {
+  const app = await buildApp(t)
+  const depth = 100_000
+  for (const url of ['/v1/extract', '/v1/verify']) {
+    const response = await app.inject({
+      method: 'POST',
+      url,
+      headers: { ...authorized, 'content-type': 'application/json' },
+      payload: `${'['.repeat(depth)}"a\\u0000"${']'.repeat(depth)}`,
+    })
+    t.equal(response.statusCode, 400, url)
+    t.match(response.json(), { type: '/problems/validation' })
+  }
+  // The walk still finds a bad string deep inside, and says where.
+  let nested: unknown = 'a\u0000b'
+  for (let i = 0; i < 3; i++) nested = { inner: nested }
+  const response = await app.inject({ method: 'POST', url: '/v1/extract', payload: { text: 'x', deep: nested } })
+  t.match(response.json().errors, [
+    { in: 'body', field: '/deep' },
+    { in: 'body', field: '/deep/inner/inner/inner', message: /NUL/ },
+  ])
+})
