@@ -2,7 +2,7 @@ import { STATUS_CODES, type IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import type { FastifyBaseLogger, FastifyError, FastifyReply, FastifyRequest } from 'fastify'
 import { PROBLEM_CONTENT_TYPE } from '../schemas/common.js'
-import { problemType } from './problem.js'
+import { problemInstance, problemType } from './problem.js'
 import { SECURITY_HEADERS } from './security-headers.js'
 
 /**
@@ -39,12 +39,11 @@ const ROUTER_FALLBACK = { status: 500, slug: 'internal', detail: 'the request co
 export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   const { status, slug, detail } = ROUTER_ERRORS[error.code] ?? ROUTER_FALLBACK
   request.log.info({ status, code: error.code }, detail)
-  const path = request.url.split('?')[0]
   void reply
     .code(status)
     .headers(SECURITY_HEADERS)
     .type(PROBLEM_CONTENT_TYPE)
-    .send(problem(status, slug, detail, path))
+    .send(problem(status, slug, detail, problemInstance(request.url)))
 }
 
 /** An answer written straight to the socket, for when there is no request object to answer through. */
@@ -82,5 +81,13 @@ export function clientErrorHandler(this: { log: FastifyBaseLogger }, error: Node
  * answer at all; this service is no proxy, so it says so.
  */
 export function refuseConnect(request: IncomingMessage, socket: Duplex): void {
-  writeRaw(socket, problem(501, 'not-implemented', 'CONNECT is not supported: this server is not a proxy', request.url))
+  writeRaw(
+    socket,
+    problem(
+      501,
+      'not-implemented',
+      'CONNECT is not supported: this server is not a proxy',
+      problemInstance(request.url as string) /* set on every request Node parsed */,
+    ),
+  )
 }

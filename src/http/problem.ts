@@ -32,6 +32,18 @@ export class HttpProblem extends Error {
   }
 }
 
+/** The longest request path a problem echoes back as its `instance`. */
+export const MAX_INSTANCE_LENGTH = 2048
+
+/**
+ * The request's path, without the query, as a problem's `instance`; none for a path over
+ * MAX_INSTANCE_LENGTH: a client that sent a 70 KB URL is told it was too long, not sent it back.
+ */
+export function problemInstance(url: string): string | undefined {
+  const path = url.split('?')[0]!
+  return path.length > MAX_INSTANCE_LENGTH ? undefined : path
+}
+
 /** Problem types are relative URI references (RFC 9457 §3.1.1) documented in the README. */
 export const problemType = (slug: string): string => `/problems/${slug}`
 

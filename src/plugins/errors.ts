@@ -2,7 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import fp from 'fastify-plugin'
 import { isDatabaseUnavailable } from '../http/database-errors.js'
 import { refuseConnect } from '../http/framework-errors.js'
-import { HttpProblem, problemType, type FieldError } from '../http/problem.js'
+import { HttpProblem, problemInstance, problemType, type FieldError } from '../http/problem.js'
 import { PROBLEM_CONTENT_TYPE } from '../schemas/common.js'
 
 interface Problem {
@@ -10,7 +10,7 @@ interface Problem {
   title: string
   status: number
   detail?: string
-  instance: string
+  instance?: string
   errors?: FieldError[]
   [extension: string]: unknown
 }
@@ -54,14 +54,15 @@ function validationErrors(error: FastifyError): FieldError[] {
 }
 
 function toProblem(error: FastifyError, request: FastifyRequest): Problem {
-  const instance = request.url.split('?')[0] ?? request.url
+  const instance = problemInstance(request.url)
+  const at = instance === undefined ? {} : { instance }
   if (error instanceof HttpProblem) {
     return {
       type: problemType(error.slug),
       title: error.title,
       status: error.status,
       ...(error.detail ? { detail: error.detail } : {}),
-      instance,
+      ...at,
       ...(error.errors ? { errors: error.errors } : {}),
       ...error.extras.extensions,
     }
@@ -77,7 +78,7 @@ function toProblem(error: FastifyError, request: FastifyRequest): Problem {
       title: 'Bad Request',
       status: 400,
       detail: `the request ${error.validationContext ?? 'body'} is invalid: ${count}${errors.map((e) => `${e.field} ${e.message}`).join('; ')}`,
-      instance,
+      ...at,
       errors,
     }
   }
@@ -87,7 +88,7 @@ function toProblem(error: FastifyError, request: FastifyRequest): Problem {
       title: 'Service Unavailable',
       status: 503,
       detail: 'the database cannot be reached; retry later',
-      instance,
+      ...at,
     }
   }
   const status = error.statusCode ?? 500
@@ -98,11 +99,16 @@ function toProblem(error: FastifyError, request: FastifyRequest): Problem {
       title: STATUS_TITLES[status] ?? 'Bad Request',
       status,
       detail: error.message,
-      instance,
+      ...at,
     }
   }
   // Anything else is our bug: say nothing about its internals.
-  return { type: 'about:blank', title: 'Internal Server Error', status: 500, instance }
+  return {
+    type: 'about:blank',
+    title: 'Internal Server Error',
+    status: 500,
+    ...at,
+  }
 }
 
 async function errorsPlugin(fastify: FastifyInstance): Promise<void> {
@@ -121,12 +127,13 @@ async function errorsPlugin(fastify: FastifyInstance): Promise<void> {
   })
 
   fastify.setNotFoundHandler((request, reply) => {
+    const instance = problemInstance(request.url)
     const problem: Problem = {
       type: problemType('not-found'),
       title: 'Not Found',
       status: 404,
-      detail: `no route ${request.method} ${request.url.split('?')[0]}`,
-      instance: request.url.split('?')[0] ?? request.url,
+      detail: `no route ${request.method} ${instance ?? 'for this path'}`,
+      ...(instance === undefined ? {} : { instance }),
     }
     return reply.code(404).type(PROBLEM_CONTENT_TYPE).send(problem)
   })

@@ -71,6 +71,21 @@ t.test('answers the router and the HTTP parser give are problems with the securi
   t.equal((await app.inject({ url: '/health' })).statusCode, 200, 'the server is still serving')
 })
 
+t.test('a problem does not echo back a path too long to be any route', async (t) => {
+  const app = await buildApp(t)
+  const long = `/v1/articles/${'a'.repeat(70_000)}`
+  const tooLong = await app.inject({ url: long })
+  t.equal(tooLong.statusCode, 414)
+  t.notOk('instance' in tooLong.json(), 'no instance')
+  t.ok(tooLong.rawPayload.length < 1000, `${tooLong.rawPayload.length} bytes`)
+  const unknown = await app.inject({ url: `/nowhere/${'b'.repeat(5000)}` })
+  t.equal(unknown.statusCode, 404)
+  t.match(unknown.json(), { detail: 'no route GET for this path' })
+  t.notOk('instance' in unknown.json(), 'no instance')
+  const short = await app.inject({ url: '/nowhere?x=1' })
+  t.match(short.json(), { detail: 'no route GET /nowhere', instance: '/nowhere' })
+})
+
 t.test('query integers are plain decimal numbers', async (t) => {
   const app = await buildApp(t)
   for (const limit of ['0x10', '1e1', ' 16', '16 ', '+16', '0b1', '1.0', '']) {
