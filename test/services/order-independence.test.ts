@@ -1,5 +1,6 @@
 import t, { type Test } from 'tap'
 import { createRandom } from '../../src/domain/claims/index.js'
+import { snapshot } from '../fixtures/ingest-snapshot.js'
 import { authorized, buildApp } from '../helper.js'
 
 /**
@@ -54,46 +55,6 @@ const ARTICLES = [
     text: `Paavo Lind was asked again. “${BRIDGE.replace('safe', 'sound')}” the mayor said.`,
   },
 ]
-
-/** What an order could change, by facts of the articles (URL and position), never by ids. */
-async function snapshot(app: App) {
-  const quotes = await app.prisma.quote.findMany({
-    select: {
-      position: true,
-      label: true,
-      speakerInferred: true,
-      claimId: true,
-      article: { select: { url: true } },
-      speaker: { select: { name: true, aliases: { select: { alias: true }, orderBy: { alias: 'asc' } } } },
-      misattributions: { select: { claim: { select: { seedQuote: { select: { text: true } } } } } },
-    },
-  })
-  const place = (quote: (typeof quotes)[number]) => `${quote.article.url}#${quote.position}`
-  const claimMembers = new Map<string, string[]>()
-  for (const quote of quotes) {
-    if (quote.claimId) claimMembers.set(quote.claimId, [...(claimMembers.get(quote.claimId) ?? []), place(quote)])
-  }
-  const claimOf = (claimId: string | null) => (claimId ? (claimMembers.get(claimId) ?? []).sort().join(' ') : null)
-  return {
-    speakers: (await app.prisma.speaker.findMany({ select: { name: true }, orderBy: { name: 'asc' } })).map(
-      (speaker) => speaker.name,
-    ),
-    claims: (await app.prisma.claim.findMany({ select: { canonicalText: true, renderingCount: true } }))
-      .map((claim) => `${claim.canonicalText} ×${claim.renderingCount}`)
-      .sort(),
-    quotes: quotes
-      .map((quote) => ({
-        at: place(quote),
-        speaker: quote.speaker?.name ?? null,
-        aliases: quote.speaker?.aliases.map((alias) => alias.alias) ?? [],
-        inferred: quote.speakerInferred,
-        claim: claimOf(quote.claimId),
-        label: quote.label,
-        misattributedAs: quote.misattributions.length,
-      }))
-      .sort((x, y) => (x.at < y.at ? -1 : 1)),
-  }
-}
 
 const ingest = (app: App, article: (typeof ARTICLES)[number]) =>
   app.inject({
