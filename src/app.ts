@@ -9,6 +9,7 @@ import authPlugin from './plugins/auth.js'
 import configPlugin from './plugins/config.js'
 import databasePlugin from './plugins/database.js'
 import errorsPlugin from './plugins/errors.js'
+import extractionPlugin from './plugins/extraction.js'
 import refusalLimitPlugin from './plugins/refusal-limit.js'
 import securityPlugin from './plugins/security.js'
 import swaggerPlugin from './plugins/swagger.js'
@@ -55,6 +56,7 @@ async function app(fastify: FastifyInstance, options: AppOptions): Promise<void>
   // Before authentication: an address that keeps being refused is turned away before its key is looked up.
   await fastify.register(refusalLimitPlugin)
   await fastify.register(databasePlugin)
+  await fastify.register(extractionPlugin)
   await fastify.register(authPlugin)
   await fastify.register(securityPlugin)
   await fastify.register(swaggerPlugin)

@@ -25,6 +25,19 @@ export const ConfigSchema = Type.Object({
   RATE_LIMIT_MAX: Type.Integer({ default: 600, minimum: 1, description: 'requests per window per key or IP' }),
   RATE_LIMIT_WINDOW_MS: Type.Integer({ default: 60_000, minimum: 1000 }),
   TRUST_PROXY: Type.Boolean({ default: false }),
+  EXTRACTION_THREADS: Type.Optional(
+    Type.Integer({
+      minimum: 0,
+      maximum: 64,
+      description:
+        'worker threads that find quotations; unset: one fewer than the cores (at least 1); 0: on the event loop',
+    }),
+  ),
+  EXTRACTION_TIMEOUT_MS: Type.Integer({
+    default: 10_000,
+    minimum: 100,
+    description: 'longest one text may take to extract before it is stopped and answered 503',
+  }),
   DATABASE_TIMEOUT_MS: Type.Integer({
     default: 5000,
     minimum: 100,

@@ -53,6 +53,10 @@ export async function buildApp(
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     API_KEYS: WRITE_KEY,
+    // On the event loop: under the TypeScript loader a worker thread takes seconds to start, once
+    // per app, which doubled the suite. The pool is tested in test/plugins/extraction.test.ts and
+    // runs wherever a test starts src/server.ts as it is deployed (server, crash tests).
+    EXTRACTION_THREADS: '0',
     ...(await testDatabaseEnv(t)),
     ...env,
   })

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { canonicalUrl, InvalidUrlError } from '../domain/canonical-url.js'
-import { extractQuotes } from '../domain/extraction/index.js'
+import { extractQuotes, type ExtractedQuote } from '../domain/extraction/index.js'
 import { printedPieces } from '../domain/claims/index.js'
 import type { Database, SqlTransaction } from '../db/database.js'
 import { Prisma, type PrismaClient } from '../generated/prisma/client.js'
@@ -62,11 +62,18 @@ export interface IngestLog {
   warn(details: object, message: string): void
 }
 
+export interface IngestOptions {
+  /** how quotations are found: in the app, on its worker pool (src/plugins/extraction.ts) */
+  extract?: (text: string) => Promise<ExtractedQuote[]> | ExtractedQuote[]
+  /** where an ingest reports what went wrong after its article was stored */
+  log?: IngestLog
+}
+
 export async function ingestArticle(
   db: Pick<Database, 'transaction'>,
   input: IngestArticleInput,
   actor: string,
-  log?: IngestLog,
+  { extract = extractQuotes, log }: IngestOptions = {},
 ): Promise<IngestResult> {
   let url: string
   try {
@@ -77,7 +84,7 @@ export async function ingestArticle(
   }
   const contentHash = sha256(input.text)
   // Extraction is pure CPU work: done before the transaction so the transaction stays short.
-  const quotes = extractQuotes(input.text)
+  const quotes = await extract(input.text)
   const publishedAt = input.publishedAt ? new Date(input.publishedAt) : null
   const text = { ...input, url, contentHash, publishedAt, actor }
 

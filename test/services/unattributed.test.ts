@@ -118,7 +118,7 @@ t.test('re-posting an unchanged article places what an interrupted ingest left u
     transaction: (work) => (transactions++ === 0 ? app.db.transaction(work) : Promise.reject(new Error('lost'))),
   }
   const warnings: string[] = []
-  const stored = await ingestArticle(flaky, payload, 'test', { warn: (_, message) => warnings.push(message) })
+  const stored = await ingestArticle(flaky, payload, 'test', { log: { warn: (_, message) => warnings.push(message) } })
   t.equal(stored.status, 'created', 'the article is stored, and the answer says so')
   t.match(warnings, [/re-post/])
   t.match(await quotesOf(app, stored.id), [{ speaker: null, claimId: null }])

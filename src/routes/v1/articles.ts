@@ -24,7 +24,10 @@ export default async function articleRoutes(fastify: FastifyInstance): Promise<v
       },
     },
     async (request, reply) => {
-      const result = await ingestArticle(app.db, request.body, request.actor ?? 'anonymous', request.log)
+      const result = await ingestArticle(app.db, request.body, request.actor ?? 'anonymous', {
+        extract: fastify.extractQuotes,
+        log: request.log,
+      })
       reply.header('location', `/v1/articles/${result.id}`)
       return reply.code(result.status === 'created' ? 201 : 200).send(result)
     },

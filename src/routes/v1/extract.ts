@@ -1,6 +1,5 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyInstance } from 'fastify'
-import { extractQuotes } from '../../domain/extraction/index.js'
 import { responses } from '../../schemas/common.js'
 import { ExtractBody, ExtractResponse } from '../../schemas/extraction.js'
 import { READ_SECURITY } from './security.js'
@@ -20,6 +19,6 @@ export default async function extractRoutes(fastify: FastifyInstance): Promise<v
         response: responses({ 200: ExtractResponse }, 400, 401, 413, 415),
       },
     },
-    async (request) => ({ quotes: extractQuotes(request.body.text) }),
+    async (request) => ({ quotes: await fastify.extractQuotes(request.body.text) }),
   )
 }
