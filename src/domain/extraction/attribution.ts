@@ -1,4 +1,5 @@
 import {
+  ABSOLUTE_OPENERS,
   CLAUSE_CONTINUERS,
   CONJUNCTIONS,
   DETERMINERS,
@@ -51,6 +52,8 @@ export interface SegmentWindow {
 /** How far after a closing mark the speech verb may come ("Orrin T. Vale III, a columnist for The Harbor Review, said"). */
 const MAX_SUBJECT_TOKENS = 24
 const DASHES = new Set(['―', '—', '–', '-'])
+/** Longest noun phrase read between "with" and the -ing form of an absolute phrase ("with the campaign of the …"). */
+const MAX_ABSOLUTE_TOKENS = 10
 const LEADING_PUNCTUATION = new Set([',', '—', '―', '–', '-'])
 
 /** `as a Transport Ministry memo put it`: the idiom reports somebody's words like a speech verb. */
@@ -243,9 +246,26 @@ export function subjectOfVerb(tokens: readonly Token[], verb: number, sentenceFi
     !(auxiliary && /['’]s$/.test(auxiliary.lower))
   // "Okafor – who went on a rant declaring …" and "Dunmore phoned him and told him …": a participle, or a verb joined
   // by a conjunction, shares the subject of the verb right before it.
+  if (hangsOnSubject) {
+    const absolute = absoluteSubject(tokens, verb, sentenceFirst)
+    if (absolute) return absolute
+  }
   if (hangsOnSubject || (auxiliary && CONJUNCTIONS.has(auxiliary.lower)))
     return subjectOfVerbBefore(tokens, verb, sentenceFirst) ?? firstAgent(tokens, sentenceFirst, verb - 1)
   return subjectBefore(tokens, verb, sentenceFirst) ?? firstAgent(tokens, sentenceFirst, verb - 1)
+}
+
+/**
+ * "…, with Senator Hale calling it “…”": in an absolute phrase the noun phrase between "with" and the -ing form is
+ * its subject, not the subject of the clause it hangs on.
+ */
+function absoluteSubject(tokens: readonly Token[], verb: number, floor: number): Mention | null {
+  for (let i = verb - 1; i >= Math.max(floor, verb - MAX_ABSOLUTE_TOKENS); i--) {
+    const token = tokens[i] as Token
+    if (token.segment >= 0 || (!token.isWord && !isAbbreviationDot(tokens, i))) return null
+    if (ABSOLUTE_OPENERS.has(token.lower)) return mentionStartingAt(tokens, i + 1, verb - 1)
+  }
+  return null
 }
 
 /** The subject of the nearest finite verb before `verb` in its sentence, following a chain of conjoined verbs. */

@@ -133,3 +133,5 @@ export const DESIGNATION_VERBS: ReadonlySet<string> = set(functionWords.designat
 export const INDEFINITE_PRONOUNS: ReadonlySet<string> = set(functionWords.indefinitePronouns)
 /** Nouns for a time or a share: a phrase they head is never a speaker ("a few months", "21 percent"). */
 export const TIME_NOUNS: ReadonlySet<string> = set(functionWords.timeNouns)
+/** Words that open an absolute phrase: the noun phrase after one is the subject of the -ing form that follows it. */
+export const ABSOLUTE_OPENERS: ReadonlySet<string> = set(functionWords.absoluteOpeners)

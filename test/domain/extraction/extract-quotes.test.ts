@@ -181,6 +181,15 @@ t.test('participles hang the quote on the subject of the sentence', async (t) =>
   t.equal(adding?.speaker?.name, 'mayor')
 })
 
+t.test('in an absolute phrase the noun phrase after "with" speaks, not the subject of the sentence', async (t) => {
+  const text =
+    'The harbour board rejected the dredging plan on Tuesday, with Commissioner Ilse Varga calling it "a gift to ' +
+    'the gravel firms."'
+  const [quote] = extractQuotes(text)
+  t.equal(quote?.cue?.text, 'calling')
+  t.equal(mention(text, quote), 'Commissioner Ilse Varga')
+})
+
 t.test('the main clause speaks, not a verb inside a relative clause', async (t) => {
   const text = 'Wilma Stroud says she admired the patience shown in what she calls a "season of quarrels."'
   const [quote] = extractQuotes(text)
