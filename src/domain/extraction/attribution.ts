@@ -7,6 +7,7 @@ import {
   POSSESSIVE_PRONOUNS,
   PREPOSITIONS_BEFORE_NAMES,
   SPEECH_NOUNS,
+  SUBORDINATORS,
 } from './lexicon.js'
 import {
   isAbbreviationDot,
@@ -184,8 +185,31 @@ function build(
 export function attributionBefore(tokens: readonly Token[], window: SegmentWindow): Attribution | null {
   const first = window.beforeFirst
   const last = window.open - 1
-  // The first speech verb is the main clause's: in `Stroud says she admired what she calls a "…"` the quote is
-  // Stroud's saying.
+  // "When Roe thanked the crowd and said …, a man yelled “…”": a speech verb in a clause set before the main one
+  // reports that clause's words; the main clause's verb, when there is one, reports the quote.
+  const main = mainClauseStart(tokens, window)
+  if (main > first) {
+    const cue = firstCue(tokens, main, last, window.sentenceFirst)
+    if (cue) return cue
+  }
+  return firstCue(tokens, first, last, window.sentenceFirst) ?? attributionWithoutVerb(tokens, window)
+}
+
+/** First token after the comma that closes a subordinate clause opening the sentence, or the window's first. */
+function mainClauseStart(tokens: readonly Token[], window: SegmentWindow): number {
+  const first = window.beforeFirst
+  if (first !== window.sentenceFirst || !SUBORDINATORS.has((tokens[first] as Token).lower)) return first
+  for (let j = first + 1; j < window.open - 1; j++) if ((tokens[j] as Token).text === ',') return j + 1
+  return first
+}
+
+/**
+ * The first speech verb in first..last with a subject, or "according to X". The first speech verb is the main
+ * clause's: in `Stroud says she admired what she calls a "…"` the quote is Stroud's saying. A verb in a relative
+ * clause set off by commas (`Roe, who told aides …, said: "…"`) reports the quote only when no verb follows it.
+ */
+function firstCue(tokens: readonly Token[], first: number, last: number, sentenceFirst: number): Attribution | null {
+  let relative: Attribution | null = null
   for (let j = first; j <= last; j++) {
     const token = tokens[j] as Token
     if (token.lower === 'according' && isWordAt(tokens, j + 1, 'to')) {
@@ -194,9 +218,26 @@ export function attributionBefore(tokens: readonly Token[], window: SegmentWindo
       continue
     }
     if (!isVerbAt(tokens, j) || isPassive(tokens, j)) continue
-    const speaker = subjectOfVerb(tokens, j, window.sentenceFirst)
-    if (speaker) return build(j, j, speaker, 'before', Math.min(speaker.first, j), last)
+    const speaker = subjectOfVerb(tokens, j, sentenceFirst)
+    if (!speaker) continue
+    const found = build(j, j, speaker, 'before', Math.min(speaker.first, j), last)
+    if (!(speaker.kind === 'relative' && closedByComma(tokens, speaker.first, last))) return found
+    relative ??= found
   }
+  return relative
+}
+
+/** A relative pronoun after a comma whose clause closes with another comma before `last`. */
+function closedByComma(tokens: readonly Token[], pronoun: number, last: number): boolean {
+  if (tokens[pronoun - 1]?.text !== ',') return false
+  for (let i = pronoun + 1; i < last; i++) if ((tokens[i] as Token).text === ',') return true
+  return false
+}
+
+/** A quote with no speech verb before it: a noun for speech, a colon after a name, or a bare "X said." before. */
+function attributionWithoutVerb(tokens: readonly Token[], window: SegmentWindow): Attribution | null {
+  const first = window.beforeFirst
+  const last = window.open - 1
   const possessed = possessedSpeech(tokens, window)
   if (possessed) return possessed
   if (tokens[last]?.text === ':' && last > first) {
