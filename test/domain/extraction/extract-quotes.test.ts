@@ -215,6 +215,15 @@ t.test('a speech verb in a clause set off before or inside the main one does not
   t.equal(mention(own, extractQuotes(own)[0]), 'who', 'a relative clause that reaches the quote reports it')
 })
 
+t.test('a paragraph ending in a colon names the speaker of the quotation that fills the next one', async (t) => {
+  const text =
+    'Marguerite Olsson chairs the harbour trust. She went on to say:\n\n“We will rebuild the pier before the ' +
+    'autumn storms.”\n\nThe trust meets again in May.'
+  const [quote] = extractQuotes(text)
+  t.equal(quote?.speaker?.name, 'Marguerite Olsson')
+  t.equal(mention(text, quote), 'She')
+})
+
 t.test('pronoun resolution prefers a person of the right gender', async (t) => {
   const text =
     'Mayor Jane Roe met Governor John Doe. Doe said he was pleased. Roe said her city was ready.\n\n"We are ' +
