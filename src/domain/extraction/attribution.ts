@@ -1,4 +1,5 @@
 import {
+  ABSOLUTE_OPENERS,
   CLAUSE_CONTINUERS,
   CONJUNCTIONS,
   DETERMINERS,
@@ -6,6 +7,7 @@ import {
   POSSESSIVE_PRONOUNS,
   PREPOSITIONS_BEFORE_NAMES,
   SPEECH_NOUNS,
+  SUBORDINATORS,
 } from './lexicon.js'
 import {
   isAbbreviationDot,
@@ -51,6 +53,8 @@ export interface SegmentWindow {
 /** How far after a closing mark the speech verb may come ("Orrin T. Vale III, a columnist for The Harbor Review, said"). */
 const MAX_SUBJECT_TOKENS = 24
 const DASHES = new Set(['―', '—', '–', '-'])
+/** Longest noun phrase read between "with" and the -ing form of an absolute phrase ("with the campaign of the …"). */
+const MAX_ABSOLUTE_TOKENS = 10
 const LEADING_PUNCTUATION = new Set([',', '—', '―', '–', '-'])
 
 /** `as a Transport Ministry memo put it`: the idiom reports somebody's words like a speech verb. */
@@ -181,8 +185,31 @@ function build(
 export function attributionBefore(tokens: readonly Token[], window: SegmentWindow): Attribution | null {
   const first = window.beforeFirst
   const last = window.open - 1
-  // The first speech verb is the main clause's: in `Stroud says she admired what she calls a "…"` the quote is
-  // Stroud's saying.
+  // "When Roe thanked the crowd and said …, a man yelled “…”": a speech verb in a clause set before the main one
+  // reports that clause's words; the main clause's verb, when there is one, reports the quote.
+  const main = mainClauseStart(tokens, window)
+  if (main > first) {
+    const cue = firstCue(tokens, main, last, window.sentenceFirst)
+    if (cue) return cue
+  }
+  return firstCue(tokens, first, last, window.sentenceFirst) ?? attributionWithoutVerb(tokens, window)
+}
+
+/** First token after the comma that closes a subordinate clause opening the sentence, or the window's first. */
+function mainClauseStart(tokens: readonly Token[], window: SegmentWindow): number {
+  const first = window.beforeFirst
+  if (first !== window.sentenceFirst || !SUBORDINATORS.has((tokens[first] as Token).lower)) return first
+  for (let j = first + 1; j < window.open - 1; j++) if ((tokens[j] as Token).text === ',') return j + 1
+  return first
+}
+
+/**
+ * The first speech verb in first..last with a subject, or "according to X". The first speech verb is the main
+ * clause's: in `Stroud says she admired what she calls a "…"` the quote is Stroud's saying. A verb in a relative
+ * clause set off by commas (`Roe, who told aides …, said: "…"`) reports the quote only when no verb follows it.
+ */
+function firstCue(tokens: readonly Token[], first: number, last: number, sentenceFirst: number): Attribution | null {
+  let relative: Attribution | null = null
   for (let j = first; j <= last; j++) {
     const token = tokens[j] as Token
     if (token.lower === 'according' && isWordAt(tokens, j + 1, 'to')) {
@@ -191,9 +218,26 @@ export function attributionBefore(tokens: readonly Token[], window: SegmentWindo
       continue
     }
     if (!isVerbAt(tokens, j) || isPassive(tokens, j)) continue
-    const speaker = subjectOfVerb(tokens, j, window.sentenceFirst)
-    if (speaker) return build(j, j, speaker, 'before', Math.min(speaker.first, j), last)
+    const speaker = subjectOfVerb(tokens, j, sentenceFirst)
+    if (!speaker) continue
+    const found = build(j, j, speaker, 'before', Math.min(speaker.first, j), last)
+    if (!(speaker.kind === 'relative' && closedByComma(tokens, speaker.first, last))) return found
+    relative ??= found
   }
+  return relative
+}
+
+/** A relative pronoun after a comma whose clause closes with another comma before `last`. */
+function closedByComma(tokens: readonly Token[], pronoun: number, last: number): boolean {
+  if (tokens[pronoun - 1]?.text !== ',') return false
+  for (let i = pronoun + 1; i < last; i++) if ((tokens[i] as Token).text === ',') return true
+  return false
+}
+
+/** A quote with no speech verb before it: a noun for speech, a colon after a name, or a bare "X said." before. */
+function attributionWithoutVerb(tokens: readonly Token[], window: SegmentWindow): Attribution | null {
+  const first = window.beforeFirst
+  const last = window.open - 1
   const possessed = possessedSpeech(tokens, window)
   if (possessed) return possessed
   if (tokens[last]?.text === ':' && last > first) {
@@ -243,9 +287,26 @@ export function subjectOfVerb(tokens: readonly Token[], verb: number, sentenceFi
     !(auxiliary && /['’]s$/.test(auxiliary.lower))
   // "Okafor – who went on a rant declaring …" and "Dunmore phoned him and told him …": a participle, or a verb joined
   // by a conjunction, shares the subject of the verb right before it.
+  if (hangsOnSubject) {
+    const absolute = absoluteSubject(tokens, verb, sentenceFirst)
+    if (absolute) return absolute
+  }
   if (hangsOnSubject || (auxiliary && CONJUNCTIONS.has(auxiliary.lower)))
     return subjectOfVerbBefore(tokens, verb, sentenceFirst) ?? firstAgent(tokens, sentenceFirst, verb - 1)
   return subjectBefore(tokens, verb, sentenceFirst) ?? firstAgent(tokens, sentenceFirst, verb - 1)
+}
+
+/**
+ * "…, with Senator Hale calling it “…”": in an absolute phrase the noun phrase between "with" and the -ing form is
+ * its subject, not the subject of the clause it hangs on.
+ */
+function absoluteSubject(tokens: readonly Token[], verb: number, floor: number): Mention | null {
+  for (let i = verb - 1; i >= Math.max(floor, verb - MAX_ABSOLUTE_TOKENS); i--) {
+    const token = tokens[i] as Token
+    if (token.segment >= 0 || (!token.isWord && !isAbbreviationDot(tokens, i))) return null
+    if (ABSOLUTE_OPENERS.has(token.lower)) return mentionStartingAt(tokens, i + 1, verb - 1)
+  }
+  return null
 }
 
 /** The subject of the nearest finite verb before `verb` in its sentence, following a chain of conjoined verbs. */

@@ -511,8 +511,11 @@ function extract(
       attribution = cueOfMention(article, group, mention)
       const chosenSpeaker = speakerOfMention(article, mention, attribution)
       entity = chosenSpeaker.entity
-      // A speaker named only in an earlier paragraph is inferred from context: nothing next to this quote names them.
-      const named = (article.tokens[mention.last] as Token).paragraph === (article.tokens[span.open] as Token).paragraph
+      // A speaker named only in an earlier paragraph is inferred from context: nothing next to this quote names them,
+      // unless that paragraph ends in the clause that introduces it ("She went on to say:").
+      const named =
+        (article.tokens[mention.last] as Token).paragraph === (article.tokens[span.open] as Token).paragraph ||
+        (mention.first >= (span.windows[0] as SegmentWindow).beforeFirst && mention.last < span.open)
       speaker = named ? chosenSpeaker.speaker : { ...chosenSpeaker.speaker, mention: null }
     }
     if (speaker) previous = { speaker, entity, mention, paragraph }

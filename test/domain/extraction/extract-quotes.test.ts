@@ -181,11 +181,47 @@ t.test('participles hang the quote on the subject of the sentence', async (t) =>
   t.equal(adding?.speaker?.name, 'mayor')
 })
 
+t.test('in an absolute phrase the noun phrase after "with" speaks, not the subject of the sentence', async (t) => {
+  const text =
+    'The harbour board rejected the dredging plan on Tuesday, with Commissioner Ilse Varga calling it "a gift to ' +
+    'the gravel firms."'
+  const [quote] = extractQuotes(text)
+  t.equal(quote?.cue?.text, 'calling')
+  t.equal(mention(text, quote), 'Commissioner Ilse Varga')
+})
+
 t.test('the main clause speaks, not a verb inside a relative clause', async (t) => {
   const text = 'Wilma Stroud says she admired the patience shown in what she calls a "season of quarrels."'
   const [quote] = extractQuotes(text)
   t.equal(quote?.cue?.text, 'says')
   t.equal(mention(text, quote), 'Wilma Stroud')
+})
+
+t.test('a speech verb in a clause set off before or inside the main one does not report the quote', async (t) => {
+  const fronted =
+    'When the inspectors toured the mill and said the floors were safe, a night watchman shouted "Look at the roof!"'
+  t.equal(mention(fronted, extractQuotes(fronted)[0]), 'a night watchman')
+  const relative =
+    'Ottoline Brask, who told the council in March that the budget was sound, said on Friday: "We were wrong about ' +
+    'the ferry contract."'
+  t.equal(mention(relative, extractQuotes(relative)[0]), 'Ottoline Brask')
+  t.equal(extractQuotes(relative)[0]?.cue?.text, 'said')
+  // With no speech verb in the main clause, the fronted clause's verb is the cue after all.
+  const only = 'As Ottoline Brask told the council, the ferry contract was "a costly mistake for the whole valley."'
+  t.equal(mention(only, extractQuotes(only)[0]), 'Ottoline Brask')
+  const open = 'Although Ottoline Brask told the council she was sorry the ferry contract was "a costly mistake."'
+  t.equal(mention(open, extractQuotes(open)[0]), 'Ottoline Brask')
+  const own = 'Ottoline Brask, who told the council the contract was "a costly mistake for the whole valley."'
+  t.equal(mention(own, extractQuotes(own)[0]), 'who', 'a relative clause that reaches the quote reports it')
+})
+
+t.test('a paragraph ending in a colon names the speaker of the quotation that fills the next one', async (t) => {
+  const text =
+    'Marguerite Olsson chairs the harbour trust. She went on to say:\n\n“We will rebuild the pier before the ' +
+    'autumn storms.”\n\nThe trust meets again in May.'
+  const [quote] = extractQuotes(text)
+  t.equal(quote?.speaker?.name, 'Marguerite Olsson')
+  t.equal(mention(text, quote), 'She')
 })
 
 t.test('pronoun resolution prefers a person of the right gender', async (t) => {
