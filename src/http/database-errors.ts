@@ -27,13 +27,16 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 }
 
 // Prisma's codes for a unique index another transaction won and for a deadlock or write conflict,
-// and the SQLSTATEs behind them, which is what a raw query's error carries (P2010).
-const PRISMA_CONFLICT = new Set(['P2002', 'P2034'])
-const SQLSTATE_CONFLICT = new Set(['23505', '40001', '40P01'])
+// and the SQLSTATEs behind them, which is what a raw query's error carries (P2010). 23503 too: the
+// service only writes references to rows it has just read, so a foreign key violation means a
+// concurrent transaction removed one in between (a claim retired while a flag to it was being written:
+// seen under an 8-writer load on real articles).
+const PRISMA_CONFLICT = new Set(['P2002', 'P2003', 'P2034'])
+const SQLSTATE_CONFLICT = new Set(['23503', '23505', '40001', '40P01'])
 
 /**
- * Whether an error means a concurrent transaction got in the way: a unique index it won, a deadlock
- * with it, a serialization failure. The transaction was rolled back whole, so running it again is
+ * Whether an error means a concurrent transaction got in the way: a unique index it won, a row it
+ * removed that this one referenced, a deadlock with it, a serialization failure. The transaction was rolled back whole, so running it again is
  * safe and will see the other one's rows.
  */
 export function isTransactionConflict(error: unknown): boolean {

@@ -51,6 +51,8 @@ t.test('conflicts with a concurrent transaction are told apart from other failur
     Object.assign(new Error('deadlock'), { code: 'P2034' }),
     raw('40P01'),
     raw('23505'),
+    raw('23503'),
+    Object.assign(new Error('foreign key'), { code: 'P2003' }),
     Object.assign(new Error('wrapped'), { cause: Object.assign(new Error('x'), { code: '40001' }) }),
   ]) {
     t.ok(isTransactionConflict(error), (error as Error).message)
