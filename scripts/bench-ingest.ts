@@ -111,6 +111,7 @@ async function run(engine: 'postgres' | 'pglite'): Promise<Figures> {
     API_KEYS: KEY,
     RATE_LIMIT_MAX: '1000000000',
     DATABASE_POOL_SIZE: '16',
+    ...(process.env.EXTRACTION_THREADS ? { EXTRACTION_THREADS: process.env.EXTRACTION_THREADS } : {}),
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATA_DIR: dataDir! }),
   })
   const server = Fastify(serverOptions(config))
