@@ -14,6 +14,11 @@ declare module 'fastify' {
   }
 }
 
+export interface ExtractionPluginOptions {
+  /** the worker's module; tests give one that cannot start */
+  workerFile?: URL
+}
+
 /**
  * Extraction is CPU work: linear in the text, but a megabyte of text is seconds of it. Run on the
  * event loop, one such request held every other request — health checks included — for as long
@@ -23,11 +28,6 @@ declare module 'fastify' {
  * and the queue is full a caller is told to come back instead of waiting without bound.
  * EXTRACTION_THREADS=0 extracts on the event loop, with no time limit (a CLI-sized deployment).
  */
-export interface ExtractionPluginOptions {
-  /** the worker's module; tests give one that cannot start */
-  workerFile?: URL
-}
-
 async function extractionPlugin(fastify: FastifyInstance, options: ExtractionPluginOptions): Promise<void> {
   const { EXTRACTION_THREADS, EXTRACTION_TIMEOUT_MS: timeoutMs } = fastify.config
   const threads = EXTRACTION_THREADS ?? Math.max(1, availableParallelism() - 1)
