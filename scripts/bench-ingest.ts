@@ -10,18 +10,15 @@
  * Postgres: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) names a server on
  * which a scratch database is created and dropped afterwards.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { parseArgs } from 'node:util'
 import autocannon from 'autocannon'
 import Fastify from 'fastify'
-import pg from 'pg'
 import app, { serverOptions } from '../src/app.js'
 import { loadConfig } from '../src/config.js'
 import { generateSyntheticCorpus, type SyntheticArticle } from '../src/domain/claims/index.js'
 import { claimDetailQuery } from '../src/services/claims.js'
+import { openScratchStore } from './scratch-store.js'
 
 const { values: args } = parseArgs({
   options: {
@@ -91,28 +88,14 @@ async function ingest(base: string, from: number, to: number, concurrency: numbe
 }
 
 async function run(engine: 'postgres' | 'pglite'): Promise<Figures> {
-  let databaseUrl: string | undefined
-  let dataDir: string | undefined
-  let admin: pg.Client | undefined
-  const name = `verbatim_bench_${process.pid}`
-  if (engine === 'postgres') {
-    admin = new pg.Client({ connectionString: ADMIN_URL })
-    await admin.connect()
-    await admin.query(`DROP DATABASE IF EXISTS ${name}`)
-    await admin.query(`CREATE DATABASE ${name}`)
-    const url = new URL(ADMIN_URL)
-    url.pathname = `/${name}`
-    databaseUrl = url.toString()
-  } else {
-    dataDir = mkdtempSync(join(tmpdir(), 'verbatim-bench-'))
-  }
+  const store = await openScratchStore(engine, 'verbatim_bench', ADMIN_URL)
   const config = loadConfig({
     LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent',
     API_KEYS: KEY,
     RATE_LIMIT_MAX: '1000000000',
     DATABASE_POOL_SIZE: '16',
     ...(process.env.EXTRACTION_THREADS ? { EXTRACTION_THREADS: process.env.EXTRACTION_THREADS } : {}),
-    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : { DATA_DIR: dataDir! }),
+    ...store.env,
   })
   const server = Fastify(serverOptions(config))
   await server.register(app, { config })
@@ -191,11 +174,7 @@ async function run(engine: 'postgres' | 'pglite'): Promise<Figures> {
     return figures
   } finally {
     await server.close()
-    if (admin) {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-      await admin.end()
-    }
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true })
+    await store.remove()
   }
 }
 

@@ -12,8 +12,7 @@
  * which a scratch database is created and dropped afterwards.
  */
 import { spawn } from 'node:child_process'
-import { createReadStream, mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { createReadStream, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { createServer, type AddressInfo } from 'node:net'
 import { performance } from 'node:perf_hooks'
@@ -21,7 +20,7 @@ import { createInterface } from 'node:readline'
 import { parseArgs } from 'node:util'
 import { createGunzip } from 'node:zlib'
 import autocannon from 'autocannon'
-import pg from 'pg'
+import { openScratchStore } from './scratch-store.js'
 
 const { values: args } = parseArgs({
   options: {
@@ -152,29 +151,8 @@ function report(name: string, stats: WriteStats, seconds: number) {
 }
 
 async function main() {
-  let env: Record<string, string>
-  let cleanup = async () => {}
-  if (args.engine === 'postgres') {
-    const name = `verbatim_load_${process.pid}`
-    const admin = new pg.Client({ connectionString: ADMIN_URL })
-    await admin.connect()
-    await admin.query(`CREATE DATABASE ${name}`)
-    await admin.end()
-    const url = new URL(ADMIN_URL)
-    url.pathname = `/${name}`
-    env = { DATABASE_URL: url.toString() }
-    cleanup = async () => {
-      const dropper = new pg.Client({ connectionString: ADMIN_URL })
-      await dropper.connect()
-      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-      await dropper.end()
-    }
-  } else {
-    const dir = mkdtempSync(join(tmpdir(), 'verbatim-load-'))
-    env = { DATA_DIR: dir }
-    cleanup = async () => rmSync(dir, { recursive: true, force: true })
-  }
-  const server = await startServer(env)
+  const store = await openScratchStore(args.engine === 'pglite' ? 'pglite' : 'postgres', 'verbatim_load', ADMIN_URL)
+  const server = await startServer(store.env)
   try {
     const pid = server.child.pid!
     const source = corpusArticles()
@@ -229,7 +207,7 @@ async function main() {
   } finally {
     server.child.kill('SIGTERM')
     await new Promise((resolve) => server.child.once('exit', resolve))
-    await cleanup()
+    await store.remove()
   }
 }
 
