@@ -2,6 +2,9 @@
  * How a speaker named in one article is recognised in another: by comparison keys of the names and
  * aliases articles use for them. Pure; the service stores the keys and looks them up.
  */
+import shortGivenNames from './short-given-names.json' with { type: 'json' }
+
+const FORMAL_GIVEN_NAMES: ReadonlyMap<string, readonly string[]> = new Map(Object.entries(shortGivenNames.shortForms))
 
 /** Lowercase, without accents, curly apostrophes or a leading article, spaces collapsed. */
 export function nameKey(name: string): string {
@@ -68,6 +71,27 @@ export function nameVariants(name: string): { plain: string; surname: string | n
 }
 
 /**
+ * The same person's name with the formal given name for a short one ("Mike Roe" → "Michael Roe"; "Steve Roe" →
+ * "Steven Roe" and "Stephen Roe"): writers use both, and each must find the speaker the other made. Empty for a
+ * name of one word or a given name that is not a known short form (short-given-names.json).
+ */
+export function formalNames(name: string): string[] {
+  const words = name.trim().split(/\s+/)
+  const formal = words.length > 1 ? FORMAL_GIVEN_NAMES.get((words[0] as string).toLowerCase()) : undefined
+  if (formal === undefined) return []
+  return formal.map((given) => [given.charAt(0).toUpperCase() + given.slice(1), ...words.slice(1)].join(' '))
+}
+
+/** Whether two given names are the same, one perhaps the other's short form ("Mike" and "Michael"). */
+export function sameGivenName(a: string, b: string): boolean {
+  const x = a.toLowerCase()
+  const y = b.toLowerCase()
+  return (
+    x === y || (FORMAL_GIVEN_NAMES.get(x)?.includes(y) ?? false) || (FORMAL_GIVEN_NAMES.get(y)?.includes(x) ?? false)
+  )
+}
+
+/**
  * The names this mention teaches us the speaker goes by: the canonical name and its plain form (no middle
  * initials), the title with the name ("Mexican President Claudia Sheinbaum"), a person's surname, and a named
  * mention as written.
@@ -77,16 +101,20 @@ export function aliasesOf(mention: SpeakerMention): string[] {
   if (mention.title) aliases.push(`${mention.title} ${mention.name}`)
   if (mention.kind === 'person') {
     const { plain, surname } = nameVariants(mention.name)
-    aliases.push(plain)
+    aliases.push(plain, ...formalNames(plain))
     if (surname) aliases.push(surname)
   }
   if (mention.mentionText && isProperName(mention.mentionText)) aliases.push(mention.mentionText)
   return distinctByKey(aliases)
 }
 
-/** The keys a mention is looked up by in the registry: its name, and for a person the name's plain form. */
+/**
+ * The keys a mention is looked up by in the registry: its name, and for a person the name's plain form and that
+ * form with the formal given name for a short one.
+ */
 export function lookupKeys(mention: Pick<SpeakerMention, 'name' | 'kind'>): string[] {
-  const names = mention.kind === 'person' ? [mention.name, nameVariants(mention.name).plain] : [mention.name]
+  const plain = nameVariants(mention.name).plain
+  const names = mention.kind === 'person' ? [mention.name, plain, ...formalNames(plain)] : [mention.name]
   return distinctByKey(names).map(nameKey)
 }
 

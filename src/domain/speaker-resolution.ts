@@ -15,7 +15,7 @@ import {
   ROLE_WORDS,
   TITLE_ABBREVIATIONS,
 } from './extraction/lexicon.js'
-import { nameKey, nameVariants } from './speaker-identity.js'
+import { formalNames, nameKey, nameVariants, sameGivenName } from './speaker-identity.js'
 
 export type ResolvedBy = 'id' | 'slug' | 'alias' | 'surname' | 'spelling'
 
@@ -59,10 +59,14 @@ export function withoutTitle(name: string): string {
   return rest.length > 0 ? rest.join(' ') : name.trim()
 }
 
-/** The alias keys a typed name is looked up by, most literal first: as given, without title, without middle initials. */
+/**
+ * The alias keys a typed name is looked up by, most literal first: as given, without title, without middle initials,
+ * and with the formal given name for a short one.
+ */
 export function referenceKeys(reference: string): string[] {
   const stripped = withoutTitle(reference)
-  const keys = [reference, stripped, nameVariants(stripped).plain].map(nameKey).filter((key) => key !== '')
+  const plain = nameVariants(stripped).plain
+  const keys = [reference, stripped, plain, ...formalNames(plain)].map(nameKey).filter((key) => key !== '')
   return [...new Set(keys)]
 }
 
@@ -85,7 +89,7 @@ export function givenNamesAgree(reference: string, name: string): boolean {
     const own = known[index]
     if (own === undefined) return false
     const initial = word.replace(/\.$/, '')
-    return word === own || (initial.length === 1 && own.startsWith(initial))
+    return sameGivenName(word, own) || (initial.length === 1 && own.startsWith(initial))
   })
 }
 

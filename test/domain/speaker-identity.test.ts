@@ -1,10 +1,12 @@
 import t from 'tap'
 import {
   aliasesOf,
+  formalNames,
   isProperName,
   lookupKeys,
   nameKey,
   nameVariants,
+  sameGivenName,
   slugify,
 } from '../../src/domain/speaker-identity.js'
 
@@ -55,4 +57,24 @@ t.test('name variants: middle initials dropped, a suffix kept with the surname',
   ])
   t.same(lookupKeys({ name: 'Jane Q. Roe', kind: 'person' }), ['jane q. roe', 'jane roe'])
   t.same(lookupKeys({ name: 'Office of J. Doe', kind: 'organisation' }), ['office of j. doe'])
+})
+
+t.test('short given names: the formal name is an alias and a lookup key, both ways', async (t) => {
+  t.same(formalNames('Mike Harlowe'), ['Michael Harlowe'])
+  t.same(formalNames('steve de la Cruz'), ['Steven de la Cruz', 'Stephen de la Cruz'], 'every spelling')
+  t.same(formalNames('Mike'), [], 'one word has no given name')
+  t.same(formalNames('Michael Harlowe'), [], 'already formal')
+  t.same(formalNames('Chris Harlowe'), [], 'a short form of several names is not guessed')
+  t.same(aliasesOf({ name: 'Mike J. Harlowe', title: null, kind: 'person', mentionText: null }), [
+    'Mike J. Harlowe',
+    'Mike Harlowe',
+    'Michael Harlowe',
+    'Harlowe',
+  ])
+  t.same(lookupKeys({ name: 'Mike Harlowe', kind: 'person' }), ['mike harlowe', 'michael harlowe'])
+  t.same(lookupKeys({ name: 'Mike Harlowe Group', kind: 'organisation' }), ['mike harlowe group'], 'people only')
+  t.ok(sameGivenName('Mike', 'michael'))
+  t.ok(sameGivenName('Michael', 'MIKE'))
+  t.ok(sameGivenName('Ana', 'ana'))
+  t.notOk(sameGivenName('Mike', 'Martin'))
 })

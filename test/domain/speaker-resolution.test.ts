@@ -38,6 +38,7 @@ t.test('referenceKeys and referenceSurname', async (t) => {
   ])
   t.same(referenceKeys('Teodora Vasquel'), ['teodora vasquel'], 'each key once')
   t.same(referenceKeys('The Harbour Board'), ['harbour board'])
+  t.same(referenceKeys('Sen. Mike Harlowe'), ['sen. mike harlowe', 'mike harlowe', 'michael harlowe'])
   t.equal(referenceSurname('Mayor Teodora Vasquel'), 'vasquel')
   t.equal(referenceSurname('Mayor Vasquel'), null, 'a single word has no given names')
 })
@@ -50,6 +51,8 @@ t.test('givenNamesAgree: the typed given names are the known ones, or their init
   t.notOk(givenNamesAgree('X. Vasquel', 'Teodora Vasquel'))
   t.notOk(givenNamesAgree('Teodora Ana Vasquel', 'Teodora Vasquel'), 'more given names than known')
   t.ok(givenNamesAgree('Tomas Vasquel', 'Vasquel'), 'a speaker known by the surname alone')
+  t.ok(givenNamesAgree('Mike Harlowe', 'Michael Harlowe'), 'a short form of the given name')
+  t.ok(givenNamesAgree('Michael Harlowe', 'Mike Harlowe'), 'and the other way')
 })
 
 t.test('editDistance counts insertions, deletions, substitutions and swaps', async (t) => {

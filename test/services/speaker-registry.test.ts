@@ -62,6 +62,37 @@ t.test('a name with and without its middle initial is one speaker, in either ord
   }
 })
 
+t.test(
+  'a short given name and the formal one are one speaker, shown by the formal name, in either order',
+  async (t) => {
+    const texts: Record<string, string> = {
+      short: '“The session is over,” said Senate President Mike Harlowe.',
+      formal: 'Michael Harlowe, the Senate president, spoke on Friday. “We will meet again in June,” Harlowe said.',
+    }
+    for (const order of [
+      ['short', 'formal'],
+      ['formal', 'short'],
+    ]) {
+      const app = await buildApp(t)
+      for (const name of order) await ingest(app, `https://daily.example/${name}`, texts[name as string] as string)
+      const speakers = await app.prisma.speaker.findMany({ select: { name: true } })
+      t.same(
+        speakers.map((speaker) => speaker.name),
+        ['Michael Harlowe'],
+        order.join(' then '),
+      )
+    }
+    // A different given name with the same surname stays someone else.
+    const app = await buildApp(t)
+    await ingest(app, 'https://daily.example/formal', texts.formal as string)
+    await ingest(app, 'https://daily.example/other', '“No comment,” said Martin Harlowe, his brother.')
+    const names = (await app.prisma.speaker.findMany({ select: { name: true }, orderBy: { name: 'asc' } })).map(
+      (speaker) => speaker.name,
+    )
+    t.same(names, ['Martin Harlowe', 'Michael Harlowe'])
+  },
+)
+
 t.test('a surname first and the full name later is one speaker, shown by the full name, in either order', async (t) => {
   const texts: Record<string, string> = {
     surname: '“We will not borrow more,” Whitfield said on Tuesday.',
