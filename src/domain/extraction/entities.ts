@@ -1,5 +1,7 @@
+import { genderOfFirstName } from './first-names.js'
 import {
   DEMONYMS,
+  type Gender,
   DETERMINERS,
   DOCUMENT_WORDS,
   GENDERED_HONORIFICS,
@@ -17,7 +19,9 @@ import {
 } from './lexicon.js'
 import {
   descriptionEndingAt,
+  isAbbreviationDot,
   isDocumentWord,
+  isRoleWord,
   isOrganisationWord,
   nameStartingAt,
   nounPhraseEndingAt,
@@ -34,6 +38,12 @@ export interface Entity {
   words: string[]
   maleVotes: number
   femaleVotes: number
+  /**
+   * The gender the first name usually carries ("Nancy"): weaker than the votes of honorifics, gendered roles and
+   * the article's own pronouns, since names are shared across genders and languages; it favours a person a
+   * pronoun agrees with but never rules one out.
+   */
+  nameGender?: Gender
   /** Already identified as the speaker of a quote. */
   spoke: boolean
   /** Roles the article gives them, from their title ("Sen." → senator) and appositions ("a spokesman"). */
@@ -54,6 +64,8 @@ interface EntityMention {
   start: number
   /** The mention is the subject of its clause: the first one of its sentence, or a speaker found for a quote. */
   subject?: boolean
+  /** The mention opens its sentence: the subject of its main clause. */
+  opens?: boolean
 }
 
 /** How far back, in characters, a pronoun's antecedent is looked for. */
@@ -88,6 +100,22 @@ function verbFollows(tokens: readonly Token[], last: number): boolean {
 }
 
 const OPENING_PUNCTUATION = /^[“"‘'([—–-]$/
+
+/** "Roe’s lawyer": the name owns the phrase it opens; it is not the one acting. */
+function isPossessor(tokens: readonly Token[], mention: Mention): boolean {
+  const last = tokens[mention.last] as Token
+  return last.text.length > 2 && /['’]s?$/.test(last.text)
+}
+
+/** The mention is the subject of a clause, or the source of a report ("according to Jane Roe"). */
+function isSubject(tokens: readonly Token[], sentenceEnds: readonly boolean[], mention: Mention): boolean {
+  if (isPossessor(tokens, mention)) return false
+  return (
+    opensSentence(tokens, sentenceEnds, mention.first) ||
+    verbFollows(tokens, mention.last) ||
+    (tokens[mention.first - 1]?.lower === 'to' && tokens[mention.first - 2]?.lower === 'according')
+  )
+}
 
 /** How many mentions back (or ahead) a reference is looked for. */
 const MAX_ANTECEDENTS = 60
@@ -201,6 +229,11 @@ export function splitName(tokens: readonly Token[], mention: Mention, text: stri
   }
 }
 
+/** "Nancy Roe": the gender the first name usually carries. */
+function voteByFirstName(entity: Entity): void {
+  entity.nameGender = genderOfFirstName(entity.words[0] as string) ?? undefined
+}
+
 /**
  * A single capitalised word may be a place ("Mexico"); he or she only refers to a name that shows it
  * belongs to a person: a first name and surname, a title, or a pronoun already pointing at it.
@@ -215,6 +248,8 @@ export class EntityRegistry {
   private readonly mentions: EntityMention[] = []
   /** Mentions found later by reference (a quote's speaker), kept in order of position. */
   private readonly noted: EntityMention[] = []
+  /** Descriptions standing for a named person ("the governor"), in order: antecedents for pronouns only. */
+  private readonly descriptions: EntityMention[] = []
   /** The names' mentions by their last word, in order: what a surname is looked up by. */
   private readonly bySurname = new Map<string, EntityMention[]>()
   private readonly byName = new Map<string, Entity>()
@@ -234,6 +269,30 @@ export class EntityRegistry {
     })
     this.collectNames()
     this.collectGender()
+    this.collectDescriptions()
+  }
+
+  /**
+   * "The governor left the room. Later he said …": a description that stands for someone the article names
+   * ("the governor", "Ms. Roe’s lawyer") is a mention of them for the pronouns that follow.
+   */
+  private collectDescriptions(): void {
+    const { tokens } = this
+    let sentenceFirst = 0
+    for (let i = 0; i < tokens.length; i++) {
+      if (i > 0 && this.sentenceEnds[i - 1]) sentenceFirst = i
+      const token = tokens[i] as Token
+      if (token.segment >= 0 || !token.isWord || !isRoleWord(token)) continue
+      // "Gov. Jane Roe": a title before a name is part of the name's mention.
+      if (tokens[i + 1]?.capitalized && tokens[i + 1]?.isWord) continue
+      const mention = descriptionEndingAt(tokens, i, sentenceFirst)
+      if (!mention) continue
+      const { entity, resolvedBy } = this.resolveDescription(mention) ?? {}
+      if (!entity || resolvedBy !== 'role' || !entity.named || entity.kind !== 'person') continue
+      const subject = isSubject(tokens, this.sentenceEnds, mention)
+      const opens = opensSentence(tokens, this.sentenceEnds, mention.first)
+      this.descriptions.push({ entity, start: (tokens[mention.first] as Token).start, subject, opens })
+    }
   }
 
   /** Index of the writer's sentence holding an offset. */
@@ -354,10 +413,8 @@ export class EntityRegistry {
           entity,
           start: token.start,
           // The subject of a clause, or the source of a report ("according to Jane Roe").
-          subject:
-            opensSentence(tokens, this.sentenceEnds, i) ||
-            verbFollows(tokens, mention.last) ||
-            (tokens[i - 1]?.lower === 'to' && tokens[i - 2]?.lower === 'according'),
+          subject: isSubject(tokens, this.sentenceEnds, mention),
+          opens: opensSentence(tokens, this.sentenceEnds, i) && !isPossessor(tokens, mention),
         })
         if (entity.kind === 'person') {
           const surname = entity.words[entity.words.length - 1] as string
@@ -417,11 +474,14 @@ export class EntityRegistry {
       }
       if (entity.place) entity.kind = 'organisation'
       this.byName.set(key, entity)
+      if (entity.kind === 'person' && words.length > 1) voteByFirstName(entity)
     } else if (words.length > entity.words.length && entity.kind === 'person') {
       // The fullest form of a name is the canonical one ("Sheinbaum" first, "Claudia Sheinbaum" later).
+      const firstNameSeen = entity.words.length > 1
       entity.name = parts.name
       entity.words = words
       this.byName.set(key, entity)
+      if (!firstNameSeen) voteByFirstName(entity)
     }
     if (parts.title && !entity.title) entity.title = parts.title
     if (parts.title) this.learnDescription(entity, parts.title.split(/\s+/))
@@ -453,22 +513,27 @@ export class EntityRegistry {
   }
 
   /**
-   * The mentions before `start`, names and references alike, nearest first: at most MAX_ANTECEDENTS of them, so
-   * that resolving a reference costs the same however long the article.
+   * The mentions before `start`, names and references alike (and, for pronouns, descriptions standing for a named
+   * person), nearest first: at most MAX_ANTECEDENTS of them, so that resolving a reference costs the same however
+   * long the article.
    */
-  private *mentionsBefore(start: number): Generator<EntityMention> {
-    let a = firstStartingAt(this.mentions, start) - 1
-    let b = firstStartingAt(this.noted, start) - 1
-    for (let n = 0; n < MAX_ANTECEDENTS && (a >= 0 || b >= 0); n++) {
-      const name = this.mentions[a]
-      const note = this.noted[b]
-      if (note === undefined || (name !== undefined && name.start >= note.start)) {
-        a--
-        yield name as EntityMention
-      } else {
-        b--
-        yield note
+  private *mentionsBefore(start: number, withDescriptions = false): Generator<EntityMention> {
+    const lists = withDescriptions ? [this.mentions, this.noted, this.descriptions] : [this.mentions, this.noted]
+    const next = lists.map((list) => firstStartingAt(list, start) - 1)
+    for (let n = 0; n < MAX_ANTECEDENTS; n++) {
+      let pick = -1
+      for (let k = 0; k < lists.length; k++) {
+        const candidate = (lists[k] as EntityMention[])[next[k] as number]
+        if (candidate === undefined) continue
+        if (
+          pick < 0 ||
+          candidate.start > ((lists[pick] as EntityMention[])[next[pick] as number] as EntityMention).start
+        )
+          pick = k
       }
+      if (pick < 0) return
+      yield (lists[pick] as EntityMention[])[next[pick] as number] as EntityMention
+      next[pick] = (next[pick] as number) - 1
     }
   }
 
@@ -537,7 +602,12 @@ export class EntityRegistry {
    * The nearest earlier entity the pronoun can stand for; `excluded` names someone it cannot be (the outer speaker of
    * a nested quote).
    */
-  resolvePronoun(pronoun: string, before: number, excluded: string | null = null): ResolvedSpeaker | null {
+  resolvePronoun(
+    pronoun: string,
+    before: number,
+    excluded: string | null = null,
+    subject = true,
+  ): ResolvedSpeaker | null {
     const gender = GENDERED_PRONOUNS.get(pronoun)
     if (pronoun === 'it' || pronoun === 'they') {
       for (const { entity } of this.mentionsBefore(before)) {
@@ -547,40 +617,63 @@ export class EntityRegistry {
       return null
     }
     // "Pell, who he said …": a pronoun inside a relative clause is not the clause's antecedent.
+    const ruledOut = new Set<Entity>(subject ? this.namedLaterInClause(before) : [])
     const antecedent = this.relativeAntecedent(before)
+    if (antecedent) ruledOut.add(antecedent)
     // Whoever the last few sentences are about comes first; further back only when they name nobody who fits.
     const sentence = this.sentenceAt(before)
     return (
-      this.salientPerson(before, gender, excluded, antecedent, (start) => sentence - this.sentenceAt(start) <= 2) ??
-      this.salientPerson(before, gender, excluded, antecedent, (start) => before - start <= PRONOUN_REACH)
+      this.salientPerson(before, gender, excluded, ruledOut, (start) => sentence - this.sentenceAt(start) <= 2) ??
+      this.salientPerson(before, gender, excluded, ruledOut, (start) => before - start <= PRONOUN_REACH)
     )
+  }
+
+  /**
+   * "… as he called on Roe to apologise": a subject pronoun is never someone its own clause names after it (the
+   * binding of pronouns: "he" and "Roe" there are two people). The clause is read up to the first punctuation:
+   * past a comma or a quote writers do name the same person again ("…,” he said, referring to what Roe had …").
+   */
+  private namedLaterInClause(offset: number): Entity[] {
+    const { tokens } = this
+    let last = firstStartingAt(tokens, offset)
+    while (last + 1 < tokens.length) {
+      const next = tokens[last + 1] as Token
+      if (next.segment >= 0 || (!next.isWord && !isAbbreviationDot(tokens, last + 1))) break
+      last++
+    }
+    const end = (tokens[last] as Token).end
+    const named: Entity[] = []
+    for (let m = firstStartingAt(this.mentions, offset + 1); m < this.mentions.length; m++) {
+      const mention = this.mentions[m] as EntityMention
+      if (mention.start >= end) break
+      named.push(mention.entity)
+    }
+    return named
   }
 
   private salientPerson(
     before: number,
     gender: 'm' | 'f' | undefined,
     excluded: string | null,
-    antecedent: Entity | null,
+    ruledOut: ReadonlySet<Entity>,
     near: (start: number) => boolean,
   ): ResolvedSpeaker | null {
     let best: Entity | null = null
     let bestScore = -Infinity
     const seen = new Set<Entity>()
-    for (const { entity, start, subject } of this.mentionsBefore(before)) {
+    for (const { entity, start, subject, opens } of this.mentionsBefore(before, true)) {
       if (!near(start)) break
       if (seen.has(entity)) continue
       seen.add(entity)
-      if (entity.name === excluded || entity === antecedent) continue
+      if (entity.name === excluded || ruledOut.has(entity)) continue
       if (entity.kind !== 'person' || !isKnownPerson(entity)) continue
       const entityGender =
         entity.maleVotes > entity.femaleVotes ? 'm' : entity.femaleVotes > entity.maleVotes ? 'f' : null
       if (gender && entityGender && entityGender !== gender) continue
+      const agrees = gender !== undefined && (entityGender ?? entity.nameGender) === gender
       // Salience: the nearer, the more so; a known gender that agrees, a subject and someone already quoted count for.
       const score =
-        -(before - start) / 400 +
-        (gender && entityGender === gender ? 1 : 0) +
-        (subject ? 0.6 : 0) +
-        (entity.spoke ? 0.5 : 0)
+        -(before - start) / 400 + (agrees ? 1 : 0) + (subject ? 0.6 : 0) + (opens ? 0.3 : 0) + (entity.spoke ? 0.5 : 0)
       if (score > bestScore) {
         bestScore = score
         best = entity

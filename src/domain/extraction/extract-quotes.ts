@@ -229,7 +229,7 @@ function resolveSpeaker(article: Article, mention: Mention): ResolvedSpeaker | n
     case 'pronoun': {
       // A mention of kind pronoun is a subject pronoun (maybe contracted, "she’s") or a possessive one.
       const pronoun = SUBJECT_OF_POSSESSIVE.get(first.lower) ?? (pronounOf(first) as string)
-      return registry.resolvePronoun(pronoun, first.start)
+      return registry.resolvePronoun(pronoun, first.start, null, !SUBJECT_OF_POSSESSIVE.has(first.lower))
     }
     case 'relative': {
       // "Jane Roe, who …", "Jane Roe – who …": the antecedent ends before the comma or the dash.

@@ -256,6 +256,37 @@ t.test('roles resolve to the person holding them', async (t) => {
   t.match(extractQuotes(unnamed)[0]?.speaker, { name: 'mayor', kind: 'person', resolvedBy: 'role' })
 })
 
+t.test('a pronoun stands for the subject of the main clause before it, not of a clause inside it', async (t) => {
+  const text =
+    'Inspector Paul Marsh reviewed the case for a year. Mr. Marsh could not rule out that Mr. Tully had ' +
+    'delayed the review on purpose. “We did not have confidence that the decision was free from bias,” he wrote.'
+  t.match(extractQuotes(text)[0]?.speaker, { name: 'Paul Marsh', resolvedBy: 'pronoun' })
+})
+
+t.test('a description standing for a named person is an antecedent; the name owning it is not', async (t) => {
+  const text =
+    'Mr. Ross, a lawyer for Mr. Tully, spoke to reporters on Monday. Mr. Tully’s lawyer, meanwhile, ' +
+    'criticised the bureau for its decision. He added, “Nothing in the record supports the dismissal.”'
+  t.match(extractQuotes(text)[0]?.speaker, { name: 'Ross', resolvedBy: 'pronoun' })
+})
+
+t.test('a first name’s usual gender favours the person a pronoun agrees with', async (t) => {
+  const text = 'Senator Gale thanked Nancy Ross for her work on Monday. “The rules were followed,” she said.'
+  t.match(extractQuotes(text)[0]?.speaker, { name: 'Nancy Ross', resolvedBy: 'pronoun' })
+})
+
+t.test('a subject pronoun is nobody its own clause names after it', async (t) => {
+  const text =
+    'Mr. Lane wrote on Twitter that the former president had lied. This drew an angry response from ' +
+    'Mr. Fox, as he called on Mr. Lane to apologise and “stop lying.”'
+  t.match(extractQuotes(text)[0]?.speaker, { name: 'Fox', resolvedBy: 'pronoun' })
+  // Past a comma or the quote itself, writers name the same person again.
+  const later =
+    'Mr. Lane spoke in the garden on Friday. “We talked about it today,” he told reporters, referring to a ' +
+    'meeting with Mr. Fox which Mr. Lane had called.'
+  t.match(extractQuotes(later)[0]?.speaker, { name: 'Lane', resolvedBy: 'pronoun' })
+})
+
 t.test('organisations, their statements and their reports', async (t) => {
   const text = [
     'White House spokesman James Hewitt said in a statement that our president stayed "committed to security."',
