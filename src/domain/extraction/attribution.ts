@@ -127,6 +127,15 @@ export function attributionAfter(
 function subjectAfterQuote(tokens: readonly Token[], k: number, verb: number): Mention | null {
   const adjacent = subjectBefore(tokens, verb, k)
   if (adjacent && adjacent.first <= k + 2 && !hasPunctuation(tokens, k, adjacent.first)) return adjacent
+  // "“…,” not the party’s view, Roe said.": words the writer sets beside the quote, with no verb of their own,
+  // then a cue closing the sentence.
+  if (
+    adjacent &&
+    tokens[adjacent.first - 1]?.text === ',' &&
+    !hasVerb(tokens, k, adjacent.first) &&
+    closesSentence(tokens, verb)
+  )
+    return adjacent
   const opening = mentionStartingAt(tokens, k, verb - 1)
   if (!opening) return null
   const between = tokens[opening.last + 1] as Token
@@ -138,6 +147,20 @@ function subjectAfterQuote(tokens: readonly Token[], k: number, verb: number): M
   )
     return opening
   return null
+}
+
+function hasVerb(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const pos = (tokens[i] as Token).pos
+    if (pos === 'VERB' || pos === 'AUX') return true
+  }
+  return false
+}
+
+/** The verb is the last word of its sentence: "…, Roe said." */
+function closesSentence(tokens: readonly Token[], verb: number): boolean {
+  const next = tokens[verb + 1]
+  return next === undefined || next.text === '.' || next.paragraph !== (tokens[verb] as Token).paragraph
 }
 
 function hasPunctuation(tokens: readonly Token[], from: number, to: number): boolean {

@@ -26,6 +26,13 @@ t.test('cue after the quote, subject first or inverted', async (t) => {
   t.equal(quotes[0]?.speaker?.resolvedBy, 'surname')
 })
 
+t.test('a cue closing the sentence after words the writer sets beside the quote', async (t) => {
+  const text =
+    'Any dispute over Roe’s remark concerns the “freedom of speech of an individual member,” not the stance of ' +
+    'the caucus, Doe said.'
+  t.match(extractQuotes(text)[0], { cue: { text: 'said' }, speaker: { name: 'Doe', resolvedBy: 'name' } })
+})
+
 t.test('a quote split around its cue is one quote in two pieces', async (t) => {
   const text = '“We can work together,” she said, “but you in your territory and us in ours.”'
   const [quote, ...rest] = extractQuotes(text)
