@@ -126,6 +126,9 @@ const PARTY_LETTERS: ReadonlyMap<string, string> = new Map([
   ['d', 'democrat'],
   ['i', 'independent'],
 ])
+/** Join a role to the body it serves: "the leader of the Senate", "a spokesman for the council". */
+const ROLE_PREPOSITIONS: ReadonlySet<string> = new Set(['of', 'for', 'at'])
+
 /** Longest apposition read after a name ("Jane Roe, a tax lawyer at the firm of Doe and Doe,"). */
 const MAX_APPOSITION_TOKENS = 14
 
@@ -363,10 +366,8 @@ export class EntityRegistry {
     }
     const before = tokens[first - 1]
     if (before?.text === ',' && first >= 2) {
-      const described =
-        descriptionEndingAt(tokens, first - 2, Math.max(0, first - 10)) ??
-        nounPhraseEndingAt(tokens, first - 2, Math.max(0, first - 10))
-      if (described && roleOf((tokens[described.last] as Token).text)) {
+      const described = this.roleEndingAt(first - 2)
+      if (described) {
         this.appositions.set(described.last, entity)
         this.learnDescription(
           entity,
@@ -377,6 +378,22 @@ export class EntityRegistry {
         )
       }
     }
+  }
+
+  /**
+   * A description of a role ending at token `last`: "the mayor", "the leader of the Senate" (the role is the
+   * head before the "of" phrase, the description all of it).
+   */
+  private roleEndingAt(last: number): Mention | null {
+    const { tokens } = this
+    const floor = Math.max(0, last - 10)
+    const described = descriptionEndingAt(tokens, last, floor) ?? nounPhraseEndingAt(tokens, last, floor)
+    if (!described) return null
+    if (roleOf((tokens[described.last] as Token).text)) return described
+    const preposition = tokens[described.first - 1]
+    if (!preposition || !ROLE_PREPOSITIONS.has(preposition.lower)) return null
+    const role = descriptionEndingAt(tokens, described.first - 2, floor)
+    return role && roleOf((tokens[role.last] as Token).text) ? role : null
   }
 
   /** A description that starts at `first` and names a role ("a former senator from Ohio", "Democrat of Maryland"). */

@@ -294,6 +294,13 @@ t.test('a subject pronoun is nobody its own clause names after it', async (t) =>
   t.match(extractQuotes(later)[0]?.speaker, { name: 'Lane', resolvedBy: 'pronoun' })
 })
 
+t.test('a role set before a name by a comma is that name, "of" phrase and all', async (t) => {
+  const text =
+    'Gov. Paul Marsh spoke on Monday. “We will discuss a special session,” said the Democratic leader of the ' +
+    'Senate, Justin Alfond.'
+  t.match(extractQuotes(text)[0]?.speaker, { name: 'Justin Alfond', resolvedBy: 'role' })
+})
+
 t.test('organisations, their statements and their reports', async (t) => {
   const text = [
     'White House spokesman James Hewitt said in a statement that our president stayed "committed to security."',
