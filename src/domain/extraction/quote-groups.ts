@@ -1,4 +1,4 @@
-import type { Attribution, SegmentWindow } from './attribution.js'
+import { isVerbAt, type Attribution, type SegmentWindow } from './attribution.js'
 import type { Article } from './extract-quotes.js'
 import { COORDINATORS } from './lexicon.js'
 import type { QuotedSegment } from './quote-marks.js'
@@ -290,6 +290,19 @@ export function groupSegments(
 }
 
 /**
+ * `should “try harder,” “dress better,” and, most of all, “smile”`: words quoted inside the writer's sentence
+ * and, with no verb of saying between, more quoted words after them: a list of the writer's, each item a
+ * quote. `listed` says the previous segment is itself embedded or an item of such a list.
+ */
+function listGoesOn(article: Article, previous: number, next: number, listed: boolean): boolean {
+  if (!listed || !sameSentence(article, previous, next)) return false
+  const from = (article.windows[previous] as SegmentWindow).close + 1
+  const to = (article.windows[next] as SegmentWindow).open
+  for (let i = from; i < to; i++) if (isVerbAt(article.tokens, i)) return false
+  return true
+}
+
+/**
  * The quotations of one statement, by the seed gold's conventions: a quotation broken by its cue ("“X,” she
  * said, “Y.”") is one quote in pieces, but words quoted inside the writer's own sentence ("called her
  * “disgraceful” and said she “dishonored herself”") are each a quote of their own, and so is a second
@@ -297,17 +310,23 @@ export function groupSegments(
  */
 export function splitQuotes(article: Article, group: QuoteGroup): number[][] {
   const quotes: number[][] = []
+  let listed = false
   group.segments.forEach((index, position) => {
     const previous = group.segments[position - 1]
     const current = quotes[quotes.length - 1]
+    const embedded = isEmbedded(article, index)
+    const listItem =
+      previous !== undefined && listGoesOn(article, previous, index, listed || isEmbedded(article, previous))
     if (
       current === undefined ||
       previous === undefined ||
-      (isEmbedded(article, previous) && isEmbedded(article, index)) ||
+      (isEmbedded(article, previous) && embedded) ||
+      listItem ||
       (sameSentence(article, previous, index) && secondClause(article, previous, index))
     )
       quotes.push([index])
     else current.push(index)
+    listed = embedded || listItem
   })
   return quotes
 }

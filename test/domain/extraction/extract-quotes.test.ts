@@ -428,6 +428,28 @@ t.test('an inner quote with nobody else to say it stays inside', async (t) => {
   )
 })
 
+t.test('a list of quoted phrases in the writer’s sentence is a quote per item, one statement', async (t) => {
+  const text =
+    'Jane Roe wrote that the two should “try showing a little class,” “dress for the office,” and, most of ' +
+    'all, “stop making faces” at events.'
+  const quotes = extractQuotes(text)
+  t.same(
+    quotes.map((quote) => quote.text),
+    ['try showing a little class,', 'dress for the office,', 'stop making faces'],
+  )
+  t.same(new Set(quotes.map((quote) => quote.statement)).size, 1, 'one cue, one statement')
+  t.same(
+    quotes.map((quote) => quote.speaker?.name),
+    ['Jane Roe', 'Jane Roe', 'Jane Roe'],
+  )
+  // A verb of saying between the pieces makes them one quote broken by its cue, not a list.
+  const broken = extractQuotes('“We can work together,” she said, “but you in your territory.”')
+  t.same(
+    broken.map((quote) => quote.text),
+    ['We can work together, but you in your territory.'],
+  )
+})
+
 t.test('fragments quoted in the writer’s sentence are quotes of their own, in one statement', async (t) => {
   const text =
     'Donald Trump spoke on Monday. He added that he has been "speaking" with Mexico and that they "know how I stand."'
