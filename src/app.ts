@@ -1,16 +1,18 @@
-import { randomUUID } from 'node:crypto'
 import type { FastifyInstance, FastifyServerOptions } from 'fastify'
 import fp from 'fastify-plugin'
 import type { Config } from './config.js'
 import { clientErrorHandler, frameworkErrors } from './http/framework-errors.js'
+import { requestIdOf } from './http/request-id.js'
 import { serializeError } from './http/log-serializers.js'
 import { validatorCompiler } from './http/validation.js'
 import authPlugin from './plugins/auth.js'
 import configPlugin from './plugins/config.js'
+import corsPlugin from './plugins/cors.js'
 import databasePlugin from './plugins/database.js'
 import errorsPlugin from './plugins/errors.js'
 import extractionPlugin from './plugins/extraction.js'
 import refusalLimitPlugin from './plugins/refusal-limit.js'
+import requestIdPlugin from './plugins/request-id.js'
 import securityPlugin from './plugins/security.js'
 import swaggerPlugin from './plugins/swagger.js'
 import healthRoutes from './routes/health.js'
@@ -34,8 +36,10 @@ export function serverOptions(config: Config): FastifyServerOptions {
     },
     bodyLimit: config.BODY_LIMIT,
     trustProxy: config.TRUST_PROXY,
-    requestIdHeader: 'x-request-id',
-    genReqId: () => randomUUID(),
+    // The caller's x-request-id when it is a plain token (so a client can follow its own id into the log), a
+    // fresh UUID otherwise; src/plugins/request-id.ts returns it on every answer.
+    requestIdHeader: false,
+    genReqId: requestIdOf,
     return503OnClosing: true,
     // Opening the database applies its migrations first: on a busy machine that outlasts Fastify's
     // default 10 s for a plugin, and a server that gives up on a healthy database helps nobody.
@@ -52,7 +56,10 @@ async function app(fastify: FastifyInstance, options: AppOptions): Promise<void>
   // The API speaks JSON only: a text/plain body is refused with 415 rather than read as a string.
   fastify.removeContentTypeParser('text/plain')
   await fastify.register(configPlugin, { config: options.config })
+  await fastify.register(requestIdPlugin)
   await fastify.register(errorsPlugin)
+  // Before authentication: a browser's preflight carries no key.
+  await fastify.register(corsPlugin)
   // Before authentication: an address that keeps being refused is turned away before its key is looked up.
   await fastify.register(refusalLimitPlugin)
   await fastify.register(databasePlugin)

@@ -25,6 +25,11 @@ export const ConfigSchema = Type.Object({
   RATE_LIMIT_MAX: Type.Integer({ default: 600, minimum: 1, description: 'requests per window per key or IP' }),
   RATE_LIMIT_WINDOW_MS: Type.Integer({ default: 60_000, minimum: 1000 }),
   TRUST_PROXY: Type.Boolean({ default: false }),
+  CORS_ORIGINS: Type.String({
+    default: '',
+    description:
+      'comma-separated origins (scheme://host[:port]) whose pages may call the API from a browser; * for any; empty: none',
+  }),
   EXTRACTION_THREADS: Type.Optional(
     Type.Integer({
       minimum: 0,
@@ -53,6 +58,8 @@ export const ConfigSchema = Type.Object({
 export type Config = Static<typeof ConfigSchema> & {
   /** API_KEYS split, trimmed, empty entries dropped */
   apiKeys: string[]
+  /** CORS_ORIGINS as origins, or '*' for any */
+  corsOrigins: string[] | '*'
 }
 
 export class ConfigError extends Error {
@@ -78,5 +85,34 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       `invalid configuration: API_KEYS entry ${short + 1} is shorter than ${MIN_API_KEY_LENGTH} characters`,
     )
   }
-  return { ...raw, apiKeys }
+  return { ...raw, apiKeys, corsOrigins: parseOrigins(raw.CORS_ORIGINS) }
+}
+
+/**
+ * CORS_ORIGINS as a list of origins, each exactly as a browser sends it in its Origin header
+ * ("https://desk.example.org", no path, no trailing slash): an entry in any other form would never
+ * match, so boot refuses it rather than leave a browser tool mysteriously blocked.
+ */
+function parseOrigins(value: string): string[] | '*' {
+  const entries = value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry.length > 0)
+  if (entries.length === 1 && entries[0] === '*') return '*'
+  for (const entry of entries) {
+    let origin: string | null = null
+    try {
+      const url = new URL(entry)
+      if (url.protocol === 'http:' || url.protocol === 'https:') origin = url.origin
+    } catch {
+      origin = null
+    }
+    if (origin !== entry) {
+      throw new ConfigError(
+        `invalid configuration: CORS_ORIGINS entry "${entry}" is not an origin such as https://desk.example.org` +
+          (entries.includes('*') ? ' (* stands alone)' : ''),
+      )
+    }
+  }
+  return entries
 }

@@ -10,6 +10,7 @@ t.test('defaults give a runnable service on embedded Postgres', async (t) => {
   t.equal(config.BODY_LIMIT, 2 * 1024 * 1024)
   t.equal(config.REQUIRE_KEY_FOR_READS, false)
   t.same(config.apiKeys, [])
+  t.same(config.corsOrigins, [], 'no browser origin is allowed until one is named')
 })
 
 t.test('values from the environment are typed and API_KEYS is split', async (t) => {
@@ -35,9 +36,26 @@ t.test('a bad value stops boot with a message naming it', async (t) => {
     [{ BODY_LIMIT: '10' }, /BODY_LIMIT must be >= 1024/],
     [{ REQUIRE_KEY_FOR_READS: 'maybe' }, /REQUIRE_KEY_FOR_READS must be boolean/],
     [{ API_KEYS: 'short' }, new RegExp(`API_KEYS entry 1 is shorter than ${MIN_API_KEY_LENGTH}`)],
+    [
+      { CORS_ORIGINS: 'https://desk.example.org/' },
+      /CORS_ORIGINS entry "https:\/\/desk.example.org\/" is not an origin/,
+    ],
+    [{ CORS_ORIGINS: 'https://desk.example.org/tools' }, /CORS_ORIGINS entry .* is not an origin/],
+    [{ CORS_ORIGINS: 'desk.example.org' }, /CORS_ORIGINS entry "desk.example.org" is not an origin/],
+    [{ CORS_ORIGINS: 'ftp://desk.example.org' }, /CORS_ORIGINS entry .* is not an origin/],
+    [{ CORS_ORIGINS: 'HTTPS://Desk.Example.org' }, /CORS_ORIGINS entry .* is not an origin/],
+    [{ CORS_ORIGINS: '*, https://desk.example.org' }, /CORS_ORIGINS entry "\*" is not an origin .*\(\* stands alone\)/],
   ]
   for (const [env, message] of cases) {
     t.throws(() => loadConfig(env), { name: 'ConfigError', message }, JSON.stringify(env))
   }
   t.type(new ConfigError('x'), Error)
+})
+
+t.test('CORS_ORIGINS: origins as browsers send them, or * for any', async (t) => {
+  t.same(loadConfig({ CORS_ORIGINS: ' https://desk.example.org , http://localhost:5173,' }).corsOrigins, [
+    'https://desk.example.org',
+    'http://localhost:5173',
+  ])
+  t.equal(loadConfig({ CORS_ORIGINS: ' * ' }).corsOrigins, '*')
 })

@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto'
 import { STATUS_CODES, type IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import type { FastifyBaseLogger, FastifyError, FastifyReply, FastifyRequest } from 'fastify'
 import { PROBLEM_CONTENT_TYPE } from '../schemas/common.js'
 import { problemInstance, problemType } from './problem.js'
+import { REQUEST_ID_HEADER, requestIdOf } from './request-id.js'
 import { SECURITY_HEADERS } from './security-headers.js'
 
 /**
@@ -41,16 +43,20 @@ export function frameworkErrors(error: FastifyError, request: FastifyRequest, re
   request.log.info({ status, code: error.code }, detail)
   void reply
     .code(status)
-    .headers(SECURITY_HEADERS)
+    .headers({ ...SECURITY_HEADERS, [REQUEST_ID_HEADER]: request.id })
     .type(PROBLEM_CONTENT_TYPE)
     .send(problem(status, slug, detail, problemInstance(request.url)))
 }
 
-/** An answer written straight to the socket, for when there is no request object to answer through. */
-function writeRaw(socket: Duplex, body: BareProblem): void {
+/**
+ * An answer written straight to the socket, for when there is no request object to answer through. It
+ * still carries an x-request-id, the one logged with the refusal.
+ */
+function writeRaw(socket: Duplex, body: BareProblem, requestId: string): void {
   const json = JSON.stringify(body)
   const headers = {
     ...SECURITY_HEADERS,
+    [REQUEST_ID_HEADER]: requestId,
     'content-type': PROBLEM_CONTENT_TYPE,
     'content-length': String(Buffer.byteLength(json)),
     connection: 'close',
@@ -71,8 +77,9 @@ export function clientErrorHandler(this: { log: FastifyBaseLogger }, error: Node
   // A connection the client reset has no one left to answer.
   if (error.code === 'ECONNRESET' || socket.destroyed) return
   const { status, slug, detail } = PARSER_ERRORS[error.code ?? ''] ?? PARSER_FALLBACK
-  this.log.info({ status, code: error.code }, detail)
-  if (socket.writable) writeRaw(socket, problem(status, slug, detail))
+  const reqId = randomUUID()
+  this.log.info({ reqId, status, code: error.code }, detail)
+  if (socket.writable) writeRaw(socket, problem(status, slug, detail), reqId)
   else socket.destroy()
 }
 
@@ -89,5 +96,6 @@ export function refuseConnect(request: IncomingMessage, socket: Duplex): void {
       'CONNECT is not supported: this server is not a proxy',
       problemInstance(request.url as string) /* set on every request Node parsed */,
     ),
+    requestIdOf(request),
   )
 }

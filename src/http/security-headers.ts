@@ -10,6 +10,9 @@ export const HELMET_OPTIONS = {
       scriptSrc: ["'self'"],
       styleSrc: ["'self'", "'unsafe-inline'"],
       imgSrc: ["'self'", 'data:'],
+      // helmet's default would have browsers fetch every asset over https: over plain HTTP on any host but
+      // localhost (a container reached by its address) Swagger UI's scripts then never load.
+      upgradeInsecureRequests: null,
     },
   },
 }

@@ -36,6 +36,7 @@ const assertProblem = (t: Test, response: RawResponse, status: number, type: str
   t.equal(response.headers['x-content-type-options'], 'nosniff', `${type} has the security headers`)
   t.match(response.headers['content-security-policy'], /default-src 'self'/)
   t.match(response.headers['strict-transport-security'], /max-age=/)
+  t.match(response.headers['x-request-id'], /^[0-9a-f-]{36}$/, `${type} names its request`)
   t.match(JSON.parse(response.body), { type, status, title: String })
 }
 

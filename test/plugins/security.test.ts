@@ -8,6 +8,9 @@ t.test('security headers are set on every response', async (t) => {
   t.equal(response.headers['x-frame-options'], 'SAMEORIGIN')
   t.match(response.headers['content-security-policy'], /default-src 'self'/)
   t.match(response.headers['strict-transport-security'], /max-age=/)
+  // Over plain HTTP on any host but localhost, upgrade-insecure-requests sent Swagger UI's assets to https.
+  const docs = await app.inject({ url: '/docs/static/index.html' })
+  t.notMatch(docs.headers['content-security-policy'], /upgrade-insecure-requests/)
 })
 
 t.test('callers over the rate limit get 429 with Retry-After, counted per key or address', async (t) => {
