@@ -5,6 +5,7 @@ import {
   DETERMINERS,
   isParticiple,
   POSSESSIVE_PRONOUNS,
+  PREPOSITIONS,
   PREPOSITIONS_BEFORE_NAMES,
   SPEECH_NOUNS,
   SUBORDINATORS,
@@ -70,11 +71,21 @@ export function isVerbAt(tokens: readonly Token[], at: number): boolean {
   const previous = tokens[at - 1]
   if (isPutIt(tokens, at)) return true
   if (!isSpeechVerb(token) || previous === undefined) return isSpeechVerb(token)
+  if (afterPreposition(previous, token as Token)) return false
   const determined =
     (DETERMINERS.has(previous.lower) && previous.lower !== 'that') ||
     (/['’]s$/.test(previous.lower) && pronounOf(previous) === null) ||
     POSSESSIVE_PRONOUNS.has(previous.lower)
   return !(determined && (isDocumentWord(token as Token) || !/(ed|en)$/.test((token as Token).lower)))
+}
+
+/**
+ * "referring to comments", "in remarks to reporters": after a preposition a word of saying is a noun, unless it
+ * is an -ing form ("by saying") or the base form of an infinitive ("declined to comment").
+ */
+function afterPreposition(previous: Token, token: Token): boolean {
+  if (!PREPOSITIONS.has(previous.lower) || previous.segment >= 0 || token.lower.endsWith('ing')) return false
+  return previous.lower !== 'to' || /(s|ed)$/.test(token.lower)
 }
 
 function isWordAt(tokens: readonly Token[], at: number, word: string): boolean {

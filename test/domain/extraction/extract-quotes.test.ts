@@ -301,6 +301,18 @@ t.test('a role set before a name by a comma is that name, "of" phrase and all', 
   t.match(extractQuotes(text)[0]?.speaker, { name: 'Justin Alfond', resolvedBy: 'role' })
 })
 
+t.test('after a preposition a word of saying is a noun: “referring to comments in which …”', async (t) => {
+  const text =
+    'Mr. Lane spoke on Monday. He was referring to comments from 1993 in which Mr. Reid said that “no sane ' +
+    'country” would do it.'
+  t.match(extractQuotes(text)[0], { cue: { text: 'said' }, speaker: { name: 'Reid' } })
+  // An -ing form and an infinitive's base form are verbs there.
+  t.match(extractQuotes('Jane Roe closed the meeting by saying “we are done.”')[0], {
+    cue: { text: 'saying' },
+    speaker: { name: 'Jane Roe' },
+  })
+})
+
 t.test('organisations, their statements and their reports', async (t) => {
   const text = [
     'White House spokesman James Hewitt said in a statement that our president stayed "committed to security."',
