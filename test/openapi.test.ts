@@ -2,7 +2,11 @@ import { readFile } from 'node:fs/promises'
 import { Ajv } from 'ajv'
 import addFormatsPlugin from 'ajv-formats'
 import t from 'tap'
+import Fastify from 'fastify'
+import { loadConfig } from '../src/config.js'
 import { buildOpenApiDocument, OPENAPI_FILE } from '../src/openapi-document.js'
+import configPlugin from '../src/plugins/config.js'
+import swaggerPlugin from '../src/plugins/swagger.js'
 import { buildApp } from './helper.js'
 
 t.test(
@@ -101,4 +105,71 @@ t.test('every example in the document is valid against the schema it illustrates
       `${method.toUpperCase()} ${path} has a response example`,
     )
   }
+})
+
+interface DocumentedParameter {
+  name: string
+  in: string
+  required?: boolean
+  schema?: { default?: unknown }
+}
+
+interface DocumentedOperation {
+  operationId?: string
+  parameters?: DocumentedParameter[]
+  responses: Record<string, { description: string; headers?: Record<string, unknown> }>
+}
+
+t.test(
+  'a client generator can work with it: ids, optional defaults, described answers and their headers',
+  async (t) => {
+    const document = JSON.parse(await readFile(OPENAPI_FILE, 'utf8'))
+    t.same(document.servers, [{ url: '/', description: 'this server' }])
+    const ids = new Set<string>()
+    for (const [path, item] of Object.entries<Record<string, DocumentedOperation>>(document.paths)) {
+      for (const [method, operation] of Object.entries(item)) {
+        const name = `${method.toUpperCase()} ${path}`
+        t.match(operation.operationId, /^[a-z][A-Za-z]+$/, `${name} has a camelCase operationId`)
+        t.notOk(ids.has(operation.operationId as string), `${name}: its operationId is its own`)
+        ids.add(operation.operationId as string)
+        for (const parameter of operation.parameters ?? []) {
+          if (parameter.schema?.default !== undefined)
+            t.notOk(parameter.required, `${name}: ${parameter.name} has a default, so it is optional`)
+        }
+        for (const [status, response] of Object.entries(operation.responses)) {
+          t.not(response.description, 'Default Response', `${name} ${status} says what it is`)
+          t.notMatch(response.description, /<[a-z]/i, `${name} ${status}: no text a renderer takes for HTML`)
+          t.ok(response.headers?.['x-request-id'], `${name} ${status} declares x-request-id`)
+          if (status === '201' || status === '308')
+            t.ok(response.headers?.location, `${name} ${status} declares location`)
+          if (status === '429' || status === '503')
+            t.ok(response.headers?.['retry-after'], `${name} ${status} declares retry-after`)
+        }
+      }
+    }
+  },
+)
+
+t.test('a documented route without an operationId, or with another route’s, stops the app from starting', async (t) => {
+  // The swagger plugin alone (it needs only the configuration): no database is opened.
+  const bare = async () => {
+    const app = Fastify()
+    t.teardown(() => app.close())
+    await app.register(configPlugin, { config: loadConfig({}) })
+    await app.register(swaggerPlugin)
+    return app
+  }
+  const undocumented = await bare()
+  t.throws(
+    () => undocumented.get('/v1/undocumented', { schema: { summary: 'no id' } }, async () => ({})),
+    /GET \/v1\/undocumented declares no schema.operationId/,
+  )
+  const twins = await bare()
+  twins.get('/v1/one', { schema: { operationId: 'getThing' } }, async () => ({}))
+  t.throws(
+    () => twins.get('/v1/two', { schema: { operationId: 'getThing' } }, async () => ({})),
+    /operationId getThing is declared twice/,
+  )
+  twins.get('/v1/hidden', { schema: { hide: true } }, async () => ({}))
+  t.pass('a hidden route needs no id')
 })

@@ -7,10 +7,22 @@ import { VERSION } from '../version.js'
 
 /** The OpenAPI 3.1 document, built from the routes' own schemas, and Swagger UI at /docs. */
 async function swaggerPlugin(fastify: FastifyInstance): Promise<void> {
+  // Every documented operation has an id, once: what a generated client names its functions by.
+  const operationIds = new Set<string>()
+  fastify.addHook('onRoute', (route) => {
+    const schema = route.schema as { hide?: boolean; operationId?: string } | undefined
+    if (schema?.hide === true || route.method === 'HEAD') return
+    const id = schema?.operationId
+    if (id === undefined) throw new Error(`route ${String(route.method)} ${route.url} declares no schema.operationId`)
+    if (operationIds.has(id)) throw new Error(`operationId ${id} is declared twice`)
+    operationIds.add(id)
+  })
   fastify.addSchema(ProblemSchema)
   await fastify.register(swagger, {
     openapi: {
       openapi: '3.1.0',
+      // Relative: the document describes the server that serves it, whatever its address.
+      servers: [{ url: '/', description: 'this server' }],
       info: {
         title: 'Verbatim API',
         version: VERSION,

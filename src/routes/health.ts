@@ -2,7 +2,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyInstance } from 'fastify'
 import { Type } from 'typebox'
 import { HttpProblem } from '../http/problem.js'
-import { responses } from '../schemas/common.js'
+import { responses, success } from '../schemas/common.js'
 
 const Status = Type.Object({ status: Type.Literal('ok') })
 const Ready = Type.Object({ status: Type.Literal('ready'), database: Type.Enum(['postgres', 'pglite']) })
@@ -14,7 +14,12 @@ export default async function healthRoutes(fastify: FastifyInstance): Promise<vo
     '/health',
     {
       config: { access: 'public', rateLimit: false },
-      schema: { tags: ['health'], summary: 'The process is up', response: responses({ 200: Status }) },
+      schema: {
+        tags: ['health'],
+        operationId: 'getHealth',
+        summary: 'The process is up',
+        response: responses({ 200: success(Status, 'The process is up.') }),
+      },
     },
     async () => ({ status: 'ok' as const }),
   )
@@ -25,8 +30,9 @@ export default async function healthRoutes(fastify: FastifyInstance): Promise<vo
       config: { access: 'public', rateLimit: false },
       schema: {
         tags: ['health'],
+        operationId: 'getReadiness',
         summary: 'The database is reachable (503 otherwise)',
-        response: responses({ 200: Ready }),
+        response: responses({ 200: success(Ready, 'The database answers.') }),
       },
     },
     async () => {

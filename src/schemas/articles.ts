@@ -11,6 +11,9 @@ export const MAX_URL_LENGTH = 2048
  */
 export const MAX_TEXT_LENGTH = 1_000_000
 
+/** An article's quotes come a thousand to a page unless the caller asks for fewer: most articles fit in one. */
+export const QUOTE_PAGE_SIZE = 1000
+
 export const IngestArticleBody = Type.Object(
   {
     url: Type.String({
@@ -66,7 +69,9 @@ export type ListArticlesInput = Static<typeof ListArticlesQuery>
 /** The quotes of one article, in order: a page holds every quote of all but the most unusual articles. */
 export const ArticleQuotesQuery = Type.Object(
   {
-    limit: Type.Integer({ minimum: 1, maximum: 1000, default: 1000, description: 'page size, at most 1000' }),
+    limit: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: 1000, default: QUOTE_PAGE_SIZE, description: 'page size, at most 1000' }),
+    ),
     cursor: PaginationQuery.cursor,
   },
   { additionalProperties: false },

@@ -36,7 +36,7 @@ export const ProblemSchema = Type.Object(
 
 const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   400: 'The request is malformed or fails validation; `errors` lists each offending field (an unknown `speaker` also lists `suggestions`).',
-  401: 'A valid API key is required (Authorization: Bearer <key>).',
+  401: 'A valid API key is required, sent as `Authorization: Bearer` followed by the key.',
   308: 'The resource was merged into another: Location names it, and so does `mergedInto`.',
   404: 'No such resource.',
   410: 'The resource existed and is gone: every rendering it had was removed.',
@@ -45,16 +45,53 @@ const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   415: 'The request body must be application/json.',
   429: 'Too many requests; retry after the number of seconds in Retry-After.',
   500: 'An unexpected error; nothing was changed.',
-  503: 'The database is unreachable; retry later.',
+  503: 'The service cannot answer now (the database is unreachable, or quotation finding is busy or took too long); retry later, after Retry-After when it is given.',
+}
+
+interface HeaderSchema {
+  type: 'string' | 'integer'
+  description: string
+}
+
+/** Headers every answer carries. */
+const COMMON_HEADERS: Record<string, HeaderSchema> = {
+  'x-request-id': { type: 'string', description: 'the id of this request in the service log' },
+}
+
+const RETRY_AFTER: HeaderSchema = { type: 'integer', description: 'seconds to wait before trying again' }
+
+/** Headers of the problem answers beyond the common ones. */
+const PROBLEM_HEADERS: Record<number, Record<string, HeaderSchema>> = {
+  308: { location: { type: 'string', description: 'the path of the resource it answers to now' } },
+  429: { 'retry-after': RETRY_AFTER },
+  503: { 'retry-after': RETRY_AFTER },
 }
 
 const problemResponse = (status: number) => ({
   description: PROBLEM_DESCRIPTIONS[status] ?? 'Error',
-  ...(status === 308
-    ? { headers: { location: { type: 'string', description: 'the path of the resource it answers to now' } } }
-    : {}),
+  headers: { ...COMMON_HEADERS, ...PROBLEM_HEADERS[status] },
   content: { [PROBLEM_CONTENT_TYPE]: { schema: Type.Ref('Problem') } },
 })
+
+/**
+ * A successful answer's schema, with what the OpenAPI document says of it: a description (instead of
+ * @fastify/swagger's "Default Response") and its headers, x-request-id always.
+ */
+export function success<T extends TSchema>(
+  schema: T,
+  description: string,
+  headers: Record<string, HeaderSchema> = {},
+): T {
+  return Type.With(schema, {
+    'x-response-description': description,
+    headers: { ...COMMON_HEADERS, ...headers },
+  }) as unknown as T
+}
+
+/** The Location header of a 201: the path of the resource created. */
+export const LOCATION_HEADER: Record<string, HeaderSchema> = {
+  location: { type: 'string', description: 'the path of the resource created' },
+}
 
 /** Every route can answer these, whatever it does. */
 const ALWAYS = [429, 500, 503] as const
@@ -76,8 +113,14 @@ export const IdParams = Type.Object({
   id: Type.String({ format: 'uuid', description: 'resource id (UUID)' }),
 })
 
+/** Page size when the caller gives no `limit`. */
+export const DEFAULT_PAGE_SIZE = 50
+
 export const PaginationQuery = {
-  limit: Type.Integer({ minimum: 1, maximum: 200, default: 50, description: 'page size, at most 200' }),
+  // Optional, with a default the validation fills in: a generated client need not pass it.
+  limit: Type.Optional(
+    Type.Integer({ minimum: 1, maximum: 200, default: DEFAULT_PAGE_SIZE, description: 'page size, at most 200' }),
+  ),
   cursor: Type.Optional(
     Type.String({ minLength: 1, maxLength: 200, description: 'opaque cursor from the previous page’s nextCursor' }),
   ),

@@ -6,9 +6,14 @@ import type { Database, SqlTransaction } from '../db/database.js'
 import { Prisma, type PrismaClient } from '../generated/prisma/client.js'
 import { isTransactionConflict } from '../http/database-errors.js'
 import { badRequest, notFound } from '../http/problem.js'
-import type { ArticleQuotesInput, IngestArticleInput, ListArticlesInput } from '../schemas/articles.js'
+import {
+  QUOTE_PAGE_SIZE,
+  type ArticleQuotesInput,
+  type IngestArticleInput,
+  type ListArticlesInput,
+} from '../schemas/articles.js'
 import type { ArticleResource, ArticleSummary, IngestResult, QuoteResource } from '../schemas/resources.js'
-import { afterCursor, decodeCursor, invalidCursor, toPage } from './pagination.js'
+import { afterCursor, decodeCursor, invalidCursor, rowsToFetch, toPage } from './pagination.js'
 import { outletDomain, outletWhere, timeWindow } from './query-filters.js'
 import type { CreatedClaim } from './claim-grouping.js'
 import { replaceArticleQuotes, type ArticleFacts } from './quotes.js'
@@ -261,7 +266,7 @@ export async function listArticles(
   const rows = await prisma.article.findMany({
     where,
     orderBy: { id: 'desc' },
-    take: query.limit + 1,
+    take: rowsToFetch(query.limit),
     include: summaryInclude,
   })
   return toPage(rows, query.limit, toSummary)
@@ -294,7 +299,7 @@ export async function listArticleQuotes(
   const rows = await prisma.quote.findMany({
     where: { articleId: id, ...(after ? { position: { gt: after.position } } : {}) },
     orderBy: { position: 'asc' },
-    take: query.limit + 1,
+    take: rowsToFetch(query.limit, QUOTE_PAGE_SIZE),
     include: {
       speaker: { select: { id: true, name: true } },
       misattributions: {
@@ -304,33 +309,38 @@ export async function listArticleQuotes(
       },
     },
   })
-  return toPage(rows, query.limit, (quote) => ({
-    id: quote.id,
-    text: quote.text,
-    spans: quote.spans as Array<[number, number]>,
-    pieces: printedPieces(quote.text, quote.spans as Array<[number, number]>),
-    kind: quote.kind,
-    speaker: quote.speaker,
-    speakerInferred: quote.speakerInferred,
-    speakerMention:
-      quote.speakerMentionText !== null && quote.speakerMentionStart !== null && quote.speakerMentionEnd !== null
-        ? { text: quote.speakerMentionText, span: [quote.speakerMentionStart, quote.speakerMentionEnd] }
+  return toPage(
+    rows,
+    query.limit,
+    (quote) => ({
+      id: quote.id,
+      text: quote.text,
+      spans: quote.spans as Array<[number, number]>,
+      pieces: printedPieces(quote.text, quote.spans as Array<[number, number]>),
+      kind: quote.kind,
+      speaker: quote.speaker,
+      speakerInferred: quote.speakerInferred,
+      speakerMention:
+        quote.speakerMentionText !== null && quote.speakerMentionStart !== null && quote.speakerMentionEnd !== null
+          ? { text: quote.speakerMentionText, span: [quote.speakerMentionStart, quote.speakerMentionEnd] }
+          : null,
+      cue:
+        quote.cue !== null
+          ? {
+              text: quote.cue,
+              span: quote.cueStart !== null && quote.cueEnd !== null ? [quote.cueStart, quote.cueEnd] : null,
+            }
+          : null,
+      via: quote.via,
+      confidence: quote.confidence,
+      claimId: quote.claimId,
+      label: quote.label,
+      fidelity: quote.fidelity,
+      coverage: quote.coverage,
+      misattribution: quote.misattributions[0]
+        ? { claimId: quote.misattributions[0].claim.id, speaker: quote.misattributions[0].claim.speaker }
         : null,
-    cue:
-      quote.cue !== null
-        ? {
-            text: quote.cue,
-            span: quote.cueStart !== null && quote.cueEnd !== null ? [quote.cueStart, quote.cueEnd] : null,
-          }
-        : null,
-    via: quote.via,
-    confidence: quote.confidence,
-    claimId: quote.claimId,
-    label: quote.label,
-    fidelity: quote.fidelity,
-    coverage: quote.coverage,
-    misattribution: quote.misattributions[0]
-      ? { claimId: quote.misattributions[0].claim.id, speaker: quote.misattributions[0].claim.speaker }
-      : null,
-  }))
+    }),
+    QUOTE_PAGE_SIZE,
+  )
 }

@@ -1,13 +1,13 @@
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js'
 import { notFound } from '../http/problem.js'
 import type { OutletResource, SpeakerResource } from '../schemas/resources.js'
-import { afterCursor, toPage } from './pagination.js'
+import { afterCursor, rowsToFetch, toPage } from './pagination.js'
 
 /** Read access to outlets and speakers: the resources the API lists and shows as they are. */
 
 type Page<Item> = { items: Item[]; nextCursor: string | null }
 interface PageInput {
-  limit: number
+  limit?: number | undefined
   cursor?: string | undefined
 }
 
@@ -24,7 +24,7 @@ export async function listOutlets(prisma: PrismaClient, query: PageInput): Promi
   const rows = await prisma.outlet.findMany({
     where: afterCursor(query.cursor),
     orderBy: { id: 'desc' },
-    take: query.limit + 1,
+    take: rowsToFetch(query.limit),
   })
   return toPage(rows, query.limit, toOutlet)
 }
@@ -55,7 +55,7 @@ export async function listSpeakers(prisma: PrismaClient, query: PageInput): Prom
   const rows = await prisma.speaker.findMany({
     where: afterCursor(query.cursor),
     orderBy: { id: 'desc' },
-    take: query.limit + 1,
+    take: rowsToFetch(query.limit),
     include: speakerInclude,
   })
   return toPage(rows, query.limit, toSpeaker)

@@ -19,7 +19,7 @@ import type {
   VerifyResult,
 } from '../schemas/claims.js'
 import { LABELS } from '../schemas/claims.js'
-import { afterCursor, toPage } from './pagination.js'
+import { afterCursor, rowsToFetch, toPage } from './pagination.js'
 import { outletWhere, timeWindow } from './query-filters.js'
 import { probeShingles } from './shingle-probe.js'
 import { resolveSpeaker, speakerFilter } from './speaker-resolution.js'
@@ -83,7 +83,7 @@ export async function listClaims(
   const rows = await prisma.claim.findMany({
     where: { AND: conditions },
     orderBy: { id: 'desc' },
-    take: query.limit + 1,
+    take: rowsToFetch(query.limit),
     include: { speaker: { select: { id: true, name: true } } },
   })
   return toPage(rows, query.limit, (row) => ({

@@ -1,4 +1,5 @@
 import { badRequest } from '../http/problem.js'
+import { DEFAULT_PAGE_SIZE } from '../schemas/common.js'
 import { isUuid } from './query-filters.js'
 
 /**
@@ -25,12 +26,21 @@ export const invalidCursor = () =>
     { in: 'querystring', field: '/cursor', message: 'is not a valid cursor' },
   ])
 
-/** Rows were fetched newest first with `take: limit + 1`: the extra row only says another page exists. */
+/**
+ * How many rows to fetch for a page of `limit` (DEFAULT_PAGE_SIZE when the caller gave none; the request
+ * schema fills it in, but a service may be called without one): one more than the page, to know whether
+ * another page exists.
+ */
+export const rowsToFetch = (limit: number | undefined, pageSize = DEFAULT_PAGE_SIZE): number => (limit ?? pageSize) + 1
+
+/** Rows were fetched newest first, rowsToFetch(limit) of them: the extra row only says another page exists. */
 export function toPage<Row extends { id: string }, Item>(
   rows: Row[],
-  limit: number,
+  requested: number | undefined,
   shape: (row: Row) => Item,
+  pageSize = DEFAULT_PAGE_SIZE,
 ): { items: Item[]; nextCursor: string | null } {
+  const limit = requested ?? pageSize
   const more = rows.length > limit
   const pageRows = more ? rows.slice(0, limit) : rows
   const last = pageRows[pageRows.length - 1]

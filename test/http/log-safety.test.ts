@@ -26,7 +26,7 @@ async function buildLoggedApp(t: Test, env: Record<string, string> = {}) {
   const options = serverOptions(config)
   const fastify = Fastify({ ...options, logger: { ...(options.logger as object), stream } })
   await fastify.register(app, { config })
-  fastify.get('/test/driver-error', { config: { access: 'public' } }, async () => {
+  fastify.get('/test/driver-error', { config: { access: 'public' }, schema: { hide: true } }, async () => {
     // What pg-pool hands on: the error of an idle client, with the client itself attached.
     throw Object.assign(new Error('Connection terminated unexpectedly'), {
       code: 'ECONNRESET',

@@ -4,19 +4,19 @@ import { buildApp } from '../helper.js'
 
 t.test('every error is a problem document, and internals never leak', async (t) => {
   const app = await buildApp(t, {}, (app) => {
-    app.get('/test/bug', { config: { access: 'public' } }, async () => {
+    app.get('/test/bug', { config: { access: 'public' }, schema: { hide: true } }, async () => {
       throw new Error('secret internals: password=hunter2')
     })
-    app.get('/test/db-down', { config: { access: 'public' } }, async () => {
+    app.get('/test/db-down', { config: { access: 'public' }, schema: { hide: true } }, async () => {
       throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })
     })
-    app.get('/test/conflict', { config: { access: 'public' } }, async () => {
+    app.get('/test/conflict', { config: { access: 'public' }, schema: { hide: true } }, async () => {
       throw new HttpProblem(409, 'conflict', 'Conflict')
     })
-    app.get('/test/teapot', { config: { access: 'public' } }, async () => {
+    app.get('/test/teapot', { config: { access: 'public' }, schema: { hide: true } }, async () => {
       throw Object.assign(new Error('I am a teapot'), { statusCode: 418 })
     })
-    app.get('/test/gone', { config: { access: 'public' } }, async () => {
+    app.get('/test/gone', { config: { access: 'public' }, schema: { hide: true } }, async () => {
       throw Object.assign(new Error('gone'), { statusCode: 404 })
     })
   })

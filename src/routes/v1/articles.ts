@@ -1,7 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyInstance } from 'fastify'
 import { ArticleQuotesQuery, IngestArticleBody, ListArticlesQuery } from '../../schemas/articles.js'
-import { IdParams, page, responses } from '../../schemas/common.js'
+import { IdParams, LOCATION_HEADER, page, responses, success } from '../../schemas/common.js'
 import { ArticleSchema, ArticleSummarySchema, IngestResultSchema, QuoteSchema } from '../../schemas/resources.js'
 import { getArticle, ingestArticle, listArticleQuotes, listArticles } from '../../services/articles.js'
 import { READ_SECURITY, WRITE_SECURITY } from './security.js'
@@ -15,12 +15,22 @@ export default async function articleRoutes(fastify: FastifyInstance): Promise<v
       config: { access: 'write' },
       schema: {
         tags: ['articles'],
+        operationId: 'ingestArticle',
         summary: 'Ingest an article',
         description:
           'Stores the article. Idempotent by canonical URL: the same URL with the same text returns the stored article (200, status "unchanged"); a changed text is kept as a new revision (200, status "revised"); a new URL is created (201).',
         security: WRITE_SECURITY,
         body: IngestArticleBody,
-        response: responses({ 200: IngestResultSchema, 201: IngestResultSchema }, 400, 401, 413, 415),
+        response: responses(
+          {
+            200: success(IngestResultSchema, 'The article was stored already: unchanged, or a new revision of it.'),
+            201: success(IngestResultSchema, 'The article is new and stored.', LOCATION_HEADER),
+          },
+          400,
+          401,
+          413,
+          415,
+        ),
       },
     },
     async (request, reply) => {
@@ -39,10 +49,11 @@ export default async function articleRoutes(fastify: FastifyInstance): Promise<v
       config: { access: 'read' },
       schema: {
         tags: ['articles'],
+        operationId: 'listArticles',
         summary: 'List articles, newest first',
         security: READ_SECURITY,
         querystring: ListArticlesQuery,
-        response: responses({ 200: page(ArticleSummarySchema) }, 400, 401),
+        response: responses({ 200: success(page(ArticleSummarySchema), 'A page of articles.') }, 400, 401),
       },
     },
     async (request) => listArticles(app.prisma, request.query),
@@ -54,10 +65,11 @@ export default async function articleRoutes(fastify: FastifyInstance): Promise<v
       config: { access: 'read' },
       schema: {
         tags: ['articles'],
+        operationId: 'getArticle',
         summary: 'An article with its current text',
         security: READ_SECURITY,
         params: IdParams,
-        response: responses({ 200: ArticleSchema }, 400, 401, 404),
+        response: responses({ 200: success(ArticleSchema, 'The article.') }, 400, 401, 404),
       },
     },
     async (request) => getArticle(app.prisma, request.params.id),
@@ -69,13 +81,19 @@ export default async function articleRoutes(fastify: FastifyInstance): Promise<v
       config: { access: 'read' },
       schema: {
         tags: ['articles'],
+        operationId: 'listArticleQuotes',
         summary: 'The quotations found in an article, in order',
         description:
           'A page of at most `limit` quotes (1000 by default, enough for every quote of a normal article); `nextCursor` reads on.',
         security: READ_SECURITY,
         params: IdParams,
         querystring: ArticleQuotesQuery,
-        response: responses({ 200: page(QuoteSchema) }, 400, 401, 404),
+        response: responses(
+          { 200: success(page(QuoteSchema), 'A page of the article’s quotes, in order.') },
+          400,
+          401,
+          404,
+        ),
       },
     },
     async (request) => listArticleQuotes(app.prisma, request.params.id, request.query),

@@ -2,7 +2,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyInstance } from 'fastify'
 import { Type, type TSchema } from 'typebox'
 import type { PrismaClient } from '../../generated/prisma/client.js'
-import { IdParams, page, PaginationQuery, responses } from '../../schemas/common.js'
+import { IdParams, page, PaginationQuery, responses, success } from '../../schemas/common.js'
 import { OutletSchema, SpeakerSchema } from '../../schemas/resources.js'
 import { getOutlet, getSpeaker, listOutlets, listSpeakers } from '../../services/catalog.js'
 import { READ_SECURITY } from './security.js'
@@ -13,15 +13,33 @@ interface Collection {
   path: string
   tag: string
   noun: string
+  /** the resource's name in operation ids: listOutlets, getOutlet */
+  operation: string
   schema: TSchema
-  list: (prisma: PrismaClient, query: { limit: number; cursor?: string | undefined }) => Promise<unknown>
+  list: (prisma: PrismaClient, query: { limit?: number | undefined; cursor?: string | undefined }) => Promise<unknown>
   get: (prisma: PrismaClient, id: string) => Promise<unknown>
 }
 
 // Outlets and speakers are read the same way: a paginated list and one by id.
 const COLLECTIONS: Collection[] = [
-  { path: '/outlets', tag: 'outlets', noun: 'outlet', schema: OutletSchema, list: listOutlets, get: getOutlet },
-  { path: '/speakers', tag: 'speakers', noun: 'speaker', schema: SpeakerSchema, list: listSpeakers, get: getSpeaker },
+  {
+    path: '/outlets',
+    tag: 'outlets',
+    noun: 'outlet',
+    operation: 'Outlet',
+    schema: OutletSchema,
+    list: listOutlets,
+    get: getOutlet,
+  },
+  {
+    path: '/speakers',
+    tag: 'speakers',
+    noun: 'speaker',
+    operation: 'Speaker',
+    schema: SpeakerSchema,
+    list: listSpeakers,
+    get: getSpeaker,
+  },
 ]
 
 export default async function catalogRoutes(fastify: FastifyInstance): Promise<void> {
@@ -33,10 +51,11 @@ export default async function catalogRoutes(fastify: FastifyInstance): Promise<v
         config: { access: 'read' },
         schema: {
           tags: [collection.tag],
+          operationId: `list${collection.operation}s`,
           summary: `List ${collection.noun}s, newest first`,
           security: READ_SECURITY,
           querystring: ListQuery,
-          response: responses({ 200: page(collection.schema) }, 400, 401),
+          response: responses({ 200: success(page(collection.schema), `A page of ${collection.noun}s.`) }, 400, 401),
         },
       },
       async (request) => collection.list(app.prisma, request.query),
@@ -47,10 +66,11 @@ export default async function catalogRoutes(fastify: FastifyInstance): Promise<v
         config: { access: 'read' },
         schema: {
           tags: [collection.tag],
+          operationId: `get${collection.operation}`,
           summary: `One ${collection.noun}`,
           security: READ_SECURITY,
           params: IdParams,
-          response: responses({ 200: collection.schema }, 400, 401, 404),
+          response: responses({ 200: success(collection.schema, `The ${collection.noun}.`) }, 400, 401, 404),
         },
       },
       async (request) => collection.get(app.prisma, request.params.id),

@@ -1,6 +1,6 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyInstance } from 'fastify'
-import { responses } from '../../schemas/common.js'
+import { responses, success } from '../../schemas/common.js'
 import { ExtractBody, ExtractResponse } from '../../schemas/extraction.js'
 import { READ_SECURITY } from './security.js'
 
@@ -13,10 +13,11 @@ export default async function extractRoutes(fastify: FastifyInstance): Promise<v
       config: { access: 'read' },
       schema: {
         tags: ['extraction'],
+        operationId: 'extractQuotes',
         summary: 'Find the quotations in a text and who said them (nothing is stored)',
         security: READ_SECURITY,
         body: ExtractBody,
-        response: responses({ 200: ExtractResponse }, 400, 401, 413, 415),
+        response: responses({ 200: success(ExtractResponse, 'The quotations found, in order.') }, 400, 401, 413, 415),
       },
     },
     async (request) => ({ quotes: await fastify.extractQuotes(request.body.text) }),
