@@ -16,6 +16,7 @@ import requestIdPlugin from './plugins/request-id.js'
 import securityPlugin from './plugins/security.js'
 import swaggerPlugin from './plugins/swagger.js'
 import healthRoutes from './routes/health.js'
+import problemRoutes from './routes/problems.js'
 import articleRoutes from './routes/v1/articles.js'
 import catalogRoutes from './routes/v1/catalog.js'
 import claimRoutes from './routes/v1/claims.js'
@@ -68,6 +69,7 @@ async function app(fastify: FastifyInstance, options: AppOptions): Promise<void>
   await fastify.register(securityPlugin)
   await fastify.register(swaggerPlugin)
   await fastify.register(healthRoutes)
+  await fastify.register(problemRoutes)
   await fastify.register(
     async (v1) => {
       await v1.register(articleRoutes)

@@ -3,7 +3,7 @@ import { STATUS_CODES, type IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import type { FastifyBaseLogger, FastifyError, FastifyReply, FastifyRequest } from 'fastify'
 import { PROBLEM_CONTENT_TYPE } from '../schemas/common.js'
-import { problemInstance, problemType } from './problem.js'
+import { problemInstance, problemType, type ProblemSlug } from './problem.js'
 import { REQUEST_ID_HEADER, requestIdOf } from './request-id.js'
 import { SECURITY_HEADERS } from './security-headers.js'
 
@@ -22,7 +22,7 @@ interface BareProblem {
   instance?: string
 }
 
-const problem = (status: number, slug: string, detail: string, instance?: string): BareProblem => ({
+const problem = (status: number, slug: ProblemSlug, detail: string, instance?: string): BareProblem => ({
   type: problemType(slug),
   title: STATUS_CODES[status]!,
   status,
@@ -31,11 +31,11 @@ const problem = (status: number, slug: string, detail: string, instance?: string
 })
 
 // The router's errors, by Fastify's code. It raises no other kind here: the app has no async constraints.
-const ROUTER_ERRORS: Record<string, { status: number; slug: string; detail: string }> = {
+const ROUTER_ERRORS: Record<string, { status: number; slug: ProblemSlug; detail: string }> = {
   FST_ERR_BAD_URL: { status: 400, slug: 'malformed-url', detail: 'the URL is not validly percent-encoded' },
   FST_ERR_MAX_PARAM_LENGTH: { status: 414, slug: 'uri-too-long', detail: 'a path segment of the URL is too long' },
 }
-const ROUTER_FALLBACK = { status: 500, slug: 'internal', detail: 'the request could not be routed' }
+const ROUTER_FALLBACK = { status: 500, slug: 'internal' as const, detail: 'the request could not be routed' }
 
 /** Fastify's `frameworkErrors` option: the router's refusals as problems. */
 export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
@@ -66,11 +66,11 @@ function writeRaw(socket: Duplex, body: BareProblem, requestId: string): void {
 }
 
 // What Node's HTTP parser refuses, by its error code; anything else it cannot read is a 400.
-const PARSER_ERRORS: Record<string, { status: number; slug: string; detail: string }> = {
+const PARSER_ERRORS: Record<string, { status: number; slug: ProblemSlug; detail: string }> = {
   HPE_HEADER_OVERFLOW: { status: 431, slug: 'headers-too-large', detail: 'the request headers are too large' },
   ERR_HTTP_REQUEST_TIMEOUT: { status: 408, slug: 'request-timeout', detail: 'the request took too long to arrive' },
 }
-const PARSER_FALLBACK = { status: 400, slug: 'malformed-request', detail: 'the request is not valid HTTP' }
+const PARSER_FALLBACK = { status: 400, slug: 'malformed-request' as const, detail: 'the request is not valid HTTP' }
 
 /** Fastify's `clientErrorHandler` option (`this` is the Fastify instance). */
 export function clientErrorHandler(this: { log: FastifyBaseLogger }, error: NodeJS.ErrnoException, socket: Duplex) {

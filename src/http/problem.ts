@@ -1,3 +1,5 @@
+import type { ProblemSlug } from './problem-types.js'
+
 /**
  * An error that already knows how it is to be shown to the client: the RFC 9457 problem fields.
  * Services throw these; the error handler (src/plugins/errors.ts) renders them, and renders every
@@ -22,7 +24,7 @@ export class HttpProblem extends Error {
   override name = 'HttpProblem'
   constructor(
     readonly status: number,
-    readonly slug: string,
+    readonly slug: ProblemSlug,
     readonly title: string,
     readonly detail?: string,
     readonly errors?: FieldError[],
@@ -44,24 +46,23 @@ export function problemInstance(url: string): string | undefined {
   return path.length > MAX_INSTANCE_LENGTH ? undefined : path
 }
 
-/** Problem types are relative URI references (RFC 9457 §3.1.1) documented in the README. */
-export const problemType = (slug: string): string => `/problems/${slug}`
+export { problemType, type ProblemSlug } from './problem-types.js'
 
 export const notFound = (what: string, id: string): HttpProblem =>
   new HttpProblem(404, 'not-found', 'Not Found', `no ${what} with id ${id}`)
 
-export const badRequest = (slug: string, detail: string, errors?: FieldError[]): HttpProblem =>
+export const badRequest = (slug: ProblemSlug, detail: string, errors?: FieldError[]): HttpProblem =>
   new HttpProblem(400, slug, 'Bad Request', detail, errors)
 
 /** A resource merged into another: a permanent redirect there, with the problem saying why. */
-export const mergedInto = (what: string, id: string, survivor: string, location: string): HttpProblem =>
+export const mergedInto = (what: 'claim', id: string, survivor: string, location: string): HttpProblem =>
   new HttpProblem(308, `${what}-merged`, 'Permanent Redirect', `${what} ${id} was merged into ${survivor}`, undefined, {
     extensions: { mergedInto: survivor },
     headers: { location },
   })
 
 /** A resource that existed and is gone for good. */
-export const gone = (what: string, id: string, why: string): HttpProblem =>
+export const gone = (what: 'claim', id: string, why: string): HttpProblem =>
   new HttpProblem(410, `${what}-removed`, 'Gone', `${what} ${id} ${why}`)
 
 /**

@@ -2,7 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import fp from 'fastify-plugin'
 import { isDatabaseUnavailable } from '../http/database-errors.js'
 import { refuseConnect } from '../http/framework-errors.js'
-import { HttpProblem, problemInstance, problemType, type FieldError } from '../http/problem.js'
+import { HttpProblem, problemInstance, problemType, type FieldError, type ProblemSlug } from '../http/problem.js'
 import { PROBLEM_CONTENT_TYPE } from '../schemas/common.js'
 
 interface Problem {
@@ -31,7 +31,7 @@ const STATUS_TITLES: Record<number, string> = {
 }
 
 // Fastify's own error codes that are the client's fault, with the problem type each becomes.
-const FASTIFY_CLIENT_ERRORS: Record<string, string> = {
+const FASTIFY_CLIENT_ERRORS: Record<string, ProblemSlug> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'body-too-large',
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported-media-type',
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'malformed-body',

@@ -38,6 +38,7 @@ async function swaggerPlugin(fastify: FastifyInstance): Promise<void> {
         { name: 'claims', description: 'Utterances grouped across outlets' },
         { name: 'extraction', description: 'Quotation finding without storage' },
         { name: 'health', description: 'Liveness and readiness' },
+        { name: 'errors', description: 'What each problem type means' },
       ],
       components: {
         securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'an API key' } },

@@ -1,5 +1,6 @@
 import type { FastifyInstance, InjectOptions } from 'fastify'
 import t from 'tap'
+import { isProblemSlug, PROBLEM_TYPES } from '../../src/http/problem-types.js'
 import { createRandom } from '../../src/domain/claims/index.js'
 import {
   hostileAuthorizations,
@@ -19,6 +20,13 @@ const SEED = 0x5eed
 const MIN_CASES = 800
 /** A refusal explains itself in a few lines; a client that sent megabytes must not get megabytes back. */
 const MAX_PROBLEM_BYTES = 64 * 1024
+
+/** A problem's type is about:blank (a bug) or one of the catalogue's, with the status it documents. */
+const isDescribed = (type: string, status: number): boolean => {
+  if (type === 'about:blank') return status === 500
+  const slug = type.replace(/^\/problems\//, '')
+  return isProblemSlug(slug) && PROBLEM_TYPES[slug].status === status
+}
 
 interface Parameter {
   name: string
@@ -237,6 +245,10 @@ t.test('hostile values for every route and parameter: no 5xx, bounded problem+js
       failures.push(`${name}: ${status} is not a problem document: ${response.body.slice(0, 200)}`)
     else if (response.rawPayload.length > MAX_PROBLEM_BYTES)
       failures.push(`${name}: ${status} answer of ${response.rawPayload.length} bytes`)
+    else if (!isDescribed(problem.type, status))
+      failures.push(
+        `${name}: ${status} has type ${problem.type}, which GET /problems does not describe with that status`,
+      )
     const after = await tableCounts(app)
     if (JSON.stringify(after) !== JSON.stringify(counts)) {
       failures.push(`${name}: refused with ${status} but the tables changed`)

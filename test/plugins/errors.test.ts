@@ -10,8 +10,8 @@ t.test('every error is a problem document, and internals never leak', async (t) 
     app.get('/test/db-down', { config: { access: 'public' }, schema: { hide: true } }, async () => {
       throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })
     })
-    app.get('/test/conflict', { config: { access: 'public' }, schema: { hide: true } }, async () => {
-      throw new HttpProblem(409, 'conflict', 'Conflict')
+    app.get('/test/removed', { config: { access: 'public' }, schema: { hide: true } }, async () => {
+      throw new HttpProblem(410, 'claim-removed', 'Gone')
     })
     app.get('/test/teapot', { config: { access: 'public' }, schema: { hide: true } }, async () => {
       throw Object.assign(new Error('I am a teapot'), { statusCode: 418 })
@@ -30,11 +30,11 @@ t.test('every error is a problem document, and internals never leak', async (t) 
   t.equal(down.statusCode, 503)
   t.match(down.json(), { type: '/problems/database-unavailable', title: 'Service Unavailable' })
 
-  t.same((await app.inject({ url: '/test/conflict' })).json(), {
-    type: '/problems/conflict',
-    title: 'Conflict',
-    status: 409,
-    instance: '/test/conflict',
+  t.same((await app.inject({ url: '/test/removed' })).json(), {
+    type: '/problems/claim-removed',
+    title: 'Gone',
+    status: 410,
+    instance: '/test/removed',
   })
   t.match((await app.inject({ url: '/test/teapot' })).json(), {
     status: 418,
