@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises'
-import { Ajv } from 'ajv'
+import { Ajv2020 } from 'ajv/dist/2020.js'
 import addFormatsPlugin from 'ajv-formats'
 import t from 'tap'
 import Fastify from 'fastify'
 import { loadConfig } from '../src/config.js'
+import { toJsonSchema2020 } from '../src/http/openapi-dialect.js'
 import { buildOpenApiDocument, OPENAPI_FILE } from '../src/openapi-document.js'
 import configPlugin from '../src/plugins/config.js'
 import swaggerPlugin from '../src/plugins/swagger.js'
@@ -53,12 +54,12 @@ t.test('every operation is documented: tag, summary, every response, problem+jso
 })
 
 // ajv-formats is CommonJS; under NodeNext its default export arrives as the module namespace.
-const addFormats = addFormatsPlugin as unknown as (ajv: Ajv) => Ajv
+const addFormats = addFormatsPlugin as unknown as (ajv: Ajv2020) => Ajv2020
 
 t.test('every example in the document is valid against the schema it illustrates', async (t) => {
   const document = JSON.parse(await readFile(OPENAPI_FILE, 'utf8'))
-  // The dialect the app validates requests with (src/http/validation.ts).
-  const ajv = new Ajv({ strict: false, allErrors: true })
+  // The document's own dialect, JSON Schema 2020-12 (OpenAPI 3.1; tuples as prefixItems).
+  const ajv = new Ajv2020({ strict: false, allErrors: true })
   addFormats(ajv)
   ajv.addSchema(document, 'openapi')
   let checked = 0
@@ -172,4 +173,18 @@ t.test('a documented route without an operationId, or with another route’s, st
   )
   twins.get('/v1/hidden', { schema: { hide: true } }, async () => ({}))
   t.pass('a hidden route needs no id')
+})
+
+t.test('schemas are JSON Schema 2020-12: tuples as prefixItems, no draft-07 forms', async (t) => {
+  const text = await readFile(OPENAPI_FILE, 'utf8')
+  t.notMatch(text, /"additionalItems"/)
+  t.notMatch(text, /"items":\s*\[/, 'no array-valued items')
+  t.match(text, /"prefixItems"/, 'the spans are tuples')
+  t.same(
+    toJsonSchema2020({ a: [{ type: 'array', items: [{ type: 'integer' }], additionalItems: false, minItems: 1 }] }),
+    {
+      a: [{ type: 'array', prefixItems: [{ type: 'integer' }], items: false, minItems: 1 }],
+    },
+  )
+  t.same(toJsonSchema2020({ type: 'array', items: { type: 'string' } }), { type: 'array', items: { type: 'string' } })
 })

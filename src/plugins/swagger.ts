@@ -2,6 +2,7 @@ import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
+import { toJsonSchema2020 } from '../http/openapi-dialect.js'
 import { ProblemSchema } from '../schemas/common.js'
 import { VERSION } from '../version.js'
 
@@ -44,6 +45,8 @@ async function swaggerPlugin(fastify: FastifyInstance): Promise<void> {
         securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'an API key' } },
       },
     },
+    transformObject: (document) =>
+      'openapiObject' in document ? toJsonSchema2020(document.openapiObject) : document.swaggerObject,
     // Shared schemas (Problem) become named components instead of being repeated in every response.
     refResolver: {
       buildLocalReference: (json, _baseUri, _fragment, index) =>
