@@ -3,12 +3,12 @@ import { Ajv2020 } from 'ajv/dist/2020.js'
 import addFormatsPlugin from 'ajv-formats'
 import t from 'tap'
 import Fastify from 'fastify'
-import { loadConfig } from '../src/config.js'
-import { toJsonSchema2020 } from '../src/http/openapi-dialect.js'
-import { buildOpenApiDocument, OPENAPI_FILE } from '../src/openapi-document.js'
-import configPlugin from '../src/plugins/config.js'
-import swaggerPlugin from '../src/plugins/swagger.js'
-import { buildApp } from './helper.js'
+import { loadConfig } from '../../src/config.js'
+import { toJsonSchema2020 } from '../../src/http/openapi-dialect.js'
+import { buildOpenApiDocument, OPENAPI_FILE } from '../../src/openapi-document.js'
+import configPlugin from '../../src/plugins/config.js'
+import swaggerPlugin from '../../src/plugins/swagger.js'
+import { buildApp } from '../helper.js'
 
 t.test(
   'the committed openapi/openapi.json is what the app serves (run `npm run openapi` after changing a route)',
