@@ -1,4 +1,5 @@
 import { Type, type TSchema } from 'typebox'
+import { PROBLEM_TYPES, problemType, type ProblemSlug } from '../http/problem-types.js'
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json'
 
@@ -67,10 +68,21 @@ const PROBLEM_HEADERS: Record<number, Record<string, HeaderSchema>> = {
   503: { 'retry-after': RETRY_AFTER },
 }
 
+/**
+ * A problem document a client may see with this status: the first catalogued type that has it; for a
+ * 500, the bug's about:blank.
+ */
+function exampleProblem(status: number): Record<string, unknown> {
+  const found = Object.entries(PROBLEM_TYPES).find(([, type]) => type.status === status)
+  if (status === 500 || found === undefined) return { type: 'about:blank', title: 'Internal Server Error', status: 500 }
+  const [slug, type] = found as [ProblemSlug, (typeof PROBLEM_TYPES)[ProblemSlug]]
+  return { type: problemType(slug), title: type.title, status, detail: type.description }
+}
+
 const problemResponse = (status: number) => ({
   description: PROBLEM_DESCRIPTIONS[status] ?? 'Error',
   headers: { ...COMMON_HEADERS, ...PROBLEM_HEADERS[status] },
-  content: { [PROBLEM_CONTENT_TYPE]: { schema: Type.Ref('Problem') } },
+  content: { [PROBLEM_CONTENT_TYPE]: { schema: Type.Ref('Problem'), example: exampleProblem(status) } },
 })
 
 /**

@@ -40,8 +40,9 @@ t.test('every operation is documented: tag, summary, every response, problem+jso
       t.ok(op.summary, `${name} has a summary`)
       for (const status of ['429', '500', '503']) t.ok(op.responses[status], `${name} declares ${status}`)
       for (const [status, response] of Object.entries(op.responses)) {
-        if (Number(status) >= 400)
-          t.ok(response.content?.['application/problem+json'], `${name} ${status} is problem+json`)
+        const problem = response.content?.['application/problem+json'] as { example?: { status?: number } } | undefined
+        if (Number(status) >= 400) t.ok(problem, `${name} ${status} is problem+json`)
+        if (problem) t.equal(problem.example?.status, Number(status), `${name} ${status} has an example of its own`)
       }
       if (path.startsWith('/v1/') && path.includes('{id}')) t.ok(op.responses['404'], `${name} declares 404`)
       if (method === 'post') {
