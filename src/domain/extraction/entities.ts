@@ -429,7 +429,6 @@ export class EntityRegistry {
         this.mentions.push({
           entity,
           start: token.start,
-          // The subject of a clause, or the source of a report ("according to Jane Roe").
           subject: isSubject(tokens, this.sentenceEnds, mention),
           opens: opensSentence(tokens, this.sentenceEnds, i) && !isPossessor(tokens, mention),
         })
@@ -617,7 +616,8 @@ export class EntityRegistry {
 
   /**
    * The nearest earlier entity the pronoun can stand for; `excluded` names someone it cannot be (the outer speaker of
-   * a nested quote).
+   * a nested quote). `subject`: the pronoun is its clause's subject ("he said"), not a possessive ("his aide
+   * said"); only a subject is kept from standing for someone its own clause names after it.
    */
   resolvePronoun(
     pronoun: string,
