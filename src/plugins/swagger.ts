@@ -2,7 +2,7 @@ import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
-import { toJsonSchema2020 } from '../http/openapi-dialect.js'
+import { shapeOpenApiDocument } from '../http/openapi-dialect.js'
 import { ProblemSchema } from '../schemas/common.js'
 import { VERSION } from '../version.js'
 
@@ -46,7 +46,7 @@ async function swaggerPlugin(fastify: FastifyInstance): Promise<void> {
       },
     },
     transformObject: (document) =>
-      'openapiObject' in document ? toJsonSchema2020(document.openapiObject) : document.swaggerObject,
+      'openapiObject' in document ? shapeOpenApiDocument(document.openapiObject) : document.swaggerObject,
     // Shared schemas (Problem) become named components instead of being repeated in every response.
     refResolver: {
       buildLocalReference: (json, _baseUri, _fragment, index) =>

@@ -1,3 +1,4 @@
+import { named } from './named.js'
 import { Type, type Static } from 'typebox'
 import { DateTime, Nullable, PaginationQuery } from './common.js'
 import { DateTimeInput } from './date-time.js'
@@ -22,13 +23,16 @@ const ArticleRef = Type.Object({
   outlet: OutletRef,
 })
 
-export const WordRunSchema = Type.Object(
-  {
-    op: Type.Enum(['equal', 'delete', 'insert', 'replace']),
-    a: Type.Array(Type.String(), { description: 'words of the canonical wording' }),
-    b: Type.Array(Type.String(), { description: 'words of the rendering' }),
-  },
-  { description: 'a run of the word diff from the canonical wording (a) to the rendering (b)' },
+export const WordRunSchema = named(
+  'WordRun',
+  Type.Object(
+    {
+      op: Type.Enum(['equal', 'delete', 'insert', 'replace']),
+      a: Type.Array(Type.String(), { description: 'words of the canonical wording' }),
+      b: Type.Array(Type.String(), { description: 'words of the rendering' }),
+    },
+    { description: 'a run of the word diff from the canonical wording (a) to the rendering (b)' },
+  ),
 )
 
 const Fidelity = Type.Number({
@@ -69,83 +73,89 @@ const FirstAppearance = Nullable(
   }),
 )
 
-export const ClaimListItemSchema = Type.Object(
-  {
-    id: Id,
-    speaker: SpeakerRef,
-    canonicalText: Type.String({ description: 'the canonical wording, as first printed' }),
-    renderingCount: Type.Integer(),
-    firstAppearedAt: Nullable(DateTime),
-    createdAt: DateTime,
-    updatedAt: DateTime,
-  },
-  { examples: [CLAIM_LIST_ITEM_EXAMPLE] },
+export const ClaimListItemSchema = named(
+  'ClaimSummary',
+  Type.Object(
+    {
+      id: Id,
+      speaker: SpeakerRef,
+      canonicalText: Type.String({ description: 'the canonical wording, as first printed' }),
+      renderingCount: Type.Integer(),
+      firstAppearedAt: Nullable(DateTime),
+      createdAt: DateTime,
+      updatedAt: DateTime,
+    },
+    { examples: [CLAIM_LIST_ITEM_EXAMPLE] },
+  ),
 )
 export type ClaimListItem = Static<typeof ClaimListItemSchema>
 
-export const ClaimDetailSchema = Type.Object(
-  {
-    id: Id,
-    speaker: Type.Object({ id: Id, name: Type.String(), slug: Type.String() }),
-    canonicalText: Type.String({
-      description:
-        'the canonical wording (printed by the most articles), as first printed by a rendering printing it in one piece where there is one',
-    }),
-    firstAppearance: FirstAppearance,
-    consistency: Type.Object({
-      renderings: Type.Integer(),
-      articles: Type.Integer(),
-      outlets: Type.Integer(),
-      distinctWordings: Type.Array(
-        Type.Object({
-          text: Type.String({
-            description: 'the wording as first printed, by a rendering printing it in one piece where there is one',
+export const ClaimDetailSchema = named(
+  'Claim',
+  Type.Object(
+    {
+      id: Id,
+      speaker: Type.Object({ id: Id, name: Type.String(), slug: Type.String() }),
+      canonicalText: Type.String({
+        description:
+          'the canonical wording (printed by the most articles), as first printed by a rendering printing it in one piece where there is one',
+      }),
+      firstAppearance: FirstAppearance,
+      consistency: Type.Object({
+        renderings: Type.Integer(),
+        articles: Type.Integer(),
+        outlets: Type.Integer(),
+        distinctWordings: Type.Array(
+          Type.Object({
+            text: Type.String({
+              description: 'the wording as first printed, by a rendering printing it in one piece where there is one',
+            }),
+            pieces: Pieces,
+            renderings: Type.Integer(),
+            label: Type.Enum([...LABELS]),
           }),
-          pieces: Pieces,
-          renderings: Type.Integer(),
-          label: Type.Enum([...LABELS]),
+        ),
+        verbatimShare: Type.Number({ minimum: 0, maximum: 1, description: 'share of renderings labelled verbatim' }),
+        lowestFidelity: Type.Number({
+          minimum: 0,
+          maximum: 1,
+          description: 'the lowest fidelity of its renderings (an excerpt printed exactly does not lower it)',
         }),
-      ),
-      verbatimShare: Type.Number({ minimum: 0, maximum: 1, description: 'share of renderings labelled verbatim' }),
-      lowestFidelity: Type.Number({
-        minimum: 0,
-        maximum: 1,
-        description: 'the lowest fidelity of its renderings (an excerpt printed exactly does not lower it)',
       }),
-    }),
-    appearances: Type.Array(
-      Type.Object({
-        quoteId: Id,
-        article: ArticleRef,
-        text: Type.String({ description: 'exactly as printed; the pieces joined by one space' }),
-        pieces: Pieces,
-        label: Type.Enum([...LABELS]),
-        fidelity: Fidelity,
-        coverage: StoredCoverage,
-        diff: Type.Array(WordRunSchema),
-        speakerInferred: Type.Boolean({
-          description: 'the article names no speaker for these words: the claim’s speaker is inferred from them',
-        }),
-        via: Via,
-      }),
-    ),
-    misattributions: Type.Array(
-      Type.Object(
-        {
+      appearances: Type.Array(
+        Type.Object({
           quoteId: Id,
-          text: Type.String(),
-          pieces: Pieces,
-          namedSpeaker: SpeakerRef,
-          via: Via,
           article: ArticleRef,
-        },
-        { description: 'a quote of these words that another outlet attributed to someone else' },
+          text: Type.String({ description: 'exactly as printed; the pieces joined by one space' }),
+          pieces: Pieces,
+          label: Type.Enum([...LABELS]),
+          fidelity: Fidelity,
+          coverage: StoredCoverage,
+          diff: Type.Array(WordRunSchema),
+          speakerInferred: Type.Boolean({
+            description: 'the article names no speaker for these words: the claim’s speaker is inferred from them',
+          }),
+          via: Via,
+        }),
       ),
-    ),
-    createdAt: DateTime,
-    updatedAt: DateTime,
-  },
-  { examples: [CLAIM_DETAIL_EXAMPLE] },
+      misattributions: Type.Array(
+        Type.Object(
+          {
+            quoteId: Id,
+            text: Type.String(),
+            pieces: Pieces,
+            namedSpeaker: SpeakerRef,
+            via: Via,
+            article: ArticleRef,
+          },
+          { description: 'a quote of these words that another outlet attributed to someone else' },
+        ),
+      ),
+      createdAt: DateTime,
+      updatedAt: DateTime,
+    },
+    { examples: [CLAIM_DETAIL_EXAMPLE] },
+  ),
 )
 export type ClaimDetail = Static<typeof ClaimDetailSchema>
 
@@ -175,25 +185,28 @@ export const ListClaimsQuery = Type.Object(
 )
 export type ListClaimsInput = Static<typeof ListClaimsQuery>
 
-export const VerifyBody = Type.Object(
-  {
-    text: Type.String({
-      minLength: 1,
-      maxLength: 20_000,
-      description: 'the quote to check, as printed or pasted',
-      examples: ['Sovereignty is not for sale. Sovereignty is defended.'],
-    }),
-    speaker: Type.Optional(
-      Type.String({
+export const VerifyBody = named(
+  'VerifyRequest',
+  Type.Object(
+    {
+      text: Type.String({
         minLength: 1,
-        maxLength: 200,
-        description:
-          'who the text is attributed to: id, slug, or a name (an alias, with or without a title; a surname; a close spelling)',
-        examples: ['Claudia Sheinbaum', 'President Sheinbaum'],
+        maxLength: 20_000,
+        description: 'the quote to check, as printed or pasted',
+        examples: ['Sovereignty is not for sale. Sovereignty is defended.'],
       }),
-    ),
-  },
-  { additionalProperties: false },
+      speaker: Type.Optional(
+        Type.String({
+          minLength: 1,
+          maxLength: 200,
+          description:
+            'who the text is attributed to: id, slug, or a name (an alias, with or without a title; a surname; a close spelling)',
+          examples: ['Claudia Sheinbaum', 'President Sheinbaum'],
+        }),
+      ),
+    },
+    { additionalProperties: false },
+  ),
 )
 export type VerifyInput = Static<typeof VerifyBody>
 
@@ -210,48 +223,51 @@ export const VERDICTS = [
 
 export const RESOLVED_BY = ['id', 'slug', 'alias', 'surname', 'spelling'] as const
 
-export const VerifyResponse = Type.Object(
-  {
-    verdict: Type.Enum([...VERDICTS], {
-      description:
-        'matches: the canonical wording verbatim; excerpt/elided/extended/altered: how the text differs from it; attributed-to-other-speaker: the words are on record, but for someone else than the speaker given; unknown-speaker: no speaker, or more than one, goes by the name given (see `suggestions`; `matches` are those found without a speaker); no-record: no claim has these words',
-    }),
-    speaker: Nullable(
-      Type.Object({
-        id: Id,
-        name: Type.String(),
-        resolvedBy: Type.Enum([...RESOLVED_BY], {
-          description:
-            'how the name given was recognised: id, slug, alias (a name or alias the articles use, with or without a title), surname (the one person with that surname), spelling (a close spelling of exactly one known name)',
-        }),
+export const VerifyResponse = named(
+  'Verification',
+  Type.Object(
+    {
+      verdict: Type.Enum([...VERDICTS], {
+        description:
+          'matches: the canonical wording verbatim; excerpt/elided/extended/altered: how the text differs from it; attributed-to-other-speaker: the words are on record, but for someone else than the speaker given; unknown-speaker: no speaker, or more than one, goes by the name given (see `suggestions`; `matches` are those found without a speaker); no-record: no claim has these words',
       }),
-      { description: 'the speaker given, as recognised (null when not given or unknown-speaker)' },
-    ),
-    suggestions: Type.Array(SpeakerRef, {
-      description:
-        'for unknown-speaker: the speakers the name may have meant, nearest first (at most 5); otherwise empty',
-    }),
-    matches: Type.Array(
-      Type.Object({
-        claim: Type.Object({ id: Id, speaker: SpeakerRef, canonicalText: Type.String() }),
-        label: Type.Enum([...LABELS]),
-        fidelity: Fidelity,
-        coverage: Coverage,
-        overlap: Type.Number({ minimum: 0, maximum: 1, description: 'share of the shorter wording found in order' }),
-        diff: Type.Array(WordRunSchema),
-        firstAppearance: FirstAppearance,
-        wordings: Type.Array(
-          Type.Object({
-            text: Type.String(),
-            label: Type.Enum([...LABELS]),
-            outlets: Type.Array(OutletRef),
+      speaker: Nullable(
+        Type.Object({
+          id: Id,
+          name: Type.String(),
+          resolvedBy: Type.Enum([...RESOLVED_BY], {
+            description:
+              'how the name given was recognised: id, slug, alias (a name or alias the articles use, with or without a title), surname (the one person with that surname), spelling (a close spelling of exactly one known name)',
           }),
-        ),
+        }),
+        { description: 'the speaker given, as recognised (null when not given or unknown-speaker)' },
+      ),
+      suggestions: Type.Array(SpeakerRef, {
+        description:
+          'for unknown-speaker: the speakers the name may have meant, nearest first (at most 5); otherwise empty',
       }),
-      { description: 'best first, at most 5' },
-    ),
-  },
-  { examples: [VERIFY_EXAMPLE, VERIFY_UNKNOWN_SPEAKER_EXAMPLE] },
+      matches: Type.Array(
+        Type.Object({
+          claim: Type.Object({ id: Id, speaker: SpeakerRef, canonicalText: Type.String() }),
+          label: Type.Enum([...LABELS]),
+          fidelity: Fidelity,
+          coverage: Coverage,
+          overlap: Type.Number({ minimum: 0, maximum: 1, description: 'share of the shorter wording found in order' }),
+          diff: Type.Array(WordRunSchema),
+          firstAppearance: FirstAppearance,
+          wordings: Type.Array(
+            Type.Object({
+              text: Type.String(),
+              label: Type.Enum([...LABELS]),
+              outlets: Type.Array(OutletRef),
+            }),
+          ),
+        }),
+        { description: 'best first, at most 5' },
+      ),
+    },
+    { examples: [VERIFY_EXAMPLE, VERIFY_UNKNOWN_SPEAKER_EXAMPLE] },
+  ),
 )
 export type VerifyResult = Static<typeof VerifyResponse>
 
@@ -264,34 +280,37 @@ export const ScorecardQuery = Type.Object(
 )
 export type ScorecardInput = Static<typeof ScorecardQuery>
 
-export const ScorecardSchema = Type.Object(
-  {
-    outlet: OutletRef,
-    from: Nullable(DateTime),
-    to: Nullable(DateTime),
-    renderings: Type.Integer({ description: 'quotes of this outlet that belong to a claim' }),
-    byLabel: Type.Object(Object.fromEntries(LABELS.map((label) => [label, Type.Integer()]))),
-    meanFidelity: Nullable(Type.Number({ minimum: 0, maximum: 1 }), {
-      description: 'mean fidelity of its renderings: exact excerpts count as fully faithful; null for none',
-    }),
-    meanCoverage: Nullable(Type.Number({ minimum: 0, maximum: 1 }), {
-      description:
-        'mean share of the canonical wording its renderings printed, over those with a coverage; null for none',
-    }),
-    mostAltered: Type.Array(
-      Type.Object({
-        quoteId: Id,
-        claimId: Id,
-        speaker: SpeakerRef,
-        text: Type.String(),
-        canonicalText: Type.String(),
-        fidelity: Fidelity,
-        coverage: StoredCoverage,
-        article: Type.Object({ id: Id, url: Type.String(), publishedAt: Nullable(DateTime) }),
+export const ScorecardSchema = named(
+  'Scorecard',
+  Type.Object(
+    {
+      outlet: OutletRef,
+      from: Nullable(DateTime),
+      to: Nullable(DateTime),
+      renderings: Type.Integer({ description: 'quotes of this outlet that belong to a claim' }),
+      byLabel: Type.Object(Object.fromEntries(LABELS.map((label) => [label, Type.Integer()]))),
+      meanFidelity: Nullable(Type.Number({ minimum: 0, maximum: 1 }), {
+        description: 'mean fidelity of its renderings: exact excerpts count as fully faithful; null for none',
       }),
-      { description: 'its least faithful altered renderings, at most 10' },
-    ),
-  },
-  { examples: [SCORECARD_EXAMPLE] },
+      meanCoverage: Nullable(Type.Number({ minimum: 0, maximum: 1 }), {
+        description:
+          'mean share of the canonical wording its renderings printed, over those with a coverage; null for none',
+      }),
+      mostAltered: Type.Array(
+        Type.Object({
+          quoteId: Id,
+          claimId: Id,
+          speaker: SpeakerRef,
+          text: Type.String(),
+          canonicalText: Type.String(),
+          fidelity: Fidelity,
+          coverage: StoredCoverage,
+          article: Type.Object({ id: Id, url: Type.String(), publishedAt: Nullable(DateTime) }),
+        }),
+        { description: 'its least faithful altered renderings, at most 10' },
+      ),
+    },
+    { examples: [SCORECARD_EXAMPLE] },
+  ),
 )
 export type Scorecard = Static<typeof ScorecardSchema>

@@ -33,6 +33,7 @@ interface Parameter {
   in: 'path' | 'query'
 }
 interface JsonSchema {
+  $ref?: string
   type?: string
   properties?: Record<string, JsonSchema>
   required?: string[]
@@ -47,7 +48,23 @@ interface Operation {
   needsKey: boolean
 }
 
+/** The document's named schemas stand behind `$ref`s: the fuzzing reads through them. */
+function dereferenced(schema: JsonSchema | undefined, components: Record<string, JsonSchema>): JsonSchema | undefined {
+  if (schema === undefined) return undefined
+  const target = schema.$ref ? components[schema.$ref.replace('#/components/schemas/', '')] : schema
+  if (target === undefined) throw new Error(`unresolved ${schema.$ref}`)
+  const properties = target.properties
+  if (properties === undefined) return target
+  return {
+    ...target,
+    properties: Object.fromEntries(
+      Object.entries(properties).map(([name, property]) => [name, dereferenced(property, components)!]),
+    ),
+  }
+}
+
 function operationsOf(document: {
+  components: { schemas: Record<string, JsonSchema> }
   paths: Record<
     string,
     Record<
@@ -67,7 +84,7 @@ function operationsOf(document: {
         method: method.toUpperCase(),
         path,
         parameters: operation.parameters ?? [],
-        body: operation.requestBody?.content?.['application/json']?.schema,
+        body: dereferenced(operation.requestBody?.content?.['application/json']?.schema, document.components.schemas),
         // Reads list an empty requirement beside the key: only writes need one.
         needsKey:
           (operation.security ?? []).length > 0 && !operation.security!.some((s) => Object.keys(s).length === 0),

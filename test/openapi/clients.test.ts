@@ -21,7 +21,7 @@ t.test('Redocly’s recommended rules find no error in the document', async (t) 
 
 /** A small program against the generated types, the way an editorial tool's developer would write one. */
 const PROGRAM = `import createClient from 'openapi-fetch'
-import type { operations, paths } from './api.js'
+import type { components, operations, paths } from './api.js'
 
 const client = createClient<paths>({ baseUrl: 'http://127.0.0.1:3000' })
 
@@ -30,7 +30,8 @@ export async function probe(): Promise<unknown[]> {
   const claims = await client.GET('/v1/claims', { params: { query: { speaker: 'Jane Roe' } } })
   const firstClaim: string | undefined = claims.data?.items[0]?.id
   const claim = await client.GET('/v1/claims/{id}', { params: { path: { id: firstClaim ?? '' } } })
-  const canonical: string | undefined = claim.data?.canonicalText
+  const named: components['schemas']['Claim'] | undefined = claim.data
+  const canonical: string | undefined = named?.canonicalText
   const created = await client.POST('/v1/articles', {
     headers: { authorization: 'Bearer key' },
     body: { url: 'https://daily.example/a', outlet: { name: 'Daily' }, text: '“Yes,” she said.' },

@@ -4,7 +4,7 @@ import addFormatsPlugin from 'ajv-formats'
 import t from 'tap'
 import Fastify from 'fastify'
 import { loadConfig } from '../../src/config.js'
-import { toJsonSchema2020 } from '../../src/http/openapi-dialect.js'
+import { shapeOpenApiDocument, toJsonSchema2020 } from '../../src/http/openapi-dialect.js'
 import { buildOpenApiDocument, OPENAPI_FILE } from '../../src/openapi-document.js'
 import configPlugin from '../../src/plugins/config.js'
 import swaggerPlugin from '../../src/plugins/swagger.js'
@@ -102,8 +102,15 @@ t.test('every example in the document is valid against the schema it illustrates
     ['/v1/outlets/{id}/scorecard', 'get'],
   ] as const) {
     const body = document.paths[path][method].responses['200'].content['application/json']
+    // Named schemas sit in components: their examples are there, one reference away.
+    const text = JSON.stringify(body.schema)
+    const referenced = [...text.matchAll(/"#\/components\/schemas\/([A-Za-z]+)"/g)].map(([, name]) =>
+      JSON.stringify(document.components.schemas[name as string]),
+    )
     t.ok(
-      body.example !== undefined || body.examples !== undefined || /"examples":\[\{/.test(JSON.stringify(body.schema)),
+      body.example !== undefined ||
+        body.examples !== undefined ||
+        [text, ...referenced].some((schema) => /"examples":\[\{/.test(schema)),
       `${method.toUpperCase()} ${path} has a response example`,
     )
   }
@@ -188,4 +195,46 @@ t.test('schemas are JSON Schema 2020-12: tuples as prefixItems, no draft-07 form
     },
   )
   t.same(toJsonSchema2020({ type: 'array', items: { type: 'string' } }), { type: 'array', items: { type: 'string' } })
+})
+
+t.test('named schemas are listed once in components and referred to by $ref', async (t) => {
+  const document = JSON.parse(await readFile(OPENAPI_FILE, 'utf8'))
+  for (const name of ['Article', 'Claim', 'ClaimSummary', 'Quote', 'Speaker', 'Outlet', 'Verification', 'Scorecard'])
+    t.ok(document.components.schemas[name], `${name} is a component`)
+  const claim = document.paths['/v1/claims/{id}'].get.responses['200'].content['application/json'].schema
+  t.same(claim, { $ref: '#/components/schemas/Claim' })
+  const inline: string[] = []
+  const walk = (node: unknown, pointer: string): void => {
+    if (node === null || typeof node !== 'object') return
+    if (typeof (node as { title?: unknown }).title === 'string') inline.push(pointer)
+    for (const [key, value] of Object.entries(node))
+      if (key !== 'example' && key !== 'examples') walk(value, `${pointer}/${key}`)
+  }
+  walk(document.paths, '#/paths')
+  t.same(inline, [], 'no titled schema is left inline')
+
+  const shaped = shapeOpenApiDocument({
+    paths: {
+      '/a': { get: { x: { title: 'Thing', type: 'object', examples: [{ title: 'data, not a schema' }] } } },
+      '/b': { get: { x: { title: 'Thing', type: 'object', examples: [{ title: 'data, not a schema' }] } } },
+    },
+    components: { schemas: { Problem: { type: 'object' } } },
+  })
+  t.same(shaped.paths, {
+    '/a': { get: { x: { $ref: '#/components/schemas/Thing' } } },
+    '/b': { get: { x: { $ref: '#/components/schemas/Thing' } } },
+  })
+  t.same(Object.keys(shaped.components.schemas), ['Problem', 'Thing'])
+  t.throws(
+    () =>
+      shapeOpenApiDocument({
+        paths: { '/a': { x: { title: 'Thing', type: 'object' }, y: { title: 'Thing', type: 'string' } } },
+      }),
+    /two different schemas are named Thing/,
+  )
+  t.throws(
+    () =>
+      shapeOpenApiDocument({ paths: { '/a': { x: { title: 'Problem' } } }, components: { schemas: { Problem: {} } } }),
+    /two schemas are named Problem/,
+  )
 })
