@@ -5,6 +5,7 @@ import { ingestArticle } from '../services/articles.js'
 import { runExtract } from './commands/extract.js'
 import { runKeys } from './commands/keys.js'
 import { seedArticles } from './commands/seed.js'
+import { VERSION } from '../version.js'
 import { UsageError } from './usage-error.js'
 
 const HELP = `verbatim — source-attribution fact-checking, from the command line
@@ -14,6 +15,9 @@ const HELP = `verbatim — source-attribution fact-checking, from the command li
   verbatim keys create --name NAME  create an API key for writes and print it once
   verbatim keys list                list stored keys (never the keys themselves)
   verbatim keys revoke ID           revoke a stored key
+  verbatim --version                print the version
+
+Every command takes --help.
 
 The database is the one the service uses: DATABASE_URL, or the embedded database under DATA_DIR.`
 
@@ -44,9 +48,28 @@ async function withDatabase<T>(config: Config, use: (db: Database) => Promise<T>
   }
 }
 
+const COMMANDS = new Set(['extract', 'seed', 'keys'])
+const HELP_FLAGS = new Set(['--help', '-h'])
+const VERSION_FLAGS = new Set(['--version', '-V', 'version'])
+
+/** The help of one command: its lines of HELP, and the word on the database for those that use one. */
+function commandHelp(command: string): string {
+  const lines = HELP.split('\n').filter((line) => line.startsWith(`  verbatim ${command} `))
+  return command === 'extract' ? lines.join('\n') : `${lines.join('\n')}\n\n${HELP.split('\n').at(-1)}`
+}
+
 /** Runs one command; resolves to the process exit status. */
 export async function main(args: string[], io: Io): Promise<number> {
   const [command, ...rest] = args
+  // Asking how to run a command never runs it: no stdin is read and no database opened.
+  if (command !== undefined && VERSION_FLAGS.has(command)) {
+    io.stdout.write(`verbatim ${VERSION}\n`)
+    return 0
+  }
+  if (command !== undefined && COMMANDS.has(command) && rest.some((arg) => HELP_FLAGS.has(arg))) {
+    io.stdout.write(`${commandHelp(command)}\n`)
+    return 0
+  }
   try {
     switch (command) {
       case 'extract': {

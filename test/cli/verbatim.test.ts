@@ -5,6 +5,7 @@ import { PassThrough, Readable } from 'node:stream'
 import t from 'tap'
 import { main } from '../../src/cli/verbatim.js'
 import { openDatabase } from '../../src/db/database.js'
+import { VERSION } from '../../src/version.js'
 import { testDatabaseEnv } from '../helper.js'
 
 async function run(args: string[], env: Record<string, string>, stdin = '') {
@@ -40,6 +41,32 @@ t.test('help and usage mistakes', async (t) => {
   const badConfig = await run(['keys', 'list'], { DATABASE_URL: 'mysql://nope' })
   t.equal(badConfig.code, 1)
   t.match(badConfig.err, /verbatim keys: invalid configuration/)
+})
+
+t.test('--help on a command and --version run nothing: no stdin read, no database opened', async (t) => {
+  // A configuration that cannot open a database, and stdin that is not JSON: neither is touched.
+  const broken = { DATABASE_URL: 'mysql://nope' }
+  for (const args of [
+    ['extract', '--help'],
+    ['seed', '--help'],
+    ['seed', '-h'],
+    ['keys', 'list', '--help'],
+  ]) {
+    const answer = await run(args, broken, 'not json')
+    t.equal(answer.code, 0, args.join(' '))
+    t.match(answer.out, new RegExp(`verbatim ${args[0]}`), `${args.join(' ')} prints its usage`)
+    for (const other of ['extract', 'seed', 'keys'].filter((command) => command !== args[0]))
+      t.notMatch(answer.out, `verbatim ${other}`, `${args.join(' ')} shows only its own usage`)
+    t.equal(answer.err, '', 'and nothing else happens')
+  }
+  t.match((await run(['seed', '--help'], broken)).out, /DATABASE_URL/, 'a command with a database says which')
+  t.notMatch((await run(['extract', '--help'], broken)).out, /DATABASE_URL/, 'extract has none')
+  for (const flag of ['--version', '-V', 'version']) {
+    const answer = await run([flag], broken)
+    t.equal(answer.code, 0)
+    t.equal(answer.out, `verbatim ${VERSION}\n`)
+  }
+  t.equal((await run(['frobnicate', '--help'], {})).code, 2, 'an unknown command stays a usage error')
 })
 
 t.test('verbatim extract needs no database', async (t) => {
