@@ -52,10 +52,11 @@ const COMMANDS = new Set(['extract', 'seed', 'keys'])
 const HELP_FLAGS = new Set(['--help', '-h'])
 const VERSION_FLAGS = new Set(['--version', '-V', 'version'])
 
-/** The help of one command: its lines of HELP, and the word on the database for those that use one. */
+/** The help of one command: its lines of HELP, and the word on the database unless they say it needs none. */
 function commandHelp(command: string): string {
   const lines = HELP.split('\n').filter((line) => line.startsWith(`  verbatim ${command} `))
-  return command === 'extract' ? lines.join('\n') : `${lines.join('\n')}\n\n${HELP.split('\n').at(-1)}`
+  const usesDatabase = !lines.some((line) => line.includes('(no database)'))
+  return usesDatabase ? `${lines.join('\n')}\n\n${HELP.split('\n').at(-1)}` : lines.join('\n')
 }
 
 /** Runs one command; resolves to the process exit status. */

@@ -74,6 +74,11 @@ export const PROBLEM_TYPES = {
 
 export type ProblemSlug = keyof typeof PROBLEM_TYPES
 
+/** The slugs of the types that come with one status: `badRequest` takes only a 400's. */
+export type ProblemSlugWithStatus<Status extends number> = {
+  [Slug in ProblemSlug]: (typeof PROBLEM_TYPES)[Slug]['status'] extends Status ? Slug : never
+}[ProblemSlug]
+
 export const isProblemSlug = (slug: string): slug is ProblemSlug => Object.hasOwn(PROBLEM_TYPES, slug)
 
 /** Problem types are relative URI references (RFC 9457 §3.1.1) that answer GET with their description. */

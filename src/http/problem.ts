@@ -1,4 +1,4 @@
-import type { ProblemSlug } from './problem-types.js'
+import { PROBLEM_TYPES, type ProblemSlug, type ProblemSlugWithStatus } from './problem-types.js'
 
 /**
  * An error that already knows how it is to be shown to the client: the RFC 9457 problem fields.
@@ -22,15 +22,18 @@ export interface ProblemExtras {
 
 export class HttpProblem extends Error {
   override name = 'HttpProblem'
+  /** The type's status and title, from the catalogue (src/http/problem-types.ts): stated once. */
+  readonly status: number
+  readonly title: string
   constructor(
-    readonly status: number,
     readonly slug: ProblemSlug,
-    readonly title: string,
     readonly detail?: string,
     readonly errors?: FieldError[],
     readonly extras: ProblemExtras = {},
   ) {
-    super(detail ?? title)
+    super(detail ?? PROBLEM_TYPES[slug].title)
+    this.status = PROBLEM_TYPES[slug].status
+    this.title = PROBLEM_TYPES[slug].title
   }
 }
 
@@ -49,21 +52,21 @@ export function problemInstance(url: string): string | undefined {
 export { problemType, type ProblemSlug } from './problem-types.js'
 
 export const notFound = (what: string, id: string): HttpProblem =>
-  new HttpProblem(404, 'not-found', 'Not Found', `no ${what} with id ${id}`)
+  new HttpProblem('not-found', `no ${what} with id ${id}`)
 
-export const badRequest = (slug: ProblemSlug, detail: string, errors?: FieldError[]): HttpProblem =>
-  new HttpProblem(400, slug, 'Bad Request', detail, errors)
+export const badRequest = (slug: ProblemSlugWithStatus<400>, detail: string, errors?: FieldError[]): HttpProblem =>
+  new HttpProblem(slug, detail, errors)
 
 /** A resource merged into another: a permanent redirect there, with the problem saying why. */
 export const mergedInto = (what: 'claim', id: string, survivor: string, location: string): HttpProblem =>
-  new HttpProblem(308, `${what}-merged`, 'Permanent Redirect', `${what} ${id} was merged into ${survivor}`, undefined, {
+  new HttpProblem(`${what}-merged`, `${what} ${id} was merged into ${survivor}`, undefined, {
     extensions: { mergedInto: survivor },
     headers: { location },
   })
 
 /** A resource that existed and is gone for good. */
 export const gone = (what: 'claim', id: string, why: string): HttpProblem =>
-  new HttpProblem(410, `${what}-removed`, 'Gone', `${what} ${id} ${why}`)
+  new HttpProblem(`${what}-removed`, `${what} ${id} ${why}`)
 
 /**
  * A speaker named in a filter (or anywhere a speaker must be known) whom no speaker goes by, with the
@@ -75,9 +78,7 @@ export const unknownSpeaker = (
   suggestions: Array<{ id: string; name: string }>,
 ): HttpProblem =>
   new HttpProblem(
-    400,
     'unknown-speaker',
-    'Bad Request',
     `no speaker goes by "${reference}"${suggestions.length > 0 ? `; did you mean ${suggestions.map((s) => s.name).join(', ')}?` : ''}`,
     [{ ...where, message: 'is no known speaker' }],
     { extensions: { suggestions } },

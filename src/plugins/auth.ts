@@ -20,7 +20,7 @@ export const hashApiKey = (key: string): string => createHash('sha256').update(k
 
 // The same answer for a missing, malformed, unknown or revoked key: which one it was is no business
 // of someone who does not hold a key.
-const unauthorized = () => new HttpProblem(401, 'unauthorized', 'Unauthorized', 'a valid API key is required')
+const unauthorized = () => new HttpProblem('unauthorized', 'a valid API key is required')
 
 // Stored keys are looked up per request; lastUsedAt is written at most this often per key.
 const LAST_USED_RESOLUTION_MS = 60_000

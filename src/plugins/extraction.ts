@@ -75,9 +75,7 @@ const SOURCE_EXTENSION = import.meta.url.endsWith('.ts') ? '.ts' : '.js'
 
 const busy = () =>
   new HttpProblem(
-    503,
     'extraction-busy',
-    'Service Unavailable',
     'every extraction thread is busy and the queue is full; retry shortly',
     undefined,
     { headers: { 'retry-after': '1' } },
@@ -85,9 +83,7 @@ const busy = () =>
 
 const tooSlow = (ms: number) =>
   new HttpProblem(
-    503,
     'extraction-timeout',
-    'Service Unavailable',
     `reading the text took longer than ${ms} ms and was stopped; the server may be busy (retry later) or the text unusually long (send a shorter one)`,
   )
 

@@ -34,9 +34,7 @@ async function refusalLimitPlugin(fastify: FastifyInstance): Promise<void> {
     const seconds = Math.ceil((window.endsAt - Date.now()) / 1000)
     reply.header('retry-after', String(seconds))
     throw new HttpProblem(
-      429,
       'rate-limited',
-      'Too Many Requests',
       `at most ${max} refused requests per window from one address; retry in ${seconds} seconds`,
     )
   })

@@ -16,12 +16,7 @@ async function securityPlugin(fastify: FastifyInstance): Promise<void> {
     hook: 'preHandler',
     keyGenerator: (request) => request.actor ?? `ip:${request.ip}`,
     errorResponseBuilder: (_request, context) =>
-      new HttpProblem(
-        429,
-        'rate-limited',
-        'Too Many Requests',
-        `at most ${context.max} requests per window; retry in ${context.after}`,
-      ),
+      new HttpProblem('rate-limited', `at most ${context.max} requests per window; retry in ${context.after}`),
   })
 }
 

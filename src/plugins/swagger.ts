@@ -2,7 +2,7 @@ import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
-import { shapeOpenApiDocument } from '../http/openapi-dialect.js'
+import { shapeOpenApiDocument } from '../http/openapi-shape.js'
 import { ProblemSchema } from '../schemas/common.js'
 import { VERSION } from '../version.js'
 

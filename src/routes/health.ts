@@ -46,7 +46,7 @@ export default async function healthRoutes(fastify: FastifyInstance): Promise<vo
         await Promise.race([fastify.prisma.$queryRaw`SELECT 1`, timeout])
       } catch (error) {
         fastify.log.warn({ err: error }, 'ready check failed')
-        throw new HttpProblem(503, 'database-unavailable', 'Service Unavailable', 'the database cannot be reached')
+        throw new HttpProblem('database-unavailable', 'the database cannot be reached')
       } finally {
         clearTimeout(timer)
       }

@@ -43,7 +43,7 @@ export default async function problemRoutes(fastify: FastifyInstance): Promise<v
     },
     async (request) => {
       const { slug } = request.params
-      if (!isProblemSlug(slug)) throw new HttpProblem(404, 'not-found', 'Not Found', `no problem type ${slug}`)
+      if (!isProblemSlug(slug)) throw new HttpProblem('not-found', `no problem type ${slug}`)
       return describe(slug)
     },
   )

@@ -13,7 +13,7 @@ import {
   type ListArticlesInput,
 } from '../schemas/articles.js'
 import type { ArticleResource, ArticleSummary, IngestResult, QuoteResource } from '../schemas/resources.js'
-import { afterCursor, decodeCursor, invalidCursor, rowsToFetch, toPage } from './pagination.js'
+import { afterCursor, decodeCursor, invalidCursor, pageLimit, toPage } from './pagination.js'
 import { outletDomain, outletWhere, timeWindow } from './query-filters.js'
 import type { CreatedClaim } from './claim-grouping.js'
 import { replaceArticleQuotes, type ArticleFacts } from './quotes.js'
@@ -263,13 +263,14 @@ export async function listArticles(
     ...(query.outlet ? { outlet: outletWhere(query.outlet) } : {}),
     ...(window ? { publishedAt: window } : {}),
   }
+  const limit = pageLimit(query.limit)
   const rows = await prisma.article.findMany({
     where,
     orderBy: { id: 'desc' },
-    take: rowsToFetch(query.limit),
+    take: limit + 1,
     include: summaryInclude,
   })
-  return toPage(rows, query.limit, toSummary)
+  return toPage(rows, limit, toSummary)
 }
 
 export async function getArticle(prisma: PrismaClient, id: string): Promise<ArticleResource> {
@@ -296,10 +297,11 @@ export async function listArticleQuotes(
   // A cursor names the last quote of the page before; one of another article's, or of a text since
   // revised, names no place in this list.
   if (cursor && !after) throw invalidCursor()
+  const limit = pageLimit(query.limit, QUOTE_PAGE_SIZE)
   const rows = await prisma.quote.findMany({
     where: { articleId: id, ...(after ? { position: { gt: after.position } } : {}) },
     orderBy: { position: 'asc' },
-    take: rowsToFetch(query.limit, QUOTE_PAGE_SIZE),
+    take: limit + 1,
     include: {
       speaker: { select: { id: true, name: true } },
       misattributions: {
@@ -309,38 +311,33 @@ export async function listArticleQuotes(
       },
     },
   })
-  return toPage(
-    rows,
-    query.limit,
-    (quote) => ({
-      id: quote.id,
-      text: quote.text,
-      spans: quote.spans as Array<[number, number]>,
-      pieces: printedPieces(quote.text, quote.spans as Array<[number, number]>),
-      kind: quote.kind,
-      speaker: quote.speaker,
-      speakerInferred: quote.speakerInferred,
-      speakerMention:
-        quote.speakerMentionText !== null && quote.speakerMentionStart !== null && quote.speakerMentionEnd !== null
-          ? { text: quote.speakerMentionText, span: [quote.speakerMentionStart, quote.speakerMentionEnd] }
-          : null,
-      cue:
-        quote.cue !== null
-          ? {
-              text: quote.cue,
-              span: quote.cueStart !== null && quote.cueEnd !== null ? [quote.cueStart, quote.cueEnd] : null,
-            }
-          : null,
-      via: quote.via,
-      confidence: quote.confidence,
-      claimId: quote.claimId,
-      label: quote.label,
-      fidelity: quote.fidelity,
-      coverage: quote.coverage,
-      misattribution: quote.misattributions[0]
-        ? { claimId: quote.misattributions[0].claim.id, speaker: quote.misattributions[0].claim.speaker }
+  return toPage(rows, limit, (quote) => ({
+    id: quote.id,
+    text: quote.text,
+    spans: quote.spans as Array<[number, number]>,
+    pieces: printedPieces(quote.text, quote.spans as Array<[number, number]>),
+    kind: quote.kind,
+    speaker: quote.speaker,
+    speakerInferred: quote.speakerInferred,
+    speakerMention:
+      quote.speakerMentionText !== null && quote.speakerMentionStart !== null && quote.speakerMentionEnd !== null
+        ? { text: quote.speakerMentionText, span: [quote.speakerMentionStart, quote.speakerMentionEnd] }
         : null,
-    }),
-    QUOTE_PAGE_SIZE,
-  )
+    cue:
+      quote.cue !== null
+        ? {
+            text: quote.cue,
+            span: quote.cueStart !== null && quote.cueEnd !== null ? [quote.cueStart, quote.cueEnd] : null,
+          }
+        : null,
+    via: quote.via,
+    confidence: quote.confidence,
+    claimId: quote.claimId,
+    label: quote.label,
+    fidelity: quote.fidelity,
+    coverage: quote.coverage,
+    misattribution: quote.misattributions[0]
+      ? { claimId: quote.misattributions[0].claim.id, speaker: quote.misattributions[0].claim.speaker }
+      : null,
+  }))
 }

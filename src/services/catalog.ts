@@ -1,7 +1,7 @@
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js'
 import { notFound } from '../http/problem.js'
 import type { OutletResource, SpeakerResource } from '../schemas/resources.js'
-import { afterCursor, rowsToFetch, toPage } from './pagination.js'
+import { afterCursor, pageLimit, toPage } from './pagination.js'
 
 /** Read access to outlets and speakers: the resources the API lists and shows as they are. */
 
@@ -21,12 +21,13 @@ const toOutlet = (row: OutletRow): OutletResource => ({
 })
 
 export async function listOutlets(prisma: PrismaClient, query: PageInput): Promise<Page<OutletResource>> {
+  const limit = pageLimit(query.limit)
   const rows = await prisma.outlet.findMany({
     where: afterCursor(query.cursor),
     orderBy: { id: 'desc' },
-    take: rowsToFetch(query.limit),
+    take: limit + 1,
   })
-  return toPage(rows, query.limit, toOutlet)
+  return toPage(rows, limit, toOutlet)
 }
 
 export async function getOutlet(prisma: PrismaClient, id: string): Promise<OutletResource> {
@@ -52,13 +53,14 @@ const toSpeaker = (row: SpeakerRow): SpeakerResource => ({
 })
 
 export async function listSpeakers(prisma: PrismaClient, query: PageInput): Promise<Page<SpeakerResource>> {
+  const limit = pageLimit(query.limit)
   const rows = await prisma.speaker.findMany({
     where: afterCursor(query.cursor),
     orderBy: { id: 'desc' },
-    take: rowsToFetch(query.limit),
+    take: limit + 1,
     include: speakerInclude,
   })
-  return toPage(rows, query.limit, toSpeaker)
+  return toPage(rows, limit, toSpeaker)
 }
 
 export async function getSpeaker(prisma: PrismaClient, id: string): Promise<SpeakerResource> {

@@ -19,7 +19,7 @@ import type {
   VerifyResult,
 } from '../schemas/claims.js'
 import { LABELS } from '../schemas/claims.js'
-import { afterCursor, rowsToFetch, toPage } from './pagination.js'
+import { afterCursor, pageLimit, toPage } from './pagination.js'
 import { outletWhere, timeWindow } from './query-filters.js'
 import { probeShingles } from './shingle-probe.js'
 import { resolveSpeaker, speakerFilter } from './speaker-resolution.js'
@@ -80,13 +80,14 @@ export async function listClaims(
     }
     conditions.push(query.misattributed ? misattributed : { NOT: misattributed })
   }
+  const limit = pageLimit(query.limit)
   const rows = await prisma.claim.findMany({
     where: { AND: conditions },
     orderBy: { id: 'desc' },
-    take: rowsToFetch(query.limit),
+    take: limit + 1,
     include: { speaker: { select: { id: true, name: true } } },
   })
-  return toPage(rows, query.limit, (row) => ({
+  return toPage(rows, limit, (row) => ({
     id: row.id,
     speaker: row.speaker,
     canonicalText: row.canonicalText,

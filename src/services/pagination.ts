@@ -27,20 +27,18 @@ export const invalidCursor = () =>
   ])
 
 /**
- * How many rows to fetch for a page of `limit` (DEFAULT_PAGE_SIZE when the caller gave none; the request
- * schema fills it in, but a service may be called without one): one more than the page, to know whether
- * another page exists.
+ * The size of a page: the caller's `limit`, or the list's default when there is none (the request schema
+ * fills it in, but a service may be called without one). Fetch one row more than this: the extra row only
+ * says another page exists (toPage).
  */
-export const rowsToFetch = (limit: number | undefined, pageSize = DEFAULT_PAGE_SIZE): number => (limit ?? pageSize) + 1
+export const pageLimit = (requested: number | undefined, pageSize = DEFAULT_PAGE_SIZE): number => requested ?? pageSize
 
-/** Rows were fetched newest first, rowsToFetch(limit) of them: the extra row only says another page exists. */
+/** Rows were fetched newest first, `limit + 1` of them: the extra row only says another page exists. */
 export function toPage<Row extends { id: string }, Item>(
   rows: Row[],
-  requested: number | undefined,
+  limit: number,
   shape: (row: Row) => Item,
-  pageSize = DEFAULT_PAGE_SIZE,
 ): { items: Item[]; nextCursor: string | null } {
-  const limit = requested ?? pageSize
   const more = rows.length > limit
   const pageRows = more ? rows.slice(0, limit) : rows
   const last = pageRows[pageRows.length - 1]

@@ -11,7 +11,7 @@ t.test('every error is a problem document, and internals never leak', async (t) 
       throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })
     })
     app.get('/test/removed', { config: { access: 'public' }, schema: { hide: true } }, async () => {
-      throw new HttpProblem(410, 'claim-removed', 'Gone')
+      throw new HttpProblem('claim-removed')
     })
     app.get('/test/teapot', { config: { access: 'public' }, schema: { hide: true } }, async () => {
       throw Object.assign(new Error('I am a teapot'), { statusCode: 418 })

@@ -104,7 +104,7 @@ const OPENING_PUNCTUATION = /^[“"‘'([—–-]$/
 /** "Roe’s lawyer": the name owns the phrase it opens; it is not the one acting. */
 function isPossessor(tokens: readonly Token[], mention: Mention): boolean {
   const last = tokens[mention.last] as Token
-  return last.text.length > 2 && /['’]s?$/.test(last.text)
+  return last.text.length > 2 && POSSESSIVE.test(last.text)
 }
 
 /** The mention is the subject of a clause, or the source of a report ("according to Jane Roe"). */
@@ -233,7 +233,7 @@ export function splitName(tokens: readonly Token[], mention: Mention, text: stri
 }
 
 /** "Nancy Roe": the gender the first name usually carries. */
-function voteByFirstName(entity: Entity): void {
+function noteFirstNameGender(entity: Entity): void {
   entity.nameGender = genderOfFirstName(entity.words[0] as string) ?? undefined
 }
 
@@ -490,14 +490,14 @@ export class EntityRegistry {
       }
       if (entity.place) entity.kind = 'organisation'
       this.byName.set(key, entity)
-      if (entity.kind === 'person' && words.length > 1) voteByFirstName(entity)
+      if (entity.kind === 'person' && words.length > 1) noteFirstNameGender(entity)
     } else if (words.length > entity.words.length && entity.kind === 'person') {
       // The fullest form of a name is the canonical one ("Sheinbaum" first, "Claudia Sheinbaum" later).
       const firstNameSeen = entity.words.length > 1
       entity.name = parts.name
       entity.words = words
       this.byName.set(key, entity)
-      if (!firstNameSeen) voteByFirstName(entity)
+      if (!firstNameSeen) noteFirstNameGender(entity)
     }
     if (parts.title && !entity.title) entity.title = parts.title
     if (parts.title) this.learnDescription(entity, parts.title.split(/\s+/))

@@ -13,8 +13,6 @@ interface Collection {
   path: string
   tag: string
   noun: string
-  /** the resource's name in operation ids: listOutlets, getOutlet */
-  operation: string
   schema: TSchema
   list: (prisma: PrismaClient, query: { limit?: number | undefined; cursor?: string | undefined }) => Promise<unknown>
   get: (prisma: PrismaClient, id: string) => Promise<unknown>
@@ -26,7 +24,6 @@ const COLLECTIONS: Collection[] = [
     path: '/outlets',
     tag: 'outlets',
     noun: 'outlet',
-    operation: 'Outlet',
     schema: OutletSchema,
     list: listOutlets,
     get: getOutlet,
@@ -35,12 +32,14 @@ const COLLECTIONS: Collection[] = [
     path: '/speakers',
     tag: 'speakers',
     noun: 'speaker',
-    operation: 'Speaker',
     schema: SpeakerSchema,
     list: listSpeakers,
     get: getSpeaker,
   },
 ]
+
+/** The noun as operation ids spell it: "outlet" in listOutlets, getOutlet. */
+const operationName = (noun: string): string => noun.charAt(0).toUpperCase() + noun.slice(1)
 
 export default async function catalogRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
@@ -51,7 +50,7 @@ export default async function catalogRoutes(fastify: FastifyInstance): Promise<v
         config: { access: 'read' },
         schema: {
           tags: [collection.tag],
-          operationId: `list${collection.operation}s`,
+          operationId: `list${operationName(collection.noun)}s`,
           summary: `List ${collection.noun}s, newest first`,
           security: READ_SECURITY,
           querystring: ListQuery,
@@ -66,7 +65,7 @@ export default async function catalogRoutes(fastify: FastifyInstance): Promise<v
         config: { access: 'read' },
         schema: {
           tags: [collection.tag],
-          operationId: `get${collection.operation}`,
+          operationId: `get${operationName(collection.noun)}`,
           summary: `One ${collection.noun}`,
           security: READ_SECURITY,
           params: IdParams,
