@@ -66,6 +66,8 @@ interface EntityMention {
   subject?: boolean
   /** The mention opens its sentence: the subject of its main clause. */
   opens?: boolean
+  /** The mention is the subject of a verb of saying, quoted or reported ("Roe said it was wrong"). */
+  speaks?: boolean
 }
 
 /** How far back, in characters, a pronoun's antecedent is looked for. */
@@ -87,16 +89,28 @@ function opensSentence(tokens: readonly Token[], sentenceEnds: readonly boolean[
  * "Jane Roe quickly left". The mention is that verb's subject.
  */
 function verbFollows(tokens: readonly Token[], last: number): boolean {
+  return verbAfter(tokens, last) !== null
+}
+
+/** The verb `verbFollows` finds, if any. */
+function verbAfter(tokens: readonly Token[], last: number): Token | null {
   let next = last + 1
   if (tokens[next]?.text === ',') {
     let comma = next + 1
     while (comma < next + 14 && tokens[comma] && (tokens[comma] as Token).text !== ',') comma++
-    if (tokens[comma]?.text !== ',') return false
+    if (tokens[comma]?.text !== ',') return null
     next = comma + 1
   }
   while (tokens[next]?.pos === 'ADV') next++
   const verb = tokens[next]
-  return verb !== undefined && verb.segment < 0 && (verb.pos === 'VERB' || verb.pos === 'AUX')
+  return verb !== undefined && verb.segment < 0 && (verb.pos === 'VERB' || verb.pos === 'AUX') ? verb : null
+}
+
+/** "Roe said the ruling was wrong": reported speech makes its subject the one talking, quoted or not. */
+function speaksAfter(tokens: readonly Token[], mention: Mention): boolean {
+  if (isPossessor(tokens, mention)) return false
+  const verb = verbAfter(tokens, mention.last)
+  return verb !== null && SPEECH_VERBS.has(verb.lower)
 }
 
 const OPENING_PUNCTUATION = /^[“"‘'([—–-]$/
@@ -294,7 +308,8 @@ export class EntityRegistry {
       if (!entity || resolvedBy !== 'role' || !entity.named || entity.kind !== 'person') continue
       const subject = isSubject(tokens, this.sentenceEnds, mention)
       const opens = opensSentence(tokens, this.sentenceEnds, mention.first)
-      this.descriptions.push({ entity, start: (tokens[mention.first] as Token).start, subject, opens })
+      const speaks = speaksAfter(tokens, mention)
+      this.descriptions.push({ entity, start: (tokens[mention.first] as Token).start, subject, opens, speaks })
     }
   }
 
@@ -431,6 +446,7 @@ export class EntityRegistry {
           start: token.start,
           subject: isSubject(tokens, this.sentenceEnds, mention),
           opens: opensSentence(tokens, this.sentenceEnds, i) && !isPossessor(tokens, mention),
+          speaks: speaksAfter(tokens, mention),
         })
         if (entity.kind === 'person') {
           const surname = entity.words[entity.words.length - 1] as string
@@ -678,7 +694,7 @@ export class EntityRegistry {
     let best: Entity | null = null
     let bestScore = -Infinity
     const seen = new Set<Entity>()
-    for (const { entity, start, subject, opens } of this.mentionsBefore(before, true)) {
+    for (const { entity, start, subject, opens, speaks } of this.mentionsBefore(before, true)) {
       if (!near(start)) break
       if (seen.has(entity)) continue
       seen.add(entity)
@@ -688,9 +704,14 @@ export class EntityRegistry {
         entity.maleVotes > entity.femaleVotes ? 'm' : entity.femaleVotes > entity.maleVotes ? 'f' : null
       if (gender && entityGender && entityGender !== gender) continue
       const agrees = gender !== undefined && (entityGender ?? entity.nameGender) === gender
-      // Salience: the nearer, the more so; a known gender that agrees, a subject and someone already quoted count for.
+      // Salience: the nearer, the more so; a known gender that agrees, a subject and someone already quoted (or,
+      // in this very mention, reported as saying something) count for.
       const score =
-        -(before - start) / 400 + (agrees ? 1 : 0) + (subject ? 0.6 : 0) + (opens ? 0.3 : 0) + (entity.spoke ? 0.5 : 0)
+        -(before - start) / 400 +
+        (agrees ? 1 : 0) +
+        (subject ? 0.6 : 0) +
+        (opens ? 0.3 : 0) +
+        (entity.spoke || speaks ? 0.5 : 0)
       if (score > bestScore) {
         bestScore = score
         best = entity

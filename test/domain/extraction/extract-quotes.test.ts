@@ -294,6 +294,14 @@ t.test('a subject pronoun is nobody its own clause names after it', async (t) =>
   t.match(extractQuotes(later)[0]?.speaker, { name: 'Lane', resolvedBy: 'pronoun' })
 })
 
+t.test('reported speech makes its subject the one talking, for the pronouns that follow', async (t) => {
+  // Jane Hill was quoted and is named again close by, but Nancy Ross is the one last reported as saying something.
+  const text =
+    'Sen. Jane Hill said on Monday that the plan was “a disaster.” Asked about her remark — the senator had ' +
+    'repeated it at a rally — Nancy Ross said the plan was sound. “The plan will pass,” she told reporters.'
+  t.match(extractQuotes(text)[1]?.speaker, { name: 'Nancy Ross', resolvedBy: 'pronoun' })
+})
+
 t.test('a role set before a name by a comma is that name, "of" phrase and all', async (t) => {
   const text =
     'Gov. Paul Marsh spoke on Monday. “We will discuss a special session,” said the Democratic leader of the ' +
