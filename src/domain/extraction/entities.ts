@@ -227,9 +227,27 @@ export function splitName(tokens: readonly Token[], mention: Mention, text: stri
     const gender = GENDERED_HONORIFICS.get(bare)
     if (gender) honorific = gender
   })
+  // "the Department of Homeland Security", "the Federation of Independent Businesses": a body's noun followed by
+  // "of …" with no person's title after it is the body's own name, whatever capitalised words follow.
+  const bodyAt = words.findIndex((word, index) => {
+    const bare = stripPossessive(word.lower)
+    const next = words[index + 1]?.lower
+    return (next === 'of' || next === 'for') && ORGANISATION_WORDS.has(bare) && !ROLE_WORDS.has(bare)
+  })
+  if (
+    bodyAt >= 0 &&
+    words.slice(bodyAt + 2).every((word) => !ROLE_WORDS.has(stripPossessive(word.lower).replace(/\.$/, '')))
+  ) {
+    return {
+      title: null,
+      name: text.slice(start, end).replace(LEADING_ARTICLE, ''),
+      kind: 'organisation',
+      honorific: null,
+    }
+  }
+  const connector = words[lastRole + 1]
   // "Secretary of State Mary Jones", "Director of Homeland Security Jane Roe": the office goes on through "of …";
   // a name is its last two words (one, when only two follow).
-  const connector = words[lastRole + 1]
   if (lastRole >= 0 && connector && (connector.lower === 'of' || connector.lower === 'for')) {
     const rest = words.length - lastRole - 2
     lastRole = rest >= 3 ? words.length - 3 : rest === 2 ? words.length - 2 : words.length - 1

@@ -321,6 +321,21 @@ t.test('after a preposition a word of saying is a noun: “referring to comments
   })
 })
 
+t.test('a body’s noun followed by “of …” names the body, unless a person’s title follows', async (t) => {
+  const speakers = [
+    '“Prices will rise,” the National Federation of Independent Grocers said.',
+    '“The border is secure,” said the Department of Coastal Security.',
+    '“No comment,” said Department of Coastal Security Secretary Jane Roe.',
+    '“We will appeal,” said Secretary of State Mary Jones.',
+  ].map((text) => extractQuotes(text)[0]?.speaker)
+  t.match(speakers, [
+    { name: 'National Federation of Independent Grocers', kind: 'organisation' },
+    { name: 'Department of Coastal Security', kind: 'organisation' },
+    { name: 'Jane Roe', kind: 'person' },
+    { name: 'Mary Jones', kind: 'person' },
+  ])
+})
+
 t.test('organisations, their statements and their reports', async (t) => {
   const text = [
     'White House spokesman James Hewitt said in a statement that our president stayed "committed to security."',
