@@ -106,9 +106,13 @@ function verbAfter(tokens: readonly Token[], last: number): Token | null {
   return verb !== undefined && verb.segment < 0 && (verb.pos === 'VERB' || verb.pos === 'AUX') ? verb : null
 }
 
-/** "Roe said the ruling was wrong": reported speech makes its subject the one talking, quoted or not. */
+/**
+ * "Roe said the ruling was wrong", "according to Roe, the ruling was wrong": reported speech makes its source the
+ * one talking, quoted or not.
+ */
 function speaksAfter(tokens: readonly Token[], mention: Mention): boolean {
   if (isPossessor(tokens, mention)) return false
+  if (tokens[mention.first - 1]?.lower === 'to' && tokens[mention.first - 2]?.lower === 'according') return true
   const verb = verbAfter(tokens, mention.last)
   return verb !== null && SPEECH_VERBS.has(verb.lower)
 }
@@ -711,11 +715,10 @@ export class EntityRegistry {
   ): ResolvedSpeaker | null {
     let best: Entity | null = null
     let bestScore = -Infinity
-    const seen = new Set<Entity>()
+    // Every mention in reach is scored, so a person counts by the most telling of their recent mentions: "According
+    // to Jane Roe, a professor, …" makes her the source even though "a professor" came after.
     for (const { entity, start, subject, opens, speaks } of this.mentionsBefore(before, true)) {
       if (!near(start)) break
-      if (seen.has(entity)) continue
-      seen.add(entity)
       if (entity.name === excluded || ruledOut.has(entity)) continue
       if (entity.kind !== 'person' || !isKnownPerson(entity)) continue
       const entityGender =

@@ -302,6 +302,13 @@ t.test('reported speech makes its subject the one talking, for the pronouns that
   t.match(extractQuotes(text)[1]?.speaker, { name: 'Nancy Ross', resolvedBy: 'pronoun' })
 })
 
+t.test('“according to” makes its source the one talking, for the pronouns that follow', async (t) => {
+  const text =
+    '“The rules are unclear,” Glen Cole said on Monday. According to David Burris, a law professor, the limits ' +
+    'depend on need. “Courts are generally reluctant to interfere,” he said.'
+  t.match(extractQuotes(text)[1]?.speaker, { name: 'David Burris', resolvedBy: 'pronoun' })
+})
+
 t.test('a role set before a name by a comma is that name, "of" phrase and all', async (t) => {
   const text =
     'Gov. Paul Marsh spoke on Monday. “We will discuss a special session,” said the Democratic leader of the ' +
