@@ -476,7 +476,7 @@ export class EntityRegistry {
           list.push({ entity, start: token.start })
           this.bySurname.set(surname, list)
         }
-        this.noteIssuer(i, entity)
+        this.noteIssuer(mention, entity)
         if (entity.kind === 'person') this.collectAppositions(entity, mention.first, mention.last)
       }
       i = mention.last
@@ -484,9 +484,12 @@ export class EntityRegistry {
   }
 
   /** "A January report from the Heritage Foundation": the report speaks for the foundation later on. */
-  private noteIssuer(nameStart: number, entity: Entity): void {
+  private noteIssuer(mention: Mention, entity: Entity): void {
     const { tokens } = this
-    let i = nameStart - 1
+    // "the message from the Roe campaign": a name modifying a noun is not the one issuing.
+    const after = tokens[mention.last + 1]
+    if (after?.isWord && !after.capitalized && (isOrganisationWord(after) || isRoleWord(after))) return
+    let i = mention.first - 1
     if (tokens[i]?.lower === 'the') i--
     if (tokens[i]?.lower !== 'from' && tokens[i]?.lower !== 'by') return
     const document = tokens[i - 1]
@@ -764,19 +767,28 @@ export class EntityRegistry {
     if (isDocumentWord(head)) {
       for (let k = this.issuers.length - 1; k >= 0; k--) {
         const issuer = this.issuers[k] as (typeof this.issuers)[number]
-        if (issuer.start < start && issuer.document === head.lower) {
+        // The issuer named in the description itself ("a statement from the council") counts as well.
+        if (issuer.start <= head.start && issuer.document === head.lower) {
           return { entity: issuer.entity, resolvedBy: issuer.entity.kind === 'organisation' ? 'organisation' : 'role' }
         }
       }
       return this.describedOnly(phrase, 'organisation')
     }
     if (isOrganisationWord(head)) {
-      const named = this.tokens.slice(mention.first, mention.last + 1).some((t) => t.capitalized && t.lower !== 'the')
-      if (!named) {
-        for (const { entity } of this.mentionsBefore(start)) {
-          if (entity.kind === 'organisation' && entity.words[entity.words.length - 1] === head.lower) {
-            return { entity, resolvedBy: 'organisation' }
-          }
+      // "the union" after "the National Union of Miners", "the Democratic committee" after "the Democratic National
+      // Committee": the body named earlier whose name holds the noun and every capitalised word of the description.
+      const modifiers = this.tokens
+        .slice(mention.first, mention.last)
+        .filter((token) => token.isWord && token.capitalized && !DETERMINERS.has(token.lower))
+        .map((token) => stripPossessive(token.lower))
+      const noun = stripPossessive(head.lower)
+      for (const { entity } of this.mentionsBefore(start)) {
+        if (
+          entity.kind === 'organisation' &&
+          entity.words.includes(noun) &&
+          modifiers.every((word) => entity.words.includes(word))
+        ) {
+          return { entity, resolvedBy: 'organisation' }
         }
       }
       return this.describedOnly(phrase, 'organisation')

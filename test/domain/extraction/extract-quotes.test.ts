@@ -328,6 +328,21 @@ t.test('after a preposition a word of saying is a noun: “referring to comments
   })
 })
 
+t.test('a description of a body stands for the body named before it, or named in it', async (t) => {
+  const speakers = [
+    'The National Union of Miners met on Monday. “We strike tomorrow,” the union said.',
+    'The Coastal Democratic Council met. “Voters know better,” a statement from the Democratic council said.',
+    'The Coastal Democratic Council met. “Voters know better,” the Republican council said.',
+    '“Voters know better,” a statement from the Coastal Democratic Council said.',
+  ].map((text) => extractQuotes(text)[0]?.speaker)
+  t.match(speakers, [
+    { name: 'National Union of Miners', resolvedBy: 'organisation' },
+    { name: 'Coastal Democratic Council', resolvedBy: 'organisation' },
+    { name: 'Republican council', resolvedBy: 'organisation' },
+    { name: 'Coastal Democratic Council', resolvedBy: 'organisation' },
+  ])
+})
+
 t.test('a body’s noun followed by “of …” names the body, unless a person’s title follows', async (t) => {
   const speakers = [
     '“Prices will rise,” the National Federation of Independent Grocers said.',
