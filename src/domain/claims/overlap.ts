@@ -1,4 +1,4 @@
-import { CLAIM_OVERLAP_THRESHOLD, sharesWording, type WordingOverlap } from '../wording/index.js'
+import { CLAIM_OVERLAP_THRESHOLD, sharesContent, sharesWording, type WordingOverlap } from '../wording/index.js'
 import type { ClusterRendering } from './rendering.js'
 
 /**
@@ -62,6 +62,7 @@ export function wordingOverlap(a: readonly string[], b: readonly string[]): Word
   const overlap = sharesWording(a, b)
   if (overlap.ratio < CLAIM_OVERLAP_THRESHOLD) return null
   if (Math.min(a.length, b.length) < FRAGMENT_WORDS && overlap.ratio < 1) return null
+  if (overlap.ratio < 1 && !sharesContent(a, b)) return null
   return overlap
 }
 

@@ -5,7 +5,7 @@
 export { normalizeWording, tokenizeWording, searchKey } from './normalize-wording.js'
 export { alignWords, MAX_ALIGNED_CELLS } from './align-words.js'
 export type { WordAlignment, WordRun, WordRunOp } from './align-words.js'
-export { sharesWording, CLAIM_OVERLAP_THRESHOLD } from './claim-overlap.js'
+export { sharesContent, sharesWording, CLAIM_OVERLAP_THRESHOLD } from './claim-overlap.js'
 export type { WordingOverlap } from './claim-overlap.js'
 export { labelRendering, RENDERING_LABELS } from './label-rendering.js'
 export type { RenderingAssessment, RenderingLabel } from './label-rendering.js'

@@ -1,5 +1,10 @@
 import t from 'tap'
-import { CLAIM_OVERLAP_THRESHOLD, sharesWording, tokenizeWording } from '../../../src/domain/wording/index.js'
+import {
+  CLAIM_OVERLAP_THRESHOLD,
+  sharesContent,
+  sharesWording,
+  tokenizeWording,
+} from '../../../src/domain/wording/index.js'
 
 t.test('the threshold is 60% of the shorter wording', async (t) => {
   t.equal(CLAIM_OVERLAP_THRESHOLD, 0.6)
@@ -26,4 +31,15 @@ t.test('no words share nothing', async (t) => {
   t.strictSame(sharesWording([], ['a']), { ratio: 0, matched: 0 })
   t.strictSame(sharesWording(['a'], []), { ratio: 0, matched: 0 })
   t.strictSame(sharesWording([], []), { ratio: 0, matched: 0 })
+})
+
+t.test('content words must be shared too, not only the grammar around them', async (t) => {
+  const long = tokenizeWording('I need to ask what she did with the ledger and when she did it and why')
+  // "what … the … did" is 60% of this excerpt, but its content is elsewhere.
+  const excerpt = tokenizeWording('understand what the treasurer did')
+  t.ok(sharesWording(excerpt, long).ratio >= CLAIM_OVERLAP_THRESHOLD)
+  t.notOk(sharesContent(excerpt, long))
+  t.ok(sharesContent(tokenizeWording('ask what she did with the ledger'), long))
+  // With no content word on one side, the words alone decide.
+  t.ok(sharesContent(tokenizeWording('what she did'), long))
 })
