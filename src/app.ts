@@ -21,6 +21,7 @@ import articleRoutes from './routes/v1/articles.js'
 import catalogRoutes from './routes/v1/catalog.js'
 import claimRoutes from './routes/v1/claims.js'
 import extractRoutes from './routes/v1/extract.js'
+import factCheckRoutes from './routes/v1/fact-check.js'
 
 export interface AppOptions {
   config: Config
@@ -76,6 +77,7 @@ async function app(fastify: FastifyInstance, options: AppOptions): Promise<void>
       await v1.register(catalogRoutes)
       await v1.register(claimRoutes)
       await v1.register(extractRoutes)
+      await v1.register(factCheckRoutes)
     },
     { prefix: '/v1' },
   )

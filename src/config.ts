@@ -48,6 +48,15 @@ export const ConfigSchema = Type.Object({
     minimum: 100,
     description: 'connect, pool-acquire and ready-check timeout',
   }),
+  CLAIM_REVIEW_PUBLISHER: Type.String({
+    default: 'Verbatim',
+    minLength: 1,
+    maxLength: 200,
+    description: 'the organisation named as the author of the ClaimReviews the service publishes',
+  }),
+  CLAIM_REVIEW_PUBLISHER_URL: Type.Optional(
+    Type.String({ description: 'its web site (http or https); unset: the address the API is reached at' }),
+  ),
   DATABASE_STATEMENT_TIMEOUT_MS: Type.Integer({
     default: 15_000,
     minimum: 100,
@@ -85,7 +94,24 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       `invalid configuration: API_KEYS entry ${short + 1} is shorter than ${MIN_API_KEY_LENGTH} characters`,
     )
   }
+  checkPublisherUrl(raw.CLAIM_REVIEW_PUBLISHER_URL)
   return { ...raw, apiKeys, corsOrigins: parseOrigins(raw.CORS_ORIGINS) }
+}
+
+/** The reviewing organisation's site is printed in every ClaimReview: an address no reader could open is refused. */
+function checkPublisherUrl(value: string | undefined): void {
+  if (value === undefined) return
+  let protocol: string | null = null
+  try {
+    protocol = new URL(value).protocol
+  } catch {
+    protocol = null
+  }
+  if (protocol !== 'http:' && protocol !== 'https:') {
+    throw new ConfigError(
+      `invalid configuration: CLAIM_REVIEW_PUBLISHER_URL "${value}" is not a web address such as https://factcheck.example.org`,
+    )
+  }
 }
 
 /**

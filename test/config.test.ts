@@ -11,6 +11,8 @@ t.test('defaults give a runnable service on embedded Postgres', async (t) => {
   t.equal(config.REQUIRE_KEY_FOR_READS, false)
   t.same(config.apiKeys, [])
   t.same(config.corsOrigins, [], 'no browser origin is allowed until one is named')
+  t.equal(config.CLAIM_REVIEW_PUBLISHER, 'Verbatim')
+  t.equal(config.CLAIM_REVIEW_PUBLISHER_URL, undefined, 'the reviews name the address the API is reached at')
 })
 
 t.test('values from the environment are typed and API_KEYS is split', async (t) => {
@@ -44,6 +46,12 @@ t.test('a bad value stops boot with a message naming it', async (t) => {
     [{ CORS_ORIGINS: 'desk.example.org' }, /CORS_ORIGINS entry "desk.example.org" is not an origin/],
     [{ CORS_ORIGINS: 'ftp://desk.example.org' }, /CORS_ORIGINS entry .* is not an origin/],
     [{ CORS_ORIGINS: 'HTTPS://Desk.Example.org' }, /CORS_ORIGINS entry .* is not an origin/],
+    [
+      { CLAIM_REVIEW_PUBLISHER_URL: 'factcheck.example.org' },
+      /CLAIM_REVIEW_PUBLISHER_URL "factcheck.example.org" is not a web/,
+    ],
+    [{ CLAIM_REVIEW_PUBLISHER_URL: 'mailto:desk@factcheck.example.org' }, /CLAIM_REVIEW_PUBLISHER_URL .* is not a web/],
+    [{ CLAIM_REVIEW_PUBLISHER: '' }, /CLAIM_REVIEW_PUBLISHER must NOT have fewer than 1 characters/],
     [{ CORS_ORIGINS: '*, https://desk.example.org' }, /CORS_ORIGINS entry "\*" is not an origin .*\(\* stands alone\)/],
   ]
   for (const [env, message] of cases) {

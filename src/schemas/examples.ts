@@ -4,6 +4,7 @@
  * "…Sovereignty is defended." test/openapi.test.ts validates every example against its schema, so
  * an example that drifts from the response it illustrates fails the suite.
  */
+import { claimReview } from '../domain/fact-check/index.js'
 import { labelRendering } from '../domain/wording/index.js'
 
 const CLAIM = '0196a1f0-3b2c-7d4e-8f10-2a3b4c5d6e7f'
@@ -201,3 +202,20 @@ export const INGEST_RESULT_EXAMPLE = {
   updatedAt: '2025-05-03T21:06:40.502Z',
   status: 'created',
 }
+
+// The ClaimReview of the claim above, made by the functions the service uses.
+const REVIEW_PUBLISHER = { name: 'Verbatim', url: 'https://verbatim.example/' }
+const REVIEW_URL = `https://verbatim.example/v1/claims/${CLAIM}`
+
+export const CLAIM_REVIEW_EXAMPLE = claimReview(
+  {
+    id: CLAIM,
+    canonicalText: FULL,
+    speaker: { name: SPEAKER.name, kind: 'person', title: 'President of Mexico', wikidataId: null },
+    firstArticleId: AP_ARTICLE.id,
+    appearances: CLAIM_DETAIL_EXAMPLE.appearances,
+    createdAt: CLAIM_DETAIL_EXAMPLE.createdAt,
+    updatedAt: CLAIM_DETAIL_EXAMPLE.updatedAt,
+  },
+  { publisher: REVIEW_PUBLISHER, url: REVIEW_URL },
+)

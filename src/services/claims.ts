@@ -182,10 +182,15 @@ export const claimDetailQuery = (id: string): Prisma.Sql => Prisma.sql`
  * One claim with every appearance, in one query: this is the read editors make most, so it is a
  * single round trip of raw SQL rather than the several queries the ORM would issue for the nesting.
  */
-export async function getClaimDetail(prisma: PrismaClient, id: string): Promise<ClaimDetail> {
+export async function getClaimDetail(
+  prisma: PrismaClient,
+  id: string,
+  /** where a claim merged into another redirects: the same view of the surviving claim */
+  locationOf: (survivor: string) => string = (survivor) => `/v1/claims/${survivor}`,
+): Promise<ClaimDetail> {
   const rows = await prisma.$queryRaw<ClaimRow[]>(claimDetailQuery(id))
   const row = rows[0]
-  if (!row) throw await retiredClaim(prisma, id)
+  if (!row) throw await retiredClaim(prisma, id, locationOf)
 
   const appearances = row.appearances.map(({ spans, ...appearance }) => ({
     ...appearance,
@@ -232,11 +237,11 @@ export async function getClaimDetail(prisma: PrismaClient, id: string): Promise<
  * Why a claim id names no claim: merged into another (a redirect there), removed (a tombstone), or
  * never returned by this service.
  */
-async function retiredClaim(prisma: PrismaClient, id: string) {
+async function retiredClaim(prisma: PrismaClient, id: string, locationOf: (survivor: string) => string) {
   const redirect = await prisma.claimRedirect.findUnique({ where: { fromId: id }, select: { toId: true } })
   if (!redirect) return notFound('claim', id)
   if (redirect.toId === null) return gone('claim', id, 'was removed: every rendering it had was withdrawn')
-  return mergedInto('claim', id, redirect.toId, `/v1/claims/${redirect.toId}`)
+  return mergedInto('claim', id, redirect.toId, locationOf(redirect.toId))
 }
 
 const VERDICT_OF_LABEL: Record<Label, VerifyResult['verdict']> = {
