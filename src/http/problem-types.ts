@@ -23,6 +23,11 @@ export const PROBLEM_TYPES = {
     title: 'Bad Request',
     description: 'A `speaker` nobody goes by; `suggestions` lists who may be meant.',
   },
+  'unsupported-parameter': {
+    status: 400,
+    title: 'Bad Request',
+    description: 'A parameter of a mirrored API (Google Fact Check Tools) that this service does not honour.',
+  },
   'bad-request': { status: 400, title: 'Bad Request', description: 'Any other request the service cannot read.' },
   unauthorized: {
     status: 401,

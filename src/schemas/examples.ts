@@ -4,7 +4,7 @@
  * "…Sovereignty is defended." test/openapi.test.ts validates every example against its schema, so
  * an example that drifts from the response it illustrates fails the suite.
  */
-import { claimReview } from '../domain/fact-check/index.js'
+import { claimReview, factCheckedClaim } from '../domain/fact-check/index.js'
 import { labelRendering } from '../domain/wording/index.js'
 
 const CLAIM = '0196a1f0-3b2c-7d4e-8f10-2a3b4c5d6e7f'
@@ -203,7 +203,7 @@ export const INGEST_RESULT_EXAMPLE = {
   status: 'created',
 }
 
-// The ClaimReview of the claim above, made by the functions the service uses.
+// The fact-check shapes of the claim above, made by the functions the service uses.
 const REVIEW_PUBLISHER = { name: 'Verbatim', url: 'https://verbatim.example/' }
 const REVIEW_URL = `https://verbatim.example/v1/claims/${CLAIM}`
 
@@ -219,3 +219,18 @@ export const CLAIM_REVIEW_EXAMPLE = claimReview(
   },
   { publisher: REVIEW_PUBLISHER, url: REVIEW_URL },
 )
+
+export const FACT_CHECK_SEARCH_EXAMPLE = {
+  claims: [
+    factCheckedClaim(
+      {
+        canonicalText: FULL,
+        speakerName: SPEAKER.name,
+        firstPublishedAt: AP_ARTICLE.publishedAt,
+        createdAt: CLAIM_DETAIL_EXAMPLE.createdAt,
+      },
+      { publisher: REVIEW_PUBLISHER, url: REVIEW_URL },
+    ),
+  ],
+  nextPageToken: 'eyJpZCI6IjAxOTZhMWYwLTNiMmMtN2Q0ZS04ZjEwLTJhM2I0YzVkNmU3ZiJ9',
+}

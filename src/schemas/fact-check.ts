@@ -1,7 +1,7 @@
 import { Type, type Static } from 'typebox'
 import { REVIEW_ASPECT, SCHEMA_ORG_CONTEXT } from '../domain/fact-check/index.js'
 import { DateTime } from './common.js'
-import { CLAIM_REVIEW_EXAMPLE } from './examples.js'
+import { CLAIM_REVIEW_EXAMPLE, FACT_CHECK_SEARCH_EXAMPLE } from './examples.js'
 import { named } from './named.js'
 
 const Organization = Type.Object({
@@ -84,3 +84,87 @@ export const ClaimReviewSchema = named(
   ),
 )
 export type ClaimReview = Static<typeof ClaimReviewSchema>
+
+/** Page size of claims:search when none is asked for: Google's. */
+export const FACT_CHECK_PAGE_SIZE = 10
+
+export const FactCheckSearchQuery = Type.Object(
+  {
+    query: Type.Optional(
+      Type.String({
+        minLength: 2,
+        maxLength: 2000,
+        description:
+          'words of the claim (as `q` of GET /v1/claims); required unless reviewPublisherSiteFilter is given',
+      }),
+    ),
+    languageCode: Type.Optional(
+      Type.String({
+        pattern: '^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$',
+        description:
+          'BCP 47 tag: claims printed in an article in this language (its primary subtag: en-US matches en and en-GB)',
+        examples: ['en'],
+      }),
+    ),
+    reviewPublisherSiteFilter: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 253,
+        description:
+          'the reviewing publisher’s site: this service’s (CLAIM_REVIEW_PUBLISHER_URL, or its own host) matches every claim, any other none',
+      }),
+    ),
+    maxAgeDays: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: 100_000,
+        description: 'claims first printed, or reviewed, at most this many days ago',
+      }),
+    ),
+    pageSize: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: 200, default: FACT_CHECK_PAGE_SIZE, description: 'page size' }),
+    ),
+    pageToken: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 200, description: 'the previous page’s nextPageToken' }),
+    ),
+  },
+  { additionalProperties: false },
+)
+export type FactCheckSearchInput = Static<typeof FactCheckSearchQuery>
+
+export const FactCheckSearchResponse = named(
+  'FactCheckedClaimSearchResponse',
+  Type.Object(
+    {
+      claims: Type.Array(
+        Type.Object({
+          text: Type.String({ description: 'the canonical wording' }),
+          claimant: Type.String({ description: 'the speaker' }),
+          claimDate: Type.Optional(
+            Type.With(DateTime, { description: 'when the claim was first printed; absent when that gave no date' }),
+          ),
+          claimReview: Type.Array(
+            Type.Object({
+              publisher: Type.Object({ name: Type.String(), site: Type.String() }),
+              url: Type.String({ format: 'uri' }),
+              title: Type.String(),
+              reviewDate: DateTime,
+              textualRating: Type.Optional(
+                Type.String({ description: 'an editor’s verdict; absent until an editor gives one' }),
+              ),
+              languageCode: Type.String(),
+            }),
+          ),
+        }),
+      ),
+      nextPageToken: Type.Optional(
+        Type.String({ description: 'pass as `pageToken` for the next page; absent on the last page' }),
+      ),
+    },
+    {
+      description: 'The answer of Google Fact Check Tools’ claims:search, in its field names.',
+      examples: [FACT_CHECK_SEARCH_EXAMPLE],
+    },
+  ),
+)
+export type FactCheckSearchResult = Static<typeof FactCheckSearchResponse>

@@ -38,7 +38,7 @@ const isoOrNull = (value: Date | string | null): string | null => (value === nul
  * tallied wordings), or the canonical wording (the trigram index on claims, for claims tallied
  * before wordings were). The exact comparison is the caller's.
  */
-async function claimsSharingWords(prisma: PrismaClient, text: string, limit: number): Promise<string[]> {
+export async function claimsSharingWords(prisma: PrismaClient, text: string, limit: number): Promise<string[]> {
   const tokens = tokenizeWording(text)
   const rows =
     tokens.length >= SHINGLE_SIZE
@@ -57,7 +57,7 @@ async function claimsSharingWords(prisma: PrismaClient, text: string, limit: num
 }
 
 // Wording search returns at most this many claims.
-const WORDING_SEARCH_LIMIT = 500
+export const WORDING_SEARCH_LIMIT = 500
 
 export async function listClaims(
   prisma: PrismaClient,

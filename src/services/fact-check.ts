@@ -1,8 +1,18 @@
-import { claimReview, type ClaimReviewDocument, type ReviewPublisher } from '../domain/fact-check/index.js'
-import type { PrismaClient } from '../generated/prisma/client.js'
-import { getClaimDetail } from './claims.js'
+import {
+  claimReview,
+  factCheckedClaim,
+  publisherSite,
+  siteOf,
+  type ClaimReviewDocument,
+  type ReviewPublisher,
+} from '../domain/fact-check/index.js'
+import type { Prisma, PrismaClient } from '../generated/prisma/client.js'
+import { badRequest, HttpProblem } from '../http/problem.js'
+import { FACT_CHECK_PAGE_SIZE, type FactCheckSearchInput, type FactCheckSearchResult } from '../schemas/fact-check.js'
+import { claimsSharingWords, getClaimDetail, WORDING_SEARCH_LIMIT } from './claims.js'
+import { afterCursor, pageLimit, toPage } from './pagination.js'
 
-/** Claims in fact-checkers' conventions: a claim's ClaimReview. */
+/** Claims in fact-checkers' conventions: a claim's ClaimReview, and a search answering as Fact Check Tools does. */
 
 export interface ReviewSite {
   /** the organisation publishing the reviews */
@@ -32,4 +42,92 @@ export async function getClaimReview(prisma: PrismaClient, id: string, site: Rev
     },
     { publisher: site.publisher, url: claimUrl(site, claim.id) },
   )
+}
+
+/**
+ * Parameters of Google's claims:search this service does not honour, and what to do instead: answered
+ * with a problem rather than ignored, since a client that sent them expects them to mean something.
+ */
+const UNSUPPORTED_SEARCH_PARAMETERS: Record<string, string> = {
+  offset: 'offset is not supported: page with pageToken, the nextPageToken of the previous answer',
+  key: 'key is not how this API takes a key: send it as Authorization: Bearer <key>',
+}
+
+export function refuseUnsupportedSearchParameters(query: Record<string, unknown>): void {
+  const given = Object.keys(UNSUPPORTED_SEARCH_PARAMETERS).filter((name) => Object.hasOwn(query, name))
+  if (given.length === 0) return
+  throw new HttpProblem(
+    'unsupported-parameter',
+    given.map((name) => UNSUPPORTED_SEARCH_PARAMETERS[name]).join('; '),
+    given.map((name) => ({ in: 'querystring', field: `/${name}`, message: 'is not supported' })),
+  )
+}
+
+const DAY_MS = 86_400_000
+
+/** Claims as Google Fact Check Tools' claims:search answers, with its parameters mapped onto the claim list's. */
+export async function searchFactChecks(
+  prisma: PrismaClient,
+  query: FactCheckSearchInput,
+  site: ReviewSite,
+  now: Date = new Date(),
+): Promise<FactCheckSearchResult> {
+  if (query.query === undefined && query.reviewPublisherSiteFilter === undefined) {
+    throw badRequest('validation', 'query is required unless reviewPublisherSiteFilter is given', [
+      { in: 'querystring', field: '/query', message: 'is required unless reviewPublisherSiteFilter is given' },
+    ])
+  }
+  const conditions: Prisma.ClaimWhereInput[] = [afterCursor(query.pageToken, '/pageToken')]
+  // Every review here is this service's: another publisher's site has none.
+  const filter = query.reviewPublisherSiteFilter
+  if (filter !== undefined && siteOf(filter) !== publisherSite(site.publisher)) return { claims: [] }
+  if (query.query !== undefined) {
+    conditions.push({ id: { in: await claimsSharingWords(prisma, query.query, WORDING_SEARCH_LIMIT) } })
+  }
+  if (query.languageCode !== undefined) {
+    // The language only: Google's search does not consider the region either.
+    const language = query.languageCode.split('-')[0]!
+    conditions.push({
+      quotes: {
+        some: {
+          article: {
+            OR: [
+              { language: { equals: language, mode: 'insensitive' } },
+              { language: { startsWith: `${language}-`, mode: 'insensitive' } },
+            ],
+          },
+        },
+      },
+    })
+  }
+  if (query.maxAgeDays !== undefined) {
+    // As Google counts a result's age: by the claim's date or the review's, whichever is later.
+    const since = new Date(now.getTime() - query.maxAgeDays * DAY_MS)
+    conditions.push({ OR: [{ firstAppearedAt: { gte: since } }, { createdAt: { gte: since } }] })
+  }
+  const limit = pageLimit(query.pageSize, FACT_CHECK_PAGE_SIZE)
+  const rows = await prisma.claim.findMany({
+    where: { AND: conditions },
+    orderBy: { id: 'desc' },
+    take: limit + 1,
+    select: {
+      id: true,
+      canonicalText: true,
+      createdAt: true,
+      speaker: { select: { name: true } },
+      firstArticle: { select: { publishedAt: true } },
+    },
+  })
+  const page = toPage(rows, limit, (row) =>
+    factCheckedClaim(
+      {
+        canonicalText: row.canonicalText,
+        speakerName: row.speaker.name,
+        firstPublishedAt: row.firstArticle?.publishedAt?.toISOString() ?? null,
+        createdAt: row.createdAt.toISOString(),
+      },
+      { publisher: site.publisher, url: claimUrl(site, row.id) },
+    ),
+  )
+  return { claims: page.items, ...(page.nextCursor === null ? {} : { nextPageToken: page.nextCursor }) }
 }

@@ -10,7 +10,8 @@ import { isUuid } from './query-filters.js'
 
 export const encodeCursor = (id: string): string => Buffer.from(JSON.stringify({ id }), 'utf8').toString('base64url')
 
-export function decodeCursor(cursor: string | undefined): string | undefined {
+/** `field`: where the cursor was sent, for the problem if it is not one of ours. */
+export function decodeCursor(cursor: string | undefined, field = '/cursor'): string | undefined {
   if (cursor === undefined) return undefined
   try {
     const { id } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { id?: unknown }
@@ -18,12 +19,12 @@ export function decodeCursor(cursor: string | undefined): string | undefined {
   } catch {
     // falls through to the problem below
   }
-  throw invalidCursor()
+  throw invalidCursor(field)
 }
 
-export const invalidCursor = () =>
-  badRequest('invalid-cursor', 'cursor is not one this API returned', [
-    { in: 'querystring', field: '/cursor', message: 'is not a valid cursor' },
+export const invalidCursor = (field = '/cursor') =>
+  badRequest('invalid-cursor', `${field.slice(1)} is not one this API returned`, [
+    { in: 'querystring', field, message: 'is not a valid cursor' },
   ])
 
 /**
@@ -46,7 +47,7 @@ export function toPage<Row extends { id: string }, Item>(
 }
 
 /** The id condition that starts a page after `cursor` (rows are read newest first). */
-export function afterCursor(cursor: string | undefined): { id?: { lt: string } } {
-  const id = decodeCursor(cursor)
+export function afterCursor(cursor: string | undefined, field = '/cursor'): { id?: { lt: string } } {
+  const id = decodeCursor(cursor, field)
   return id ? { id: { lt: id } } : {}
 }

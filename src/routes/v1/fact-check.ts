@@ -2,11 +2,16 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { JSON_LD, jsonLdMediaType, PLAIN_JSON } from '../../http/json-ld.js'
 import { IdParams, responses, success } from '../../schemas/common.js'
-import { ClaimReviewSchema } from '../../schemas/fact-check.js'
-import { getClaimReview, type ReviewSite } from '../../services/fact-check.js'
+import { ClaimReviewSchema, FactCheckSearchQuery, FactCheckSearchResponse } from '../../schemas/fact-check.js'
+import {
+  getClaimReview,
+  refuseUnsupportedSearchParameters,
+  searchFactChecks,
+  type ReviewSite,
+} from '../../services/fact-check.js'
 import { READ_SECURITY } from './security.js'
 
-/** Claims in fact-checkers' conventions: schema.org ClaimReview. */
+/** Claims in fact-checkers' conventions: schema.org ClaimReview, and Google Fact Check Tools' claims:search. */
 export default async function factCheckRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
 
@@ -54,5 +59,25 @@ export default async function factCheckRoutes(fastify: FastifyInstance): Promise
       const review = await getClaimReview(app.prisma, request.params.id, reviewSite(request))
       return reply.header('vary', 'Accept').type(jsonLdMediaType(request.headers.accept)).send(review)
     },
+  )
+
+  app.get(
+    // '::' is a literal colon to the router: the path is /v1/claims:search, as Google's is.
+    '/claims::search',
+    {
+      config: { access: 'read' },
+      schema: {
+        tags: ['claims'],
+        operationId: 'searchFactCheckedClaims',
+        summary: 'Search claims as Google Fact Check Tools’ claims:search does',
+        description:
+          'The parameters and answer of `GET https://factchecktools.googleapis.com/v1alpha1/claims:search`, so that clients written for it read Verbatim’s claims: `query` searches the words of the claims (as `q` of GET /v1/claims), `languageCode` keeps claims printed in that language, `maxAgeDays` those first printed or reviewed that recently, `reviewPublisherSiteFilter` matches this service’s reviews (every claim) or none, `pageSize` (default 10) and `pageToken` page as `limit` and `cursor` do. `offset` is not supported (a 400 unsupported-parameter says so): page with `pageToken`.',
+        security: READ_SECURITY,
+        querystring: FactCheckSearchQuery,
+        response: responses({ 200: success(FactCheckSearchResponse, 'A page of fact-checked claims.') }, 400, 401),
+      },
+      preValidation: async (request) => refuseUnsupportedSearchParameters(request.query as Record<string, unknown>),
+    },
+    async (request) => searchFactChecks(app.prisma, request.query, reviewSite(request)),
   )
 }
