@@ -48,6 +48,11 @@ export const PROBLEM_TYPES = {
     title: 'Unsupported Media Type',
     description: 'A body that is not application/json.',
   },
+  'unreadable-html': {
+    status: 422,
+    title: 'Unprocessable Content',
+    description: 'The `html` holds no article to read (or too many elements, or an article over the longest text).',
+  },
   'rate-limited': {
     status: 429,
     title: 'Too Many Requests',

@@ -4,13 +4,17 @@ import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
 import { Piscina } from 'piscina'
 import { extractQuotes, type ExtractedQuote } from '../domain/extraction/index.js'
+import { readArticlePage, type PageReading } from '../domain/html/article-page.js'
 import { HttpProblem } from '../http/problem.js'
 import type { ExtractionTask } from '../workers/extract-quotes.js'
+import type { PageReadingTask } from '../workers/read-article-page.js'
 
 declare module 'fastify' {
   interface FastifyInstance {
     /** The quotations in a text, found off the event loop and within the configured time. */
     extractQuotes: (text: string) => Promise<ExtractedQuote[]>
+    /** A web page's article and its quotations (src/domain/html), read like a text: off the loop, in time. */
+    readArticlePage: (html: string, baseUrl: string | undefined, maxTextLength: number) => Promise<PageReading>
   }
 }
 
@@ -33,11 +37,14 @@ async function extractionPlugin(fastify: FastifyInstance, options: ExtractionPlu
   const threads = EXTRACTION_THREADS ?? Math.max(1, availableParallelism() - 1)
   if (threads === 0) {
     fastify.decorate('extractQuotes', async (text: string) => extractQuotes(text))
+    fastify.decorate('readArticlePage', async (html: string, baseUrl: string | undefined, maxTextLength: number) =>
+      readArticlePage(html, baseUrl, maxTextLength),
+    )
     return
   }
   // Waiting tasks beyond this are refused: a queue without bound is memory without bound.
   const maxQueue = threads * 32
-  const pool = new Piscina<ExtractionTask, ExtractedQuote[]>({
+  const pool = new Piscina<ExtractionTask | PageReadingTask, ExtractedQuote[] | PageReading>({
     filename: (options.workerFile ?? new URL(`../workers/extract-quotes${SOURCE_EXTENSION}`, import.meta.url)).href,
     // Kept started: a thread stopped for taking too long is replaced at once, not on the next request.
     minThreads: threads,
@@ -48,7 +55,11 @@ async function extractionPlugin(fastify: FastifyInstance, options: ExtractionPlu
   pool.on('error', (error: Error) => fastify.log.error({ err: error }, 'extraction thread failed'))
   fastify.log.info({ threads, timeoutMs }, 'extraction pool ready')
 
-  fastify.decorate('extractQuotes', async (text: string) => {
+  /** Runs a task on the pool, refused when the queue is full and stopped when it outlasts the limit. */
+  async function runTimed<Result>(
+    task: Omit<ExtractionTask, 'started'> | Omit<PageReadingTask, 'started'>,
+    name: string,
+  ): Promise<Result> {
     if (pool.queueSize >= maxQueue) throw busy()
     // The limit runs from when a thread starts on the text: time spent queued is bounded by the
     // queue's length, and a thread's start-up is not the text's fault.
@@ -57,14 +68,23 @@ async function extractionPlugin(fastify: FastifyInstance, options: ExtractionPlu
     let timer: NodeJS.Timeout | undefined
     startedHere.once('message', () => (timer = setTimeout(() => stop.abort(), timeoutMs)))
     try {
-      return await pool.run({ text, started }, { signal: stop.signal, transferList: [started] })
+      return (await pool.run({ ...task, started } as ExtractionTask | PageReadingTask, {
+        name,
+        signal: stop.signal,
+        transferList: [started],
+      })) as Result
     } catch (error) {
       throw stop.signal.aborted ? tooSlow(timeoutMs) : error
     } finally {
       clearTimeout(timer)
       startedHere.close()
     }
-  })
+  }
+
+  fastify.decorate('extractQuotes', (text: string) => runTimed<ExtractedQuote[]>({ text }, 'default'))
+  fastify.decorate('readArticlePage', (html: string, baseUrl: string | undefined, maxTextLength: number) =>
+    runTimed<PageReading>({ html, baseUrl, maxTextLength }, 'readArticlePageTask'),
+  )
   fastify.addHook('onClose', async () => pool.destroy())
 }
 

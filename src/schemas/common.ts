@@ -44,6 +44,7 @@ const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   409: 'The request conflicts with the current state of the resource.',
   413: 'The request body is larger than the configured limit.',
   415: 'The request body must be application/json.',
+  422: 'The page given as `html` holds no article that can be read; nothing was stored.',
   429: 'Too many requests; retry after the number of seconds in Retry-After.',
   500: 'An unexpected error; nothing was changed.',
   503: 'The service cannot answer now (the database is unreachable, or quotation finding is busy or took too long); retry later, after Retry-After when it is given.',

@@ -1,12 +1,15 @@
 import { createHash } from 'node:crypto'
 import { canonicalUrl, InvalidUrlError } from '../domain/canonical-url.js'
 import { extractQuotes, type ExtractedQuote } from '../domain/extraction/index.js'
+import { readArticlePage, type PageReading } from '../domain/html/article-page.js'
+import type { HtmlArticle } from '../domain/html/read-article-html.js'
 import { printedPieces } from '../domain/claims/index.js'
 import type { Database, SqlTransaction } from '../db/database.js'
 import { Prisma, type PrismaClient } from '../generated/prisma/client.js'
 import { isTransactionConflict } from '../http/database-errors.js'
-import { badRequest, notFound } from '../http/problem.js'
+import { badRequest, HttpProblem, notFound } from '../http/problem.js'
 import {
+  MAX_TEXT_LENGTH,
   QUOTE_PAGE_SIZE,
   type ArticleQuotesInput,
   type IngestArticleInput,
@@ -14,6 +17,7 @@ import {
 } from '../schemas/articles.js'
 import type { ArticleResource, ArticleSummary, IngestResult, QuoteResource } from '../schemas/resources.js'
 import { afterCursor, decodeCursor, invalidCursor, pageLimit, toPage } from './pagination.js'
+import { isStorableDateTime } from '../schemas/date-time.js'
 import { outletDomain, outletWhere, timeWindow } from './query-filters.js'
 import type { CreatedClaim } from './claim-grouping.js'
 import { replaceArticleQuotes, type ArticleFacts } from './quotes.js'
@@ -70,6 +74,8 @@ export interface IngestLog {
 export interface IngestOptions {
   /** how quotations are found: in the app, on its worker pool (src/plugins/extraction.ts) */
   extract?: (text: string) => Promise<ExtractedQuote[]> | ExtractedQuote[]
+  /** how a page given as `html` is read: in the app, on the same worker pool */
+  readPage?: (html: string, baseUrl: string | undefined, maxTextLength: number) => Promise<PageReading> | PageReading
   /** where an ingest reports what went wrong after its article was stored */
   log?: IngestLog
 }
@@ -78,26 +84,24 @@ export async function ingestArticle(
   db: Pick<Database, 'transaction'>,
   input: IngestArticleInput,
   actor: string,
-  { extract = extractQuotes, log }: IngestOptions = {},
+  { extract = extractQuotes, readPage = readArticlePage, log }: IngestOptions = {},
 ): Promise<IngestResult> {
-  let url: string
-  try {
-    url = canonicalUrl(input.url)
-  } catch (error) {
-    if (!(error instanceof InvalidUrlError)) throw error
-    throw badRequest('validation', error.message, [{ in: 'body', field: '/url', message: error.message }])
-  }
-  const contentHash = sha256(input.text)
-  // Extraction is pure CPU work: done before the transaction so the transaction stays short.
-  const quotes = await extract(input.text)
-  const publishedAt = input.publishedAt ? new Date(input.publishedAt) : null
-  const text = { ...input, url, contentHash, publishedAt, actor }
+  const givenUrl = input.url === undefined ? undefined : storedUrl(input.url, true)
+  // Extraction (and reading a page) is pure CPU work: done before the transaction so it stays short.
+  const { article: given, quotes } =
+    input.text !== undefined
+      ? { article: input as ArticleFields, quotes: await extract(input.text) }
+      : await readHtmlInput(input, givenUrl, readPage)
+  const url = givenUrl ?? storedUrl(given.url, false)
+  const contentHash = sha256(given.text)
+  const publishedAt = given.publishedAt ? new Date(given.publishedAt) : null
+  const text = { ...given, url, contentHash, publishedAt, actor }
 
   let claims: CreatedClaim[] = []
   const result = await retried(() =>
     db.transaction(async (sql) => {
       claims = []
-      const { existing, outlet } = await lookUpArticle(sql, url, input.outlet)
+      const { existing, outlet } = await lookUpArticle(sql, url, given.outlet)
       if (existing && existing.contentHash === contentHash) {
         return { ...toSummary(await readSummary(sql, existing.id)), status: 'unchanged' as const }
       }
@@ -105,7 +109,7 @@ export async function ingestArticle(
         claims = await replaceArticleQuotes(sql, await reviseArticle(sql, existing.id, text), quotes, true)
         return { ...toSummary(await readSummary(sql, existing.id)), status: 'revised' as const }
       }
-      const publisher = outlet ?? (await createOutlet(sql, input.outlet))
+      const publisher = outlet ?? (await createOutlet(sql, given.outlet))
       const article = publisher && (await insertArticle(sql, { ...text, outletId: publisher.id }))
       if (!publisher || !article) throw new LostRace()
       claims = await replaceArticleQuotes(sql, article, quotes, false)
@@ -127,6 +131,87 @@ export async function ingestArticle(
   return result
 }
 
+/** An article as it is stored: a text, an address and a publisher, whether posted so or read from a page. */
+type ArticleFields = Omit<IngestArticleInput, 'html' | 'text' | 'url' | 'outlet'> & {
+  text: string
+  url: string
+  outlet: NonNullable<IngestArticleInput['outlet']>
+}
+
+/**
+ * An address in its stored form (src/domain/canonical-url.ts). A bad address the caller gave is a 400
+ * naming /url; the schema guarantees one comes with a text, so a bad one here was read from a page.
+ */
+function storedUrl(url: string, given: boolean): string {
+  try {
+    return canonicalUrl(url)
+  } catch (error) {
+    if (!(error instanceof InvalidUrlError)) throw error
+    const message = given ? error.message : `url is required: the page's own address cannot be used (${error.message})`
+    throw badRequest('validation', message, [{ in: 'body', field: '/url', message }])
+  }
+}
+
+/**
+ * The article of a page posted as `html`, with its quotations. What the caller gave wins over what the
+ * page says; the page fills in the rest: its canonical address, its site as the outlet (on the address's
+ * domain), its title, byline and publication time.
+ */
+async function readHtmlInput(
+  input: IngestArticleInput,
+  givenUrl: string | undefined,
+  readPage: NonNullable<IngestOptions['readPage']>,
+): Promise<{ article: ArticleFields; quotes: ExtractedQuote[] }> {
+  const reading = await readPage(input.html!, givenUrl, MAX_TEXT_LENGTH)
+  if ('unreadable' in reading) throw new HttpProblem('unreadable-html', reading.unreadable)
+  const page = reading.article
+  const url = input.url ?? page.canonicalUrl
+  if (url === null) {
+    const message = 'is required: the page names no canonical address of its own'
+    throw badRequest('validation', `url ${message}`, [{ in: 'body', field: '/url', message }])
+  }
+  const { html: _html, ...given } = input
+  const publishedAt = input.publishedAt ?? pagePublishedAt(page.publishedTime)
+  return {
+    article: {
+      ...given,
+      url,
+      outlet: input.outlet ?? pageOutlet(page, storedUrl(url, input.url !== undefined)),
+      text: page.text,
+      ...(given.title || !page.title ? {} : { title: page.title.slice(0, 1000) }),
+      ...(given.author || !page.byline ? {} : { author: page.byline.slice(0, 500) }),
+      ...(publishedAt ? { publishedAt } : {}),
+    },
+    quotes: reading.quotes,
+  }
+}
+
+// A domain as the ArticleInput schema takes one: a host name with a dot, no IP address port or IPv6.
+const DOMAIN = /^(?!-)[a-z0-9-]+(\.[a-z0-9-]+)+$/
+
+/** The publisher a page names: its site name, else its host, on its address's domain. */
+function pageOutlet(page: HtmlArticle, url: string): ArticleFields['outlet'] {
+  const host = url.startsWith('urn:') ? null : new URL(url).hostname
+  const domain = host !== null && DOMAIN.test(host) ? outletDomain(host) : undefined
+  const name = page.siteName ?? domain
+  if (name === undefined) {
+    const message = 'is required: the page names no site and its address no domain'
+    throw badRequest('validation', `outlet ${message}`, [{ in: 'body', field: '/outlet', message }])
+  }
+  return { name: name.slice(0, 200), ...(domain ? { domain } : {}) }
+}
+
+/**
+ * A page's publication time as the API stores dates; a time it gives in another form (a bare date,
+ * no zone) read as JavaScript reads it; none when it cannot be stored.
+ */
+function pagePublishedAt(value: string | null): string | undefined {
+  if (value === null || isStorableDateTime(value)) return value ?? undefined
+  const instant = new Date(value)
+  const iso = Number.isNaN(instant.getTime()) ? '' : instant.toISOString()
+  return isStorableDateTime(iso) ? iso : undefined
+}
+
 /** Runs a transaction again when it lost a race with another (up to MAX_ATTEMPTS times in all). */
 async function retried<T>(run: () => Promise<T>, attempt = 1): Promise<T> {
   try {
@@ -144,7 +229,7 @@ class LostRace extends Error {}
 async function lookUpArticle(
   sql: SqlTransaction,
   url: string,
-  outlet: IngestArticleInput['outlet'],
+  outlet: ArticleFields['outlet'],
 ): Promise<{ existing: { id: string; contentHash: string } | null; outlet: OutletRef | null }> {
   const outletMatch = outlet.domain
     ? Prisma.sql`o.domain = ${outletDomain(outlet.domain)}`
@@ -161,7 +246,7 @@ async function lookUpArticle(
 }
 
 /** A new outlet; null when another ingest created it first. */
-async function createOutlet(sql: SqlTransaction, outlet: IngestArticleInput['outlet']): Promise<OutletRef | null> {
+async function createOutlet(sql: SqlTransaction, outlet: ArticleFields['outlet']): Promise<OutletRef | null> {
   const [row] = await sql.query<OutletRef>(Prisma.sql`
     INSERT INTO outlet (name, domain, kind)
     VALUES (${outlet.name.trim()}, ${outlet.domain ? outletDomain(outlet.domain) : null}, ${outlet.kind ?? 'unknown'}::"OutletKind")

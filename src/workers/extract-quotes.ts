@@ -17,3 +17,6 @@ export default function extractQuotesTask({ text, started }: ExtractionTask): Ex
   started.close()
   return extractQuotes(text)
 }
+
+// The pool's other task (`name: 'readArticlePageTask'`): one pool of threads reads both texts and pages.
+export { readArticlePageTask } from './read-article-page.js'

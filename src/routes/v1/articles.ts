@@ -18,7 +18,7 @@ export default async function articleRoutes(fastify: FastifyInstance): Promise<v
         operationId: 'ingestArticle',
         summary: 'Ingest an article',
         description:
-          'Stores the article. Idempotent by canonical URL: the same URL with the same text returns the stored article (200, status "unchanged"); a changed text is kept as a new revision (200, status "revised"); a new URL is created (201).',
+          'Stores the article, given as its `text` or as its web page (`html`, read down to its article; 422 when it holds none). Idempotent by canonical URL: the same URL with the same text returns the stored article (200, status "unchanged"); a changed text is kept as a new revision (200, status "revised"); a new URL is created (201).',
         security: WRITE_SECURITY,
         body: IngestArticleBody,
         response: responses(
@@ -30,12 +30,14 @@ export default async function articleRoutes(fastify: FastifyInstance): Promise<v
           401,
           413,
           415,
+          422,
         ),
       },
     },
     async (request, reply) => {
       const result = await ingestArticle(app.db, request.body, request.actor ?? 'anonymous', {
         extract: fastify.extractQuotes,
+        readPage: fastify.readArticlePage,
         log: request.log,
       })
       reply.header('location', `/v1/articles/${result.id}`)
