@@ -18,6 +18,7 @@ import swaggerPlugin from './plugins/swagger.js'
 import healthRoutes from './routes/health.js'
 import problemRoutes from './routes/problems.js'
 import articleRoutes from './routes/v1/articles.js'
+import batchRoutes from './routes/v1/batch.js'
 import catalogRoutes from './routes/v1/catalog.js'
 import claimRoutes from './routes/v1/claims.js'
 import extractRoutes from './routes/v1/extract.js'
@@ -74,6 +75,7 @@ async function app(fastify: FastifyInstance, options: AppOptions): Promise<void>
   await fastify.register(
     async (v1) => {
       await v1.register(articleRoutes)
+      await v1.register(batchRoutes)
       await v1.register(catalogRoutes)
       await v1.register(claimRoutes)
       await v1.register(extractRoutes)

@@ -22,6 +22,18 @@ export const ConfigSchema = Type.Object({
   REQUIRE_KEY_FOR_READS: Type.Boolean({ default: false }),
   LOG_LEVEL: Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { default: 'info' }),
   BODY_LIMIT: Type.Integer({ default: 2 * 1024 * 1024, minimum: 1024, maximum: 100 * 1024 * 1024 }),
+  BATCH_MAX_LINES: Type.Integer({
+    default: 100,
+    minimum: 1,
+    maximum: 10_000,
+    description: 'most lines in one batch (POST /v1/articles:batch, /v1/verify:batch)',
+  }),
+  BATCH_BODY_LIMIT: Type.Integer({
+    default: 32 * 1024 * 1024,
+    minimum: 1024,
+    maximum: 1024 * 1024 * 1024,
+    description: 'largest batch body in bytes; each line is also held to BODY_LIMIT',
+  }),
   RATE_LIMIT_MAX: Type.Integer({ default: 600, minimum: 1, description: 'requests per window per key or IP' }),
   RATE_LIMIT_WINDOW_MS: Type.Integer({ default: 60_000, minimum: 1000 }),
   TRUST_PROXY: Type.Boolean({ default: false }),

@@ -42,6 +42,11 @@ export const PROBLEM_TYPES = {
     description: 'The claim existed; every rendering it had was withdrawn.',
   },
   'body-too-large': { status: 413, title: 'Content Too Large', description: 'The body is over BODY_LIMIT.' },
+  'batch-too-large': {
+    status: 413,
+    title: 'Content Too Large',
+    description: 'A batch of more lines than BATCH_MAX_LINES; nothing in it was done.',
+  },
   'uri-too-long': { status: 414, title: 'URI Too Long', description: 'A path segment is over 100 characters.' },
   'unsupported-media-type': {
     status: 415,
