@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url'
 import { loadConfig, type Config } from '../config.js'
 import { openDatabase, type Database } from '../db/database.js'
 import { ingestArticle } from '../services/articles.js'
+import { parseBulkArgs, runBulk, type BulkCommand, type BulkSummary } from './commands/bulk.js'
 import { runExtract } from './commands/extract.js'
 import { runKeys } from './commands/keys.js'
 import { seedArticles } from './commands/seed.js'
@@ -12,12 +13,21 @@ const HELP = `verbatim — source-attribution fact-checking, from the command li
 
   verbatim extract                  JSON lines {"id","text"} on stdin → {"id","quotes":[…]} on stdout (no database)
   verbatim seed [DIR]               ingest the seed articles (default: the project's seeds/) into the database
+  verbatim ingest FILE.jsonl [--api URL] [--key KEY] [--batch N] [--json] [--resume] [--state FILE]
+                                    post one article a line through the API (no database)
+  verbatim verify FILE.jsonl [--api URL] [--key KEY] [--batch N] [--json] [--resume] [--state FILE]
+                                    check one {"text","speaker"} a line against the API's record (no database)
   verbatim keys create --name NAME  create an API key for writes and print it once
   verbatim keys list                list stored keys (never the keys themselves)
   verbatim keys revoke ID           revoke a stored key
   verbatim --version                print the version
 
 Every command takes --help.
+
+ingest and verify talk to a running API: --api (or VERBATIM_API_URL; default http://127.0.0.1:3000), --key (or
+VERBATIM_API_KEY), --batch lines a request (default 50). Each failed line is reported with its problem (every
+line's result as JSON lines with --json) and the exit status is 1 when any line failed. The lines done are
+recorded in FILE.jsonl.<command>-state.json (or --state); --resume skips them after an interrupted run.
 
 The database is the one the service uses: DATABASE_URL, or the embedded database under DATA_DIR.`
 
@@ -26,6 +36,8 @@ export const DEFAULT_SEED_DIR = fileURLToPath(new URL('../../seeds', import.meta
 interface Io {
   stdin: NodeJS.ReadableStream
   stdout: NodeJS.WritableStream
+  /** progress and summaries of ingest and verify; the process's own when not given */
+  stderr?: NodeJS.WritableStream & { isTTY?: boolean }
   env: Record<string, string | undefined>
 }
 
@@ -48,15 +60,43 @@ async function withDatabase<T>(config: Config, use: (db: Database) => Promise<T>
   }
 }
 
-const COMMANDS = new Set(['extract', 'seed', 'keys'])
+const COMMANDS = new Set(['extract', 'seed', 'keys', 'ingest', 'verify'])
 const HELP_FLAGS = new Set(['--help', '-h'])
 const VERSION_FLAGS = new Set(['--version', '-V', 'version'])
 
-/** The help of one command: its lines of HELP, and the word on the database unless they say it needs none. */
+/**
+ * The help of one command: its lines of HELP (with the line under each that goes on with it), then the
+ * paragraph about the command's kind: the API's options for a command that calls it, the database for one
+ * that opens it, nothing for one that needs neither.
+ */
 function commandHelp(command: string): string {
-  const lines = HELP.split('\n').filter((line) => line.startsWith(`  verbatim ${command} `))
+  const all = HELP.split('\n')
+  const lines = all.filter(
+    (line, index) =>
+      line.startsWith(`  verbatim ${command} `) ||
+      (line.startsWith('    ') && all[index - 1]!.startsWith(`  verbatim ${command} `)),
+  )
+  const paragraphs = HELP.split('\n\n')
+  if (command === 'ingest' || command === 'verify') {
+    return `${lines.join('\n')}\n\n${paragraphs.find((paragraph) => paragraph.startsWith('ingest and verify'))}`
+  }
   const usesDatabase = !lines.some((line) => line.includes('(no database)'))
-  return usesDatabase ? `${lines.join('\n')}\n\n${HELP.split('\n').at(-1)}` : lines.join('\n')
+  return usesDatabase ? `${lines.join('\n')}\n\n${all.at(-1)}` : lines.join('\n')
+}
+
+/** The last line of a bulk run: what was done, what failed, where the record of it is. */
+function bulkSummaryLine(command: BulkCommand, summary: BulkSummary, statePath: string): string {
+  const outcomes = Object.entries(summary.outcomes)
+    .map(([outcome, count]) => `${count} ${outcome}`)
+    .join(', ')
+  const parts = [
+    `${command}: ${summary.done} of ${summary.lines} lines done${outcomes ? ` (${outcomes})` : ''}`,
+    ...(summary.skipped > 0 ? [`${summary.skipped} skipped as done before`] : []),
+    `${summary.failed} failed`,
+  ]
+  const stopped = summary.stopped ? `\nstopped: ${summary.stopped}; run again with --resume to go on` : ''
+  const record = summary.failed > 0 || summary.stopped ? `\nlines done are recorded in ${statePath}` : ''
+  return `${parts.join('; ')}${stopped}${record}`
 }
 
 /** Runs one command; resolves to the process exit status. */
@@ -88,6 +128,14 @@ export async function main(args: string[], io: Io): Promise<number> {
           seedArticles(directory, (input) => ingestArticle(db, input, 'cli'), io.stdout),
         )
         return 0
+      }
+      case 'ingest':
+      case 'verify': {
+        const options = parseBulkArgs(command, rest, io.env)
+        const stderr = io.stderr ?? process.stderr
+        const summary = await runBulk(command, options, { stdout: io.stdout, stderr })
+        stderr.write(`${bulkSummaryLine(command, summary, options.statePath)}\n`)
+        return summary.failed > 0 || summary.stopped ? 1 : 0
       }
       case 'keys':
         await withDatabase(loadConfig(io.env), (db) => runKeys(rest, db.prisma, io.stdout))
