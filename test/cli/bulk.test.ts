@@ -22,7 +22,10 @@ async function run(args: string[], { tty = false, env = {} }: { tty?: boolean; e
   return { code, out: stdout.text, err: stderr.text }
 }
 
-/** The real app listening on a port of its own; `cut` decides which batch requests have their connection cut. */
+/**
+ * The real app listening on a port of its own; `cut` decides which batch requests have their connection
+ * cut. One for the whole file: each app is a database of its own, seconds to make on a busy machine.
+ */
 async function listeningApp(t: { teardown(fn: () => unknown): void }, cut: (batch: number) => boolean = () => false) {
   let batches = 0
   const app: FastifyInstance = await buildApp(t, { BATCH_MAX_LINES: '10' }, (fastify) =>
@@ -39,9 +42,14 @@ async function listeningApp(t: { teardown(fn: () => unknown): void }, cut: (batc
   return { app, url, batches: () => batches }
 }
 
+let cutBatch: (batch: number) => boolean = () => false
+const served = listeningApp(t, (batch) => cutBatch(batch))
+
+/** Each test's articles under a path of its own, so that what one test stores is new to the next. */
+let group = 'story'
 const article = (n: number) =>
   JSON.stringify({
-    url: `https://quay-news.example/story/${n}`,
+    url: `https://quay-news.example/${group}/${n}`,
     outlet: { name: 'Quay News', domain: 'quay-news.example' },
     text: `“The ferry to island ${n} will sail at dawn,” harbour master Nils Berg said.`,
   })
@@ -53,7 +61,8 @@ async function jsonlFile(lines: string[]): Promise<string> {
 }
 
 t.test('verbatim ingest: every line through the batch route, failed lines reported, exit 1', async (t) => {
-  const { app, url } = await listeningApp(t)
+  const { app, url } = await served
+  group = 'run'
   const file = await jsonlFile([article(1), article(2), '', 'not json', article(3), '{"url":"https://x.example/1"}'])
   const first = await run(['ingest', file, '--api', `${url}/`, '--key', WRITE_KEY, '--batch', '2'])
   t.equal(first.code, 1, 'a run with a failed line is no success')
@@ -65,7 +74,7 @@ t.test('verbatim ingest: every line through the batch route, failed lines report
     first.err,
     /ingest: 3 of 5 lines done \(3 created\); 2 failed\nlines done are recorded in .*articles\.jsonl\.ingest-state\.json/,
   )
-  t.equal(await app.prisma.article.count(), 3)
+  t.equal(await app.prisma.article.count({ where: { url: { contains: '/run/' } } }), 3)
 
   const again = await run(['ingest', file, '--api', url, '--json'], { env: { VERBATIM_API_KEY: WRITE_KEY } })
   t.equal(again.code, 1)
@@ -93,23 +102,25 @@ t.test('verbatim ingest: every line through the batch route, failed lines report
 })
 
 t.test('verbatim ingest takes up an interrupted run where it stopped with --resume', async (t) => {
-  let interrupt = true
-  const { app, url, batches } = await listeningApp(t, (batch) => interrupt && batch === 2)
+  const { app, url, batches } = await served
+  group = 'resume'
+  const cutAt = batches() + 2
+  cutBatch = (batch) => batch === cutAt
   const file = await jsonlFile([1, 2, 3, 4, 5, 6, 7].map(article))
   const cut = await run(['ingest', file, '--api', url, '--key', WRITE_KEY, '--batch', '3'])
   t.equal(cut.code, 1)
   t.match(cut.err, /stopped: the API cannot be reached: .*; run again with --resume to go on/)
   const state = JSON.parse(await readFile(`${file}.ingest-state.json`, 'utf8'))
   t.same(state.done, [[1, 3]], 'the first batch is recorded as done')
-  t.equal(await app.prisma.article.count(), 3)
+  t.equal(await app.prisma.article.count({ where: { url: { contains: '/resume/' } } }), 3)
 
-  interrupt = false
+  cutBatch = () => false
   const before = batches()
   const resumed = await run(['ingest', file, '--api', url, '--key', WRITE_KEY, '--batch', '3', '--resume'])
   t.equal(resumed.code, 0, resumed.err)
   t.match(resumed.err, /ingest: 4 of 7 lines done \(4 created\); 3 skipped as done before; 0 failed/)
   t.equal(batches() - before, 2, 'only the four lines left are sent, in two batches')
-  t.equal(await app.prisma.article.count(), 7)
+  t.equal(await app.prisma.article.count({ where: { url: { contains: '/resume/' } } }), 7)
   t.same(JSON.parse(await readFile(`${file}.ingest-state.json`, 'utf8')).done, [[1, 7]])
 
   const nothingLeft = await run(['ingest', file, '--api', url, '--key', WRITE_KEY, '--resume'])
@@ -139,7 +150,8 @@ t.test('verbatim ingest takes up an interrupted run where it stopped with --resu
 })
 
 t.test('a batch the API refuses stops the run; a busy API is waited for', async (t) => {
-  const { url } = await listeningApp(t)
+  const { url } = await served
+  group = 'refused'
   const file = await jsonlFile([article(1)])
   const refused = await run(['ingest', file, '--api', url, '--key', 'not-the-key-0123456789'])
   t.equal(refused.code, 1)
@@ -163,7 +175,8 @@ t.test('a batch the API refuses stops the run; a busy API is waited for', async 
 })
 
 t.test('verbatim verify: a verdict a line', async (t) => {
-  const { url } = await listeningApp(t)
+  const { url } = await served
+  group = 'verify'
   await run(['ingest', await jsonlFile([article(1)]), '--api', url, '--key', WRITE_KEY])
   const quotes = await jsonlFile([
     JSON.stringify({ text: 'The ferry to island 1 will sail at dawn', speaker: 'Nils Berg' }),
