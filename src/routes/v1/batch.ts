@@ -38,6 +38,21 @@ function invalidLine(check: ReturnType<typeof validatorCompiler>, value: unknown
 }
 
 /**
+ * The lines of a batch; a request with none (no body, or only blank lines) is refused: it is a mistake,
+ * and answering it 200 with nothing would hide that.
+ */
+function batchLines(request: FastifyRequest): BatchLine[] {
+  const lines = request.body as BatchLine[] | undefined
+  if (lines === undefined || lines.length === 0) {
+    throw new HttpProblem(
+      'malformed-body',
+      'a batch is an application/x-ndjson body of one JSON value a line; this one has none',
+    )
+  }
+  return lines
+}
+
+/**
  * The bulk routes: an NDJSON body of lines, each what the single route takes, answered by an NDJSON
  * stream of `{line, status, <result>|problem}` in order. NDJSON rather than a JSON array, both ways: a
  * client can write a batch as it reads its file and read the answers as they come (a long batch shows
@@ -119,7 +134,7 @@ export default async function batchRoutes(fastify: FastifyInstance): Promise<voi
           return { status: article.status === 'created' ? 201 : 200, result: article }
         },
       )
-      return reply.type(NDJSON).send(streamBatch(request, request.body as BatchLine[], runLine))
+      return reply.type(NDJSON).send(streamBatch(request, batchLines(request), runLine))
     },
   )
 
@@ -151,7 +166,7 @@ export default async function batchRoutes(fastify: FastifyInstance): Promise<voi
         status: 200,
         result: await verifyQuote(fastify.prisma, input),
       }))
-      return reply.type(NDJSON).send(streamBatch(request, request.body as BatchLine[], runLine))
+      return reply.type(NDJSON).send(streamBatch(request, batchLines(request), runLine))
     },
   )
 }

@@ -103,9 +103,13 @@ t.test('POST /v1/articles:batch', async (t) => {
       headers: { ...authorized, 'content-type': 'application/x-ndjson' },
     })
     t.equal(elsewhere.statusCode, 415, 'the single route still takes JSON only')
-    const empty = await batch('')
-    t.equal(empty.statusCode, 200)
-    t.equal(empty.body, '', 'an empty batch has no lines to answer')
+    for (const nothing of ['', '\n\n']) {
+      const empty = await batch(nothing)
+      t.equal(empty.statusCode, 400, 'a batch with no lines is a mistake')
+      t.match(empty.json(), { type: '/problems/malformed-body', detail: /this one has none/ })
+    }
+    const noBody = await app.inject({ method: 'POST', url: '/v1/articles:batch?x=1', headers: authorized })
+    t.equal(noBody.statusCode, 400, 'nor is no body at all')
     t.same(await tableCounts(app), before)
   })
 })
