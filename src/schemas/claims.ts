@@ -1,6 +1,6 @@
 import { named } from './named.js'
 import { Type, type Static } from 'typebox'
-import { DateTime, Nullable, PaginationQuery } from './common.js'
+import { DateTime, Nullable, PageLinks, PaginationQuery } from './common.js'
 import { DateTimeInput } from './date-time.js'
 import {
   CLAIM_DETAIL_EXAMPLE,
@@ -84,6 +84,7 @@ export const ClaimListItemSchema = named(
       firstAppearedAt: Nullable(DateTime),
       createdAt: DateTime,
       updatedAt: DateTime,
+      links: PageLinks,
     },
     { examples: [CLAIM_LIST_ITEM_EXAMPLE] },
   ),
@@ -153,6 +154,7 @@ export const ClaimDetailSchema = named(
       ),
       createdAt: DateTime,
       updatedAt: DateTime,
+      links: PageLinks,
     },
     { examples: [CLAIM_DETAIL_EXAMPLE] },
   ),

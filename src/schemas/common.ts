@@ -1,4 +1,5 @@
 import { Type, type TSchema } from 'typebox'
+import { named } from './named.js'
 import { PROBLEM_TYPES, problemType, type ProblemSlug } from '../http/problem-types.js'
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json'
@@ -156,3 +157,14 @@ export const DateTime = Type.String({ format: 'date-time' })
 export const Span = Type.Tuple([Type.Integer({ minimum: 0 }), Type.Integer({ minimum: 0 })], {
   description: '[start, end) character offsets (JavaScript string indices) into the text',
 })
+
+/** Where a resource can be looked at rather than read: the server-rendered page an editor opens (src/routes/pages.ts). */
+export const PageLinks = named(
+  'Links',
+  Type.Object({
+    html: Type.String({
+      description: 'the page showing this resource to a person, as a path on this server',
+      examples: ['/claims/0196a1f0-3c4d-7e5f-9a6b-7c8d9e0f1a2b'],
+    }),
+  }),
+)

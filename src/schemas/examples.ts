@@ -51,6 +51,7 @@ export const CLAIM_LIST_ITEM_EXAMPLE = {
   firstAppearedAt: AP_ARTICLE.publishedAt,
   createdAt: '2025-05-03T18:31:02.114Z',
   updatedAt: '2025-05-03T21:06:40.502Z',
+  links: { html: `/claims/${CLAIM}` },
 }
 
 export const CLAIM_DETAIL_EXAMPLE = {
@@ -111,6 +112,7 @@ export const CLAIM_DETAIL_EXAMPLE = {
   ],
   createdAt: '2025-05-03T18:31:02.114Z',
   updatedAt: '2025-05-03T21:06:40.502Z',
+  links: { html: `/claims/${CLAIM}` },
 }
 
 const VERIFY_MATCH = {

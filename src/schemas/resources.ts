@@ -1,6 +1,6 @@
 import { named } from './named.js'
 import { Type, type Static } from 'typebox'
-import { DateTime, Nullable, Span } from './common.js'
+import { DateTime, Nullable, PageLinks, Span } from './common.js'
 import { INGEST_RESULT_EXAMPLE, QUOTE_EXAMPLE } from './examples.js'
 
 export const OUTLET_KINDS = ['news', 'wire', 'broadcast', 'magazine', 'blog', 'government', 'other', 'unknown'] as const
@@ -13,6 +13,7 @@ export const OutletSchema = named(
     domain: Nullable(Type.String()),
     kind: Type.Enum([...OUTLET_KINDS]),
     createdAt: DateTime,
+    links: PageLinks,
   }),
 )
 export type OutletResource = Static<typeof OutletSchema>
@@ -71,6 +72,7 @@ export const SpeakerSchema = named(
     wikidataId: Nullable(Type.String()),
     aliases: Type.Array(Type.String()),
     createdAt: DateTime,
+    links: PageLinks,
   }),
 )
 export type SpeakerResource = Static<typeof SpeakerSchema>

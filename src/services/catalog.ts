@@ -1,6 +1,7 @@
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js'
 import { notFound } from '../http/problem.js'
 import type { OutletResource, SpeakerResource } from '../schemas/resources.js'
+import { htmlLink, pagePaths } from '../pages/paths.js'
 import { afterCursor, pageLimit, toPage } from './pagination.js'
 
 /** Read access to outlets and speakers: the resources the API lists and shows as they are. */
@@ -18,6 +19,7 @@ const toOutlet = (row: OutletRow): OutletResource => ({
   domain: row.domain,
   kind: row.kind,
   createdAt: row.createdAt.toISOString(),
+  links: htmlLink(pagePaths.outlet(row.id)),
 })
 
 export async function listOutlets(prisma: PrismaClient, query: PageInput): Promise<Page<OutletResource>> {
@@ -50,6 +52,7 @@ const toSpeaker = (row: SpeakerRow): SpeakerResource => ({
   wikidataId: row.wikidataId,
   aliases: row.aliases.map((alias) => alias.alias),
   createdAt: row.createdAt.toISOString(),
+  links: htmlLink(pagePaths.speaker(row.id)),
 })
 
 export async function listSpeakers(prisma: PrismaClient, query: PageInput): Promise<Page<SpeakerResource>> {

@@ -19,6 +19,7 @@ import type {
   VerifyResult,
 } from '../schemas/claims.js'
 import { LABELS } from '../schemas/claims.js'
+import { htmlLink, pagePaths } from '../pages/paths.js'
 import { afterCursor, pageLimit, toPage } from './pagination.js'
 import { outletWhere, timeWindow } from './query-filters.js'
 import { probeShingles } from './shingle-probe.js'
@@ -95,6 +96,7 @@ export async function listClaims(
     firstAppearedAt: isoOrNull(row.firstAppearedAt),
     createdAt: iso(row.createdAt),
     updatedAt: iso(row.updatedAt),
+    links: htmlLink(pagePaths.claim(row.id)),
   }))
 }
 
@@ -230,6 +232,7 @@ export async function getClaimDetail(
     })),
     createdAt: iso(row.created_at),
     updatedAt: iso(row.updated_at),
+    links: htmlLink(pagePaths.claim(row.id)),
   }
 }
 

@@ -35,7 +35,14 @@ t.test('outlets and speakers: list with cursor pagination, fetch by id, 404 othe
     name: 'A',
     domain: 'a.example',
     kind: 'unknown',
+    links: { html: `/outlets/${outlets[0]!.id}` },
   })
+  t.same(
+    page1.items.map((o: { links: { html: string } }) => o.links.html),
+    [outlets[2]!, outlets[1]!].map((outlet) => `/outlets/${outlet.id}`),
+    'each outlet links to its page',
+  )
+  t.same((await app.inject({ url: `/v1/speakers/${speaker.id}` })).json().links, { html: `/speakers/${speaker.id}` })
 
   const speakers = (await app.inject({ url: '/v1/speakers' })).json()
   t.match(speakers.items, [
