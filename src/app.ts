@@ -16,6 +16,7 @@ import requestIdPlugin from './plugins/request-id.js'
 import securityPlugin from './plugins/security.js'
 import swaggerPlugin from './plugins/swagger.js'
 import healthRoutes from './routes/health.js'
+import pageRoutes from './routes/pages.js'
 import problemRoutes from './routes/problems.js'
 import articleRoutes from './routes/v1/articles.js'
 import batchRoutes from './routes/v1/batch.js'
@@ -83,6 +84,8 @@ async function app(fastify: FastifyInstance, options: AppOptions): Promise<void>
     },
     { prefix: '/v1' },
   )
+  // Pages for editors (outside /v1: they are not the API), with an error handler of their own that answers HTML.
+  await fastify.register(pageRoutes)
 }
 
 export default fp(app, { name: 'verbatim', fastify: '5.x' })

@@ -361,6 +361,10 @@ export async function verifyQuote(prisma: PrismaClient, input: VerifyInput): Pro
 
 const MOST_ALTERED = 10
 
+/** A count of renderings for every label, all zero. */
+const noRenderings = (): Record<Label, number> =>
+  Object.fromEntries(LABELS.map((label) => [label, 0])) as Record<Label, number>
+
 export async function outletScorecard(prisma: PrismaClient, id: string, query: ScorecardInput): Promise<Scorecard> {
   const outlet = await prisma.outlet.findUnique({ where: { id }, select: { id: true, name: true, domain: true } })
   if (!outlet) throw notFound('outlet', id)
@@ -386,7 +390,7 @@ export async function outletScorecard(prisma: PrismaClient, id: string, query: S
       },
     }),
   ])
-  const counts = Object.fromEntries(LABELS.map((label) => [label, 0])) as Record<Label, number>
+  const counts = noRenderings()
   for (const group of byLabel) if (group.label) counts[group.label] = group._count._all
   return {
     outlet,
@@ -407,4 +411,68 @@ export async function outletScorecard(prisma: PrismaClient, id: string, query: S
       article: { ...quote.article, publishedAt: isoOrNull(quote.article.publishedAt) },
     })),
   }
+}
+
+/** How consistently one claim was reproduced: its renderings by label and the least faithful of them. */
+export interface ClaimConsistency {
+  renderings: number
+  byLabel: Record<Label, number>
+  lowestFidelity: number
+}
+
+/** The consistency of each of these claims (a speaker's page lists it beside every claim), in one query. */
+export async function claimsConsistency(
+  prisma: PrismaClient,
+  claimIds: readonly string[],
+): Promise<Map<string, ClaimConsistency>> {
+  const groups = await prisma.quote.groupBy({
+    by: ['claimId', 'label'],
+    where: { claimId: { in: [...claimIds] }, label: { not: null }, fidelity: { not: null } },
+    _count: { _all: true },
+    _min: { fidelity: true },
+  })
+  const consistency = new Map<string, ClaimConsistency>()
+  for (const group of groups) {
+    const claimId = group.claimId!
+    const claim = consistency.get(claimId) ?? {
+      renderings: 0,
+      byLabel: noRenderings(),
+      lowestFidelity: 1,
+    }
+    claim.renderings += group._count._all
+    claim.byLabel[group.label!] = group._count._all
+    claim.lowestFidelity = Math.min(claim.lowestFidelity, group._min.fidelity!)
+    consistency.set(claimId, claim)
+  }
+  return consistency
+}
+
+/** An outlet's renderings of one calendar month (UTC), by label. */
+export interface LabelPeriod {
+  /** YYYY-MM */
+  period: string
+  byLabel: Record<Label, number>
+}
+
+/**
+ * An outlet's renderings by label, month by month (by publication date, or ingestion where the
+ * article gives none), oldest first: only the months with renderings.
+ */
+export async function outletLabelsByMonth(prisma: PrismaClient, outletId: string): Promise<LabelPeriod[]> {
+  const rows = await prisma.$queryRaw<Array<{ period: string; label: Label; renderings: number }>>`
+    SELECT to_char(coalesce(a.published_at, a.created_at) AT TIME ZONE 'UTC', 'YYYY-MM') AS period,
+      q.label::text AS label, count(*)::int AS renderings
+    FROM quote q JOIN article a ON a.id = q.article_id
+    WHERE a.outlet_id = ${outletId}::uuid AND q.claim_id IS NOT NULL AND q.label IS NOT NULL
+    GROUP BY 1, 2 ORDER BY 1, 2`
+  const periods: LabelPeriod[] = []
+  for (const row of rows) {
+    let period = periods.at(-1)
+    if (period?.period !== row.period) {
+      period = { period: row.period, byLabel: noRenderings() }
+      periods.push(period)
+    }
+    period.byLabel[row.label] = row.renderings
+  }
+  return periods
 }
