@@ -1,21 +1,10 @@
 import { mkdir } from 'node:fs/promises'
 import { createRequire } from 'node:module'
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core'
+import type { Locator, Page } from 'playwright-core'
 import t from 'tap'
+import { launchChromium } from '../fixtures/chromium.js'
 import { buildApp, ingestSeeds } from '../helper.js'
 
-/** Debian's chromium, which .ci/run installs where it is missing; CHROMIUM_PATH names another. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-/** No sandbox (CI runs as root) and nothing that reaches for the network on its own. */
-const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
 /** Where the run leaves a screenshot of every page (git-ignored). */
 const SCREENSHOTS = new URL('../../test-output/screenshots/', import.meta.url)
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
@@ -72,8 +61,7 @@ t.test('the pages, in headless Chromium, on the seed story', async (t) => {
   const altered = detail.appearances.find((appearance: { label: string }) => appearance.label === 'altered')
   const outletId = altered.article.outlet.id as string
 
-  const browser: Browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_FLAGS] })
-  t.teardown(() => browser.close())
+  const browser = await launchChromium(t)
   // axe-core is put into each page as a script of its own: the pages' policy allows no script at all.
   const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1200, height: 900 } })
   const page = await context.newPage()

@@ -1,20 +1,7 @@
 import { networkInterfaces } from 'node:os'
-import { chromium } from 'playwright-core'
 import t from 'tap'
+import { launchChromium } from '../fixtures/chromium.js'
 import { buildApp } from '../helper.js'
-
-/** Debian's chromium, which .ci/run installs where it is missing; CHROMIUM_PATH names another. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-/** No sandbox (CI runs as root) and nothing that reaches for the network on its own. */
-const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
 
 /** An address of this machine other than loopback: where a container's Swagger UI is opened from. */
 function nonLoopbackAddress(): string | undefined {
@@ -31,8 +18,7 @@ t.test('Swagger UI renders every operation when opened over plain HTTP from a no
   const { port } = app.server.address() as { port: number }
   const base = `http://${address}:${port}`
 
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_FLAGS] })
-  t.teardown(() => browser.close())
+  const browser = await launchChromium(t)
   const page = await browser.newPage()
   const failed: string[] = []
   page.on('requestfailed', (request) => failed.push(request.url()))

@@ -1,11 +1,9 @@
 import { randomUUID } from 'node:crypto'
-import { mkdir, writeFile } from 'node:fs/promises'
-import { dirname, join, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import t from 'tap'
 import ts from 'typescript'
 import { claimReview } from '../../../src/domain/fact-check/index.js'
 import { claimOf, ingest } from '../../fixtures/fact-check-articles.js'
+import { typeCheck } from '../../fixtures/type-check.js'
 import { buildApp } from '../../helper.js'
 
 /**
@@ -15,25 +13,13 @@ import { buildApp } from '../../helper.js'
  * outside its range is a compile error. One message per error, naming the document it is in.
  */
 async function schemaOrgErrors(documents: unknown[]): Promise<string[]> {
-  const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..')
-  // Inside node_modules, so that the program resolves schema-dts as a user's project would; never committed.
-  const file = join(repoRoot, 'node_modules', '.cache', 'verbatim-claim-review', 'documents.ts')
   const lines = [
     "import type { ClaimReview, WithContext } from 'schema-dts'",
     ...documents.map((document, i) => `export const d${i}: WithContext<ClaimReview> = ${JSON.stringify(document)}`),
   ]
-  await mkdir(dirname(file), { recursive: true })
-  await writeFile(file, lines.join('\n'))
-  const program = ts.createProgram([file], {
-    strict: true,
-    noEmit: true,
-    skipLibCheck: true,
-    module: ts.ModuleKind.NodeNext,
-    moduleResolution: ts.ModuleResolutionKind.NodeNext,
-    target: ts.ScriptTarget.ES2022,
-    types: [],
-  })
-  return ts.getPreEmitDiagnostics(program).map((diagnostic) => {
+  // The documents resolve schema-dts as a user's project would.
+  const diagnostics = await typeCheck('verbatim-claim-review', { 'documents.ts': lines.join('\n') }, 'documents.ts')
+  return diagnostics.map((diagnostic) => {
     const line = diagnostic.file!.getLineAndCharacterOfPosition(diagnostic.start!).line
     return `document ${line - 1}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ')}`
   })
