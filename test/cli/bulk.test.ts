@@ -1,6 +1,6 @@
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { PassThrough, Readable } from 'node:stream'
 import type { FastifyInstance } from 'fastify'
 import t from 'tap'
@@ -147,6 +147,14 @@ t.test('verbatim ingest takes up an interrupted run where it stopped with --resu
     `${file}.other`,
   ])
   t.equal(elsewhere.code, 0, '--state names another record')
+
+  // A record that cannot be read (here a folder) stops the run rather than starting it over.
+  let unreadableCode = 0
+  const unreadable = await captureConsole(async () => {
+    unreadableCode = (await run(['ingest', file, '--api', url, '--resume', '--state', dirname(file)])).code
+  })
+  t.equal(unreadableCode, 1)
+  t.match(unreadable, /verbatim ingest: .*EISDIR/)
 })
 
 t.test('a batch the API refuses stops the run; a busy API is waited for', async (t) => {
