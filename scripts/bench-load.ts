@@ -11,15 +11,19 @@
  * Postgres: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) names a server on
  * which a scratch database is created and dropped afterwards.
  */
-import { spawn } from 'node:child_process'
-import { createReadStream, readFileSync } from 'node:fs'
-import { join } from 'node:path'
-import { createServer, type AddressInfo } from 'node:net'
 import { performance } from 'node:perf_hooks'
-import { createInterface } from 'node:readline'
 import { parseArgs } from 'node:util'
-import { createGunzip } from 'node:zlib'
 import autocannon from 'autocannon'
+import {
+  BENCH_KEY as KEY,
+  corpusArticles,
+  DEFAULT_CORPUS,
+  ingestBody,
+  quantile,
+  rssMb,
+  startServer,
+  type CorpusArticle,
+} from './bench-server.js'
 import { openScratchStore } from './scratch-store.js'
 
 const { values: args } = parseArgs({
@@ -29,69 +33,16 @@ const { values: args } = parseArgs({
     readers: { type: 'string', default: '32' },
     seconds: { type: 'string', default: '60' },
     warmup: { type: 'string', default: '300' },
-    corpus: { type: 'string', default: join(import.meta.dirname, '../../shared/corpus/allsides.jsonl.gz') },
+    corpus: { type: 'string', default: DEFAULT_CORPUS },
   },
 })
 const WRITERS = Number(args.writers)
 const READERS = Number(args.readers)
 const SECONDS = Number(args.seconds)
 const WARMUP = Number(args.warmup)
-const KEY = 'bench-key-0123456789abcdef'
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
 /** A client gives up on a request after this long, as a crawler with a deadline would. */
 const CLIENT_TIMEOUT_MS = 30_000
-
-interface CorpusArticle {
-  url: string
-  outlet: string
-  outletDomain: string | null
-  publishedAt: string | null
-  title: string
-  text: string
-}
-
-/** The corpus, one article at a time, in publication order. */
-async function* corpusArticles(): AsyncGenerator<CorpusArticle> {
-  const lines = createInterface({ input: createReadStream(args.corpus).pipe(createGunzip()), crlfDelay: Infinity })
-  for await (const line of lines) if (line.trim()) yield JSON.parse(line) as CorpusArticle
-}
-
-const rssMb = (pid: number): number => {
-  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
-  return match ? Math.round(Number(match[1]) / 1024) : NaN
-}
-
-const quantile = (sorted: number[], q: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN
-
-/** A port nobody listens on now: the server is started on it. */
-async function freePort(): Promise<number> {
-  const probe = createServer()
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve))
-  const { port } = probe.address() as AddressInfo
-  await new Promise((resolve) => probe.close(resolve))
-  return port
-}
-
-async function startServer(env: Record<string, string>) {
-  const port = await freePort()
-  const child = spawn(process.execPath, [join(import.meta.dirname, '../dist/server.js')], {
-    env: { ...process.env, PORT: String(port), LOG_LEVEL: 'warn', API_KEYS: KEY, RATE_LIMIT_MAX: '100000000', ...env },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  })
-  const base = `http://127.0.0.1:${port}`
-  for (let waited = 0; ; waited += 250) {
-    if (child.exitCode !== null) throw new Error('the server exited while starting')
-    if (waited > 120_000) throw new Error('the server did not become ready in 120 s')
-    const ready = await fetch(`${base}/ready`).then(
-      (response) => response.ok,
-      () => false,
-    )
-    if (ready) break
-    await new Promise((resolve) => setTimeout(resolve, 250))
-  }
-  return { child, base }
-}
 
 interface WriteStats {
   latencies: number[]
@@ -111,14 +62,7 @@ async function write(
     while (!enough(stats)) {
       const next = await source.next()
       if (next.done) return
-      const article = next.value
-      const body = JSON.stringify({
-        url: article.url,
-        outlet: { name: article.outlet, ...(article.outletDomain ? { domain: article.outletDomain } : {}) },
-        ...(article.publishedAt ? { publishedAt: article.publishedAt } : {}),
-        ...(article.title ? { title: article.title.slice(0, 1000) } : {}),
-        text: article.text,
-      })
+      const body = ingestBody(next.value)
       const started = performance.now()
       try {
         const response = await fetch(`${base}/v1/articles`, {
@@ -155,7 +99,7 @@ async function main() {
   const server = await startServer(store.env)
   try {
     const pid = server.child.pid!
-    const source = corpusArticles()
+    const source = corpusArticles(args.corpus)
     console.log(`engine ${args.engine}, ${WRITERS} writers, ${READERS} read connections, server rss ${rssMb(pid)} MB`)
 
     let started = performance.now()
@@ -205,8 +149,7 @@ async function main() {
       `rss during the mixed phase (MB, every ${Math.max(1, Math.floor(samples.length / 10))} s): ${tenths.join(' ')}; peak ${Math.max(...samples)}`,
     )
   } finally {
-    server.child.kill('SIGTERM')
-    await new Promise((resolve) => server.child.once('exit', resolve))
+    await server.stop()
     await store.remove()
   }
 }
