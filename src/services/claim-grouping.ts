@@ -24,7 +24,7 @@ import {
 } from '../domain/wording/index.js'
 import { Prisma } from '../generated/prisma/client.js'
 import type { SqlTransaction } from '../db/database.js'
-import { probeShingles } from './shingle-probe.js'
+import { holdingShingle, probeShingles } from './shingle-probe.js'
 
 /**
  * Keeps claims up to date as quotes come and go: the database side of src/domain/claims.
@@ -724,8 +724,8 @@ const shinglesOf = (text: string) => wordShingles(tokenizeWording(text))
  * what changed: each new quote against other speakers' claims, and each new claim against other
  * speakers' quotes. A quote matches a claim as it would join one: 60% of the shorter wording's words
  * in order in the longer, compared with the claim's founding wording; candidates are the wordings
- * sharing a run of four words with it (word-shingles.ts), so a match that shares no such run is
- * not seen. Quotes of the same article are left alone: words quoted inside another speaker's quote
+ * sharing a run of four words with it (word-shingles.ts) that is not a common turn of phrase
+ * (COMMON_SHINGLE_HOLDERS), so a match that shares no such run is not seen. Quotes of the same article are left alone: words quoted inside another speaker's quote
  * there are nesting, not a mistake.
  */
 export async function flagMisattributions(
@@ -741,12 +741,12 @@ export async function flagMisattributions(
     shinglesOf(originalText(seed)).map((shingle) => ({ shingle, speaker: seed.speakerKey })),
   )
   // Both ends in one statement: claims (by their seeds) sharing a run of words with a new quote, and
-  // other speakers' quotes sharing one with a new claim's seed (one index probe per shingle and
-  // speaker, as in probeShingles). \`ref\` is the seed's claim, or the new claim's speaker.
+  // other speakers' quotes sharing one with a new claim's seed, each by one bounded index probe per
+  // shingle (holdingShingle). `ref` is the seed's claim, or the new claim's speaker.
   const found = await sql.query<ShingleMatch & { side: 'seed' | 'quote'; ref: string }>(Prisma.sql`
     SELECT DISTINCT 'seed' AS side, s.id, s.text, c.speaker_id, s.article_id, c.id AS ref
     FROM ${probeShingles(quotes.flatMap((quote) => shinglesOf(quote.text)))}
-    JOIN claim c ON c.seed_shingles @> ARRAY[k.shingle]
+    CROSS JOIN ${holdingShingle(Prisma.sql`c.id, c.speaker_id, c.seed_quote_id`, Prisma.sql`claim c`, Prisma.sql`c.seed_shingles`)} AS c
     -- A subquery with LIMIT is not flattened: the seed is read by its key, where the planner,
     -- expecting hundreds of claims per shingle, would hash the whole quote table.
     CROSS JOIN LATERAL (SELECT s.id, s.text, s.article_id FROM quote s WHERE s.id = c.seed_quote_id LIMIT 1) AS s
@@ -754,12 +754,12 @@ export async function flagMisattributions(
     SELECT DISTINCT 'quote', q.id, q.text, q.speaker_id, q.article_id, k.speaker
     FROM unnest(${probes.map((probe) => probe.shingle)}::bigint[], ${probes.map((probe) => probe.speaker)}::uuid[])
       AS k(shingle, speaker)
-    -- Probed per shingle, like the seeds above: joined plainly, the planner scanned every quote (13k
-    -- quotes, 100 ms per ingest at 4k articles stored, and growing with the corpus).
-    CROSS JOIN LATERAL (
-      SELECT q.id, q.text, q.speaker_id, q.article_id FROM quote q
-      WHERE q.shingles @> ARRAY[k.shingle] AND q.speaker_id <> k.speaker AND NOT q.speaker_inferred
-      OFFSET 0) AS q`)
+    CROSS JOIN ${holdingShingle(
+      Prisma.sql`q.id, q.text, q.speaker_id, q.article_id, q.speaker_inferred`,
+      Prisma.sql`quote q`,
+      Prisma.sql`q.shingles`,
+    )} AS q
+    WHERE q.speaker_id <> k.speaker AND NOT q.speaker_inferred`)
   // Each text is compared with several: its words are worked out once.
   const words = new Map<string, string[]>()
   const wordsOf = (text: string) => words.get(text) ?? words.set(text, tokenizeWording(text)).get(text)!

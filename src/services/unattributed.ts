@@ -3,6 +3,7 @@ import { SHINGLE_SIZE, tokenizeWording, wordShingles, type WordingOverlap } from
 import { Prisma } from '../generated/prisma/client.js'
 import type { SqlTransaction } from '../db/database.js'
 import { flagMisattributions, regroupClaims, type CreatedClaim, type StoredQuote } from './claim-grouping.js'
+import { holdingShingle } from './shingle-probe.js'
 
 /**
  * Quotes an article prints without naming who said them ("he said" with no one to resolve to, "a
@@ -23,9 +24,6 @@ export const MIN_INFERRED_WORDS = SHINGLE_SIZE
 
 /** Rounds of "the quotes placed start claims, which place other quotes" before stopping. */
 const MAX_ROUNDS = 3
-
-/** At most this many claims are compared word by word with one quote. */
-const MAX_CANDIDATE_CLAIMS = 200
 
 interface UnattributedRow {
   id: string
@@ -130,9 +128,7 @@ async function decide(
   const seeds = await sql.query<SeedRow & { quote: string }>(Prisma.sql`
     SELECT DISTINCT k.quote, c.id AS claim_id, c.speaker_id, s.text
     FROM unnest(${probes.map((p) => p.quote)}::uuid[], ${probes.map((p) => p.shingle)}::bigint[]) AS k(quote, shingle)
-    CROSS JOIN LATERAL (
-      SELECT c.id, c.speaker_id, c.seed_quote_id FROM claim c WHERE c.seed_shingles @> ARRAY[k.shingle]
-      LIMIT ${MAX_CANDIDATE_CLAIMS}) AS c
+    CROSS JOIN ${holdingShingle(Prisma.sql`c.id, c.speaker_id, c.seed_quote_id`, Prisma.sql`claim c`, Prisma.sql`c.seed_shingles`)} AS c
     JOIN quote s ON s.id = c.seed_quote_id`)
   const bySpeaker = new Map<string, Map<string, string>>()
   for (const seed of seeds) {
