@@ -15,6 +15,7 @@ import {
 } from '../domain/claims/index.js'
 import {
   CLAIM_OVERLAP_THRESHOLD,
+  RUN_FREE_WORDS,
   searchKey,
   tokenizeWording,
   wordShingles,
@@ -113,12 +114,19 @@ const RENDERING_COLUMNS = Prisma.sql`q.id, q.speaker_id, q.text, q.spans, q.arti
  * when it starts or stops being a seed). reassign accepts a superset for either lookup, so one
  * statement answers both, for every rendering of an ingest at once.
  *
- * The filter is two-stage because word similarity is the costly part (35-65 µs a pair, where a
- * speaker may have hundreds of claims): rows that do not share enough distinct words to reach the
- * overlap rule (may_share_wording in the migrations, on word hashes kept on the claim for seeds)
- * are dropped before any trigram is computed, after a cheaper test still: sharing a word at all.
- * The claim's own columns are screened before its seed is read; CASE fixes the order of the tests,
- * which the planner would otherwise choose by its own cost guesses.
+ * Seeds are found by their words, not by walking the speaker's claims: on real news a few speakers
+ * are quoted thousands of times, and screening each of their claims made every ingest naming them
+ * slower than the one before. The grouping rule asks two wordings of RUN_FREE_WORDS words or more to
+ * share a run of four (sharesRunOfWords): such a rendering finds the seeds sharing one with it that
+ * is not a common turn of phrase (holdingShingle), and screens the claims of its speaker founded by
+ * fewer words, which need none; a shorter rendering needs none either and is screened against every
+ * claim of its speaker.
+ *
+ * The screen is two-stage because word similarity is the costly part (35-65 µs a pair): rows that do
+ * not share enough distinct words to reach the overlap rule (may_share_wording in the migrations, on
+ * word hashes kept on the claim for seeds) are dropped before any trigram is computed, after a
+ * cheaper test still: sharing a word at all. CASE fixes the order of the tests, which the planner
+ * would otherwise choose by its own cost guesses.
  */
 async function overlappingStored(
   sql: SqlTransaction,
@@ -127,18 +135,44 @@ async function overlappingStored(
   const keys = renderings.map((rendering) =>
     searchKey(typeof rendering.text === 'string' ? rendering.text : rendering.text.join(' ')),
   )
+  // Each rendering's runs as one Postgres array literal: unnest cannot take an array of arrays row by row.
+  const runs = renderings.map((rendering) =>
+    rendering.tokens.length >= RUN_FREE_WORDS ? `{${wordShingles(rendering.tokens).join(',')}}` : '{}',
+  )
   const rows = await sql.query<RenderingRow & { rendering: string }>(
     Prisma.sql`
     -- Materialised, so that each key's word hashes are computed once, not once per claim screened.
     WITH k AS MATERIALIZED (
       SELECT *, word_hashes(key) AS words, cardinality(string_to_array(key, ' ')) AS word_count
       FROM unnest(${renderings.map((r) => r.id)}::text[], ${renderings.map((r) => r.speakerKey)}::uuid[],
-        ${keys}::text[], ${renderings.map((r) => r.orderKey)}::text[]) AS u(rendering, speaker, key, order_key)
+        ${keys}::text[], ${renderings.map((r) => r.orderKey)}::text[],
+        ${renderings.map((r) => r.tokens.length < RUN_FREE_WORDS)}::boolean[], ${runs}::text[])
+        AS u(rendering, speaker, key, order_key, short, runs)
     )
     SELECT k.rendering, r.*
     FROM k CROSS JOIN LATERAL (
+      SELECT s.id FROM unnest(k.runs::bigint[]) AS p(shingle)
+      CROSS JOIN ${holdingShingle(
+        Prisma.sql`sc.speaker_id, sc.seed_quote_id, sc.seed_words, sc.seed_word_count`,
+        Prisma.sql`claim sc`,
+        Prisma.sql`sc.seed_shingles`,
+        Prisma.sql`p.shingle`,
+      )} AS sc
+      -- By key: a subquery with LIMIT is not flattened into a hash of the whole quote table.
+      CROSS JOIN LATERAL (SELECT s.id, s.normalized_text FROM quote s WHERE s.id = sc.seed_quote_id LIMIT 1) AS s
+      WHERE sc.speaker_id = k.speaker
+        AND CASE WHEN may_share_wording(sc.seed_words, sc.seed_word_count, k.words, k.word_count, ${SHARE})
+          THEN ${similar(Prisma.sql`s.normalized_text`)} END
+      UNION
       SELECT s.id FROM claim sc JOIN quote s ON s.id = sc.seed_quote_id
-      WHERE sc.speaker_id = k.speaker AND ${similar(Prisma.sql`s.normalized_text`)}
+      WHERE k.short AND sc.speaker_id = k.speaker AND ${similar(Prisma.sql`s.normalized_text`)}
+        AND CASE WHEN sc.seed_words && k.words
+          THEN may_share_wording(sc.seed_words, sc.seed_word_count, k.words, k.word_count, ${SHARE}) END
+      UNION
+      -- The literal matches the predicate of claim_short_seed_speaker_idx, so that index is used.
+      SELECT s.id FROM claim sc JOIN quote s ON s.id = sc.seed_quote_id
+      WHERE NOT k.short AND sc.speaker_id = k.speaker AND sc.seed_word_count < ${Prisma.raw(String(RUN_FREE_WORDS))}
+        AND ${similar(Prisma.sql`s.normalized_text`)}
         AND CASE WHEN sc.seed_words && k.words
           THEN may_share_wording(sc.seed_words, sc.seed_word_count, k.words, k.word_count, ${SHARE}) END
       UNION
@@ -729,8 +763,9 @@ const shinglesOf = (text: string) => wordShingles(tokenizeWording(text))
  * speakers' quotes. A quote matches a claim as it would join one: 60% of the shorter wording's words
  * in order in the longer, compared with the claim's founding wording; candidates are the wordings
  * sharing a run of four words with it (word-shingles.ts) that is not a common turn of phrase
- * (COMMON_SHINGLE_HOLDERS), so a match that shares no such run is not seen. Quotes of the same article are left alone: words quoted inside another speaker's quote
- * there are nesting, not a mistake.
+ * (COMMON_SHINGLE_HOLDERS), so a match that shares no such run is not seen. Quotes of the same
+ * article are left alone: words quoted inside another speaker's quote there are nesting, not a
+ * mistake.
  */
 export async function flagMisattributions(
   sql: SqlTransaction,

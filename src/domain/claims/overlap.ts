@@ -1,4 +1,10 @@
-import { CLAIM_OVERLAP_THRESHOLD, sharesContent, sharesWording, type WordingOverlap } from '../wording/index.js'
+import {
+  CLAIM_OVERLAP_THRESHOLD,
+  sharesContent,
+  sharesRunOfWords,
+  sharesWording,
+  type WordingOverlap,
+} from '../wording/index.js'
 import type { ClusterRendering } from './rendering.js'
 
 /**
@@ -55,10 +61,11 @@ export const FRAGMENT_WORDS = 4
 /**
  * The overlap of two wordings when it makes them the same claim (the shorter shares at least
  * CLAIM_OVERLAP_THRESHOLD of its words, in order, with the longer, and all of them when it is a
- * fragment); null when it does not. The bound only skips alignments that cannot reach it.
+ * fragment; and the two share a run of four words unless one has fewer than eight, sharesRunOfWords);
+ * null when it does not. The bound only skips alignments that cannot reach it.
  */
 export function wordingOverlap(a: readonly string[], b: readonly string[]): WordingOverlap | null {
-  if (overlapBound(a, b) === null) return null
+  if (overlapBound(a, b) === null || !sharesRunOfWords(a, b)) return null
   const overlap = sharesWording(a, b)
   if (overlap.ratio < CLAIM_OVERLAP_THRESHOLD) return null
   if (Math.min(a.length, b.length) < FRAGMENT_WORDS && overlap.ratio < 1) return null

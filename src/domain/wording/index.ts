@@ -19,4 +19,4 @@ export {
   tallyWordings,
 } from './canonical-wording.js'
 export type { CanonicalWording, DatedRendering, WordedRendering, WordingTally } from './canonical-wording.js'
-export { SHINGLE_SIZE, wordShingles } from './word-shingles.js'
+export { RUN_FREE_WORDS, SHINGLE_SIZE, sharesRunOfWords, wordShingles } from './word-shingles.js'

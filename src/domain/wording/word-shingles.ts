@@ -29,3 +29,31 @@ export function wordShingles(tokens: readonly string[]): string[] {
       : Array.from({ length: tokens.length - SHINGLE_SIZE + 1 }, (_, k) => tokens.slice(k, k + SHINGLE_SIZE).join(' '))
   return [...new Set(runs.map((run) => fnv1a64(run).toString()))]
 }
+
+const shingleSets = new WeakMap<readonly string[], Set<string>>()
+const shingleSetOf = (tokens: readonly string[]): Set<string> => {
+  let set = shingleSets.get(tokens)
+  if (set === undefined) shingleSets.set(tokens, (set = new Set(wordShingles(tokens))))
+  return set
+}
+
+/**
+ * Below this many words, two renderings of one utterance may share no run of SHINGLE_SIZE words (a
+ * contraction spelt out, one word changed in the middle of eight); from it on, they do. Measured on
+ * basil-dev (`npm run bench:consistency`).
+ */
+export const RUN_FREE_WORDS = 8
+
+/**
+ * Whether two wordings may be renderings of one claim as far as their runs of words go: they share
+ * a run of SHINGLE_SIZE words, or one of them has fewer than RUN_FREE_WORDS words. This is how the
+ * store finds the claims a rendering may join (src/services/claim-grouping.ts) without reading every
+ * claim of its speaker, so the grouping rule requires it too, and a full rebuild agrees with the
+ * store. Tokens are normalised words (tokenizeWording); the sets of runs are kept per token array.
+ */
+export function sharesRunOfWords(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length < RUN_FREE_WORDS || b.length < RUN_FREE_WORDS) return true
+  const [small, large] = a.length <= b.length ? [shingleSetOf(a), shingleSetOf(b)] : [shingleSetOf(b), shingleSetOf(a)]
+  for (const shingle of small) if (large.has(shingle)) return true
+  return false
+}

@@ -1,5 +1,11 @@
 import t from 'tap'
-import { SHINGLE_SIZE, tokenizeWording, wordShingles } from '../../../src/domain/wording/index.js'
+import {
+  RUN_FREE_WORDS,
+  SHINGLE_SIZE,
+  sharesRunOfWords,
+  tokenizeWording,
+  wordShingles,
+} from '../../../src/domain/wording/index.js'
 
 t.test('shingles: every run of four words, hashed to a bigint, once each', async (t) => {
   const words = tokenizeWording('Sovereignty is not for sale. Sovereignty is loved and defended.')
@@ -18,4 +24,20 @@ t.test('shingles: every run of four words, hashed to a bigint, once each', async
   t.same(wordShingles([]), [])
   t.same(wordShingles(['a', 'b', 'c', 'd', 'a', 'b', 'c', 'd']).length, 4, 'repeated runs count once')
   t.not(wordShingles(['a', 'b', 'c', 'd'])[0], wordShingles(['a', 'b', 'c', 'e'])[0])
+})
+
+t.test('two wordings share a run of four words, or one is too short to need one', async (t) => {
+  const words = (text: string) => tokenizeWording(text)
+  const plan = words('we will build the new bridge over the river next spring')
+  t.ok(sharesRunOfWords(plan, words('they said we will build the new bridge')))
+  t.notOk(
+    sharesRunOfWords(plan, words('we shall build a new bridge across this river come spring')),
+    'most words the same, no four in a row',
+  )
+  t.equal(RUN_FREE_WORDS, 8)
+  t.ok(
+    sharesRunOfWords(words('we are going to win this'), words("we're going to win this")),
+    'under eight words, one word changed is enough to leave no run',
+  )
+  t.ok(sharesRunOfWords(words('the bridge'), plan), 'a fragment')
 })
