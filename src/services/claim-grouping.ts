@@ -186,9 +186,8 @@ async function overlappingStored(
     CROSS JOIN LATERAL (
       SELECT ${RENDERING_COLUMNS} FROM quote q JOIN article a ON a.id = q.article_id JOIN claim c ON c.id = q.claim_id
       WHERE q.id = m.id LIMIT 1) AS r`,
-    // Planning this took 2 ms, twice what running it does; its plan is index lookups by key whatever
-    // the values.
-    { prepared: true },
+    // Not prepared: a plan made while the claim table was small (a scan of it, with the LIMIT of each
+    // shingle probe to stop early) was kept as it grew, and one lookup took a second at 5k claims.
   )
   const found = new Map<string, RenderingRow[]>(renderings.map((rendering) => [rendering.id, []]))
   for (const { rendering, ...row } of rows) found.get(rendering)!.push(row)
