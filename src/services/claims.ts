@@ -33,27 +33,45 @@ const iso = (value: Date | string): string => new Date(value).toISOString()
 const isoOrNull = (value: Date | string | null): string | null => (value === null ? null : iso(value))
 
 /**
- * Claims whose wording a text shares, at most `limit`: those with a rendering sharing a run of four
- * words with it (the shingle index), and for a text too short to have such a run, those with a
- * wording that contains it: any distinct wording an outlet printed (the trigram index on the claims'
- * tallied wordings), or the canonical wording (the trigram index on claims, for claims tallied
- * before wordings were). The exact comparison is the caller's.
+ * Claims whose wording a text shares, at most `limit`, the likeliest first: those with a rendering
+ * sharing a run of four words with it (the shingle index), ranked by how many of its runs they share,
+ * and for a text too short to have such a run, those with a wording that contains it: any distinct
+ * wording an outlet printed (the trigram index on the claims' tallied wordings), or the canonical
+ * wording (the trigram index on claims, for claims tallied before wordings were), ranked by word
+ * similarity. Ranked, not cut in whatever order the index gives: on real news a common run ("at the
+ * end of the day") or word is in thousands of claims, and the one sought was often cut. With a
+ * speaker given, that speaker's claims come first. The exact comparison is the caller's.
  */
-export async function claimsSharingWords(prisma: PrismaClient, text: string, limit: number): Promise<string[]> {
+export async function claimsSharingWords(
+  prisma: PrismaClient,
+  text: string,
+  limit: number,
+  speakerId: string | null = null,
+): Promise<string[]> {
   const tokens = tokenizeWording(text)
+  const key = searchKey(text)
   const rows =
     tokens.length >= SHINGLE_SIZE
       ? await prisma.$queryRaw<Array<{ id: string }>>`
           WITH hit AS MATERIALIZED (
-            SELECT q.claim_id FROM ${probeShingles(wordShingles(tokens))}
+            SELECT q.claim_id, q.speaker_id, k.shingle FROM ${probeShingles(wordShingles(tokens))}
             JOIN quote q ON q.shingles @> ARRAY[k.shingle] WHERE q.claim_id IS NOT NULL
           )
-          -- Materialised: with the DISTINCT and LIMIT together, the planner walked every quote in
+          -- Materialised: with the grouping and LIMIT together, the planner walked every quote in
           -- claim order hoping to stop early (200 ms at 30,000 quotes) instead of probing the shingles.
-          SELECT DISTINCT claim_id AS id FROM hit LIMIT ${limit}`
+          SELECT claim_id AS id FROM hit GROUP BY claim_id
+          ORDER BY coalesce(bool_or(speaker_id = ${speakerId}::uuid), false) DESC, count(DISTINCT shingle) DESC, claim_id
+          LIMIT ${limit}`
       : await prisma.$queryRaw<Array<{ id: string }>>`
-          SELECT claim_id AS id FROM claim_wording WHERE ${searchKey(text)} <% search_key
-          UNION SELECT id FROM claim WHERE ${searchKey(text)} <% normalized_text LIMIT ${limit}`
+          SELECT id FROM (
+            SELECT w.claim_id AS id, word_similarity(${key}, w.search_key) AS similarity
+            FROM claim_wording w WHERE ${key} <% w.search_key
+            UNION ALL
+            SELECT c.id, word_similarity(${key}, c.normalized_text) FROM claim c WHERE ${key} <% c.normalized_text
+          ) AS found JOIN claim c USING (id)
+          GROUP BY id, c.speaker_id
+          ORDER BY coalesce(c.speaker_id = ${speakerId}::uuid, false) DESC, max(similarity) DESC, id
+          LIMIT ${limit}`
   return rows.map((row) => row.id)
 }
 
@@ -298,7 +316,7 @@ export async function verifyQuote(prisma: PrismaClient, input: VerifyInput): Pro
           WHERE q.claim_id = c.id GROUP BY q.normalized_text
         ) AS w) AS wordings
     FROM claim c JOIN speaker s ON s.id = c.speaker_id
-    WHERE c.id = ANY(${await claimsSharingWords(prisma, input.text, VERIFY_CANDIDATES)}::uuid[])`
+    WHERE c.id = ANY(${await claimsSharingWords(prisma, input.text, VERIFY_CANDIDATES, speaker?.id ?? null)}::uuid[])`
 
   const matches = candidates
     .map((candidate) => {
