@@ -21,6 +21,7 @@ import { performance } from 'node:perf_hooks'
 import { parseArgs } from 'node:util'
 import pg from 'pg'
 import { createPGlite } from '../src/db/database.js'
+import { createRandom } from '../src/domain/claims/index.js'
 import { BENCH_KEY, corpusArticles, DEFAULT_CORPUS, ingestBody, quantile, rssMb, startServer } from './bench-server.js'
 import { openScratchStore } from './scratch-store.js'
 
@@ -45,18 +46,8 @@ const CLIENT_TIMEOUT_MS = 60_000
 /** Article ids kept (a uniform sample of those created) to draw claims from at the end. */
 const ARTICLE_SAMPLE = 3000
 
-/** A deterministic generator, so that two runs probe the same claims of the same corpus. */
-function random(seed: number) {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-const draw = random(37_554)
+// Deterministic, so that two runs probe the same claims of the same corpus.
+const draw = createRandom(37_554)
 
 interface Window {
   latencies: number[]

@@ -6,6 +6,7 @@ import pg from 'pg'
 import app, { serverOptions } from '../src/app.js'
 import { DEFAULT_SEED_DIR } from '../src/cli/verbatim.js'
 import { loadConfig } from '../src/config.js'
+import { openDatabase, type Database } from '../src/db/database.js'
 
 /** What tests may pass where a tap Test is expected: only teardown is used. */
 interface Teardown {
@@ -40,6 +41,20 @@ export async function testDatabaseEnv(t: Teardown): Promise<Record<string, strin
   const url = new URL(serverUrl)
   url.pathname = `/${name}`
   return { DATABASE_URL: url.toString() }
+}
+
+/** The store a test environment names (DATABASE_URL, or DATA_DIR for PGlite), opened directly and closed when the test ends. */
+export async function openStore(t: Teardown, env: Record<string, string>): Promise<Database> {
+  const db = await openDatabase({
+    url: env.DATABASE_URL,
+    dataDir: env.DATA_DIR ?? 'memory://',
+    poolSize: 2,
+    timeoutMs: 5000,
+    statementTimeoutMs: 30_000,
+    log: { info: () => {}, warn: () => {}, error: () => {} },
+  })
+  t.teardown(() => db.close())
+  return db
 }
 
 /** The real app, as src/server.ts builds it, on a database of its own, closed when the test ends. */

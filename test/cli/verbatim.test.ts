@@ -4,9 +4,8 @@ import { join } from 'node:path'
 import { PassThrough, Readable } from 'node:stream'
 import t from 'tap'
 import { main } from '../../src/cli/verbatim.js'
-import { openDatabase } from '../../src/db/database.js'
 import { VERSION } from '../../src/version.js'
-import { testDatabaseEnv } from '../helper.js'
+import { openStore, testDatabaseEnv } from '../helper.js'
 
 async function run(args: string[], env: Record<string, string>, stdin = '') {
   const stdout = new PassThrough()
@@ -118,15 +117,7 @@ t.test('verbatim seed loads the seed articles through the ingest path, idempoten
   t.equal(first.out.match(/^created /gm)?.length, 5)
   const second = await run(['seed'], env)
   t.equal(second.out.match(/^unchanged /gm)?.length, 5)
-  const db = await openDatabase({
-    url: env.DATABASE_URL,
-    dataDir: env.DATA_DIR ?? 'memory://',
-    poolSize: 1,
-    timeoutMs: 2000,
-    statementTimeoutMs: 10_000,
-    log: { info: () => {}, warn: () => {}, error: () => {} },
-  })
-  t.teardown(() => db.close())
+  const db = await openStore(t, env)
   const articles = await db.prisma.article.findMany({ include: { outlet: true }, orderBy: { url: 'asc' } })
   t.same(
     articles.map((a) => [a.url, a.outlet.name, a.publishedAt]),
@@ -145,14 +136,7 @@ t.test(
   { skip: Boolean(process.env.TEST_DATABASE_URL) && 'embedded only' },
   async (t) => {
     const env = await cliEnv(t)
-    const db = await openDatabase({
-      dataDir: env.DATA_DIR!,
-      poolSize: 1,
-      timeoutMs: 1000,
-      statementTimeoutMs: 10_000,
-      log: { info() {}, warn() {}, error() {} },
-    })
-    t.teardown(() => db.close())
+    await openStore(t, env)
     // The lock is per process, so pretend another live process (our parent) holds it.
     const { writeFile } = await import('node:fs/promises')
     await writeFile(join(env.DATA_DIR!, 'verbatim.pid'), String(process.ppid))

@@ -1,25 +1,10 @@
 import t, { type Test } from 'tap'
-import { openDatabase } from '../../src/db/database.js'
 import { Prisma } from '../../src/generated/prisma/client.js'
 import { RUN_FREE_WORDS } from '../../src/domain/wording/index.js'
 import { COMMON_SHINGLE_HOLDERS, holdingShingle, probeShingles } from '../../src/services/shingle-probe.js'
-import { testDatabaseEnv } from '../helper.js'
+import { openStore, testDatabaseEnv } from '../helper.js'
 
-const quietLog = { info: () => {}, warn: () => {}, error: () => {} }
-
-async function openTestDatabase(t: Test) {
-  const env = await testDatabaseEnv(t)
-  const db = await openDatabase({
-    url: env.DATABASE_URL,
-    dataDir: env.DATA_DIR ?? 'memory://',
-    poolSize: 2,
-    timeoutMs: 5000,
-    statementTimeoutMs: 30_000,
-    log: quietLog,
-  })
-  t.teardown(() => db.close())
-  return db
-}
+const openTestDatabase = async (t: Test) => openStore(t, await testDatabaseEnv(t))
 
 t.test('a probe finds the rows holding a run, and skips a run held by more rows than a turn of phrase', async (t) => {
   const db = await openTestDatabase(t)
