@@ -120,7 +120,8 @@ const RENDERING_COLUMNS = Prisma.sql`q.id, q.speaker_id, q.text, q.spans, q.arti
  * share a run of four (sharesRunOfWords): such a rendering finds the seeds sharing one with it that
  * is not a common turn of phrase (holdingShingle), and screens the claims of its speaker founded by
  * fewer words, which need none; a shorter rendering needs none either and is screened against every
- * claim of its speaker.
+ * claim of its speaker. Past COMMON_SHINGLE_HOLDERS claims holding a run, the store no longer sees
+ * two wordings whose only runs in common are such runs, where a full rebuild would join them.
  *
  * The screen is two-stage because word similarity is the costly part (35-65 µs a pair): rows that do
  * not share enough distinct words to reach the overlap rule (may_share_wording in the migrations, on
@@ -165,16 +166,17 @@ async function overlappingStored(
           THEN ${similar(Prisma.sql`s.normalized_text`)} END
       UNION
       SELECT s.id FROM claim sc JOIN quote s ON s.id = sc.seed_quote_id
-      WHERE k.short AND sc.speaker_id = k.speaker AND ${similar(Prisma.sql`s.normalized_text`)}
+      WHERE k.short AND sc.speaker_id = k.speaker
         AND CASE WHEN sc.seed_words && k.words
-          THEN may_share_wording(sc.seed_words, sc.seed_word_count, k.words, k.word_count, ${SHARE}) END
+          AND may_share_wording(sc.seed_words, sc.seed_word_count, k.words, k.word_count, ${SHARE})
+          THEN ${similar(Prisma.sql`s.normalized_text`)} END
       UNION
       -- The literal matches the predicate of claim_short_seed_speaker_idx, so that index is used.
       SELECT s.id FROM claim sc JOIN quote s ON s.id = sc.seed_quote_id
       WHERE NOT k.short AND sc.speaker_id = k.speaker AND sc.seed_word_count < ${Prisma.raw(String(RUN_FREE_WORDS))}
-        AND ${similar(Prisma.sql`s.normalized_text`)}
         AND CASE WHEN sc.seed_words && k.words
-          THEN may_share_wording(sc.seed_words, sc.seed_word_count, k.words, k.word_count, ${SHARE}) END
+          AND may_share_wording(sc.seed_words, sc.seed_word_count, k.words, k.word_count, ${SHARE})
+          THEN ${similar(Prisma.sql`s.normalized_text`)} END
       UNION
       SELECT l.id FROM quote l
       WHERE l.speaker_id = k.speaker AND l.order_key > k.order_key AND l.claim_id IS NOT NULL
@@ -774,7 +776,8 @@ export async function flagMisattributions(
   // A quote whose speaker was inferred from a claim cannot have been given to the wrong one.
   const quotes = added.filter((quote) => quote.speakerId !== null && !quote.inferred)
   if (quotes.length === 0 && createdClaims.length === 0) return
-  // The claim's own speaker's renderings (most of what shares its words) are left out in the lookup.
+  // The claim's own speaker's renderings (most of what shares its words) are not flagged; they count
+  // towards a run's holders all the same, as every holder does (holdingShingle).
   const probes = createdClaims.flatMap(({ seed }) =>
     shinglesOf(originalText(seed)).map((shingle) => ({ shingle, speaker: seed.speakerKey })),
   )
