@@ -15,9 +15,11 @@ export const probeShingles = (shingles: readonly string[]): Prisma.Sql =>
 /**
  * A run of four words that more than this many stored wordings hold is a turn of phrase of the
  * language ("i don't think that", "the president of the"), not the mark of one utterance: a probe
- * skips it. Every real quote long enough to be compared has rarer runs, which find its match. On
- * real news such runs are held by thousands of quotes as the corpus grows, and reading them all made
- * each ingest slower than the one before.
+ * skips it. On real news such runs are held by thousands of quotes as the corpus grows, and reading
+ * them all made each ingest slower than the one before. The price: two wordings whose only runs in
+ * common are such runs are not compared (by claim grouping, misattribution flags, or a speaker
+ * inferred from a claim's words), and since a run becomes common as articles arrive, past the bound
+ * the outcome can depend on the order articles came in.
  */
 export const COMMON_SHINGLE_HOLDERS = 100
 

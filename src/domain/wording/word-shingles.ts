@@ -38,9 +38,10 @@ const shingleSetOf = (tokens: readonly string[]): Set<string> => {
 }
 
 /**
- * Below this many words, two renderings of one utterance may share no run of SHINGLE_SIZE words (a
- * contraction spelt out, one word changed in the middle of eight); from it on, they do. Measured on
- * basil-dev (`npm run bench:consistency`).
+ * Below this many words, two renderings of one utterance often share no run of SHINGLE_SIZE words (a
+ * contraction spelt out, one word changed in the middle of seven); from it on, renderings that share
+ * 60% of their words almost always share one too. Chosen on basil-dev (`npm run bench:consistency`):
+ * requiring a run from wordings of four words or more lost 0.028 claim pair F1, from eight none.
  */
 export const RUN_FREE_WORDS = 8
 
@@ -49,7 +50,9 @@ export const RUN_FREE_WORDS = 8
  * a run of SHINGLE_SIZE words, or one of them has fewer than RUN_FREE_WORDS words. This is how the
  * store finds the claims a rendering may join (src/services/claim-grouping.ts) without reading every
  * claim of its speaker, so the grouping rule requires it too, and a full rebuild agrees with the
- * store. Tokens are normalised words (tokenizeWording); the sets of runs are kept per token array.
+ * store (short of runs so common the store skips them: COMMON_SHINGLE_HOLDERS in
+ * src/services/shingle-probe.ts). Tokens are normalised words (tokenizeWording); the sets of runs
+ * are kept per token array.
  */
 export function sharesRunOfWords(a: readonly string[], b: readonly string[]): boolean {
   if (a.length < RUN_FREE_WORDS || b.length < RUN_FREE_WORDS) return true
