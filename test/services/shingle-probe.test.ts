@@ -25,7 +25,7 @@ t.test('a probe finds the rows holding a run, and skips a run held by more rows 
       sql.query<{ shingle: string; id: number }>(Prisma.sql`
         SELECT k.shingle::text AS shingle, h.id FROM ${probeShingles(shingles)}
         CROSS JOIN ${holdingShingle(Prisma.sql`h.id`, Prisma.sql`held h`, Prisma.sql`h.shingles`)} AS h
-        ORDER BY h.id`)
+        ORDER BY h.id, k.shingle`)
     return {
       atTheLimit: await probe(['1']),
       overTheLimit: await probe(['2']),

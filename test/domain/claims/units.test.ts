@@ -65,6 +65,21 @@ t.test('renderings: words from text or pieces, total order with id last', async 
   t.equal(compareRenderings({ id: 'a', orderKey: 'k' }, { id: 'z', orderKey: 'j' }), 1)
 })
 
+t.test('wordings of eight words or more join only when they share a run of four', async (t) => {
+  const words = (text: string) => text.split(' ')
+  // Eight of ten words in order, every fourth one changed: no run of four in common.
+  const a = words('alpha bravo charlie xray delta echo foxtrot yankee golf hotel')
+  const b = words('alpha bravo charlie zulu delta echo foxtrot whiskey golf hotel')
+  t.ok(sharesWording(a, b).ratio >= 0.6)
+  t.equal(wordingOverlap(a, b), null)
+  // The same changes in seven words: too short to need a run.
+  const c = words('alpha bravo xray charlie delta yankee echo')
+  const d = words('alpha bravo zulu charlie delta whiskey echo')
+  t.match(wordingOverlap(c, d), { ratio: 5 / 7 })
+  // One word changed, a run of four kept: joins.
+  t.match(wordingOverlap(a, words('alpha bravo charlie xray delta echo foxtrot zulu golf hotel')), { ratio: 0.9 })
+})
+
 t.test('wordingOverlap is sharesWording’s decision, all of a fragment’s words required, content shared', async (t) => {
   const cases: [string, string][] = [
     ['no president trump', 'and you know what i said to him no president trump'],
