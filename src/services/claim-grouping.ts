@@ -152,17 +152,23 @@ async function overlappingStored(
     )
     SELECT k.rendering, r.*
     FROM k CROSS JOIN LATERAL (
-      SELECT s.id FROM unnest(k.runs::bigint[]) AS p(shingle)
-      CROSS JOIN ${holdingShingle(
-        Prisma.sql`sc.speaker_id, sc.seed_quote_id, sc.seed_words, sc.seed_word_count`,
-        Prisma.sql`claim sc`,
-        Prisma.sql`sc.seed_shingles`,
-        Prisma.sql`p.shingle`,
-      )} AS sc
-      -- By key: a subquery with LIMIT is not flattened into a hash of the whole quote table.
-      CROSS JOIN LATERAL (SELECT s.id, s.normalized_text FROM quote s WHERE s.id = sc.seed_quote_id LIMIT 1) AS s
-      WHERE sc.speaker_id = k.speaker
-        AND CASE WHEN may_share_wording(sc.seed_words, sc.seed_word_count, k.words, k.word_count, ${SHARE})
+      -- Each seed once, however many runs it shares, before any word is compared: a long quote shares
+      -- hundreds of runs with its claim's seed.
+      SELECT s.id FROM (
+        SELECT DISTINCT sc.seed_quote_id FROM unnest(k.runs::bigint[]) AS p(shingle)
+        CROSS JOIN ${holdingShingle(
+          Prisma.sql`sc.speaker_id, sc.seed_quote_id`,
+          Prisma.sql`claim sc`,
+          Prisma.sql`sc.seed_shingles`,
+          Prisma.sql`p.shingle`,
+        )} AS sc
+        WHERE sc.speaker_id = k.speaker
+      ) AS found
+      -- By key: a subquery with LIMIT is not flattened into a hash of the whole table.
+      CROSS JOIN LATERAL (SELECT sc.seed_words, sc.seed_word_count FROM claim sc
+        WHERE sc.seed_quote_id = found.seed_quote_id LIMIT 1) AS sc
+      CROSS JOIN LATERAL (SELECT s.id, s.normalized_text FROM quote s WHERE s.id = found.seed_quote_id LIMIT 1) AS s
+      WHERE CASE WHEN may_share_wording(sc.seed_words, sc.seed_word_count, k.words, k.word_count, ${SHARE})
           THEN ${similar(Prisma.sql`s.normalized_text`)} END
       UNION
       SELECT s.id FROM claim sc JOIN quote s ON s.id = sc.seed_quote_id
