@@ -1,7 +1,10 @@
 # syntax=docker/dockerfile:1
 # Production image: built in one stage, run from a slim one as the unprivileged `node` user.
+# Node's current LTS line; test/dockerfile.test.ts checks that every production dependency's
+# `engines.node` accepts it, so a dependency that moves past it fails the suite, not the image.
+ARG NODE_VERSION=24
 
-FROM node:20-bookworm-slim AS build
+FROM node:${NODE_VERSION}-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
@@ -11,7 +14,7 @@ COPY scripts ./scripts
 COPY src ./src
 RUN npm run build && npm prune --omit=dev
 
-FROM node:20-bookworm-slim
+FROM node:${NODE_VERSION}-bookworm-slim
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000
 WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
