@@ -3,6 +3,7 @@ import {
   DEMONYMS,
   type Gender,
   DETERMINERS,
+  NAME_CONNECTORS,
   DOCUMENT_WORDS,
   GENDERED_HONORIFICS,
   GENDERED_PRONOUNS,
@@ -226,8 +227,10 @@ export function splitName(tokens: readonly Token[], mention: Mention, text: stri
   let honorific: 'm' | 'f' | null = null
   words.forEach((word, index) => {
     const bare = stripPossessive(word.lower).replace(/\.$/, '')
-    // "Democrat of Maryland", "the Ohio Republican": a party's member is a role here.
-    if (ROLE_WORDS.has(bare) || ORGANISATION_WORDS.has(bare) || PARTY_MEMBERS.has(bare)) lastRole = index
+    // "Democrat of Maryland", "the Ohio Republican": a party's member is a role here. So is a plural role
+    // before the names of those who hold it ("Presidents Jane Roe and …").
+    if (ROLE_WORDS.has(bare) || ORGANISATION_WORDS.has(bare) || PARTY_MEMBERS.has(bare) || isPluralRole(bare))
+      lastRole = index
     const gender = GENDERED_HONORIFICS.get(bare)
     if (gender) honorific = gender
   })
@@ -251,21 +254,68 @@ export function splitName(tokens: readonly Token[], mention: Mention, text: stri
   }
   const connector = words[lastRole + 1]
   // "Secretary of State Mary Jones", "Director of Homeland Security Jane Roe": the office goes on through "of …";
-  // a name is its last two words (one, when only two follow).
+  // the name is what officeNameStart finds after it (one word, when only two follow).
   if (lastRole >= 0 && connector && (connector.lower === 'of' || connector.lower === 'for')) {
     const rest = words.length - lastRole - 2
-    lastRole = rest >= 3 ? words.length - 3 : rest === 2 ? words.length - 2 : words.length - 1
+    lastRole = rest >= 3 ? officeNameStart(words, lastRole + 2) - 1 : rest === 2 ? words.length - 2 : words.length - 1
+  }
+  // "Republican rival Jane Roe": a lowercase word is the title's, not the name's; "JUST WATCHED Jane Roe"
+  // (a video caption's kicker in capitals): neither title nor name.
+  let kicker = -1
+  while (lastRole < words.length - 2) {
+    const word = words[lastRole + 1] as Token
+    if (isLowercaseWord(word)) lastRole++
+    else if (lastRole === kicker && isKicker(word, words[lastRole + 2] as Token)) kicker = ++lastRole
+    else break
   }
   if (lastRole === words.length - 1) return { title: text.slice(start, end), name: null, kind: 'person', honorific }
   const nameStart = (words[lastRole + 1] as Token).start
-  const titleEnd = lastRole >= 0 ? (words[lastRole] as Token).end : start
-  const title = lastRole >= 0 ? text.slice(start, titleEnd).replace(/\.$/, '') : null
+  const titleStart = kicker >= 0 ? (words[kicker + 1] as Token).start : start
+  const titleEnd = lastRole > kicker ? (words[lastRole] as Token).end : titleStart
+  const title = lastRole > kicker ? text.slice(titleStart, titleEnd).replace(/\.$/, '') : null
   return {
     title: title && !GENDERED_HONORIFICS.has(title.toLowerCase()) ? title : null,
     name: text.slice(nameStart, end),
     kind: 'person',
     honorific,
   }
+}
+
+/** "presidents": the plural of a role word, as before the names of several holders. */
+function isPluralRole(bare: string): boolean {
+  return bare.length > 3 && bare.endsWith('s') && ROLE_WORDS.has(bare.slice(0, -1))
+}
+
+/** A word in lowercase that is not a particle of a name ("rival", not the "de" of "de Blasio"). */
+function isLowercaseWord(word: Token): boolean {
+  return !/^\p{Lu}/u.test(word.text) && !NAME_CONNECTORS.has(word.lower)
+}
+
+/**
+ * A word in capitals, three letters or more, before a word that is not: a kicker or label ("WATCH", "UPDATE"),
+ * not part of the name after it. A name printed all in capitals ("JANE ROE") keeps its words.
+ */
+function isKicker(word: Token, next: Token): boolean {
+  return /^\p{Lu}{3,}$/u.test(word.text) && !/^\p{Lu}{2,}(['’]\p{Lu}?)?$/u.test(next.text)
+}
+
+/**
+ * Where a name starts after an office with an "of" phrase ("Secretary of State", then "John F. Kerry"), the
+ * office's words coming from `first`: the last two words, taking in the word before while the name would
+ * start with a middle initial ("F. Kerry") or with a word that is no given name after one that is ("Mary
+ * Smith Jones"). The office keeps at least one word.
+ */
+function officeNameStart(words: readonly Token[], first: number): number {
+  let nameStart = words.length - 2
+  while (nameStart - 1 > first && words.length - nameStart < MAX_NAME_WORDS) {
+    const head = words[nameStart] as Token
+    const before = words[nameStart - 1] as Token
+    const initial = /^\p{Lu}\.?$/u.test(head.text)
+    const middleName = genderOfFirstName(head.text) === null && genderOfFirstName(before.text) !== null
+    if (!initial && !middleName) break
+    nameStart--
+  }
+  return nameStart
 }
 
 /** "Nancy Roe": the gender the first name usually carries. */

@@ -109,6 +109,8 @@ export const NAME_CONNECTORS: ReadonlySet<string> = set(functionWords.nameConnec
 export const DETERMINERS: ReadonlySet<string> = set(functionWords.determiners)
 /** Capitalised words that start sentences or name days and months, never a speaker. */
 export const NOT_NAMES: ReadonlySet<string> = set(functionWords.notNames)
+/** Months: in NOT_NAMES, but also given names and surnames ("April Roe", "Jane May"). */
+export const MONTHS: ReadonlySet<string> = set(functionWords.months)
 export const PREPOSITIONS: ReadonlySet<string> = set(functionWords.prepositions)
 /** A name after one of these is a place or a listener, not a speaker ("in Mexico", "told Reuters"). */
 export const PREPOSITIONS_BEFORE_NAMES: ReadonlySet<string> = set(functionWords.prepositionsBeforeNames)

@@ -185,7 +185,8 @@ export function nameStartingAt(tokens: readonly Token[], first: number, ceiling:
       continue
     }
     if (!token.isWord) break
-    if (token.capitalized && !NOT_NAMES.has(token.lower)) {
+    // A month goes on a name only where it is part of one ("Jane May": markProperNames).
+    if (token.capitalized && (!NOT_NAMES.has(token.lower) || token.proper)) {
       last = i
       continue
     }

@@ -1,4 +1,5 @@
-import { NOT_NAMES } from './lexicon.js'
+import { genderOfFirstName } from './first-names.js'
+import { MONTHS, NOT_NAMES } from './lexicon.js'
 import type { Token } from './tokens.js'
 
 const POSSESSIVE = /['’]s?$/
@@ -9,8 +10,9 @@ const OPENERS = new Set(['“', '"', '‘', "'", '(', '[', '«', '—', '–', '
  * Marks the capitalised words that may belong to a name. Capitals alone say little at the start of a
  * sentence ("Moments later", "Ask yourself"), so a sentence-initial word counts only with evidence from the
  * article: the same word capitalised inside a sentence elsewhere, or a capitalised word right after it
- * ("Jane Roe said"), or a proper-noun tag on a word a verb follows ("Russia insisted"). Function words, days and months never count, and neither does an adjective standing
- * alone ("Asian states"): it names a place's people, not a person.
+ * ("Jane Roe said"), or a proper-noun tag on a word a verb follows ("Russia insisted"). Function words and days
+ * never count, nor do months but where they are part of a name (monthInName); neither does an adjective
+ * standing alone ("Asian states"): it names a place's people, not a person.
  */
 export function markProperNames(tokens: Token[], sentenceEnds: readonly boolean[]): void {
   const initial = new Array<boolean>(tokens.length).fill(false)
@@ -27,11 +29,28 @@ export function markProperNames(tokens: Token[], sentenceEnds: readonly boolean[
     if (sentenceEnds[index] || (next && next.paragraph !== token.paragraph)) atStart = true
     else if (!token.isWord && atStart && !OPENERS.has(token.text)) atStart = false
   })
+  // Months an article uses in a person's name ("Jane May"): there the month alone is that person too ("May said").
+  const monthsInNames = new Set<string>()
   tokens.forEach((token, index) => {
-    if (!token.isWord || !token.capitalized || NOT_NAMES.has(bare(token))) return
+    if (monthInName(token, tokens[index - 1], tokens[index + 1])) monthsInNames.add(bare(token))
+  })
+  const nameWord = (token: Token, index: number): boolean => {
+    if (!NOT_NAMES.has(bare(token))) return true
+    if (monthInName(token, tokens[index - 1], tokens[index + 1])) return true
+    // "May said", not "in May" or "May 5".
+    const previous = tokens[index - 1]
+    const next = tokens[index + 1]
+    return (
+      monthsInNames.has(bare(token)) &&
+      !(previous?.isWord === true && NOT_NAMES.has(previous.lower)) &&
+      !(next !== undefined && /^\d/.test(next.text))
+    )
+  }
+  tokens.forEach((token, index) => {
+    if (!token.isWord || !token.capitalized || !nameWord(token, index)) return
     const next = tokens[index + 1]
     const followedByName =
-      next !== undefined && next.isWord && next.capitalized && next.start - token.end <= 1 && !NOT_NAMES.has(bare(next))
+      next !== undefined && next.isWord && next.capitalized && next.start - token.end <= 1 && nameWord(next, index + 1)
     // A proper noun acting as subject of the verb right after it ("Russia insisted") needs no more evidence.
     const subjectOfVerb = token.pos === 'PROPN' && next !== undefined && (next.pos === 'VERB' || next.pos === 'AUX')
     // "Maybe Jones was tired", "Said Jones:", "See Jones": a capital before a name is evidence only for a noun.
@@ -40,6 +59,27 @@ export function markProperNames(tokens: Token[], sentenceEnds: readonly boolean[
     if (token.pos === 'ADJ' && !followedByName) return
     token.proper = true
   })
+}
+
+/**
+ * "Jane May", "April Roe": a month's name is part of a person's name right after a given name, or when it is
+ * a given name itself and a capitalised word follows it ("in May", "May 5" stay dates).
+ */
+function monthInName(token: Token, previous: Token | undefined, next: Token | undefined): boolean {
+  if (!MONTHS.has(bare(token))) return false
+  const adjacent = (left: Token, right: Token) => left.isWord && right.isWord && right.start - left.end <= 1
+  const afterGivenName =
+    previous !== undefined &&
+    adjacent(previous, token) &&
+    previous.capitalized &&
+    genderOfFirstName(previous.text) !== null
+  const beforeSurname =
+    next !== undefined &&
+    adjacent(token, next) &&
+    next.capitalized &&
+    !NOT_NAMES.has(bare(next)) &&
+    genderOfFirstName(token.text) !== null
+  return afterGivenName || beforeSurname
 }
 
 function bare(token: Token): string {

@@ -358,6 +358,50 @@ t.test('a body’s noun followed by “of …” names the body, unless a person
   ])
 })
 
+t.test('a name after an office’s “of” phrase keeps its middle initial and middle name', async (t) => {
+  const speakers = [
+    '“We will appeal,” said Secretary of State Harold T. Penwick.',
+    '“We will appeal,” said Director of Coastal Security Jane Quill Roe.',
+    '“We will appeal,” said Minister of Fisheries Odile Marchetti.',
+  ].map((text) => extractQuotes(text)[0]?.speaker)
+  t.match(speakers, [
+    { name: 'Harold T. Penwick', title: 'Secretary of State' },
+    { name: 'Jane Quill Roe', title: 'Director of Coastal Security' },
+    { name: 'Odile Marchetti', title: 'Minister of Fisheries' },
+  ])
+})
+
+t.test('words that only stand before a name in a capitalised run are not part of it', async (t) => {
+  const speakers = [
+    // a lowercase word is the title's
+    'Governor Odile Marchetti and Republican rival Jane Roe met on Friday. “We agreed,” Roe said.',
+    // a plural role before the names of those who hold it
+    'Governors Jane Roe and John Doe met on Friday. “We agreed,” Roe said.',
+    // a caption’s kicker in capitals
+    'MUST SEE Jane Roe: “We will win,” she told supporters.',
+    // a question opened by an auxiliary, after a dateline
+    '(Wire) - Has Jane Roe changed her mind? “I have not,” Roe said.',
+    // a name still opens with its particle
+    '“We will win,” said Mayor de Vries.',
+  ].map((text) => extractQuotes(text)[0]?.speaker)
+  t.match(speakers, [
+    { name: 'Jane Roe', title: 'Republican rival' },
+    { name: 'Jane Roe', title: 'Governors' },
+    { name: 'Jane Roe', title: null },
+    { name: 'Jane Roe' },
+    { name: 'de Vries', title: 'Mayor' },
+  ])
+})
+
+t.test('a month is part of a name where a given name goes with it, and a date elsewhere', async (t) => {
+  const speak = (text: string) => extractQuotes(text).map((quote) => quote.speaker?.name ?? null)
+  t.same(speak('Chancellor Odile May said: “We will stay.”'), ['Odile May'])
+  t.same(speak('“We will stay,” said reporter April Quill.'), ['April Quill'])
+  t.same(speak('Odile May spoke first. “We will stay,” May said.'), ['Odile May'])
+  t.same(speak('In May, Roe said: “We agreed.”'), ['Roe'])
+  t.same(speak('On May 5 Jane Roe said: “We agreed.”'), ['Jane Roe'])
+})
+
 t.test('organisations, their statements and their reports', async (t) => {
   const text = [
     'White House spokesman James Hewitt said in a statement that our president stayed "committed to security."',
