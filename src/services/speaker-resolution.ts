@@ -7,6 +7,7 @@ import {
   type SpeakerCandidate,
   type SpeakerResolution,
 } from '../domain/speaker-resolution.js'
+import { slugify } from '../domain/speaker-identity.js'
 import type { PrismaClient } from '../generated/prisma/client.js'
 import { unknownSpeaker } from '../http/problem.js'
 import { isUuid } from './query-filters.js'
@@ -37,12 +38,17 @@ export async function resolveSpeaker(prisma: PrismaClient, reference: string): P
     where: { aliasKey: { in: keys } },
     select: { aliasKey: true, speaker: { select } },
   })
-  // The most literal key that names anyone decides; several speakers by it is an ambiguity, not a pick.
+  // The most literal key that names anyone decides; several speakers by it is an ambiguity, not a pick,
+  // unless one of them is known by exactly that name: ingestion gives a mention naming several speakers
+  // ("Roe" beside Jane and John Roe) to the speaker of that name (by slug, quotes.ts), and so does this.
   for (const key of keys) {
     const speakers = distinct(aliased.filter((row) => row.aliasKey === key).map((row) => row.speaker))
     if (speakers.length === 1) return { speaker: speakers[0]!, by: 'alias' }
-    if (speakers.length > 1)
+    if (speakers.length > 1) {
+      const named = await prisma.speaker.findUnique({ where: { slug: slugify(key) }, select })
+      if (named !== null && speakers.some((speaker) => speaker.id === named.id)) return { speaker: named, by: 'alias' }
       return { speaker: null, suggestions: speakers.sort(bySpeakerName).slice(0, MAX_SUGGESTIONS) }
+    }
   }
 
   const surname = referenceSurname(reference)

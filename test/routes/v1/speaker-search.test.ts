@@ -156,3 +156,42 @@ t.test('a speaker named by alias, title, surname or close spelling, or said to b
   })
   t.match(noWords.json(), { verdict: 'unknown-speaker', matches: [] })
 })
+
+t.test('a name several speakers share reaches the speaker of that very name, as ingestion gave it', async (t) => {
+  const app = await buildApp(t)
+  await ingest(app)
+  // Two Vasquels are known, so an article that prints the surname alone cannot say which: its quote goes
+  // to a speaker named "Vasquel".
+  const response = await app.inject({
+    method: 'POST',
+    url: '/v1/articles',
+    headers: authorized,
+    payload: {
+      url: 'https://harbour-post.example/lighthouse',
+      outlet: { name: 'Harbour Post', domain: 'harbour-post.example' },
+      publishedAt: '2031-03-05T08:00:00Z',
+      text: 'The lighthouse stays dark. “The lamp will be repaired once the new lenses arrive from the mainland,” Vasquel said.',
+    },
+  })
+  t.equal(response.statusCode, 201)
+  const quotes = (await app.inject({ url: `/v1/articles/${response.json().id}/quotes` })).json().items
+  t.match(quotes, [{ speaker: { name: 'Vasquel' } }])
+  const bare = quotes[0].speaker.id as string
+
+  const claims = await app.inject({ url: '/v1/claims?speaker=Vasquel' })
+  t.equal(claims.statusCode, 200)
+  t.same(
+    claims.json().items.map((claim: { speaker: { id: string } }) => claim.speaker.id),
+    [bare],
+  )
+  const verified = await app.inject({
+    method: 'POST',
+    url: '/v1/verify',
+    payload: { text: 'The lamp will be repaired once the new lenses arrive from the mainland.', speaker: 'Vasquel' },
+  })
+  t.match(verified.json(), { verdict: 'matches', speaker: { id: bare, resolvedBy: 'alias' } })
+  // A given name still decides between the people who share the surname.
+  t.match((await app.inject({ url: '/v1/claims?speaker=Tomas%20Vasquel' })).json().items, [
+    { speaker: { name: 'Tomas Vasquel' } },
+  ])
+})
