@@ -199,7 +199,7 @@ export function splitName(tokens: readonly Token[], mention: Mention, text: stri
   if (words.length === 0) return { title: null, name: null, kind: 'person', honorific: null }
   const lastWord = words[words.length - 1] as Token
   const bareLast = stripPossessive(lastWord.lower)
-  const start = (words[0] as Token).start
+  let start = (words[0] as Token).start
   // Tokens never end in a bare apostrophe, so a possessive ending is always two characters ("’s").
   const end = POSSESSIVE.test(lastWord.lower) ? lastWord.end - 2 : lastWord.end
   if (ORGANISATION_WORDS.has(bareLast) || DOCUMENT_WORDS.has(bareLast)) {
@@ -210,9 +210,25 @@ export function splitName(tokens: readonly Token[], mention: Mention, text: stri
       honorific: null,
     }
   }
+  // "MUST WATCH Jane Roe" (a video caption's kicker in capitals): neither title nor name, where a name follows.
+  // A name printed all in capitals ("JANE ROE") and an acronym before a title ("ABC Director …") keep theirs.
+  const kickers = words.findIndex((word) => !/^\p{Lu}{3,}$/u.test(word.text))
+  if (
+    kickers > 0 &&
+    !/^\p{Lu}{2,}/u.test((words[kickers] as Token).text) &&
+    !isTitleWord(bareWord(words[kickers] as Token))
+  ) {
+    words.splice(0, kickers)
+    start = (words[0] as Token).start
+  }
   // "Jane Roe of Example Partners": a person's name, then where they work. A run whose words before "of" hold
-  // no title or organisation word is a name with an affiliation.
-  const affiliation = words.findIndex((word, index) => index >= 2 && (word.lower === 'of' || word.lower === 'at'))
+  // no title or organisation word is a name with an affiliation. "Roe on Doe", "Roe for Doe" (a headline's
+  // "what Roe said about Doe"): only bodies' names hold "on" and "for" ("Council on …"), so one word will do.
+  const affiliation = words.findIndex(
+    (word, index) =>
+      (index >= 2 && (word.lower === 'of' || word.lower === 'at')) ||
+      (index >= 1 && (word.lower === 'on' || word.lower === 'for')),
+  )
   if (
     affiliation > 0 &&
     words.slice(0, affiliation).every((word) => {
@@ -229,17 +245,16 @@ export function splitName(tokens: readonly Token[], mention: Mention, text: stri
     const bare = stripPossessive(word.lower).replace(/\.$/, '')
     // "Democrat of Maryland", "the Ohio Republican": a party's member is a role here. So is a plural role
     // before the names of those who hold it ("Presidents Jane Roe and …").
-    if (ROLE_WORDS.has(bare) || ORGANISATION_WORDS.has(bare) || PARTY_MEMBERS.has(bare) || isPluralRole(bare))
-      lastRole = index
+    if (isTitleWord(bare)) lastRole = index
     const gender = GENDERED_HONORIFICS.get(bare)
     if (gender) honorific = gender
   })
-  // "the Department of Homeland Security", "the Federation of Independent Businesses": a body's noun followed by
-  // "of …" with no person's title after it is the body's own name, whatever capitalised words follow.
+  // "the Department of Homeland Security", "the Council on Foreign Relations": a body's noun followed by
+  // "of …" (or "for", "on") with no person's title after it is the body's own name, whatever capitalised words follow.
   const bodyAt = words.findIndex((word, index) => {
     const bare = stripPossessive(word.lower)
     const next = words[index + 1]?.lower
-    return (next === 'of' || next === 'for') && ORGANISATION_WORDS.has(bare) && !ROLE_WORDS.has(bare)
+    return (next === 'of' || next === 'for' || next === 'on') && ORGANISATION_WORDS.has(bare) && !ROLE_WORDS.has(bare)
   })
   if (
     bodyAt >= 0 &&
@@ -259,15 +274,24 @@ export function splitName(tokens: readonly Token[], mention: Mention, text: stri
     const rest = words.length - lastRole - 2
     lastRole = rest >= 3 ? officeNameStart(words, lastRole + 2) - 1 : rest === 2 ? words.length - 2 : words.length - 1
   }
-  // "Republican rival Jane Roe": a lowercase word is the title's, not the name's; "JUST WATCHED Jane Roe"
-  // (a video caption's kicker in capitals): neither title nor name.
+  // "Republican rival Jane Roe": a lowercase word is the title's, not the name's.
+  while (lastRole < words.length - 2 && isLowercaseWord(words[lastRole + 1] as Token)) lastRole++
+  // Words before the title, in neither title nor name: none, or the word dropped just below.
   let kicker = -1
-  while (lastRole < words.length - 2) {
-    const word = words[lastRole + 1] as Token
-    if (isLowercaseWord(word)) lastRole++
-    else if (lastRole === kicker && isKicker(word, words[lastRole + 2] as Token)) kicker = ++lastRole
-    else break
-  }
+  // "Meet Jane Roe", "Beyond Jane Roe" (a headline's first word): a run that opens with a word the tagger does
+  // not take for a noun, before a given name and a surname, starts its name at the given name. A proper noun
+  // stays ("Ramón Ignacio Núñez", whose first name the name lists may not hold).
+  const opening = words[lastRole + 1] as Token
+  if (
+    lastRole === kicker &&
+    words.length - lastRole - 1 >= 3 &&
+    opening.pos !== 'PROPN' &&
+    opening.pos !== 'NOUN' &&
+    !/^\p{Lu}\.?$/u.test(opening.text) &&
+    genderOfFirstName(opening.text) === null &&
+    genderOfFirstName((words[lastRole + 2] as Token).text) !== null
+  )
+    kicker = ++lastRole
   if (lastRole === words.length - 1) return { title: text.slice(start, end), name: null, kind: 'person', honorific }
   const nameStart = (words[lastRole + 1] as Token).start
   const titleStart = kicker >= 0 ? (words[kicker + 1] as Token).start : start
@@ -292,11 +316,17 @@ function isLowercaseWord(word: Token): boolean {
 }
 
 /**
- * A word in capitals, three letters or more, before a word that is not: a kicker or label ("WATCH", "UPDATE"),
- * not part of the name after it. A name printed all in capitals ("JANE ROE") keeps its words.
+ * A word that makes what stands before a name a title (a role, "Sen.", a party's member, "Presidents") or
+ * the run an organisation's name.
  */
-function isKicker(word: Token, next: Token): boolean {
-  return /^\p{Lu}{3,}$/u.test(word.text) && !/^\p{Lu}{2,}(['’]\p{Lu}?)?$/u.test(next.text)
+function isTitleWord(bare: string): boolean {
+  return (
+    ROLE_WORDS.has(bare) ||
+    TITLE_ABBREVIATIONS.has(bare) ||
+    ORGANISATION_WORDS.has(bare) ||
+    PARTY_MEMBERS.has(bare) ||
+    isPluralRole(bare)
+  )
 }
 
 /**

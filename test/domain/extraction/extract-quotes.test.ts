@@ -343,18 +343,20 @@ t.test('a description of a body stands for the body named before it, or named in
   ])
 })
 
-t.test('a body’s noun followed by “of …” names the body, unless a person’s title follows', async (t) => {
+t.test('a body’s noun followed by “of …” or “on …” names the body, unless a person’s title follows', async (t) => {
   const speakers = [
     '“Prices will rise,” the National Federation of Independent Grocers said.',
     '“The border is secure,” said the Department of Coastal Security.',
     '“No comment,” said Department of Coastal Security Secretary Jane Roe.',
     '“We will appeal,” said Secretary of State Mary Jones.',
+    '“Tariffs hurt farmers,” the Council on Coastal Trade said.',
   ].map((text) => extractQuotes(text)[0]?.speaker)
   t.match(speakers, [
     { name: 'National Federation of Independent Grocers', kind: 'organisation' },
     { name: 'Department of Coastal Security', kind: 'organisation' },
     { name: 'Jane Roe', kind: 'person' },
     { name: 'Mary Jones', kind: 'person' },
+    { name: 'Council on Coastal Trade', kind: 'organisation' },
   ])
 })
 
@@ -377,12 +379,18 @@ t.test('words that only stand before a name in a capitalised run are not part of
     'Governor Odile Marchetti and Republican rival Jane Roe met on Friday. “We agreed,” Roe said.',
     // a plural role before the names of those who hold it
     'Governors Jane Roe and John Doe met on Friday. “We agreed,” Roe said.',
-    // a caption’s kicker in capitals
-    'MUST SEE Jane Roe: “We will win,” she told supporters.',
+    // a caption’s kicker in capitals, before “what one said about another”
+    'MUST SEE Jane Roe on Doe: “We will win,” she told supporters.',
     // a question opened by an auxiliary, after a dateline
     '(Wire) - Has Jane Roe changed her mind? “I have not,” Roe said.',
     // a name still opens with its particle
     '“We will win,” said Mayor de Vries.',
+    // a headline’s first word before a given name and a surname
+    'Meet Jane Roe: “We will win,” she told supporters.',
+    // a headline’s “what one said about another”
+    'Marchetti on Roe: “She will lose,” Marchetti said.',
+    // an abbreviated title
+    'As Sec. Jane Roe put it: “We will win.”',
   ].map((text) => extractQuotes(text)[0]?.speaker)
   t.match(speakers, [
     { name: 'Jane Roe', title: 'Republican rival' },
@@ -390,6 +398,9 @@ t.test('words that only stand before a name in a capitalised run are not part of
     { name: 'Jane Roe', title: null },
     { name: 'Jane Roe' },
     { name: 'de Vries', title: 'Mayor' },
+    { name: 'Jane Roe', title: null },
+    { name: 'Marchetti' },
+    { name: 'Jane Roe', title: 'Sec' },
   ])
 })
 
