@@ -63,9 +63,10 @@ interface RenderingRow {
   published_at: Date | null
   ingested_at: Date
   seed_id: string
+  claim_id: string
 }
 
-const toRendering = (row: Omit<RenderingRow, 'seed_id'>): ClusterRendering => ({
+const toRendering = (row: Omit<RenderingRow, 'seed_id' | 'claim_id'>): ClusterRendering => ({
   id: row.id,
   speakerKey: row.speaker_id,
   tokens: tokenizeWording(row.text),
@@ -106,7 +107,7 @@ const fromStored = (quote: StoredQuote & { speakerId: string }): ClusterRenderin
   })
 
 const RENDERING_COLUMNS = Prisma.sql`q.id, q.speaker_id, q.text, q.spans, q.article_id, q.order_key, a.published_at,
-  a.created_at AS ingested_at, c.seed_quote_id AS seed_id`
+  a.created_at AS ingested_at, c.seed_quote_id AS seed_id, c.id AS claim_id`
 
 /**
  * Stored renderings of each given rendering's speaker that may overlap it: the seeds of the
@@ -206,7 +207,7 @@ async function overlappingStored(
 const similar = (stored: Prisma.Sql) => Prisma.sql`(word_similarity(k.key, ${stored}) >= ${CANDIDATE_WORD_SIMILARITY}
   OR word_similarity(${stored}, k.key) >= ${CANDIDATE_WORD_SIMILARITY})`
 
-interface MemberRow extends Omit<RenderingRow, 'seed_id'> {
+interface MemberRow extends Omit<RenderingRow, 'seed_id' | 'claim_id'> {
   claim_id: string | null
   seed_id: string | null
   label: string | null
@@ -219,10 +220,10 @@ interface MemberRow extends Omit<RenderingRow, 'seed_id'> {
 /**
  * Regroups the claims of the given quotes' speakers after `added` quotes were stored (not yet in a
  * claim) and before `removed` ones are deleted, then deletes those (or only takes them out of their
- * claims). Writes claim rows, each member's claim, label, fidelity, coverage and diff, and the
- * misattribution flags of what changed. The writes are a
- * handful of set-based statements whatever the number of quotes: ingestion cost is dominated by
- * round trips, so they are batched across speakers.
+ * claims). Writes claim rows and each member's claim, label, fidelity, coverage and diff. The writes
+ * are a handful of set-based statements whatever the number of quotes: ingestion cost is dominated by
+ * round trips, so they are batched across speakers. Misattributions are flagged by the caller
+ * (flagMisattributions), after the commit where it can: not while this speaker's lock is held.
  */
 export async function regroupClaims(
   sql: SqlTransaction,
@@ -297,8 +298,18 @@ export async function regroupClaims(
   } else if (removed.length > 0) {
     await sql.query(Prisma.sql`DELETE FROM quote WHERE id = ANY(${[...removedIds]}::uuid[])`)
   }
-  await flagMisattributions(sql, added, createdClaims)
   return createdClaims
+}
+
+/**
+ * The claims whose seed an article printed: those its ingest started or refounded, with their seeds.
+ * Read from what is stored, so that flagging them can be repeated by re-posting the article.
+ */
+export async function claimsSeededIn(sql: SqlTransaction, articleId: string): Promise<CreatedClaim[]> {
+  const rows = await sql.query<RenderingRow>(Prisma.sql`
+    SELECT ${RENDERING_COLUMNS} FROM quote q JOIN article a ON a.id = q.article_id JOIN claim c ON c.seed_quote_id = q.id
+    WHERE q.article_id = ${articleId}::uuid`)
+  return rows.map((row) => ({ seed: toRendering(row), claimId: row.claim_id }))
 }
 
 /** A claim started, or refounded on a new seed, by a regrouping. */

@@ -2,7 +2,13 @@ import { compareOverlaps, wordingOverlap } from '../domain/claims/index.js'
 import { SHINGLE_SIZE, tokenizeWording, wordShingles, type WordingOverlap } from '../domain/wording/index.js'
 import { Prisma } from '../generated/prisma/client.js'
 import type { SqlTransaction } from '../db/database.js'
-import { flagMisattributions, regroupClaims, type CreatedClaim, type StoredQuote } from './claim-grouping.js'
+import {
+  claimsSeededIn,
+  flagMisattributions,
+  regroupClaims,
+  type CreatedClaim,
+  type StoredQuote,
+} from './claim-grouping.js'
 import { holdingShingle } from './shingle-probe.js'
 
 /**
@@ -52,7 +58,7 @@ export async function attributeByWording(
 ): Promise<number> {
   let placed = 0
   let claims = scope.claims
-  await flagAgain(sql, scope)
+  await flagArticle(sql, scope.articleId)
   let quotes = await sql.query<UnattributedRow>(Prisma.sql`
     SELECT ${UNATTRIBUTED_COLUMNS} FROM quote q JOIN article a ON a.id = q.article_id
     WHERE q.article_id = ${scope.articleId}::uuid AND q.speaker_id IS NULL AND q.word_count >= ${MIN_INFERRED_WORDS}`)
@@ -66,6 +72,8 @@ export async function attributeByWording(
       ...(unplaced.length > 0 ? await regroupClaims(sql, [], unplaced, { keepRemoved: true }) : []),
       ...(assigned.length > 0 ? await regroupClaims(sql, assigned, []) : []),
     ]
+    // Claims that quotes placed here started: other speakers' quotes may print their words.
+    await flagMisattributions(sql, [], claims)
     quotes = []
     if (claims.length === 0) break
   }
@@ -73,15 +81,17 @@ export async function attributeByWording(
 }
 
 /**
- * The ingest flagged misattributions in its own transaction, blind to a concurrent ingest's quotes and
- * claims; after the commit the one that commits second sees the first's, and flags what the two share.
- * Flags are a set: what was found already is not found twice.
+ * Flags the misattributions an article's quotes and the claims it seeds take part in. After the ingest's
+ * commit, not inside it: there it would be blind to a concurrent ingest's quotes and claims (of two, the
+ * one committing second sees the first's here), and it would lengthen the time the ingest holds its
+ * speakers' locks, which every ingest quoting the same people waits for. Flags are a set: what was found
+ * already is not found twice, and re-posting the article repeats this whole.
  */
-async function flagAgain(sql: SqlTransaction, scope: { articleId: string; claims: CreatedClaim[] }): Promise<void> {
+async function flagArticle(sql: SqlTransaction, articleId: string): Promise<void> {
   const named = await sql.query<StoredQuote>(Prisma.sql`
     SELECT ${UNATTRIBUTED_COLUMNS} FROM quote q JOIN article a ON a.id = q.article_id
-    WHERE q.article_id = ${scope.articleId}::uuid AND q.speaker_id IS NOT NULL AND NOT q.speaker_inferred`)
-  await flagMisattributions(sql, named, scope.claims)
+    WHERE q.article_id = ${articleId}::uuid AND q.speaker_id IS NOT NULL AND NOT q.speaker_inferred`)
+  await flagMisattributions(sql, named, await claimsSeededIn(sql, articleId))
 }
 
 const dedupe = (quotes: UnattributedRow[]) => [...new Map(quotes.map((quote) => [quote.id, quote])).values()]
