@@ -3,8 +3,10 @@
  * aliases articles use for them. Pure; the service stores the keys and looks them up.
  */
 import shortGivenNames from './short-given-names.json' with { type: 'json' }
+import surnameParticles from './surname-particles.json' with { type: 'json' }
 
 const FORMAL_GIVEN_NAMES: ReadonlyMap<string, readonly string[]> = new Map(Object.entries(shortGivenNames.shortForms))
+const SURNAME_PARTICLES: ReadonlySet<string> = new Set(surnameParticles.particles)
 
 /** Lowercase, without accents, curly apostrophes or a leading article, spaces collapsed. */
 export function nameKey(name: string): string {
@@ -56,18 +58,40 @@ const INITIAL = /^\p{L}\.?$/u
 
 /**
  * A person's name as writers vary it: without middle initials ("Harold T. Penwick" is "Harold Penwick"), and the
- * surname a later mention uses alone ("Penwick"; "Roe Jr." for a name with a generational suffix, whose bare
- * surname is more often the parent's).
+ * surname a later mention uses alone ("Penwick"; "Van Hollen", particles and all, for "Chris Van Hollen"; "Roe
+ * Jr." for a name with a generational suffix, whose bare surname is more often the parent's).
  */
 export function nameVariants(name: string): { plain: string; surname: string | null } {
   const words = name.trim().split(/\s+/)
   const suffix = words.length > 2 && SUFFIX.test(words[words.length - 1] as string) ? words.pop() : undefined
   const plain = words.filter((word, index) => index === 0 || index === words.length - 1 || !INITIAL.test(word))
-  const last = words[words.length - 1] as string
+  // The surname starts at its particles, after the given name. A name opening with a particle in lowercase
+  // is a surname alone ("de Vries"); capitalised, the first word may be a given name ("Van", "Al").
+  let first = words.length - 1
+  while (first > 1 && SURNAME_PARTICLES.has((words[first - 1] as string).toLowerCase())) first--
+  const surnameAlone = first === 1 && SURNAME_PARTICLES.has(words[0] as string)
+  const surname = words.slice(first).join(' ')
   return {
     plain: [...plain, ...(suffix ? [suffix] : [])].join(' '),
-    surname: words.length > 1 ? (suffix ? `${last} ${suffix}` : last) : null,
+    surname: words.length > 1 && !surnameAlone ? (suffix ? `${surname} ${suffix}` : surname) : null,
   }
+}
+
+/** A surname's particle as printed inside a sentence: lowercase ("de", "van"), never a given name there. */
+export function isSurnameParticle(word: string): boolean {
+  return SURNAME_PARTICLES.has(word)
+}
+
+/**
+ * The keys of the surnames a person's name may carry, for forms of one name to meet on: its surname ("Jane
+ * Roe", "Roe"), and the whole name when it opens with a capitalised particle, which may be a given name or
+ * the start of a surname alone ("Van Roe" is "Van" Roe, or the "Van Roe" of "Jane Van Roe").
+ */
+export function surnameKeys(name: string): string[] {
+  const { surname } = nameVariants(name)
+  const words = name.trim().split(/\s+/)
+  const openedByParticle = words.length > 1 && SURNAME_PARTICLES.has((words[0] as string).toLowerCase())
+  return [...new Set([nameKey(surname ?? name), ...(openedByParticle ? [nameKey(name)] : [])])]
 }
 
 /**

@@ -5,6 +5,7 @@ import {
   nameKey,
   nameVariants,
   slugify,
+  surnameKeys,
   type SpeakerMention,
 } from '../domain/speaker-identity.js'
 import { searchKey, tokenizeWording, wordShingles } from '../domain/wording/index.js'
@@ -35,7 +36,13 @@ async function resolveSpeakers(sql: SqlTransaction, mentions: SpeakerMention[]):
   // the same surname take turns here, each reading the speakers the other committed, so that concurrent
   // articles make one speaker as serial ones do. One statement, keys in one order: no deadlock.
   const nameLocks = [
-    ...new Set(mentions.map((mention) => `${mention.kind}:${surnameKey(mention) ?? nameKey(mention.name)}`)),
+    ...new Set(
+      mentions.flatMap((mention) =>
+        (mention.kind === 'person' ? surnameKeys(mention.name) : [nameKey(mention.name)]).map(
+          (key) => `${mention.kind}:${key}`,
+        ),
+      ),
+    ),
   ]
   await sql.query(Prisma.sql`SELECT pg_advisory_xact_lock(lock) FROM (
     SELECT hashtextextended('speaker-name:' || key, 0) AS lock FROM unnest(${nameLocks}::text[]) AS key ORDER BY key) AS ordered`)
@@ -58,12 +65,15 @@ async function resolveSpeakers(sql: SqlTransaction, mentions: SpeakerMention[]):
         FROM lookup l JOIN speaker_alias a ON a.alias_key = l.key WHERE l.n = m.n), (
         -- A full name takes over the speaker known only by its surname ("Roe" before "Jane Roe"), when that
         -- surname belongs to no other full name: the same speaker, whichever article came first.
+        -- A speaker is known only by the surname when its own name is an alias of that key ("Roe", "Van Roe").
         SELECT CASE WHEN count(DISTINCT a.speaker_id) = 1 THEN (array_agg(a.speaker_id))[1] END
         FROM speaker_alias a JOIN speaker s ON s.id = a.speaker_id
-        WHERE m.surname IS NOT NULL AND a.alias_key = m.surname AND s.kind = 'person' AND position(' ' IN s.name) = 0
+        WHERE m.surname IS NOT NULL AND a.alias_key = m.surname AND s.kind = 'person' AND lower(a.alias) = lower(s.name)
           AND NOT EXISTS (
             SELECT FROM speaker_alias b JOIN speaker t ON t.id = b.speaker_id
-            WHERE b.alias_key = m.surname AND position(' ' IN t.name) > 0))) AS speaker_id
+            WHERE b.alias_key = m.surname AND NOT EXISTS (
+              SELECT FROM speaker_alias o WHERE o.speaker_id = t.id AND o.alias_key = m.surname
+                AND lower(o.alias) = lower(t.name))))) AS speaker_id
       FROM mention m
     ), created AS (
       INSERT INTO speaker (name, slug, kind, title)

@@ -8,6 +8,7 @@ import {
   nameVariants,
   sameGivenName,
   slugify,
+  surnameKeys,
 } from '../../src/domain/speaker-identity.js'
 
 t.test('name keys ignore case, accents, curly apostrophes and a leading article', async (t) => {
@@ -50,6 +51,13 @@ t.test('name variants: middle initials dropped, a suffix kept with the surname',
   t.same(nameVariants('Mary Ann K Roe'), { plain: 'Mary Ann Roe', surname: 'Roe' })
   t.same(nameVariants('John Doe Jr.'), { plain: 'John Doe Jr.', surname: 'Doe Jr.' })
   t.same(nameVariants('Doe'), { plain: 'Doe', surname: null })
+  t.same(nameVariants('Dana Van Doorne'), { plain: 'Dana Van Doorne', surname: 'Van Doorne' }, 'particles')
+  t.same(nameVariants('Juan de la Tierra'), { plain: 'Juan de la Tierra', surname: 'de la Tierra' })
+  t.same(nameVariants('de Vries'), { plain: 'de Vries', surname: null }, 'a lowercase particle: a surname alone')
+  t.same(nameVariants('Van Tollis'), { plain: 'Van Tollis', surname: 'Tollis' }, 'capitalised: a given name')
+  t.same(surnameKeys('Van Tollis'), ['tollis', 'van tollis'], 'or a surname alone: both keys')
+  t.same(surnameKeys('Dana Van Doorne'), ['van doorne'])
+  t.same(surnameKeys('Roe'), ['roe'])
   t.same(aliasesOf({ name: 'Jane Q. Roe', title: null, kind: 'person', mentionText: null }), [
     'Jane Q. Roe',
     'Jane Roe',

@@ -112,3 +112,27 @@ t.test('a surname first and the full name later is one speaker, shown by the ful
     )
   }
 })
+
+t.test('a surname with its particles, alone or after the given name, is one speaker in either order', async (t) => {
+  // "Van" opens a surname here, and is a given name elsewhere ("Van Tollis"): both must stay right.
+  const texts: Record<string, string> = {
+    surname: '“We will not borrow more,” Van Doorne said on Tuesday.',
+    lowercase: '“The levy stays,” de Vries said on Wednesday.',
+    full: 'Treasurer Dana Van Doorne spoke on Monday. “The budget is balanced,” she said.',
+    other: 'Auditor Mira de Vries spoke on Monday. “The accounts are sound,” she said.',
+    given: 'Mayor Van Tollis spoke on Monday. “The bridge will open,” Tollis said.',
+  }
+  for (const order of [
+    ['surname', 'lowercase', 'full', 'other', 'given'],
+    ['given', 'other', 'full', 'lowercase', 'surname'],
+  ]) {
+    const app = await buildApp(t)
+    for (const name of order) await ingest(app, `https://daily.example/${name}`, texts[name as string] as string)
+    const speakers = await app.prisma.speaker.findMany({ select: { name: true }, orderBy: { name: 'asc' } })
+    t.same(
+      speakers.map((speaker) => speaker.name),
+      ['Dana Van Doorne', 'Mira de Vries', 'Van Tollis'],
+      order.join(' then '),
+    )
+  }
+})

@@ -15,6 +15,7 @@ import {
   INDEFINITE_PRONOUNS,
   PREPOSITIONS,
 } from './lexicon.js'
+import { isSurnameParticle } from '../speaker-identity.js'
 import type { Token } from './tokens.js'
 
 export type MentionKind = 'name' | 'pronoun' | 'role' | 'relative'
@@ -139,6 +140,11 @@ export function nameEndingAt(tokens: readonly Token[], last: number, floor: numb
       first = i
       continue
     }
+    // "de Vries said": a surname's particle opens the name.
+    if (isSurnameParticle(token.text) && (tokens[i + 1] as Token).capitalized) {
+      first = i
+      break
+    }
     if (!token.capitalized && (isRoleWord(token) || isOrganisationWord(token)) && lowercaseModifiers < 3) {
       lowercaseModifiers++
       first = i
@@ -201,7 +207,14 @@ export function nameStartingAt(tokens: readonly Token[], first: number, ceiling:
   }
   if (!(tokens[last] as Token).capitalized && (tokens[last] as Token).text !== ')' && !isAbbreviationDot(tokens, last))
     return null
-  return { first, last, kind: 'name' }
+  // "said de Vries", "de la Cruz said": the surname's particles open the name.
+  let opening = first
+  for (let before = tokens[opening - 1]; before !== undefined; before = tokens[opening - 1]) {
+    if (!before.isWord || before.segment >= 0 || before.paragraph !== start.paragraph) break
+    if (!isSurnameParticle(before.text) || tokens[opening - 2]?.capitalized === true) break
+    opening--
+  }
+  return { first: opening, last, kind: 'name' }
 }
 
 /**

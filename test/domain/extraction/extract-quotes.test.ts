@@ -383,8 +383,9 @@ t.test('words that only stand before a name in a capitalised run are not part of
     'MUST SEE Jane Roe on Doe: “We will win,” she told supporters.',
     // a question opened by an auxiliary, after a dateline
     '(Wire) - Has Jane Roe changed her mind? “I have not,” Roe said.',
-    // a name still opens with its particle
+    // a name still opens with its particle, with a title or without
     '“We will win,” said Mayor de Vries.',
+    '“We will win,” de la Tierra said.',
     // a headline’s first word before a given name and a surname
     'Meet Jane Roe: “We will win,” she told supporters.',
     // a headline’s “what one said about another”
@@ -398,6 +399,7 @@ t.test('words that only stand before a name in a capitalised run are not part of
     { name: 'Jane Roe', title: null },
     { name: 'Jane Roe' },
     { name: 'de Vries', title: 'Mayor' },
+    { name: 'de la Tierra', title: null },
     { name: 'Jane Roe', title: null },
     { name: 'Marchetti' },
     { name: 'Jane Roe', title: 'Sec' },
