@@ -1,3 +1,4 @@
+import { isSurnameParticle } from '../speaker-identity.js'
 import { genderOfFirstName } from './first-names.js'
 import {
   DEMONYMS,
@@ -312,7 +313,7 @@ function isPluralRole(bare: string): boolean {
 
 /** A word in lowercase that is not a particle of a name ("rival", not the "de" of "de Blasio"). */
 function isLowercaseWord(word: Token): boolean {
-  return !/^\p{Lu}/u.test(word.text) && !NAME_CONNECTORS.has(word.lower)
+  return !/^\p{Lu}/u.test(word.text) && !NAME_CONNECTORS.has(word.lower) && !isSurnameParticle(word.text)
 }
 
 /**

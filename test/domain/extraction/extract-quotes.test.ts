@@ -386,6 +386,7 @@ t.test('words that only stand before a name in a capitalised run are not part of
     // a name still opens with its particle, with a title or without
     '“We will win,” said Mayor de Vries.',
     '“We will win,” de la Tierra said.',
+    '“We will win,” said Senator di Maiola.',
     // a headline’s first word before a given name and a surname
     'Meet Jane Roe: “We will win,” she told supporters.',
     // a headline’s “what one said about another”
@@ -400,6 +401,7 @@ t.test('words that only stand before a name in a capitalised run are not part of
     { name: 'Jane Roe' },
     { name: 'de Vries', title: 'Mayor' },
     { name: 'de la Tierra', title: null },
+    { name: 'di Maiola', title: 'Senator' },
     { name: 'Jane Roe', title: null },
     { name: 'Marchetti' },
     { name: 'Jane Roe', title: 'Sec' },
