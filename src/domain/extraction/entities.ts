@@ -1,4 +1,3 @@
-import { isSurnameParticle } from '../speaker-identity.js'
 import { genderOfFirstName } from './first-names.js'
 import {
   DEMONYMS,
@@ -277,27 +276,22 @@ export function splitName(tokens: readonly Token[], mention: Mention, text: stri
   }
   // "Republican rival Jane Roe": a lowercase word is the title's, not the name's.
   while (lastRole < words.length - 2 && isLowercaseWord(words[lastRole + 1] as Token)) lastRole++
-  // Words before the title, in neither title nor name: none, or the word dropped just below.
-  let kicker = -1
-  // "Meet Jane Roe", "Beyond Jane Roe" (a headline's first word): a run that opens with a word the tagger does
-  // not take for a noun, before a given name and a surname, starts its name at the given name. A proper noun
-  // stays ("Ramón Ignacio Núñez", whose first name the name lists may not hold).
-  const opening = words[lastRole + 1] as Token
-  if (
-    lastRole === kicker &&
-    words.length - lastRole - 1 >= 3 &&
+  // "Meet Jane Roe", "Beyond Jane Roe" (a headline's first word): a run without a title that opens with a word
+  // the tagger does not take for a noun, before a given name and a surname, starts its name at the given name.
+  // A proper noun stays ("Ramón Ignacio Núñez", whose first name the name lists may not hold).
+  const [opening, second] = words as [Token, Token | undefined]
+  const headlineWord =
+    lastRole === -1 &&
+    words.length >= 3 &&
     opening.pos !== 'PROPN' &&
     opening.pos !== 'NOUN' &&
     !/^\p{Lu}\.?$/u.test(opening.text) &&
     genderOfFirstName(opening.text) === null &&
-    genderOfFirstName((words[lastRole + 2] as Token).text) !== null
-  )
-    kicker = ++lastRole
+    genderOfFirstName((second as Token).text) !== null
   if (lastRole === words.length - 1) return { title: text.slice(start, end), name: null, kind: 'person', honorific }
-  const nameStart = (words[lastRole + 1] as Token).start
-  const titleStart = kicker >= 0 ? (words[kicker + 1] as Token).start : start
-  const titleEnd = lastRole > kicker ? (words[lastRole] as Token).end : titleStart
-  const title = lastRole > kicker ? text.slice(titleStart, titleEnd).replace(/\.$/, '') : null
+  const nameStart = (words[headlineWord ? 1 : lastRole + 1] as Token).start
+  const titleEnd = lastRole >= 0 ? (words[lastRole] as Token).end : start
+  const title = lastRole >= 0 ? text.slice(start, titleEnd).replace(/\.$/, '') : null
   return {
     title: title && !GENDERED_HONORIFICS.has(title.toLowerCase()) ? title : null,
     name: text.slice(nameStart, end),
@@ -313,7 +307,7 @@ function isPluralRole(bare: string): boolean {
 
 /** A word in lowercase that is not a particle of a name ("rival", not the "de" of "de Blasio"). */
 function isLowercaseWord(word: Token): boolean {
-  return !/^\p{Lu}/u.test(word.text) && !NAME_CONNECTORS.has(word.lower) && !isSurnameParticle(word.text)
+  return !/^\p{Lu}/u.test(word.text) && !NAME_CONNECTORS.has(word.lower)
 }
 
 /**

@@ -9,6 +9,7 @@ import functionWords from './lexicon/function-words.json' with { type: 'json' }
 import honorifics from './lexicon/honorifics.json' with { type: 'json' }
 import organisationNouns from './lexicon/organisation-nouns.json' with { type: 'json' }
 import places from './lexicon/places.json' with { type: 'json' }
+import surnameParticles from '../surname-particles.json' with { type: 'json' }
 import pronouns from './lexicon/pronouns.json' with { type: 'json' }
 import roles from './lexicon/roles.json' with { type: 'json' }
 import speechNouns from './lexicon/speech-nouns.json' with { type: 'json' }
@@ -105,7 +106,11 @@ export const DEMONYMS: ReadonlyMap<string, string> = new Map(
   ),
 )
 
-export const NAME_CONNECTORS: ReadonlySet<string> = set(functionWords.nameConnectors)
+/** Words that join the parts of one name: "of" as in "Bank of America", and every surname particle ("van der"). */
+export const NAME_CONNECTORS: ReadonlySet<string> = set([
+  ...functionWords.nameConnectors,
+  ...surnameParticles.particles,
+])
 export const DETERMINERS: ReadonlySet<string> = set(functionWords.determiners)
 /** Capitalised words that start sentences or name days and months, never a speaker. */
 export const NOT_NAMES: ReadonlySet<string> = set(functionWords.notNames)
