@@ -1,12 +1,14 @@
 import { isAgentDescription, isPassive, isVerbAt, subjectOfVerb, type SegmentWindow } from './attribution.js'
 import type { Entity } from './entities.js'
 import {
+  COORDINATORS,
   DETERMINERS,
   LISTENER_VERBS,
   POSSESSIVE_PRONOUNS,
   PREPOSITIONS_BEFORE_NAMES,
   SPEECH_NOUNS,
   SPEECH_VERBS,
+  SUBORDINATORS,
   TIME_NOUNS,
 } from './lexicon.js'
 import {
@@ -59,6 +61,8 @@ export const SPEAKER_FEATURES = [
   'object-of-speech-verb',
   'possessive',
   'first-in-sentence',
+  'other-clause',
+  'first-in-clause',
   'apposition',
   'inside-aside',
   'rule-choice',
@@ -121,6 +125,8 @@ interface SentenceFacts {
   cueOfSubjectToken: Map<number, SentenceFacts['cues'][number]>
   /** Speech verbs used as verbs, with the mention that is their subject, if any. */
   cues: { verb: number; subject: Mention | null; inverted: boolean }[]
+  /** The clause of each of the sentence's tokens (see clausesOf), from its first token on. */
+  clauses: Int32Array
 }
 
 export interface QuoteSpan {
@@ -281,6 +287,7 @@ export class CandidateFinder {
       appositives,
       cueOfSubjectToken,
       cues,
+      clauses: clausesOf(tokens, first, last),
     }
     this.facts.set(sentence, facts)
     return facts
@@ -406,6 +413,13 @@ export class CandidateFinder {
       if (/['’]s?$/.test(last.lower) && mention.kind !== 'pronoun') set(features, 'possessive')
       if (mention.kind === 'pronoun' && POSSESSIVE_PRONOUNS.has(first.lower)) set(features, 'possessive')
       if (facts.mentions[0] === mention) set(features, 'first-in-sentence')
+      if (sameSentence) {
+        // "When Roe spoke, a man yelled “…”": a mention in another clause of the sentence is not its subject.
+        const clause = this.clauseAt(sentence, sentence === sentenceFirst ? quote.open : quote.close)
+        if (this.clauseAt(sentence, mention.first) !== clause) set(features, 'other-clause')
+        else if (facts.mentions.find((other) => this.clauseAt(sentence, other.first) === clause) === mention)
+          set(features, 'first-in-clause')
+      }
       if (facts.appositives.has(mention)) set(features, 'apposition')
       if (facts.asides.has(mention)) set(features, 'inside-aside')
       // "Her remarks …", "the senator's statement": whoever owns the words.
@@ -436,6 +450,11 @@ export class CandidateFinder {
       set(nobody, 'none×no-subject-nearby')
     candidates.push({ mention: null, previous: false, none: true, features: nobody })
     return candidates
+  }
+
+  private clauseAt(sentence: number, token: number): number {
+    const start = this.context.sentenceStarts[sentence] as number
+    return this.sentenceFacts(sentence).clauses[token - start] as number
   }
 
   private describeKind(features: number[], mention: Mention, entity: Entity | null): void {
@@ -512,6 +531,45 @@ export class CandidateFinder {
     if (!after) return before
     return after.verb - quote.close < quote.open - before.verb ? after : before
   }
+}
+
+const CLAUSE_BREAK = /^[,;:–—―]$/
+
+/**
+ * Numbers the clauses of the writer's sentence tokens first..last: a subordinator ("when", "after", "because")
+ * opens a clause that the next comma, semicolon, colon or dash closes, the words after it going back to the
+ * clause it interrupted; a coordinator after a comma and before a new subject ("…, and Roe said") starts a
+ * new main clause. Quoted words belong to the clause they stand in and open or close none, but a quotation
+ * ending in a comma ("…,” Roe said") closes a subordinate clause as the writer's comma would. A shallow
+ * reading, not a parse: the ranking weighs it.
+ */
+function clausesOf(tokens: readonly Token[], first: number, last: number): Int32Array {
+  const clauses = new Int32Array(last - first + 1)
+  let next = 1
+  let main = 0
+  let current = 0
+  for (let i = first; i <= last; i++) {
+    const token = tokens[i] as Token
+    clauses[i - first] = current
+    if (token.segment >= 0) {
+      const closesQuote = (tokens[i + 1]?.segment ?? -1) !== token.segment
+      if (closesQuote && current !== main && tokens[i - 1]?.text === ',') current = main
+      continue
+    }
+    if (CLAUSE_BREAK.test(token.text)) {
+      current = main
+    } else if (current === main && SUBORDINATORS.has(token.lower)) {
+      current = next++
+      clauses[i - first] = current
+    } else if (current === main && COORDINATORS.has(token.lower) && tokens[i - 1]?.text === ',') {
+      const after = tokens[i + 1]
+      if (after && after.segment < 0 && after.pos !== 'VERB' && after.pos !== 'AUX' && after.pos !== 'ADV') {
+        main = current = next++
+        clauses[i - first] = current
+      }
+    }
+  }
+  return clauses
 }
 
 /** Index of the first value at or after `position` in an ascending list (its length when there is none). */

@@ -1,0 +1,46 @@
+import t from 'tap'
+import { traceSpeakerChoices } from '../../../src/domain/extraction/extract-quotes.js'
+import { SPEAKER_FEATURES, type SpeakerFeature } from '../../../src/domain/extraction/speaker-candidates.js'
+
+/** The features of each named candidate of the text's quote number `quote`, by the candidate's words. */
+function candidateFeatures(text: string, quote = 0): Map<string, Set<SpeakerFeature>> {
+  const trace = traceSpeakerChoices(text).traces[quote]
+  if (!trace) throw new Error(`no quote ${quote} in ${text}`)
+  const found = new Map<string, Set<SpeakerFeature>>()
+  for (const candidate of trace.candidates) {
+    if (!candidate.mention || candidate.previous) continue
+    const on = new Set(SPEAKER_FEATURES.filter((_, index) => candidate.features[index] === 1))
+    found.set(text.slice(...candidate.mention), on)
+  }
+  return found
+}
+
+t.test('a mention in a clause the quote is not in is marked as such', async (t) => {
+  const subordinate = candidateFeatures(
+    'When Jane Roe thanked the volunteers, a man in the crowd yelled “Stay right there!”',
+  )
+  t.ok(subordinate.get('Jane Roe')?.has('other-clause'), 'the subject of the "when" clause')
+  t.ok(subordinate.get('a man')?.has('first-in-clause'), 'the subject of the main clause')
+  t.notOk(subordinate.get('a man')?.has('other-clause'))
+
+  const coordinated = candidateFeatures('Jane Roe spoke first, and John Doe said “We will win this race.”')
+  t.ok(coordinated.get('Jane Roe')?.has('other-clause'), 'the first of two coordinated clauses')
+  t.ok(coordinated.get('John Doe')?.has('first-in-clause'))
+
+  // A quotation ending in a comma closes the clause it stands in, as the writer's comma would.
+  const closedByQuote = candidateFeatures('After Jane Roe called it “a disgrace,” John Doe said he agreed.')
+  t.ok(closedByQuote.get('Jane Roe')?.has('first-in-clause'), 'the quote is in the "after" clause with its subject')
+  t.ok(closedByQuote.get('John Doe')?.has('other-clause'))
+})
+
+t.test('a clause interrupted by a subordinate one goes on after its comma', async (t) => {
+  const features = candidateFeatures('Jane Roe said, when asked about John Doe, that “the plan will pass.”')
+  t.ok(features.get('Jane Roe')?.has('first-in-clause'))
+  t.notOk(features.get('Jane Roe')?.has('other-clause'))
+  t.ok(features.get('John Doe')?.has('other-clause'))
+})
+
+t.test('a coordinator before a verb keeps the clause: the subject is shared', async (t) => {
+  const features = candidateFeatures('Jane Roe thanked the crowd, and added “We are not done yet.”')
+  t.ok(features.get('Jane Roe')?.has('first-in-clause'))
+})
