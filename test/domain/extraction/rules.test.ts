@@ -1,5 +1,8 @@
 import t from 'tap'
 import { extractQuotes, type ExtractedQuote } from '../../../src/domain/extraction/index.js'
+import { isVerbAt } from '../../../src/domain/extraction/attribution.js'
+import { findQuotedSegments } from '../../../src/domain/extraction/quote-marks.js'
+import { tokenize } from '../../../src/domain/extraction/tokens.js'
 
 function pieces(text: string, quote: ExtractedQuote | undefined): string[] {
   return quote ? quote.spans.map(([start, end]) => text.slice(start, end)) : []
@@ -294,4 +297,15 @@ t.test('a dash after a quote with no name after it', async (t) => {
 
 t.test('a quotation with no words', async (t) => {
   t.same(allPieces('He paused. “…” Then nothing.'), [])
+})
+
+t.test('a word of saying the tagger reads as a noun after an adjective or a number is no cue', async (t) => {
+  const cueWords = (text: string): string[] => {
+    const tokens = tokenize(text, findQuotedSegments(text))
+    return tokens.filter((_, at) => isVerbAt(tokens, at)).map((token) => token.text)
+  }
+  t.same(cueWords('Jane Roe used a personal email for the work.'), [])
+  t.same(cueWords('John Doe has won 30 states this year.'), [])
+  t.same(cueWords('Jane Roe emails her staff every morning.'), ['emails'])
+  t.same(cueWords('Officials state that the road is closed.'), ['state'])
 })
