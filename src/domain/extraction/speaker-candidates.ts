@@ -40,6 +40,7 @@ export const SPEAKER_FEATURES = [
   'sentence:previous',
   'sentence:next',
   'paragraph:previous',
+  'paragraph:next',
   'side:before',
   'side:after',
   'side:between',
@@ -367,6 +368,7 @@ export class CandidateFinder {
       else if (sentence < sentenceFirst) set(features, 'sentence:previous')
       else set(features, 'sentence:next')
       if (first.paragraph < openToken.paragraph) set(features, 'paragraph:previous')
+      else if (first.paragraph > (tokens[quote.close] as Token).paragraph) set(features, 'paragraph:next')
       const side = sideOf(mention)
       set(features, side === 'before' ? 'side:before' : side === 'after' ? 'side:after' : 'side:between')
       set(features, 'distance', Math.log2(1 + distanceOf(mention)) / 6)
@@ -399,7 +401,8 @@ export class CandidateFinder {
         set(features, 'subject-of-other-verb')
       const before = tokens[mention.first - 1]
       const twoBefore = tokens[mention.first - 2]
-      if (before?.lower === 'to' && twoBefore?.lower === 'according') set(features, 'according-to')
+      // "…,” according to Roe": in another sentence, "According to Roe, …" introduces what the writer says next.
+      if (before?.lower === 'to' && twoBefore?.lower === 'according' && sameSentence) set(features, 'according-to')
       const after = tokens[mention.last + 1]
       if (after?.text === ':' && tokens[mention.last + 2]?.segment !== undefined && side === 'before')
         set(features, 'colon-before-quote')

@@ -240,6 +240,18 @@ t.test('speakers', async (t) => {
     }
   })
 
+  t.test('"according to" in the paragraph after a quotation introduces what follows, not it', async (t) => {
+    const text =
+      'The committee met on Monday. As the Riverbank Trust website notes:\n\n' +
+      '“In the fall of that year, some ninety young people met at the home of the founder.”\n\n' +
+      'According to Jane Roe, writing for the Harbor Gazette:\n\n' +
+      '“The plan received as much as ten million in payments from abroad.”'
+    t.same(
+      extractQuotes(text).map((quote) => mention(text, quote)),
+      ['the Riverbank Trust website', 'Jane Roe'],
+    )
+  })
+
   t.test('the subject of a verb with "him" for object is not "him"', async (t) => {
     const text = 'Pat Kelly hugged him. “We won,” she said.'
     t.equal(extractQuotes(text)[0]?.speaker?.name, 'Pat Kelly')
