@@ -118,8 +118,13 @@ export function findQuotedSegments(text: string): QuotedSegment[] {
     if (!DOUBLE_MARKS.has(ch)) continue
     const role = roleOf(text, i, 0, text.length)
     if (openAt < 0) {
-      // `author="…"`, `href="…"`: a mark right after an equals sign delimits a value in markup, not speech.
-      if (role !== 'close' && text[i - 1] !== '=') {
+      // `author="…"`, `href="…"`: a mark right after an equals sign delimits a value in markup, not speech; so
+      // does the mark that ends the value, which would otherwise open a quotation over the markup after it.
+      if (text[i - 1] === '=') {
+        i = endOfMarkupValue(text, i)
+        continue
+      }
+      if (role !== 'close') {
         openAt = i
         openGlyph = ch
         continuing = false
@@ -160,6 +165,16 @@ export function findQuotedSegments(text: string): QuotedSegment[] {
   for (const segment of segments) segment.inner.push(...findSingleQuoted(text, segment.start, segment.end))
   for (const segment of segments) segment.inner.sort((a, b) => a.start - b.start)
   return segments
+}
+
+/** The mark closing a markup value opened at `open`, or `open` itself when its line holds none. */
+function endOfMarkupValue(text: string, open: number): number {
+  for (let i = open + 1; i < text.length; i++) {
+    const ch = text[i] as string
+    if (ch === '\n') return open
+    if (DOUBLE_MARKS.has(ch)) return i
+  }
+  return open
 }
 
 /** Single-quoted stretches inside a double-quoted segment; an apostrophe between letters never opens or closes one. */

@@ -64,3 +64,10 @@ t.test('a straight apostrophe closes a curly single quotation', async (t) => {
     ['No, President Trump.'],
   )
 })
+
+t.test('a markup value is no quotation, nor is the markup after it', async (t) => {
+  t.same(contents('<span data-note="checked">The rally drew a crowd.</span> She said "we won" there.'), ['we won'])
+  t.same(contents('<a title=“curly value”>link</a> and “a real one”'), ['a real one'])
+  // A value left open on its line is skipped alone: the next line is read as usual.
+  t.same(contents('<a href="broken>link</a>\nShe said "we won" there.'), ['we won'])
+})
