@@ -24,6 +24,7 @@ import catalogRoutes from './routes/v1/catalog.js'
 import claimRoutes from './routes/v1/claims.js'
 import extractRoutes from './routes/v1/extract.js'
 import factCheckRoutes from './routes/v1/fact-check.js'
+import keyRoutes from './routes/v1/keys.js'
 
 export interface AppOptions {
   config: Config
@@ -81,6 +82,7 @@ async function app(fastify: FastifyInstance, options: AppOptions): Promise<void>
       await v1.register(claimRoutes)
       await v1.register(extractRoutes)
       await v1.register(factCheckRoutes)
+      await v1.register(keyRoutes)
     },
     { prefix: '/v1' },
   )

@@ -1,5 +1,6 @@
 import envSchema from 'env-schema'
 import { Type, type Static } from 'typebox'
+import { DEFAULT_SCOPES, parseScopes, SCOPES, type Scope } from './http/scopes.js'
 
 /**
  * Everything the service can be told from its environment, validated once at boot. Code reads the
@@ -18,7 +19,11 @@ export const ConfigSchema = Type.Object({
     minLength: 1,
     description: 'where the embedded database lives; memory:// keeps it in memory (tests)',
   }),
-  API_KEYS: Type.String({ default: '', description: 'comma-separated keys allowed to write' }),
+  API_KEYS: Type.String({
+    default: '',
+    description:
+      'comma-separated keys, each optionally prefixed by its scopes ("edit+ingest:KEY"); a key without a prefix may read and ingest',
+  }),
   REQUIRE_KEY_FOR_READS: Type.Boolean({ default: false }),
   LOG_LEVEL: Type.Enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { default: 'info' }),
   BODY_LIMIT: Type.Integer({ default: 2 * 1024 * 1024, minimum: 1024, maximum: 100 * 1024 * 1024 }),
@@ -76,9 +81,15 @@ export const ConfigSchema = Type.Object({
   }),
 })
 
+/** A key given in API_KEYS, with what it may do. */
+export interface ConfiguredKey {
+  key: string
+  scopes: Scope[]
+}
+
 export type Config = Static<typeof ConfigSchema> & {
-  /** API_KEYS split, trimmed, empty entries dropped */
-  apiKeys: string[]
+  /** API_KEYS split, trimmed, empty entries dropped, each with its scopes */
+  apiKeys: ConfiguredKey[]
   /** CORS_ORIGINS as origins, or '*' for any */
   corsOrigins: string[] | '*'
 }
@@ -98,9 +109,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(`invalid configuration: ${(error as Error).message}`)
   }
   const apiKeys = raw.API_KEYS.split(',')
-    .map((key) => key.trim())
-    .filter((key) => key.length > 0)
-  const short = apiKeys.findIndex((key) => key.length < MIN_API_KEY_LENGTH)
+    .map((entry) => entry.trim())
+    .filter((entry) => entry.length > 0)
+    .map((entry, index) => parseKeyEntry(entry, index + 1))
+  const short = apiKeys.findIndex(({ key }) => key.length < MIN_API_KEY_LENGTH)
   if (short !== -1) {
     throw new ConfigError(
       `invalid configuration: API_KEYS entry ${short + 1} is shorter than ${MIN_API_KEY_LENGTH} characters`,
@@ -108,6 +120,23 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   }
   checkPublisherUrl(raw.CLAIM_REVIEW_PUBLISHER_URL)
   return { ...raw, apiKeys, corsOrigins: parseOrigins(raw.CORS_ORIGINS) }
+}
+
+/**
+ * "KEY" or "SCOPES:KEY", SCOPES being scope names joined by "+". A prefix of lower-case letters and "+" before
+ * the first colon is read as scopes, and one naming no scope stops boot: a misspelt scope must not leave a key
+ * with other rights than meant.
+ */
+function parseKeyEntry(entry: string, position: number): ConfiguredKey {
+  const prefix = /^([a-z+]+):(.*)$/.exec(entry)
+  if (!prefix) return { key: entry, scopes: [...DEFAULT_SCOPES] }
+  const parsed = parseScopes(prefix[1] as string)
+  if ('unknown' in parsed) {
+    throw new ConfigError(
+      `invalid configuration: API_KEYS entry ${position} names no scope ${JSON.stringify(parsed.unknown.join('+'))} (scopes: ${SCOPES.join(', ')})`,
+    )
+  }
+  return { key: prefix[2] as string, scopes: parsed.scopes }
 }
 
 /** The reviewing organisation's site is printed in every ClaimReview: an address no reader could open is refused. */

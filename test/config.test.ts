@@ -26,7 +26,29 @@ t.test('values from the environment are typed and API_KEYS is split', async (t) 
   t.equal(config.PORT, 8080)
   t.equal(config.REQUIRE_KEY_FOR_READS, true)
   t.equal(config.DATABASE_URL, 'postgres://u@db:5432/verbatim')
-  t.same(config.apiKeys, ['aaaaaaaaaaaaaaaaaaaa', 'bbbbbbbbbbbbbbbbbbbb'])
+  t.same(config.apiKeys, [
+    { key: 'aaaaaaaaaaaaaaaaaaaa', scopes: ['read', 'ingest'] },
+    { key: 'bbbbbbbbbbbbbbbbbbbb', scopes: ['read', 'ingest'] },
+  ])
+})
+
+t.test('an API_KEYS entry may name its scopes before a colon', async (t) => {
+  const config = loadConfig({
+    API_KEYS:
+      'edit+ingest:aaaaaaaaaaaaaaaaaaaa,admin:bbbbbbbbbbbbbbbbbbbb,read:cccccccccccccccccccc,Key:With:Colons0123',
+  })
+  t.same(config.apiKeys, [
+    { key: 'aaaaaaaaaaaaaaaaaaaa', scopes: ['read', 'ingest', 'edit'] },
+    { key: 'bbbbbbbbbbbbbbbbbbbb', scopes: ['read', 'admin'] },
+    { key: 'cccccccccccccccccccc', scopes: ['read'] },
+    // Not a list of lower-case scope names: the whole entry is the key.
+    { key: 'Key:With:Colons0123', scopes: ['read', 'ingest'] },
+  ])
+  t.throws(() => loadConfig({ API_KEYS: 'edit+wirte:aaaaaaaaaaaaaaaaaaaa' }), {
+    name: 'ConfigError',
+    message: /API_KEYS entry 1 names no scope "wirte" \(scopes: read, ingest, edit, admin\)/,
+  })
+  t.throws(() => loadConfig({ API_KEYS: 'admin:short' }), { message: /API_KEYS entry 1 is shorter than/ })
 })
 
 t.test('a bad value stops boot with a message naming it', async (t) => {

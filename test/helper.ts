@@ -13,7 +13,12 @@ interface Teardown {
   teardown(fn: () => unknown): void
 }
 
+/** A key as API_KEYS gives it without scopes: it may read and ingest. */
 export const WRITE_KEY = 'test-write-key-0123456789abcdef'
+/** A key with every scope. */
+export const ADMIN_KEY = 'test-admin-key-0123456789abcdef'
+/** A key that may only read. */
+export const READ_KEY = 'test-read-key-0123456789abcdef'
 
 /**
  * A database of its own for one test file. With TEST_DATABASE_URL set (CI does), a fresh database
@@ -67,7 +72,7 @@ export async function buildApp(
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
-    API_KEYS: WRITE_KEY,
+    API_KEYS: `${WRITE_KEY},admin:${ADMIN_KEY},read:${READ_KEY}`,
     // On the event loop: under the TypeScript loader a worker thread takes seconds to start, once
     // per app, which doubled the suite. The pool is tested in test/plugins/extraction.test.ts and
     // runs wherever a test starts src/server.ts as it is deployed (server, crash tests).
@@ -84,6 +89,7 @@ export async function buildApp(
 }
 
 export const authorized = { authorization: `Bearer ${WRITE_KEY}` }
+export const asAdmin = { authorization: `Bearer ${ADMIN_KEY}` }
 
 /** Row counts of every table: a request that must change nothing leaves these as they were. */
 export async function tableCounts(app: FastifyInstance): Promise<Record<string, number>> {

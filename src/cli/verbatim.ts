@@ -17,8 +17,10 @@ const HELP = `verbatim — source-attribution fact-checking, from the command li
                                     post one article a line through the API (no database)
   verbatim verify FILE.jsonl [--api URL] [--key KEY] [--batch N] [--json] [--resume] [--state FILE]
                                     check one {"text","speaker"} a line against the API's record (no database)
-  verbatim keys create --name NAME  create an API key for writes and print it once
-  verbatim keys list                list stored keys (never the keys themselves)
+  verbatim keys create --name NAME [--scope SCOPES] [--json]
+                                    create an API key and print it once; SCOPES: read, ingest, edit, admin
+                                    (comma-separated; default read,ingest)
+  verbatim keys list [--json]       list stored keys and their scopes (never the keys themselves)
   verbatim keys revoke ID           revoke a stored key
   verbatim --version                print the version
 

@@ -34,6 +34,11 @@ export const PROBLEM_TYPES = {
     title: 'Unauthorized',
     description: 'No API key, or not a valid one (which of the two is not said).',
   },
+  forbidden: {
+    status: 403,
+    title: 'Forbidden',
+    description: 'The API key is valid but lacks the scope the operation needs; `requiredScope` names it.',
+  },
   'not-found': { status: 404, title: 'Not Found', description: 'No such resource or route.' },
   'request-timeout': { status: 408, title: 'Request Timeout', description: 'The request did not arrive in time.' },
   'claim-removed': {

@@ -30,7 +30,7 @@ async function swaggerPlugin(fastify: FastifyInstance): Promise<void> {
         description:
           'Source-attribution fact-checking: ingest news articles, find every direct quotation and who said it, ' +
           'group renderings of the same utterance across outlets into claims, and see how faithfully each outlet reproduced it. ' +
-          'Errors are application/problem+json (RFC 9457). Writes need `Authorization: Bearer <key>`.',
+          'Errors are application/problem+json (RFC 9457). Writes need `Authorization: Bearer <key>` with the scope the operation lists (read, ingest, edit or admin).',
       },
       tags: [
         { name: 'articles', description: 'Ingest and read articles' },
@@ -39,6 +39,7 @@ async function swaggerPlugin(fastify: FastifyInstance): Promise<void> {
         { name: 'claims', description: 'Utterances grouped across outlets' },
         { name: 'extraction', description: 'Quotation finding without storage' },
         { name: 'health', description: 'Liveness and readiness' },
+        { name: 'keys', description: 'API keys and their scopes (admin)' },
         { name: 'errors', description: 'What each problem type means' },
       ],
       components: {

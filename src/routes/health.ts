@@ -17,7 +17,6 @@ export default async function healthRoutes(fastify: FastifyInstance): Promise<vo
       schema: {
         tags: ['health'],
         operationId: 'getHealth',
-        security: [],
         summary: 'The process is up',
         response: responses({ 200: success(Status, 'The process is up.') }),
       },
@@ -32,7 +31,6 @@ export default async function healthRoutes(fastify: FastifyInstance): Promise<vo
       schema: {
         tags: ['health'],
         operationId: 'getReadiness',
-        security: [],
         summary: 'The database is reachable (503 otherwise)',
         response: responses({ 200: success(Ready, 'The database answers.') }),
       },

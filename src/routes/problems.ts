@@ -20,7 +20,6 @@ export default async function problemRoutes(fastify: FastifyInstance): Promise<v
         tags: ['errors'],
         operationId: 'listProblemTypes',
         // Open to anyone, like the docs: no key is asked for.
-        security: [],
         summary: 'Every kind of problem the API answers with',
         response: responses({ 200: success(Type.Array(ProblemTypeSchema), 'Every problem type.') }, 400),
       },
@@ -35,7 +34,6 @@ export default async function problemRoutes(fastify: FastifyInstance): Promise<v
       schema: {
         tags: ['errors'],
         operationId: 'getProblemType',
-        security: [],
         summary: 'What one kind of problem means (the `type` of a problem document points here)',
         params: ProblemTypeParams,
         response: responses({ 200: success(ProblemTypeSchema, 'The problem type.') }, 400, 404),

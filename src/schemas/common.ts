@@ -1,6 +1,7 @@
 import { Type, type TSchema } from 'typebox'
 import { named } from './named.js'
 import { PROBLEM_TYPES, problemType, type ProblemSlug } from '../http/problem-types.js'
+import { SCOPES } from '../http/scopes.js'
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json'
 
@@ -27,6 +28,11 @@ export const ProblemSchema = Type.Object(
         description: 'for a merged resource: the id it answers to now (also in Location)',
       }),
     ),
+    requiredScope: Type.Optional(
+      Type.Enum([...SCOPES], {
+        description: 'for forbidden: the scope the operation needs, which the key lacks',
+      }),
+    ),
     suggestions: Type.Optional(
       Type.Array(Type.Object({ id: Type.String({ format: 'uuid' }), name: Type.String() }), {
         description: 'for unknown-speaker: the speakers the name may have meant, nearest first (at most 5)',
@@ -39,6 +45,7 @@ export const ProblemSchema = Type.Object(
 const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   400: 'The request is malformed or fails validation; `errors` lists each offending field (an unknown `speaker` also lists `suggestions`).',
   401: 'A valid API key is required, sent as `Authorization: Bearer` followed by the key.',
+  403: 'The API key lacks the scope this operation needs; `requiredScope` names it.',
   308: 'The resource was merged into another: Location names it, and so does `mergedInto`.',
   404: 'No such resource.',
   410: 'The resource existed and is gone: every rendering it had was removed.',

@@ -93,11 +93,11 @@ t.test('verbatim keys create, list and revoke', async (t) => {
   const env = await cliEnv(t)
   const created = await run(['keys', 'create', '--name', 'scripted checks'], env)
   t.equal(created.code, 0)
-  const [, id] = /created key (\S+) \(scripted checks\)/.exec(created.out) ?? []
+  const [, id] = /created key (\S+) \(scripted checks\) with scopes read,ingest\n/.exec(created.out) ?? []
   t.ok(id)
   t.match(created.out, /\nvbt_[A-Za-z0-9_-]{43}\n/)
   const listed = await run(['keys', 'list'], env)
-  t.match(listed.out, new RegExp(`${id}  vbt_.{6}…  scripted checks  active  last used never`))
+  t.match(listed.out, new RegExp(`${id}  vbt_.{6}…  scripted checks  read,ingest  active  last used never`))
   t.notMatch(listed.out, /vbt_[A-Za-z0-9_-]{43}/, 'the key itself is never listed')
   t.equal((await run(['keys', 'revoke', id!], env)).code, 0)
   t.match((await run(['keys', 'list'], env)).out, /revoked \d{4}-/)
@@ -108,6 +108,25 @@ t.test('verbatim keys create, list and revoke', async (t) => {
   t.equal((await run(['keys', 'create'], env)).code, 2)
   t.equal((await run(['keys', 'create', '--name', '  '], env)).code, 2)
   t.equal((await run(['keys', 'rotate'], env)).code, 2)
+})
+
+t.test('verbatim keys create --scope, and --json for scripts', async (t) => {
+  const env = await cliEnv(t)
+  const created = await run(['keys', 'create', '--name', 'desk editor', '--scope', 'edit', '--json'], env)
+  t.equal(created.code, 0, created.err)
+  const key = JSON.parse(created.out) as { id: string; name: string; scopes: string[]; key: string }
+  t.match(key, { name: 'desk editor', scopes: ['read', 'edit'], key: /^vbt_/ })
+  const listed = (await run(['keys', 'list', '--json'], env)).out
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line))
+  t.match(listed, [{ id: key.id, name: 'desk editor', scopes: ['read', 'edit'], revokedAt: null }])
+  t.notMatch(JSON.stringify(listed), key.key, 'the key itself is never listed')
+  t.same(JSON.parse((await run(['keys', 'revoke', key.id, '--json'], env)).out), { id: key.id, revoked: true })
+  const misspelt = await run(['keys', 'create', '--name', 'x', '--scope', 'edit,wirte'], env)
+  t.equal(misspelt.code, 2)
+  t.match(misspelt.err, /--scope names no scope "wirte"/)
+  t.equal((await run(['keys', 'create', '--name', 'x', '--scope'], env)).code, 2, '--scope needs a value')
 })
 
 t.test('verbatim seed loads the seed articles through the ingest path, idempotently', async (t) => {

@@ -4,7 +4,6 @@ import { ArticleQuotesQuery, IngestArticleBody, ListArticlesQuery } from '../../
 import { IdParams, LOCATION_HEADER, page, responses, success } from '../../schemas/common.js'
 import { ArticleSchema, ArticleSummarySchema, IngestResultSchema, QuoteSchema } from '../../schemas/resources.js'
 import { getArticle, ingestArticle, listArticleQuotes, listArticles } from '../../services/articles.js'
-import { READ_SECURITY, WRITE_SECURITY } from './security.js'
 
 export default async function articleRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
@@ -12,14 +11,13 @@ export default async function articleRoutes(fastify: FastifyInstance): Promise<v
   app.post(
     '/articles',
     {
-      config: { access: 'write' },
+      config: { access: 'ingest' },
       schema: {
         tags: ['articles'],
         operationId: 'ingestArticle',
         summary: 'Ingest an article',
         description:
           'Stores the article, given as its `text` or as its web page (`html`, read down to its article; 422 when it holds none). Idempotent by canonical URL: the same URL with the same text returns the stored article (200, status "unchanged"); a changed text is kept as a new revision (200, status "revised"); a new URL is created (201).',
-        security: WRITE_SECURITY,
         body: IngestArticleBody,
         response: responses(
           {
@@ -28,6 +26,7 @@ export default async function articleRoutes(fastify: FastifyInstance): Promise<v
           },
           400,
           401,
+          403,
           413,
           415,
           422,
@@ -53,7 +52,6 @@ export default async function articleRoutes(fastify: FastifyInstance): Promise<v
         tags: ['articles'],
         operationId: 'listArticles',
         summary: 'List articles, newest first',
-        security: READ_SECURITY,
         querystring: ListArticlesQuery,
         response: responses({ 200: success(page(ArticleSummarySchema), 'A page of articles.') }, 400, 401),
       },
@@ -69,7 +67,6 @@ export default async function articleRoutes(fastify: FastifyInstance): Promise<v
         tags: ['articles'],
         operationId: 'getArticle',
         summary: 'An article with its current text',
-        security: READ_SECURITY,
         params: IdParams,
         response: responses({ 200: success(ArticleSchema, 'The article.') }, 400, 401, 404),
       },
@@ -87,7 +84,6 @@ export default async function articleRoutes(fastify: FastifyInstance): Promise<v
         summary: 'The quotations found in an article, in order',
         description:
           'A page of at most `limit` quotes (1000 by default, enough for every quote of a normal article); `nextCursor` reads on.',
-        security: READ_SECURITY,
         params: IdParams,
         querystring: ArticleQuotesQuery,
         response: responses(

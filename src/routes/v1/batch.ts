@@ -10,7 +10,6 @@ import { VerifyBody, type VerifyInput } from '../../schemas/claims.js'
 import { responses } from '../../schemas/common.js'
 import { ingestArticle } from '../../services/articles.js'
 import { verifyQuote } from '../../services/claims.js'
-import { READ_SECURITY, WRITE_SECURITY } from './security.js'
 
 /** An NDJSON request body as OpenAPI states it: each line is one `item`. */
 const ndjsonBody = (item: TSchema, description: string) => ({
@@ -101,7 +100,7 @@ export default async function batchRoutes(fastify: FastifyInstance): Promise<voi
   fastify.post(
     '/articles::batch',
     {
-      config: { access: 'write' },
+      config: { access: 'ingest' },
       bodyLimit: BATCH_BODY_LIMIT,
       validatorCompiler: linesValidatedOneByOne,
       schema: {
@@ -109,12 +108,12 @@ export default async function batchRoutes(fastify: FastifyInstance): Promise<voi
         operationId: 'ingestArticleBatch',
         summary: 'Ingest many articles: NDJSON in, one result per line out',
         description: `Each line is an article as POST /v1/articles takes it (\`text\` or \`html\`), at most BATCH_MAX_LINES (${BATCH_MAX_LINES} here) lines. The answer is 200 and an NDJSON stream of one line per input line, in order, each written when its line is done: \`{line, status, article}\` with the status the line alone would have had (201 created, 200 unchanged or revised), or \`{line, status, problem}\`. A bad line does not stop the others; the lines done before a failure stay done, so a batch can be sent again whole (done lines answer "unchanged").`,
-        security: WRITE_SECURITY,
         body: ndjsonBody(IngestArticleBody, 'one article a line, as POST /v1/articles takes it'),
         response: responses(
           { 200: ndjsonAnswer(ArticleBatchResultSchema, 'One result per input line, in order, as NDJSON.') },
           400,
           401,
+          403,
           413,
           415,
         ),
@@ -150,7 +149,6 @@ export default async function batchRoutes(fastify: FastifyInstance): Promise<voi
         operationId: 'verifyQuoteBatch',
         summary: 'Check many quotes against the record: NDJSON in, one verdict per line out (nothing is stored)',
         description: `Each line is \`{text, speaker?}\` as POST /v1/verify takes it, at most BATCH_MAX_LINES (${BATCH_MAX_LINES} here) lines. The answer is 200 and an NDJSON stream of one line per input line, in order: \`{line, status: 200, verification}\` or \`{line, status, problem}\` (an unknown speaker, a malformed line).`,
-        security: READ_SECURITY,
         body: ndjsonBody(VerifyBody, 'one quote a line, as POST /v1/verify takes it'),
         response: responses(
           { 200: ndjsonAnswer(VerifyBatchResultSchema, 'One verdict per input line, in order, as NDJSON.') },

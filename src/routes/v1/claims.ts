@@ -13,7 +13,6 @@ import {
 } from '../../schemas/claims.js'
 import { IdParams, page, PaginationQuery, responses, success } from '../../schemas/common.js'
 import { getClaimDetail, listClaims, outletScorecard, verifyQuote } from '../../services/claims.js'
-import { READ_SECURITY } from './security.js'
 
 export default async function claimRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
@@ -26,7 +25,6 @@ export default async function claimRoutes(fastify: FastifyInstance): Promise<voi
         tags: ['claims'],
         operationId: 'listClaims',
         summary: 'List claims, newest first, by speaker, wording, outlet, label, time or misattribution',
-        security: READ_SECURITY,
         querystring: ListClaimsQuery,
         response: responses({ 200: success(page(ClaimListItemSchema), 'A page of claims.') }, 400, 401),
       },
@@ -44,7 +42,6 @@ export default async function claimRoutes(fastify: FastifyInstance): Promise<voi
         summary: 'A claim with its consistency summary and every appearance',
         description:
           'The speaker, the canonical wording (the wording printed by the most articles, as first printed), who printed it first, and every rendering with its label (verbatim, excerpt, extended, elided, altered), fidelity and word diff against the canonical wording; and the quotes in which other outlets gave these words to someone else. A claim id once returned always answers: a claim since merged into another redirects there (308, `Location` and `mergedInto`), one whose renderings were all withdrawn answers 410.',
-        security: READ_SECURITY,
         params: IdParams,
         response: responses({ 200: success(ClaimDetailSchema, 'The claim.') }, 308, 400, 401, 404, 410),
       },
@@ -60,7 +57,6 @@ export default async function claimRoutes(fastify: FastifyInstance): Promise<voi
         tags: ['speakers', 'claims'],
         operationId: 'listSpeakerClaims',
         summary: 'The claims of one speaker, newest first',
-        security: READ_SECURITY,
         params: IdParams,
         querystring: Type.Object(PaginationQuery, { additionalProperties: false }),
         response: responses(
@@ -89,7 +85,6 @@ export default async function claimRoutes(fastify: FastifyInstance): Promise<voi
         summary: 'Check a quote against the record (nothing is stored)',
         description:
           'Finds the claims whose wording the text shares and says how the text differs from each canonical wording. Verdict: matches, excerpt, elided, altered, extended, attributed-to-other-speaker (the words are on record for someone other than `speaker`), unknown-speaker (no speaker, or more than one, goes by the name given: `suggestions` lists who may be meant, and `matches` are those found without a speaker) or no-record. `speaker` is resolved by id, slug, alias (with or without a title), surname, or a close spelling of exactly one known name.',
-        security: READ_SECURITY,
         body: VerifyBody,
         response: responses(
           { 200: success(VerifyResponse, 'The verdict and the claims it rests on.') },
@@ -111,7 +106,6 @@ export default async function claimRoutes(fastify: FastifyInstance): Promise<voi
         tags: ['outlets'],
         operationId: 'getOutletScorecard',
         summary: 'How faithfully an outlet reproduces quotes: renderings by label, mean fidelity, most altered',
-        security: READ_SECURITY,
         params: IdParams,
         querystring: ScorecardQuery,
         response: responses({ 200: success(ScorecardSchema, 'The outlet’s scorecard.') }, 400, 401, 404),

@@ -2,7 +2,6 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyInstance } from 'fastify'
 import { responses, success } from '../../schemas/common.js'
 import { ExtractBody, ExtractResponse } from '../../schemas/extraction.js'
-import { READ_SECURITY } from './security.js'
 
 export default async function extractRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
@@ -15,7 +14,6 @@ export default async function extractRoutes(fastify: FastifyInstance): Promise<v
         tags: ['extraction'],
         operationId: 'extractQuotes',
         summary: 'Find the quotations in a text and who said them (nothing is stored)',
-        security: READ_SECURITY,
         body: ExtractBody,
         response: responses({ 200: success(ExtractResponse, 'The quotations found, in order.') }, 400, 401, 413, 415),
       },

@@ -9,7 +9,6 @@ import {
   searchFactChecks,
   type ReviewSite,
 } from '../../services/fact-check.js'
-import { READ_SECURITY } from './security.js'
 
 /** Claims in fact-checkers' conventions: schema.org ClaimReview, and Google Fact Check Tools' claims:search. */
 export default async function factCheckRoutes(fastify: FastifyInstance): Promise<void> {
@@ -38,7 +37,6 @@ export default async function factCheckRoutes(fastify: FastifyInstance): Promise
         summary: 'A claim as schema.org ClaimReview JSON-LD',
         description:
           'The claim as fact-checkers publish a review: `claimReviewed` (the canonical wording), `itemReviewed` (a Claim with its speaker as author, its first appearance and every appearance as NewsArticles with their outlet as publisher and the words each printed), and the reviewing organisation as `author`. It reviews attribution, not truth, and has no `reviewRating` until an editor gives a verdict. `application/ld+json`, or `application/json` for a client whose Accept prefers it. A claim merged into another redirects to that claim’s review.',
-        security: READ_SECURITY,
         params: IdParams,
         produces: [JSON_LD, PLAIN_JSON],
         response: responses(
@@ -72,7 +70,6 @@ export default async function factCheckRoutes(fastify: FastifyInstance): Promise
         summary: 'Search claims as Google Fact Check Tools’ claims:search does',
         description:
           'The parameters and answer of `GET https://factchecktools.googleapis.com/v1alpha1/claims:search`, so that clients written for it read Verbatim’s claims: `query` searches the words of the claims (as `q` of GET /v1/claims), `languageCode` keeps claims printed in that language, `maxAgeDays` those first printed or reviewed that recently, `reviewPublisherSiteFilter` matches this service’s reviews (every claim) or none, `pageSize` (default 10) and `pageToken` page as `limit` and `cursor` do. `offset` is not supported (a 400 unsupported-parameter says so): page with `pageToken`.',
-        security: READ_SECURITY,
         querystring: FactCheckSearchQuery,
         response: responses({ 200: success(FactCheckSearchResponse, 'A page of fact-checked claims.') }, 400, 401),
       },
