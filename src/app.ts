@@ -19,6 +19,7 @@ import healthRoutes from './routes/health.js'
 import pageRoutes from './routes/pages.js'
 import problemRoutes from './routes/problems.js'
 import articleRoutes from './routes/v1/articles.js'
+import auditRoutes from './routes/v1/audit.js'
 import batchRoutes from './routes/v1/batch.js'
 import catalogRoutes from './routes/v1/catalog.js'
 import claimRoutes from './routes/v1/claims.js'
@@ -77,6 +78,7 @@ async function app(fastify: FastifyInstance, options: AppOptions): Promise<void>
   await fastify.register(
     async (v1) => {
       await v1.register(articleRoutes)
+      await v1.register(auditRoutes)
       await v1.register(batchRoutes)
       await v1.register(catalogRoutes)
       await v1.register(claimRoutes)

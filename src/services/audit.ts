@@ -1,0 +1,62 @@
+import type { Prisma, PrismaClient } from '../generated/prisma/client.js'
+import type { AuditInput } from '../schemas/audit.js'
+import { afterCursor, pageLimit, toPage } from './pagination.js'
+import { timeWindow } from './query-filters.js'
+
+/** The audit trail as readers see it: who (by name), when, what, before and after, and why. */
+
+export interface AuditEventResource {
+  id: string
+  at: string
+  actor: { id: string; name: string | null }
+  action: string
+  entity: { type: string; id: string | null }
+  before: unknown
+  after: unknown
+  reason: string | null
+  details: unknown
+}
+
+type AuditRow = Prisma.AuditEventGetPayload<object>
+
+/** What an actor id that is not a stored key stands for. */
+function actorName(actor: string, keyNames: ReadonlyMap<string, string>): string | null {
+  if (actor.startsWith('key:')) return keyNames.get(actor.slice(4)) ?? null
+  if (actor.startsWith('env:')) return `API_KEYS entry ${actor.slice(4)}`
+  if (actor === 'cli') return 'the verbatim command'
+  return actor === 'anonymous' ? 'no key' : null
+}
+
+export async function listAuditEvents(
+  prisma: PrismaClient,
+  query: AuditInput,
+): Promise<{ items: AuditEventResource[]; nextCursor: string | null }> {
+  const limit = pageLimit(query.limit)
+  const createdAt = timeWindow(query.from, query.to)
+  const rows = await prisma.auditEvent.findMany({
+    where: {
+      ...afterCursor(query.cursor),
+      ...(query.entityType ? { entityType: query.entityType } : {}),
+      ...(query.entityId ? { entityId: query.entityId } : {}),
+      ...(query.actor ? { actor: query.actor } : {}),
+      ...(query.action ? { action: query.action } : {}),
+      ...(createdAt ? { createdAt } : {}),
+    },
+    orderBy: { id: 'desc' },
+    take: limit + 1,
+  })
+  const keyIds = [...new Set(rows.filter((row) => row.actor.startsWith('key:')).map((row) => row.actor.slice(4)))]
+  const keys = keyIds.length === 0 ? [] : await prisma.apiKey.findMany({ where: { id: { in: keyIds } } })
+  const keyNames = new Map(keys.map((key) => [key.id, key.name]))
+  return toPage(rows, limit, (row: AuditRow) => ({
+    id: row.id,
+    at: row.createdAt.toISOString(),
+    actor: { id: row.actor, name: actorName(row.actor, keyNames) },
+    action: row.action,
+    entity: { type: row.entityType, id: row.entityId },
+    before: row.before ?? null,
+    after: row.after ?? null,
+    reason: row.reason,
+    details: row.details ?? null,
+  }))
+}
