@@ -40,6 +40,7 @@ async function swaggerPlugin(fastify: FastifyInstance): Promise<void> {
         { name: 'extraction', description: 'Quotation finding without storage' },
         { name: 'health', description: 'Liveness and readiness' },
         { name: 'keys', description: 'API keys and their scopes (admin)' },
+        { name: 'corrections', description: 'Editors fix what the machine got wrong (edit)' },
         { name: 'audit', description: 'Who changed what, when and why (edit)' },
         { name: 'errors', description: 'What each problem type means' },
       ],

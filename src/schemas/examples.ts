@@ -178,6 +178,7 @@ export const QUOTE_EXAMPLE = {
   kind: 'direct',
   speaker: SPEAKER,
   speakerInferred: false,
+  speakerCorrected: false,
   speakerMention: { text: 'Sheinbaum', span: [31, 40] },
   cue: { text: 'declared', span: [41, 49] },
   via: null,

@@ -93,6 +93,9 @@ export const QuoteSchema = named(
         description:
           'true when the article names no speaker and `speaker` is that of the claim whose words the quote shares',
       }),
+      speakerCorrected: Type.Boolean({
+        description: 'true when an editor gave the quote its speaker (GET /v1/articles/{id}/corrections)',
+      }),
       speakerMention: Nullable(Type.Object({ text: Type.String(), span: Span })),
       cue: Nullable(Type.Object({ text: Type.String(), span: Nullable(Span) })),
       via: Nullable(Type.String()),

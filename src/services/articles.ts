@@ -213,7 +213,7 @@ function pagePublishedAt(value: string | null): string | undefined {
 }
 
 /** Runs a transaction again when it lost a race with another (up to MAX_ATTEMPTS times in all). */
-async function retried<T>(run: () => Promise<T>, attempt = 1): Promise<T> {
+export async function retried<T>(run: () => Promise<T>, attempt = 1): Promise<T> {
   try {
     return await run()
   } catch (error) {
@@ -404,6 +404,7 @@ export async function listArticleQuotes(
     kind: quote.kind,
     speaker: quote.speaker,
     speakerInferred: quote.speakerInferred,
+    speakerCorrected: quote.speakerCorrected,
     speakerMention:
       quote.speakerMentionText !== null && quote.speakerMentionStart !== null && quote.speakerMentionEnd !== null
         ? { text: quote.speakerMentionText, span: [quote.speakerMentionStart, quote.speakerMentionEnd] }

@@ -10,6 +10,7 @@ import {
 } from '../domain/speaker-identity.js'
 import { searchKey, tokenizeWording, wordShingles } from '../domain/wording/index.js'
 import { makeOrderKey } from '../domain/claims/index.js'
+import { applyQuoteCorrections, type QuoteCorrection } from '../domain/corrections/quote-corrections.js'
 import type { SqlTransaction } from '../db/database.js'
 import { Prisma } from '../generated/prisma/client.js'
 import { regroupClaims, type CreatedClaim, type StoredQuote } from './claim-grouping.js'
@@ -107,6 +108,12 @@ async function resolveSpeakers(sql: SqlTransaction, mentions: SpeakerMention[]):
   return mentions.map((_, n) => ids.get(n + 1)!)
 }
 
+/** The speaker a name stands for, as ingestion would resolve it; a new speaker when nobody goes by it. */
+export async function speakerForName(sql: SqlTransaction, name: string, kind: SpeakerMention['kind']): Promise<string> {
+  const [id] = await resolveSpeakers(sql, [{ name, title: null, kind, mentionText: name }])
+  return id!
+}
+
 export interface ArticleFacts {
   id: string
   url: string
@@ -129,18 +136,30 @@ export async function replaceArticleQuotes(
   replacing: boolean,
 ): Promise<CreatedClaim[]> {
   const { id: articleId, text } = article
+  // Editors' corrections hold whenever the article's quotes are written: words they declared no quotation
+  // are left out, and a speaker they gave replaces the one read.
+  const corrections = await sql.query<QuoteCorrection>(Prisma.sql`
+    SELECT text, occurrence, speaker_id AS "speakerId", not_quotation AS "notQuotation"
+    FROM quote_correction WHERE article_id = ${articleId}::uuid`)
+  const corrected = applyQuoteCorrections(
+    quotes.map((quote) => quote.text),
+    corrections,
+  )
   const mentionTextOf = (quote: ExtractedQuote) =>
     quote.speaker?.mention ? text.slice(quote.speaker.mention[0], quote.speaker.mention[1]) : null
   const speakerKey = (speaker: NonNullable<ExtractedQuote['speaker']>) => `${speaker.kind}:${nameKey(speaker.name)}`
   // Each speaker once, in one order (by key) for every ingest: concurrent ingests naming the same
   // speakers then take their row locks in the same order and cannot deadlock on them.
   const firstMentions = new Map<string, ExtractedQuote>()
-  for (const quote of quotes) {
+  quotes.forEach((quote, position) => {
     // Only a speaker the article names is shared across articles: "he" or "a spokesman" is someone else each time.
+    // One an editor replaced is not looked up: the article's mention of it was wrong.
+    const correction = corrected[position]!
+    if (!correction.kept || correction.speakerId !== null) return
     if (quote.speaker?.named && !firstMentions.has(speakerKey(quote.speaker))) {
       firstMentions.set(speakerKey(quote.speaker), quote)
     }
-  }
+  })
   const mentions = [...firstMentions].sort(([x], [y]) => (x < y ? -1 : 1))
   const resolved =
     mentions.length > 0
@@ -155,12 +174,17 @@ export async function replaceArticleQuotes(
         )
       : []
   const speakerIds = new Map(mentions.map(([key], n) => [key, resolved[n]!]))
-  const rows = quotes.map((quote, position) => {
+  const rows = quotes.flatMap((quote, position) => {
+    const correction = corrected[position]!
+    if (!correction.kept) return []
     const speaker = quote.speaker
+    const read = speaker ? (speakerIds.get(speakerKey(speaker)) ?? null) : null
     return {
       position,
+      occurrence: correction.occurrence,
       orderKey: makeOrderKey({ publishedAt: article.publishedAt, url: article.url, position }),
-      speakerId: speaker ? (speakerIds.get(speakerKey(speaker)) ?? null) : null,
+      speakerId: correction.speakerId ?? read,
+      speakerCorrected: correction.speakerId !== null,
       text: quote.text,
       normalizedText: searchKey(quote.text),
       shingles: `{${wordShingles(tokenizeWording(quote.text)).join(',')}}`,
@@ -187,14 +211,17 @@ export async function replaceArticleQuotes(
     rows.length > 0
       ? await sql.query<Omit<StoredQuote, 'publishedAt' | 'ingestedAt' | 'seedId'>>(
           Prisma.sql`
-          INSERT INTO quote (article_id, position, order_key, speaker_id, text, normalized_text, words, word_count,
+          INSERT INTO quote (article_id, position, occurrence, speaker_corrected, order_key, speaker_id, text,
+            normalized_text, words, word_count,
             shingles, spans,
             speaker_mention_start, speaker_mention_end, speaker_mention_text, speaker_resolution, cue, cue_start, cue_end,
             kind, via, confidence)
-          SELECT ${articleId}::uuid, u.position, u.order_key, u.speaker_id, u.text, u.normalized_text,
+          SELECT ${articleId}::uuid, u.position, u.occurrence, u.speaker_corrected, u.order_key, u.speaker_id, u.text,
+            u.normalized_text,
             word_hashes(u.normalized_text), cardinality(string_to_array(u.normalized_text, ' ')), u.shingles::bigint[], u.spans::jsonb, u.mention_start, u.mention_end, u.mention_text,
             u.resolution::"SpeakerResolution", u.cue, u.cue_start, u.cue_end, u.kind::"QuoteKind", u.via, u.confidence
-          FROM unnest(${rows.map((r) => r.position)}::int[], ${rows.map((r) => r.orderKey)}::text[],
+          FROM unnest(${rows.map((r) => r.position)}::int[], ${rows.map((r) => r.occurrence)}::int[],
+            ${rows.map((r) => r.speakerCorrected)}::boolean[], ${rows.map((r) => r.orderKey)}::text[],
             ${rows.map((r) => r.speakerId)}::uuid[], ${rows.map((r) => r.text)}::text[],
             ${rows.map((r) => r.normalizedText)}::text[], ${rows.map((r) => r.shingles)}::text[],
             ${rows.map((r) => r.spans)}::text[], ${rows.map((r) => r.mention?.[0] ?? null)}::int[],
@@ -203,7 +230,7 @@ export async function replaceArticleQuotes(
             ${rows.map((r) => r.cue?.span[0] ?? null)}::int[], ${rows.map((r) => r.cue?.span[1] ?? null)}::int[],
             ${rows.map((r) => r.kind)}::text[], ${rows.map((r) => r.via)}::text[],
             ${rows.map((r) => r.confidence)}::float8[])
-            AS u(position, order_key, speaker_id, text, normalized_text, shingles, spans, mention_start, mention_end,
+            AS u(position, occurrence, speaker_corrected, order_key, speaker_id, text, normalized_text, shingles, spans, mention_start, mention_end,
               mention_text, resolution, cue, cue_start, cue_end, kind, via, confidence)
           RETURNING id, speaker_id AS "speakerId", text, spans, article_id AS "articleId", order_key AS "orderKey"`,
           { prepared: true },
