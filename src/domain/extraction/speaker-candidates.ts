@@ -40,13 +40,13 @@ export const SPEAKER_FEATURES = [
   'sentence:previous',
   'sentence:next',
   'paragraph:previous',
-  'paragraph:next',
   'side:before',
   'side:after',
   'side:between',
   'distance',
   'nearest-on-its-side',
   'candidates-between',
+  'quote-between',
   'subject-of-cue',
   'subject-of-nearest-cue',
   'subject-of-cue-right-before',
@@ -346,6 +346,12 @@ export class CandidateFinder {
           ? mention.first - quote.close
           : 1
     const all = [...before, ...inside, ...after]
+    // Read no further than a cue may stand from its quote: the cost per quote stays bounded.
+    const quotedBetween = (from: number, to: number): boolean => {
+      for (let i = from; i < Math.min(to, from + MAX_CUE_DISTANCE); i++)
+        if ((tokens[i] as Token).segment >= 0) return true
+      return false
+    }
     // The rules may find a speaker the window does not hold (a transcript's "HOST:" inside the quotation).
     if (ruleChoice && !all.some(({ mention }) => overlaps(mention, ruleChoice)))
       all.push({ mention: ruleChoice, sentence: sentenceOf[ruleChoice.first] as number })
@@ -368,12 +374,20 @@ export class CandidateFinder {
       else if (sentence < sentenceFirst) set(features, 'sentence:previous')
       else set(features, 'sentence:next')
       if (first.paragraph < openToken.paragraph) set(features, 'paragraph:previous')
-      else if (first.paragraph > (tokens[quote.close] as Token).paragraph) set(features, 'paragraph:next')
       const side = sideOf(mention)
       set(features, side === 'before' ? 'side:before' : side === 'after' ? 'side:after' : 'side:between')
       set(features, 'distance', Math.log2(1 + distanceOf(mention)) / 6)
       if (mention === nearestBefore || mention === nearestAfter) set(features, 'nearest-on-its-side')
       set(features, 'candidates-between', Math.min(betweenCount.get(mention) ?? 0, 4) / 4)
+      // "“A” — “B,” she said": another quotation between them is the one the mention speaks.
+      if (
+        side !== 'between' &&
+        quotedBetween(
+          side === 'before' ? mention.last + 1 : quote.close + 1,
+          side === 'before' ? quote.open : mention.first,
+        )
+      )
+        set(features, 'quote-between')
       let cue: SentenceFacts['cues'][number] | undefined
       for (let i = mention.first; i <= mention.last && !cue; i++) cue = facts.cueOfSubjectToken.get(i)
       if (cue) {
@@ -420,7 +434,7 @@ export class CandidateFinder {
         // "When Roe spoke, a man yelled “…”": a mention in another clause of the sentence is not its subject.
         const clause = this.clauseAt(sentence, sentence === sentenceFirst ? quote.open : quote.close)
         if (this.clauseAt(sentence, mention.first) !== clause) set(features, 'other-clause')
-        else if (facts.mentions.find((other) => this.clauseAt(sentence, other.first) === clause) === mention)
+        else if (facts.mentions.find((other) => this.opensClause(sentence, other, clause)) === mention)
           set(features, 'first-in-clause')
       }
       if (facts.appositives.has(mention)) set(features, 'apposition')
@@ -453,6 +467,15 @@ export class CandidateFinder {
       set(nobody, 'none×no-subject-nearby')
     candidates.push({ mention: null, previous: false, none: true, features: nobody })
     return candidates
+  }
+
+  /** A mention of the clause that may be its subject: not one after a preposition ("In Ohio, …"). */
+  private opensClause(sentence: number, mention: Mention, clause: number): boolean {
+    const before = this.context.tokens[mention.first - 1]
+    const governed = before !== undefined && before.segment < 0 && PREPOSITIONS_BEFORE_NAMES.has(before.lower)
+    // "After Roe spoke, …": a subordinator that is also a preposition opens a clause with a subject.
+    if (governed && !SUBORDINATORS.has(before.lower)) return false
+    return this.clauseAt(sentence, mention.first) === clause
   }
 
   private clauseAt(sentence: number, token: number): number {

@@ -44,3 +44,15 @@ t.test('a coordinator before a verb keeps the clause: the subject is shared', as
   const features = candidateFeatures('Jane Roe thanked the crowd, and added “We are not done yet.”')
   t.ok(features.get('Jane Roe')?.has('first-in-clause'))
 })
+
+t.test('a place after a preposition does not open its clause', async (t) => {
+  const features = candidateFeatures('In Riverton, Jane Roe said “the plan will pass.”')
+  t.notOk(features.get('Riverton')?.has('first-in-clause'))
+  t.ok(features.get('Jane Roe')?.has('first-in-clause'))
+})
+
+t.test('a mention with another quotation between it and the quote is marked', async (t) => {
+  const features = candidateFeatures('“We won this race” — “They lost,” she said.')
+  t.ok(features.get('she')?.has('quote-between'), 'she speaks the second quotation')
+  t.notOk(candidateFeatures('“They lost,” she said.').get('she')?.has('quote-between'))
+})
