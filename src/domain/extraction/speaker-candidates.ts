@@ -201,6 +201,7 @@ function mentionsIn(tokens: readonly Token[], first: number, last: number): Ment
  */
 export class CandidateFinder {
   private readonly facts = new Map<number, SentenceFacts>()
+  private readonly openers = new Map<string, Mention | undefined>()
 
   constructor(private readonly context: CandidateContext) {}
 
@@ -434,8 +435,7 @@ export class CandidateFinder {
         // "When Roe spoke, a man yelled “…”": a mention in another clause of the sentence is not its subject.
         const clause = this.clauseAt(sentence, sentence === sentenceFirst ? quote.open : quote.close)
         if (this.clauseAt(sentence, mention.first) !== clause) set(features, 'other-clause')
-        else if (facts.mentions.find((other) => this.opensClause(sentence, other, clause)) === mention)
-          set(features, 'first-in-clause')
+        else if (this.clauseOpener(sentence, clause) === mention) set(features, 'first-in-clause')
       }
       if (facts.appositives.has(mention)) set(features, 'apposition')
       if (facts.asides.has(mention)) set(features, 'inside-aside')
@@ -467,6 +467,15 @@ export class CandidateFinder {
       set(nobody, 'none×no-subject-nearby')
     candidates.push({ mention: null, previous: false, none: true, features: nobody })
     return candidates
+  }
+
+  /** The first mention of a clause that may be its subject, found once per clause. */
+  private clauseOpener(sentence: number, clause: number): Mention | undefined {
+    const key = `${sentence}:${clause}`
+    if (this.openers.has(key)) return this.openers.get(key)
+    const opener = this.sentenceFacts(sentence).mentions.find((mention) => this.opensClause(sentence, mention, clause))
+    this.openers.set(key, opener)
+    return opener
   }
 
   /** A mention of the clause that may be its subject: not one after a preposition ("In Ohio, …"). */
