@@ -117,6 +117,9 @@ export const LOCATION_HEADER: Record<string, HeaderSchema> = {
 /** Every route can answer these, whatever it does. */
 const ALWAYS = [429, 500, 503] as const
 
+/** The problems of an operation that takes a JSON body and needs a scope: bad, unauthorised, forbidden, too large, not JSON. */
+export const SCOPED_BODY_PROBLEMS = [400, 401, 403, 413, 415] as const
+
 /**
  * The response map of a route: its own successful responses plus the problem responses it can give.
  * Listing them per route keeps the OpenAPI document honest about every status a client may see.

@@ -1,7 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyInstance } from 'fastify'
 import { ArticleQuotesQuery, IngestArticleBody, ListArticlesQuery } from '../../schemas/articles.js'
-import { IdParams, LOCATION_HEADER, page, responses, success } from '../../schemas/common.js'
+import { SCOPED_BODY_PROBLEMS, IdParams, LOCATION_HEADER, page, responses, success } from '../../schemas/common.js'
 import { ArticleSchema, ArticleSummarySchema, IngestResultSchema, QuoteSchema } from '../../schemas/resources.js'
 import { getArticle, ingestArticle, listArticleQuotes, listArticles } from '../../services/articles.js'
 
@@ -24,11 +24,7 @@ export default async function articleRoutes(fastify: FastifyInstance): Promise<v
             200: success(IngestResultSchema, 'The article was stored already: unchanged, or a new revision of it.'),
             201: success(IngestResultSchema, 'The article is new and stored.', LOCATION_HEADER),
           },
-          400,
-          401,
-          403,
-          413,
-          415,
+          ...SCOPED_BODY_PROBLEMS,
           422,
         ),
       },

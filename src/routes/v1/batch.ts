@@ -7,7 +7,7 @@ import { validatorCompiler } from '../../http/validation.js'
 import { IngestArticleBody, type IngestArticleInput } from '../../schemas/articles.js'
 import { ArticleBatchResultSchema, VerifyBatchResultSchema } from '../../schemas/batch.js'
 import { VerifyBody, type VerifyInput } from '../../schemas/claims.js'
-import { responses } from '../../schemas/common.js'
+import { SCOPED_BODY_PROBLEMS, responses } from '../../schemas/common.js'
 import { ingestArticle } from '../../services/articles.js'
 import { verifyQuote } from '../../services/claims.js'
 
@@ -111,11 +111,7 @@ export default async function batchRoutes(fastify: FastifyInstance): Promise<voi
         body: ndjsonBody(IngestArticleBody, 'one article a line, as POST /v1/articles takes it'),
         response: responses(
           { 200: ndjsonAnswer(ArticleBatchResultSchema, 'One result per input line, in order, as NDJSON.') },
-          400,
-          401,
-          403,
-          413,
-          415,
+          ...SCOPED_BODY_PROBLEMS,
         ),
       },
     },

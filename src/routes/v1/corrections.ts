@@ -2,7 +2,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyInstance } from 'fastify'
 import { Type } from 'typebox'
 import { badRequest } from '../../http/problem.js'
-import { IdParams, responses, success } from '../../schemas/common.js'
+import { SCOPED_BODY_PROBLEMS, IdParams, responses, success } from '../../schemas/common.js'
 import {
   CorrectionReasonBody,
   CorrectionResultSchema,
@@ -52,12 +52,8 @@ export default async function correctionRoutes(fastify: FastifyInstance): Promis
         body: QuoteSpeakerBody,
         response: responses(
           { 200: success(CorrectionResultSchema, 'The quote has that speaker.') },
-          400,
-          401,
-          403,
+          ...SCOPED_BODY_PROBLEMS,
           404,
-          413,
-          415,
         ),
       },
     },
@@ -84,12 +80,8 @@ export default async function correctionRoutes(fastify: FastifyInstance): Promis
         body: Type.Optional(CorrectionReasonBody),
         response: responses(
           { 200: success(CorrectionResultSchema, 'The words are no longer a quote.') },
-          400,
-          401,
-          403,
+          ...SCOPED_BODY_PROBLEMS,
           404,
-          413,
-          415,
         ),
       },
     },

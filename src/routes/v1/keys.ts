@@ -2,7 +2,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyInstance } from 'fastify'
 import { Type } from 'typebox'
 import { notFound } from '../../http/problem.js'
-import { IdParams, LOCATION_HEADER, responses, success } from '../../schemas/common.js'
+import { SCOPED_BODY_PROBLEMS, IdParams, LOCATION_HEADER, responses, success } from '../../schemas/common.js'
 import { ApiKeySchema, CreateApiKeyBody, CreatedApiKeySchema } from '../../schemas/keys.js'
 import { createApiKey, listApiKeys, revokeApiKey } from '../../services/api-keys.js'
 
@@ -37,11 +37,7 @@ export default async function keyRoutes(fastify: FastifyInstance): Promise<void>
         body: CreateApiKeyBody,
         response: responses(
           { 201: success(CreatedApiKeySchema, 'The key was created.', LOCATION_HEADER) },
-          400,
-          401,
-          403,
-          413,
-          415,
+          ...SCOPED_BODY_PROBLEMS,
         ),
       },
     },
