@@ -131,7 +131,7 @@ export async function correctQuote(
         INSERT INTO quote_correction (article_id, text, occurrence, speaker_id, not_quotation, actor, reason)
         VALUES (${quote.articleId}::uuid, ${quote.text}, ${quote.occurrence}, ${speakerId}::uuid,
           ${speakerId === null}, ${who.actor}, ${who.reason})
-        ON CONFLICT (article_id, text, occurrence) DO UPDATE SET speaker_id = EXCLUDED.speaker_id,
+        ON CONFLICT (article_id, text_hash, occurrence) DO UPDATE SET speaker_id = EXCLUDED.speaker_id,
           not_quotation = EXCLUDED.not_quotation, actor = EXCLUDED.actor, reason = EXCLUDED.reason,
           created_at = CURRENT_TIMESTAMP
         RETURNING id`)

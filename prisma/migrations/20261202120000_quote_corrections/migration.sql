@@ -5,6 +5,8 @@ CREATE TABLE "quote_correction" (
   "id" UUID NOT NULL DEFAULT uuid_v7(),
   "article_id" UUID NOT NULL,
   "text" TEXT NOT NULL,
+  -- the key, as a quote can be longer than an index row (as claim_wording.wording_hash)
+  "text_hash" BYTEA GENERATED ALWAYS AS (sha256("text"::bytea)) STORED NOT NULL,
   "occurrence" INTEGER NOT NULL,
   "speaker_id" UUID,
   "not_quotation" BOOLEAN NOT NULL DEFAULT false,
@@ -16,7 +18,7 @@ CREATE TABLE "quote_correction" (
   CONSTRAINT "quote_correction_one_effect" CHECK (("speaker_id" IS NOT NULL) <> "not_quotation"),
   CONSTRAINT "quote_correction_occurrence" CHECK ("occurrence" >= 0)
 );
-CREATE UNIQUE INDEX "quote_correction_quote_key" ON "quote_correction" ("article_id", "text", "occurrence");
+CREATE UNIQUE INDEX "quote_correction_quote_key" ON "quote_correction" ("article_id", "text_hash", "occurrence");
 CREATE INDEX "quote_correction_speaker_idx" ON "quote_correction" ("speaker_id");
 ALTER TABLE "quote_correction" ADD CONSTRAINT "quote_correction_article_id_fkey"
   FOREIGN KEY ("article_id") REFERENCES "article"("id") ON DELETE CASCADE ON UPDATE CASCADE;

@@ -208,3 +208,26 @@ t.test('a correction holds while other articles are ingested in parallel', async
   t.match(now, { speaker: { name: 'Jane Roe' }, speakerCorrected: true })
   t.equal(now.claimId, bridge(await quotesOf(app, first)).claimId, 'in her claim')
 })
+
+t.test('a quote longer than an index row can be corrected', async (t) => {
+  const app = await buildApp(t)
+  const words = Array.from({ length: 900 }, (_, n) => `word${n}`).join(' ')
+  const id = await ingest(app, {
+    url: 'https://long.example/speech',
+    outlet: { name: 'Long Form' },
+    text: `Jane Roe spoke for an hour. “${words}.” Then she left.`,
+  })
+  const quote = (await quotesOf(app, id)).find((item) => item.text.length > 5000)!
+  t.ok(quote, 'the long quote is stored')
+  const response = await app.inject({
+    method: 'PUT',
+    url: `/v1/quotes/${quote.id}/speaker`,
+    headers: asAdmin,
+    payload: { name: 'John Doe' },
+  })
+  t.equal(response.statusCode, 200, response.body)
+  t.match(
+    (await quotesOf(app, id)).find((item) => item.text.length > 5000),
+    { speaker: { name: 'John Doe' } },
+  )
+})
