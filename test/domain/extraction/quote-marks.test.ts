@@ -70,4 +70,5 @@ t.test('a markup value is no quotation, nor is the markup after it', async (t) =
   t.same(contents('<a title=“curly value”>link</a> and “a real one”'), ['a real one'])
   // A value left open on its line is skipped alone: the next line is read as usual.
   t.same(contents('<a href="broken>link</a>\nShe said "we won" there.'), ['we won'])
+  t.same(contents('She said "we won" there. <a href="broken'), ['we won'], 'or on the last line')
 })
