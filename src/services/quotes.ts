@@ -137,10 +137,13 @@ export async function replaceArticleQuotes(
 ): Promise<CreatedClaim[]> {
   const { id: articleId, text } = article
   // Editors' corrections hold whenever the article's quotes are written: words they declared no quotation
-  // are left out, and a speaker they gave replaces the one read.
-  const corrections = await sql.query<QuoteCorrection>(Prisma.sql`
-    SELECT text, occurrence, speaker_id AS "speakerId", not_quotation AS "notQuotation"
-    FROM quote_correction WHERE article_id = ${articleId}::uuid`)
+  // are left out, and a speaker they gave replaces the one read. An article stored in this transaction has
+  // none, so a new article's ingest does not look.
+  const corrections = replacing
+    ? await sql.query<QuoteCorrection>(Prisma.sql`
+        SELECT text, occurrence, speaker_id AS "speakerId", not_quotation AS "notQuotation"
+        FROM quote_correction WHERE article_id = ${articleId}::uuid`)
+    : []
   const corrected = applyQuoteCorrections(
     quotes.map((quote) => quote.text),
     corrections,
