@@ -75,13 +75,30 @@ export function isAbbreviationDot(tokens: readonly Token[], at: number): boolean
 
 /**
  * Lower-case role or organisation words leading up to a capitalised word ("press secretary Josh"): index of that word,
- * or -1.
+ * or -1. A role may take the field it covers ("secretary of state Jane Roe", "chief of staff John Doe"): "of" and one
+ * lower-case noun, when a capitalised word follows them; "of" before a capitalised word ("spokesman of Acme") is
+ * where the role's holder is named, not part of a title.
  */
 function roleChainEnd(tokens: readonly Token[], from: number, ceiling: number): number {
   let i = from
   while (i <= ceiling && i - from < 4) {
     const token = tokens[i] as Token
     if (token.capitalized) return i === from ? -1 : i
+    const field = tokens[i + 1]
+    if (
+      token.lower === 'of' &&
+      i > from &&
+      isRoleWord(tokens[i - 1] as Token) &&
+      field !== undefined &&
+      field.isWord &&
+      field.segment < 0 &&
+      !field.capitalized &&
+      field.pos === 'NOUN' &&
+      i + 2 <= ceiling &&
+      tokens[i + 2]?.capitalized === true &&
+      (tokens[i + 2] as Token).segment < 0
+    )
+      return i + 2
     // "former Sen. Jane Roe", "retired Gen. …": an adjective may open the chain.
     const modifier = i === from && token.pos === 'ADJ'
     if (!token.isWord || token.segment >= 0 || !(isRoleWord(token) || isOrganisationWord(token) || modifier)) return -1

@@ -679,3 +679,14 @@ t.test('an inner quotation without a speech verb before it stays with the outer 
     ['direct'],
   )
 })
+
+t.test('a title is read off the name it leads to, whatever office it names', async (t) => {
+  const councillor = extractQuotes(
+    'Councillor Hester Quayle voted against it. “The budget is short by a third,” the councillor said.',
+  )
+  t.equal(councillor[0]?.speaker?.name, 'Hester Quayle', 'a council title, and the role standing for its holder')
+  const field = extractQuotes(
+    'Former US secretary of commerce Wilma Orcutt, who backed the plan, said “the ports are not ready for it.”',
+  )
+  t.equal(field[0]?.speaker?.name, 'Wilma Orcutt', 'a role with the field it covers is a title, not a name')
+})

@@ -71,6 +71,15 @@ t.test('nameStartingAt', async (t) => {
 
   const broken = tokensOf('spokesman\n\nGlen Ashcombe')
   t.equal(nameStartingAt(broken, 0, broken.length - 1), null, 'a role word cut off from the name by a paragraph break')
+
+  const field = tokensOf('Former US secretary of commerce Wilma Orcutt spoke.')
+  t.equal(
+    words(field, nameStartingAt(field, 0, field.length - 1)),
+    'Former US secretary of commerce Wilma Orcutt',
+    'a role with the field it covers leads on to the name',
+  )
+  const holder = tokensOf('a spokesman of Brightwell Mills spoke.')
+  t.equal(nameStartingAt(holder, 1, holder.length - 1), null, '"of" before a capital names whose spokesman, no title')
 })
 
 t.test('descriptionEndingAt', async (t) => {
