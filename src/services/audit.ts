@@ -1,4 +1,5 @@
-import type { Prisma, PrismaClient } from '../generated/prisma/client.js'
+import type { SqlTransaction } from '../db/database.js'
+import { Prisma, type PrismaClient } from '../generated/prisma/client.js'
 import type { AuditInput } from '../schemas/audit.js'
 import { afterCursor, pageLimit, toPage } from './pagination.js'
 import { timeWindow } from './query-filters.js'
@@ -59,4 +60,25 @@ export async function listAuditEvents(
     reason: row.reason,
     details: row.details ?? null,
   }))
+}
+
+/** One change on the record: who made it, to what, the entity before and after, and why. */
+export interface AuditRecord {
+  actor: string
+  action: string
+  entityType: string
+  entityId: string
+  before: unknown
+  after: unknown
+  reason: string | null
+  details: unknown
+}
+
+/** Writes an audit event in the transaction that makes the change: the record holds exactly what happened. */
+export async function recordAuditEvent(sql: SqlTransaction, record: AuditRecord): Promise<void> {
+  await sql.query(Prisma.sql`
+    INSERT INTO audit_event (actor, action, entity_type, entity_id, before, after, reason, details)
+    VALUES (${record.actor}, ${record.action}, ${record.entityType}, ${record.entityId},
+      ${JSON.stringify(record.before)}::jsonb, ${JSON.stringify(record.after)}::jsonb, ${record.reason},
+      ${JSON.stringify(record.details)}::jsonb)`)
 }

@@ -3,6 +3,7 @@ import type { Database, SqlTransaction } from '../db/database.js'
 import { Prisma, type PrismaClient } from '../generated/prisma/client.js'
 import { notFound } from '../http/problem.js'
 import { retried } from './articles.js'
+import { recordAuditEvent } from './audit.js'
 import type { CreatedClaim } from './claim-grouping.js'
 import { replaceArticleQuotes, speakerForName, type ArticleFacts } from './quotes.js'
 import { attributeByWording } from './unattributed.js'
@@ -136,7 +137,7 @@ export async function correctQuote(
           created_at = CURRENT_TIMESTAMP
         RETURNING id`)
       const correction = (await readCorrection(sql, stored!.id))!
-      await audit(sql, {
+      await recordAuditEvent(sql, {
         actor: who.actor,
         action: correction.notQuotation ? 'quote.not-quotation' : 'quote.speaker-set',
         entityType: 'quote',
@@ -171,7 +172,7 @@ export async function undoCorrection(
       const correction = article && (await readCorrection(sql, id))
       if (!article || !correction) throw notFound('correction', id)
       await sql.query(Prisma.sql`DELETE FROM quote_correction WHERE id = ${id}::uuid`)
-      await audit(sql, {
+      await recordAuditEvent(sql, {
         actor: who.actor,
         action: 'quote-correction.undone',
         entityType: 'quote-correction',
@@ -198,23 +199,4 @@ export async function listArticleCorrections(prisma: PrismaClient, articleId: st
     include: { speaker: { select: { id: true, name: true } } },
   })
   return rows.map((row) => toResource({ ...row, speakerName: row.speaker?.name ?? null, speakerId: row.speakerId }))
-}
-
-interface AuditRecord {
-  actor: string
-  action: string
-  entityType: string
-  entityId: string
-  before: unknown
-  after: unknown
-  reason: string | null
-  details: unknown
-}
-
-async function audit(sql: SqlTransaction, record: AuditRecord): Promise<void> {
-  await sql.query(Prisma.sql`
-    INSERT INTO audit_event (actor, action, entity_type, entity_id, before, after, reason, details)
-    VALUES (${record.actor}, ${record.action}, ${record.entityType}, ${record.entityId},
-      ${JSON.stringify(record.before)}::jsonb, ${JSON.stringify(record.after)}::jsonb, ${record.reason},
-      ${JSON.stringify(record.details)}::jsonb)`)
 }
