@@ -47,10 +47,17 @@ function hoistNamed(value: unknown, named: Record<string, unknown>): unknown {
   for (const [key, member] of Object.entries(value)) out[key] = DATA_KEYS.has(key) ? member : hoistNamed(member, named)
   const title = out.title
   if (typeof title !== 'string') return out
-  const known = named[title]
-  if (known !== undefined && JSON.stringify(known) !== JSON.stringify(out)) {
+  const known = named[title] as Record<string, unknown> | undefined
+  // Where a named schema is a whole response body, @fastify/swagger has moved its examples to the media
+  // type: that copy is the same schema, and the component keeps the examples.
+  if (known !== undefined && JSON.stringify(withoutExamples(known)) !== JSON.stringify(withoutExamples(out))) {
     throw new Error(`two different schemas are named ${title} in the OpenAPI document`)
   }
-  named[title] = out
+  if (known === undefined || known.examples === undefined) named[title] = out
   return { $ref: `#/components/schemas/${title}` }
+}
+
+function withoutExamples(schema: Record<string, unknown>): Record<string, unknown> {
+  const { examples: _examples, ...rest } = schema
+  return rest
 }
