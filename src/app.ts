@@ -23,6 +23,7 @@ import auditRoutes from './routes/v1/audit.js'
 import batchRoutes from './routes/v1/batch.js'
 import catalogRoutes from './routes/v1/catalog.js'
 import claimRoutes from './routes/v1/claims.js'
+import claimNoteRoutes from './routes/v1/claim-notes.js'
 import correctionRoutes from './routes/v1/corrections.js'
 import extractRoutes from './routes/v1/extract.js'
 import factCheckRoutes from './routes/v1/fact-check.js'
@@ -83,6 +84,7 @@ async function app(fastify: FastifyInstance, options: AppOptions): Promise<void>
       await v1.register(batchRoutes)
       await v1.register(catalogRoutes)
       await v1.register(claimRoutes)
+      await v1.register(claimNoteRoutes)
       await v1.register(correctionRoutes)
       await v1.register(extractRoutes)
       await v1.register(factCheckRoutes)

@@ -92,6 +92,16 @@ function firstAppearance(claim: ClaimDetail): Html {
   </dd>`
 }
 
+/** The editor's verdict, where one stands: what a reader of the claim should see first after its words. */
+function editorNote(note: ClaimDetail['note']): Html | string {
+  if (!note) return ''
+  return html`<aside class="editor-note" aria-labelledby="note-heading">
+    <h2 id="note-heading">Editor’s verdict: ${note.verdict}</h2>
+    ${note.explanation ? html`<p>${note.explanation}</p>` : ''}
+    <p class="byline">${note.author.name ?? note.author.id}, ${date(note.createdAt)}</p>
+  </aside>`
+}
+
 /** A claim: who said it, the canonical wording, and every rendering side by side with its differences marked. */
 export function claimPage(claim: ClaimDetail): string {
   const { consistency } = claim
@@ -114,6 +124,7 @@ export function claimPage(claim: ClaimDetail): string {
       <dt>Lowest fidelity</dt>
       <dd>${percent(consistency.lowestFidelity)}</dd>
     </dl>
+    ${editorNote(claim.note)}
     <section aria-labelledby="renderings-heading">
       <h2 id="renderings-heading">Renderings side by side</h2>
       <p class="diff-legend">

@@ -33,20 +33,26 @@ export const AuditQuery = Type.Object(
 )
 export type AuditInput = Static<typeof AuditQuery>
 
+/** Who made a change: the id the record keeps, and the name it goes by. */
+export const ActorSchema = named(
+  'Actor',
+  Type.Object(
+    {
+      id: Type.String({ description: 'key:<stored key id>, env:<position in API_KEYS>, cli or anonymous' }),
+      name: Nullable(Type.String(), {
+        description: 'the stored key’s name, or what the id stands for; null for a key since deleted',
+      }),
+    },
+    { description: 'who made the change' },
+  ),
+)
+
 export const AuditEventSchema = named(
   'AuditEvent',
   Type.Object({
     id: Type.String({ format: 'uuid' }),
     at: DateTime,
-    actor: Type.Object(
-      {
-        id: Type.String({ description: 'key:<stored key id>, env:<position in API_KEYS>, cli or anonymous' }),
-        name: Nullable(Type.String(), {
-          description: 'the stored key’s name, or what the id stands for; null for a key since deleted',
-        }),
-      },
-      { description: 'who made the change' },
-    ),
+    actor: ActorSchema,
     action: Type.String({ examples: ['article.revised'] }),
     entity: Type.Object({ type: Type.String({ examples: ['article'] }), id: Nullable(Type.String()) }),
     before: Nullable(Type.Unknown(), { description: 'the entity as it was, where the change has such a side' }),

@@ -1,6 +1,7 @@
 import { named } from './named.js'
 import { Type, type Static } from 'typebox'
 import { DateTime, Nullable, PageLinks, PaginationQuery } from './common.js'
+import { ClaimNoteSchema } from './claim-notes.js'
 import { DateTimeInput } from './date-time.js'
 import {
   CLAIM_DETAIL_EXAMPLE,
@@ -152,6 +153,10 @@ export const ClaimDetailSchema = named(
           { description: 'a quote of these words that another outlet attributed to someone else' },
         ),
       ),
+      note: Nullable(ClaimNoteSchema, {
+        description:
+          'the editor’s standing verdict on how the claim was reported (PUT /v1/claims/{id}/note); null when none',
+      }),
       createdAt: DateTime,
       updatedAt: DateTime,
       links: PageLinks,

@@ -54,6 +54,16 @@ export const CLAIM_LIST_ITEM_EXAMPLE = {
   links: { html: `/claims/${CLAIM}` },
 }
 
+export const CLAIM_NOTE_EXAMPLE = {
+  id: '0196a1f2-7a8b-7c9d-8e0f-1a2b3c4d5e6f',
+  claimId: CLAIM,
+  verdict: 'Misquoted by one outlet',
+  explanation: 'The Daily Ledger dropped “loved and” from the second sentence.',
+  author: { id: 'key:0196a1ef-0a1b-7c2d-8e3f-4a5b6c7d8e9f', name: 'standards desk' },
+  createdAt: '2025-05-04T08:12:45.000Z',
+  withdrawn: null,
+}
+
 export const CLAIM_DETAIL_EXAMPLE = {
   id: CLAIM,
   speaker: { ...SPEAKER, slug: 'claudia-sheinbaum' },
@@ -110,6 +120,7 @@ export const CLAIM_DETAIL_EXAMPLE = {
       },
     },
   ],
+  note: CLAIM_NOTE_EXAMPLE,
   createdAt: '2025-05-03T18:31:02.114Z',
   updatedAt: '2025-05-03T21:06:40.502Z',
   links: { html: `/claims/${CLAIM}` },

@@ -20,12 +20,12 @@ export interface AuditEventResource {
 
 type AuditRow = Prisma.AuditEventGetPayload<object>
 
-/** What an actor id that is not a stored key stands for. */
-function actorName(actor: string, keyNames: ReadonlyMap<string, string>): string | null {
-  if (actor.startsWith('key:')) return keyNames.get(actor.slice(4)) ?? null
-  if (actor.startsWith('env:')) return `API_KEYS entry ${actor.slice(4)}`
-  if (actor === 'cli') return 'the verbatim command'
-  return actor === 'anonymous' ? 'no key' : null
+/** Who an actor id stands for: a stored key by its name (given, as the caller looked it up), or what the id says. */
+export function describeActor(actor: string, keyName: string | null): { id: string; name: string | null } {
+  if (actor.startsWith('key:')) return { id: actor, name: keyName }
+  if (actor.startsWith('env:')) return { id: actor, name: `API_KEYS entry ${actor.slice(4)}` }
+  if (actor === 'cli') return { id: actor, name: 'the verbatim command' }
+  return { id: actor, name: actor === 'anonymous' ? 'no key' : null }
 }
 
 export async function listAuditEvents(
@@ -52,7 +52,7 @@ export async function listAuditEvents(
   return toPage(rows, limit, (row: AuditRow) => ({
     id: row.id,
     at: row.createdAt.toISOString(),
-    actor: { id: row.actor, name: actorName(row.actor, keyNames) },
+    actor: describeActor(row.actor, keyNames.get(row.actor.slice(4)) ?? null),
     action: row.action,
     entity: { type: row.entityType, id: row.entityId },
     before: row.before ?? null,

@@ -734,8 +734,9 @@ async function writeClaims(sql: SqlTransaction, plan: ClaimPlan): Promise<Create
 
 /**
  * Emptied claims that passed on no id leave: merged ones redirect to the claim holding their earliest
- * rendering (as do the ids that redirected to them, and their misattribution flags follow), removed
- * ones stay as tombstones. Claim ids once returned always answer.
+ * rendering (as do the ids that redirected to them, and their misattribution flags and editors' notes
+ * follow), removed ones stay as tombstones (their notes stay on the audit trail). Claim ids once
+ * returned always answer.
  */
 async function retireClaims(
   sql: SqlTransaction,
@@ -745,6 +746,8 @@ async function retireClaims(
   const merged = identity.redirects.map(({ from, toSeed }) => ({ from, to: claimIdBySeed.get(toSeed)! }))
   const retired = [...merged.map((redirect) => redirect.from), ...identity.removed]
   if (retired.length === 0) return
+  // An editor writing a note on one of them (claim-notes.ts) holds its row: wait, so that the note moves.
+  await sql.query(Prisma.sql`SELECT id FROM claim WHERE id = ANY(${retired}::uuid[]) ORDER BY id FOR UPDATE`)
   if (merged.length > 0) {
     const from = merged.map((redirect) => redirect.from)
     const to = merged.map((redirect) => redirect.to)
@@ -756,6 +759,8 @@ async function retireClaims(
         INSERT INTO quote_misattribution (quote_id, claim_id)
         SELECT f.quote_id, m.to_id FROM quote_misattribution f JOIN merged m ON m.from_id = f.claim_id
         ON CONFLICT DO NOTHING
+      ), notes AS (
+        UPDATE claim_note n SET claim_id = m.to_id FROM merged m WHERE n.claim_id = m.from_id
       )
       INSERT INTO claim_redirect (from_id, to_id, reason) SELECT from_id, to_id, 'merged' FROM merged`)
   }

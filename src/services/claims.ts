@@ -20,6 +20,7 @@ import type {
 } from '../schemas/claims.js'
 import { LABELS } from '../schemas/claims.js'
 import { htmlLink, pagePaths } from '../pages/paths.js'
+import { currentNoteJson, toNoteResource, type NoteJson } from './claim-note-store.js'
 import { afterCursor, pageLimit, toPage } from './pagination.js'
 import { outletWhere, timeWindow } from './query-filters.js'
 import { probeShingles } from './shingle-probe.js'
@@ -146,6 +147,7 @@ interface ClaimRow {
     via: string | null
     article: ArticleJson
   }>
+  note: NoteJson | null
   misattributions: Array<{
     quoteId: string
     text: string
@@ -194,7 +196,8 @@ export const claimDetailQuery = (id: string): Prisma.Sql => Prisma.sql`
           ORDER BY q.order_key, q.id), '[]')
         FROM quote_misattribution m JOIN quote q ON q.id = m.quote_id JOIN speaker ms ON ms.id = q.speaker_id
         JOIN article a ON a.id = q.article_id JOIN outlet o ON o.id = a.outlet_id
-        WHERE m.claim_id = c.id) AS misattributions
+        WHERE m.claim_id = c.id) AS misattributions,
+      ${currentNoteJson(Prisma.sql`c.id`)} AS note
     FROM claim c JOIN speaker s ON s.id = c.speaker_id
     WHERE c.id = ${id}::uuid`
 
@@ -248,6 +251,7 @@ export async function getClaimDetail(
       pieces: printedPieces(quote.text, spans),
       article: toArticleRef(quote.article),
     })),
+    note: row.note && toNoteResource(row.note),
     createdAt: iso(row.created_at),
     updatedAt: iso(row.updated_at),
     links: htmlLink(pagePaths.claim(row.id)),
@@ -260,6 +264,15 @@ export async function getClaimDetail(
  */
 async function retiredClaim(prisma: PrismaClient, id: string, locationOf: (survivor: string) => string) {
   const redirect = await prisma.claimRedirect.findUnique({ where: { fromId: id }, select: { toId: true } })
+  return retiredClaimProblem(id, redirect, locationOf)
+}
+
+/** The problem for a claim id that names no claim, given its redirect (null: the id was never returned). */
+export function retiredClaimProblem(
+  id: string,
+  redirect: { toId: string | null } | null,
+  locationOf: (survivor: string) => string,
+) {
   if (!redirect) return notFound('claim', id)
   if (redirect.toId === null) return gone('claim', id, 'was removed: every rendering it had was withdrawn')
   return mergedInto('claim', id, redirect.toId, locationOf(redirect.toId))

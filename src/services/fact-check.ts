@@ -5,10 +5,13 @@ import {
   siteOf,
   type ClaimReviewDocument,
   type ReviewPublisher,
+  type ReviewRating,
 } from '../domain/fact-check/index.js'
 import type { Prisma, PrismaClient } from '../generated/prisma/client.js'
 import { badRequest, HttpProblem } from '../http/problem.js'
 import { FACT_CHECK_PAGE_SIZE, type FactCheckSearchInput, type FactCheckSearchResult } from '../schemas/fact-check.js'
+import type { ClaimNoteResource } from '../schemas/claim-notes.js'
+import { currentNotes } from './claim-note-store.js'
 import { claimsSharingWords, getClaimDetail, WORDING_SEARCH_LIMIT } from './claims.js'
 import { afterCursor, pageLimit, toPage } from './pagination.js'
 
@@ -38,11 +41,16 @@ export async function getClaimReview(prisma: PrismaClient, id: string, site: Rev
       firstArticleId: claim.firstAppearance?.articleId ?? null,
       appearances: claim.appearances,
       createdAt: claim.createdAt,
-      updatedAt: claim.updatedAt,
+      // An editor's verdict changes the review as much as a new rendering does.
+      updatedAt: claim.note && claim.note.createdAt > claim.updatedAt ? claim.note.createdAt : claim.updatedAt,
     },
-    { publisher: site.publisher, url: claimUrl(site, claim.id) },
+    { publisher: site.publisher, url: claimUrl(site, claim.id), ...reviewRating(claim.note) },
   )
 }
+
+/** The review's rating: the editor's standing verdict, where there is one, and never one of the service's own. */
+const reviewRating = (note: ClaimNoteResource | null): { rating?: ReviewRating } =>
+  note ? { rating: { verdict: note.verdict, ...(note.explanation ? { explanation: note.explanation } : {}) } } : {}
 
 /**
  * Parameters of Google's claims:search this service does not honour, and what to do instead: answered
@@ -118,6 +126,10 @@ export async function searchFactChecks(
       firstArticle: { select: { publishedAt: true } },
     },
   })
+  const notes = await currentNotes(
+    { query: <Row>(statement: Prisma.Sql) => prisma.$queryRaw<Row[]>(statement) },
+    rows.slice(0, limit).map((row) => row.id),
+  )
   const page = toPage(rows, limit, (row) =>
     factCheckedClaim(
       {
@@ -126,7 +138,7 @@ export async function searchFactChecks(
         firstPublishedAt: row.firstArticle?.publishedAt?.toISOString() ?? null,
         createdAt: row.createdAt.toISOString(),
       },
-      { publisher: site.publisher, url: claimUrl(site, row.id) },
+      { publisher: site.publisher, url: claimUrl(site, row.id), ...reviewRating(notes.get(row.id) ?? null) },
     ),
   )
   return { claims: page.items, ...(page.nextCursor === null ? {} : { nextPageToken: page.nextCursor }) }

@@ -69,6 +69,12 @@ t.test('every model round-trips through the generated client', async (t) => {
       canonicalWording: 'sovereignty is not for sale',
       firstQuoteId: quote.id,
       misattributions: { create: [{ quoteId: quote.id }] },
+      notes: {
+        create: [
+          { verdict: 'Misquoted', explanation: 'one outlet cut a clause', actor: 'cli' },
+          { verdict: 'Quoted', actor: 'cli', withdrawnAt: new Date(), withdrawnBy: 'cli' },
+        ],
+      },
       wordings: {
         create: [
           {
@@ -100,7 +106,7 @@ t.test('every model round-trips through the generated client', async (t) => {
       quotes: {
         include: {
           speaker: { include: { aliases: true } },
-          claim: { include: { wordings: true } },
+          claim: { include: { wordings: true, notes: { orderBy: { id: 'asc' } } } },
           seedOf: true,
           firstOf: true,
           firstOfWordings: true,
@@ -124,6 +130,13 @@ t.test('every model round-trips through the generated client', async (t) => {
   t.same(
     read.quotes[0]!.firstOf.map((c) => c.canonicalWording),
     ['sovereignty is not for sale'],
+  )
+  t.same(
+    read.quotes[0]!.claim!.notes.map((n) => [n.verdict, n.explanation, n.withdrawnBy]),
+    [
+      ['Misquoted', 'one outlet cut a clause', null],
+      ['Quoted', null, 'cli'],
+    ],
   )
   t.equal(read.quotes[0]!.firstOfWordings[0]!.claimId, claim.id)
   t.same(
