@@ -23,6 +23,7 @@ import auditRoutes from './routes/v1/audit.js'
 import batchRoutes from './routes/v1/batch.js'
 import catalogRoutes from './routes/v1/catalog.js'
 import claimRoutes from './routes/v1/claims.js'
+import articleHistoryRoutes from './routes/v1/article-history.js'
 import claimNoteRoutes from './routes/v1/claim-notes.js'
 import correctionRoutes from './routes/v1/corrections.js'
 import extractRoutes from './routes/v1/extract.js'
@@ -80,6 +81,7 @@ async function app(fastify: FastifyInstance, options: AppOptions): Promise<void>
   await fastify.register(
     async (v1) => {
       await v1.register(articleRoutes)
+      await v1.register(articleHistoryRoutes)
       await v1.register(auditRoutes)
       await v1.register(batchRoutes)
       await v1.register(catalogRoutes)

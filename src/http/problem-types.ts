@@ -46,6 +46,11 @@ export const PROBLEM_TYPES = {
     title: 'Gone',
     description: 'The claim existed; every rendering it had was withdrawn.',
   },
+  'article-deleted': {
+    status: 410,
+    title: 'Gone',
+    description: 'An editor deleted the article; its quotes left their claims.',
+  },
   'body-too-large': { status: 413, title: 'Content Too Large', description: 'The body is over BODY_LIMIT.' },
   'batch-too-large': {
     status: 413,

@@ -68,6 +68,15 @@ export const mergedInto = (what: 'claim', id: string, survivor: string, location
 export const gone = (what: 'claim', id: string, why: string): HttpProblem =>
   new HttpProblem(`${what}-removed`, `${what} ${id} ${why}`)
 
+/** An article an editor deleted, with when and, where given, why. */
+export const articleDeleted = (id: string, deletedAt: Date, reason: string | null): HttpProblem =>
+  new HttpProblem(
+    'article-deleted',
+    `article ${id} was deleted on ${deletedAt.toISOString()}${reason ? `: ${reason}` : ''}`,
+    undefined,
+    { extensions: { deletedAt: deletedAt.toISOString() } },
+  )
+
 /**
  * A speaker named in a filter (or anywhere a speaker must be known) whom no speaker goes by, with the
  * speakers the name may have meant, nearest first.

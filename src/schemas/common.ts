@@ -28,6 +28,9 @@ export const ProblemSchema = Type.Object(
         description: 'for a merged resource: the id it answers to now (also in Location)',
       }),
     ),
+    deletedAt: Type.Optional(
+      Type.String({ format: 'date-time', description: 'for article-deleted: when an editor deleted it' }),
+    ),
     requiredScope: Type.Optional(
       Type.Enum([...SCOPES], {
         description: 'for forbidden: the scope the operation needs, which the key lacks',
@@ -48,7 +51,7 @@ const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   403: 'The API key lacks the scope this operation needs; `requiredScope` names it.',
   308: 'The resource was merged into another: Location names it, and so does `mergedInto`.',
   404: 'No such resource.',
-  410: 'The resource existed and is gone: every rendering it had was removed.',
+  410: 'The resource existed and is gone: a claim every rendering of which was withdrawn, or an article an editor deleted.',
   409: 'The request conflicts with the current state of the resource.',
   413: 'The request body is larger than the configured limit.',
   415: 'The request body must be application/json.',

@@ -7,7 +7,7 @@ import { printedPieces } from '../domain/claims/index.js'
 import type { Database, SqlTransaction } from '../db/database.js'
 import { Prisma, type PrismaClient } from '../generated/prisma/client.js'
 import { isTransactionConflict } from '../http/database-errors.js'
-import { badRequest, HttpProblem, notFound } from '../http/problem.js'
+import { articleDeleted, badRequest, HttpProblem, notFound } from '../http/problem.js'
 import {
   MAX_TEXT_LENGTH,
   QUOTE_PAGE_SIZE,
@@ -35,7 +35,7 @@ type ArticleRow = Prisma.ArticleGetPayload<{ include: typeof summaryInclude }>
 /** What an article summary is made of, as the ORM or a raw statement reads it. */
 type SummaryRow = Omit<ArticleRow, 'outletId' | 'text'>
 
-function toSummary(row: SummaryRow): ArticleSummary {
+export function toSummary(row: SummaryRow): ArticleSummary {
   return {
     id: row.id,
     url: row.url,
@@ -326,7 +326,7 @@ async function reviseArticle(sql: SqlTransaction, id: string, text: ArticleText)
 }
 
 /** The article as the API shows it, read inside the ingest transaction. */
-async function readSummary(sql: SqlTransaction, id: string): Promise<SummaryRow> {
+export async function readSummary(sql: SqlTransaction, id: string): Promise<SummaryRow> {
   const [row] = await sql.query<SummaryRow>(Prisma.sql`
     SELECT a.id, a.url, a.title, a.author, a.published_at AS "publishedAt", a.language, a.content_hash AS "contentHash",
       a.created_at AS "createdAt", a.updated_at AS "updatedAt",
@@ -358,9 +358,15 @@ export async function listArticles(
   return toPage(rows, limit, toSummary)
 }
 
+/** Why an article id names no article: an editor deleted it (410, for good), or it never did (404). */
+export async function missingArticle(prisma: Pick<PrismaClient, 'articleDeletion'>, id: string): Promise<HttpProblem> {
+  const deletion = await prisma.articleDeletion.findUnique({ where: { articleId: id } })
+  return deletion ? articleDeleted(id, deletion.deletedAt, deletion.reason) : notFound('article', id)
+}
+
 export async function getArticle(prisma: PrismaClient, id: string): Promise<ArticleResource> {
   const row = await prisma.article.findUnique({ where: { id }, include: summaryInclude })
-  if (!row) throw notFound('article', id)
+  if (!row) throw await missingArticle(prisma, id)
   return { ...toSummary(row), text: row.text }
 }
 
@@ -378,7 +384,7 @@ export async function listArticleQuotes(
     prisma.article.findUnique({ where: { id }, select: { id: true } }),
     cursor ? prisma.quote.findFirst({ where: { id: cursor, articleId: id }, select: { position: true } }) : null,
   ])
-  if (!article) throw notFound('article', id)
+  if (!article) throw await missingArticle(prisma, id)
   // A cursor names the last quote of the page before; one of another article's, or of a text since
   // revised, names no place in this list.
   if (cursor && !after) throw invalidCursor()

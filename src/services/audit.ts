@@ -82,3 +82,15 @@ export async function recordAuditEvent(sql: SqlTransaction, record: AuditRecord)
       ${JSON.stringify(record.before)}::jsonb, ${JSON.stringify(record.after)}::jsonb, ${record.reason},
       ${JSON.stringify(record.details)}::jsonb)`)
 }
+
+/** An actor with the name it goes by, looked up in the transaction that records what it did. */
+export async function namedActor(
+  sql: Pick<SqlTransaction, 'query'>,
+  actor: string,
+): Promise<{ id: string; name: string | null }> {
+  if (!actor.startsWith('key:')) return describeActor(actor, null)
+  const [key] = await sql.query<{ name: string }>(
+    Prisma.sql`SELECT name FROM api_key WHERE id = ${actor.slice(4)}::uuid`,
+  )
+  return describeActor(actor, key?.name ?? null)
+}

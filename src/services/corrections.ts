@@ -2,10 +2,10 @@ import type { ExtractedQuote } from '../domain/extraction/index.js'
 import type { Database, SqlTransaction } from '../db/database.js'
 import { Prisma, type PrismaClient } from '../generated/prisma/client.js'
 import { notFound } from '../http/problem.js'
-import { retried } from './articles.js'
+import { missingArticle, retried } from './articles.js'
 import { recordAuditEvent } from './audit.js'
 import type { CreatedClaim } from './claim-grouping.js'
-import { replaceArticleQuotes, speakerForName, type ArticleFacts } from './quotes.js'
+import { lockArticle, replaceArticleQuotes, speakerForName, type ArticleFacts } from './quotes.js'
 import { attributeByWording } from './unattributed.js'
 
 /**
@@ -67,14 +67,6 @@ const toResource = (row: CorrectionRow): CorrectionResource => ({
   reason: row.reason,
   createdAt: row.createdAt.toISOString(),
 })
-
-/** The article locked against revisions and other corrections, with its facts; null when it is gone. */
-async function lockArticle(sql: SqlTransaction, articleId: string): Promise<ArticleFacts | null> {
-  const [row] = await sql.query<ArticleFacts>(Prisma.sql`
-    SELECT id, url, text, published_at AS "publishedAt", created_at AS "createdAt"
-    FROM article WHERE id = ${articleId}::uuid FOR UPDATE`)
-  return row ?? null
-}
 
 /** Writes the article's quotes again from its stored text, every correction applied. */
 async function rewriteQuotes(sql: SqlTransaction, article: ArticleFacts, extract: Extract): Promise<CreatedClaim[]> {
@@ -192,7 +184,7 @@ export async function undoCorrection(
 
 export async function listArticleCorrections(prisma: PrismaClient, articleId: string): Promise<CorrectionResource[]> {
   const article = await prisma.article.findUnique({ where: { id: articleId }, select: { id: true } })
-  if (!article) throw notFound('article', articleId)
+  if (!article) throw await missingArticle(prisma, articleId)
   const rows = await prisma.quoteCorrection.findMany({
     where: { articleId },
     orderBy: { id: 'asc' },

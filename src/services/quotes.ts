@@ -123,6 +123,14 @@ export interface ArticleFacts {
   createdAt: Date
 }
 
+/** The article locked against revisions, corrections and deletion, with its facts; null when there is none. */
+export async function lockArticle(sql: SqlTransaction, articleId: string): Promise<ArticleFacts | null> {
+  const [row] = await sql.query<ArticleFacts>(Prisma.sql`
+    SELECT id, url, text, published_at AS "publishedAt", created_at AS "createdAt"
+    FROM article WHERE id = ${articleId}::uuid FOR UPDATE`)
+  return row ?? null
+}
+
 /**
  * Replaces an article's quotes with those extracted from its current text, resolving each speaker,
  * and regroups the claims they join or leave. Called inside the ingest transaction, so readers see

@@ -109,6 +109,7 @@ export default async function correctionRoutes(fastify: FastifyInstance): Promis
           400,
           401,
           404,
+          410,
         ),
       },
     },
