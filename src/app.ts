@@ -26,6 +26,7 @@ import claimRoutes from './routes/v1/claims.js'
 import articleHistoryRoutes from './routes/v1/article-history.js'
 import claimNoteRoutes from './routes/v1/claim-notes.js'
 import correctionRoutes from './routes/v1/corrections.js'
+import speakerCorrectionRoutes from './routes/v1/speaker-corrections.js'
 import extractRoutes from './routes/v1/extract.js'
 import factCheckRoutes from './routes/v1/fact-check.js'
 import keyRoutes from './routes/v1/keys.js'
@@ -91,6 +92,7 @@ async function app(fastify: FastifyInstance, options: AppOptions): Promise<void>
       await v1.register(extractRoutes)
       await v1.register(factCheckRoutes)
       await v1.register(keyRoutes)
+      await v1.register(speakerCorrectionRoutes)
     },
     { prefix: '/v1' },
   )

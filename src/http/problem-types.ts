@@ -46,6 +46,11 @@ export const PROBLEM_TYPES = {
     title: 'Gone',
     description: 'The claim existed; every rendering it had was withdrawn.',
   },
+  conflict: {
+    status: 409,
+    title: 'Conflict',
+    description: 'The change conflicts with what is stored; the detail says with what.',
+  },
   'article-deleted': {
     status: 410,
     title: 'Gone',

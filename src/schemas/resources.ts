@@ -71,6 +71,9 @@ export const SpeakerSchema = named(
     description: Nullable(Type.String()),
     wikidataId: Nullable(Type.String()),
     aliases: Type.Array(Type.String()),
+    nameCorrected: Type.Boolean({
+      description: 'the name was set by an editor: articles printing a fuller form no longer replace it',
+    }),
     createdAt: DateTime,
     links: PageLinks,
   }),

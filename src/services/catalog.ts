@@ -1,4 +1,5 @@
-import type { Prisma, PrismaClient } from '../generated/prisma/client.js'
+import type { SqlTransaction } from '../db/database.js'
+import { Prisma, type PrismaClient } from '../generated/prisma/client.js'
 import { notFound } from '../http/problem.js'
 import type { OutletResource, SpeakerResource } from '../schemas/resources.js'
 import { htmlLink, pagePaths } from '../pages/paths.js'
@@ -41,7 +42,9 @@ export async function getOutlet(prisma: PrismaClient, id: string): Promise<Outle
 const speakerInclude = {
   aliases: { select: { alias: true }, orderBy: { alias: 'asc' } },
 } satisfies Prisma.SpeakerInclude
-type SpeakerRow = Prisma.SpeakerGetPayload<{ include: typeof speakerInclude }>
+type SpeakerRow = Omit<Prisma.SpeakerGetPayload<{ include: typeof speakerInclude }>, 'aliases' | 'updatedAt'> & {
+  aliases: Array<{ alias: string }>
+}
 const toSpeaker = (row: SpeakerRow): SpeakerResource => ({
   id: row.id,
   name: row.name,
@@ -51,9 +54,22 @@ const toSpeaker = (row: SpeakerRow): SpeakerResource => ({
   description: row.description,
   wikidataId: row.wikidataId,
   aliases: row.aliases.map((alias) => alias.alias),
-  createdAt: row.createdAt.toISOString(),
+  nameCorrected: row.nameCorrected,
+  createdAt: new Date(row.createdAt).toISOString(),
   links: htmlLink(pagePaths.speaker(row.id)),
 })
+
+/** A speaker as the API shows it, read in a transaction (the corrections that change it read it so). */
+export async function readSpeaker(sql: Pick<SqlTransaction, 'query'>, id: string): Promise<SpeakerResource> {
+  const [row] = await sql.query<SpeakerRow>(Prisma.sql`
+    SELECT s.id, s.name, s.slug, s.kind::text AS kind, s.title, s.description, s.wikidata_id AS "wikidataId",
+      s.name_corrected AS "nameCorrected", s.created_at AS "createdAt",
+      COALESCE((SELECT json_agg(json_build_object('alias', a.alias) ORDER BY a.alias)
+        FROM speaker_alias a WHERE a.speaker_id = s.id), '[]') AS aliases
+    FROM speaker s WHERE s.id = ${id}::uuid`)
+  if (!row) throw notFound('speaker', id)
+  return toSpeaker(row)
+}
 
 export async function listSpeakers(prisma: PrismaClient, query: PageInput): Promise<Page<SpeakerResource>> {
   const limit = pageLimit(query.limit)

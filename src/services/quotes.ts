@@ -89,7 +89,10 @@ async function resolveSpeakers(sql: SqlTransaction, mentions: SpeakerMention[]):
       SELECT r.speaker_id, x.alias, x.key
       FROM unnest(${aliases.map((a) => a.n)}::int[], ${aliases.map((a) => a.alias)}::text[],
         ${aliases.map((a) => a.key)}::text[]) AS x(n, alias, key)
-      JOIN resolved r ON r.n = x.n ORDER BY r.speaker_id, x.key
+      JOIN resolved r ON r.n = x.n
+      -- An alias an editor removed from the speaker is not learnt again.
+      WHERE NOT EXISTS (SELECT FROM speaker_alias_block b WHERE b.speaker_id = r.speaker_id AND b.alias_key = x.key)
+      ORDER BY r.speaker_id, x.key
       ON CONFLICT (speaker_id, alias_key) DO NOTHING
     ), fullest AS (
       SELECT DISTINCT ON (r.speaker_id) r.speaker_id, m.name
@@ -97,8 +100,9 @@ async function resolveSpeakers(sql: SqlTransaction, mentions: SpeakerMention[]):
       ORDER BY r.speaker_id, cardinality(string_to_array(m.name, ' ')) DESC, length(m.name) DESC, m.name
     ), renamed AS (
       -- A person is shown by the fullest form of the name any article gives, whatever the order they came in.
+      -- A name an editor gave stands.
       UPDATE speaker s SET name = f.name, updated_at = now() FROM fullest f
-      WHERE s.id = f.speaker_id AND (cardinality(string_to_array(f.name, ' ')), length(f.name), s.name)
+      WHERE s.id = f.speaker_id AND NOT s.name_corrected AND (cardinality(string_to_array(f.name, ' ')), length(f.name), s.name)
         > (cardinality(string_to_array(s.name, ' ')), length(s.name), f.name)
     )
     SELECT n, speaker_id FROM resolved`,

@@ -1,0 +1,120 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import type { FastifyInstance } from 'fastify'
+import { badRequest } from '../../http/problem.js'
+import { IdParams, LOCATION_HEADER, responses, SCOPED_BODY_PROBLEMS, success } from '../../schemas/common.js'
+import { SpeakerSchema } from '../../schemas/resources.js'
+import {
+  AliasParams,
+  AliasReasonQuery,
+  SpeakerAliasBody,
+  SpeakerPatchBody,
+  type SpeakerPatchInput,
+} from '../../schemas/speaker-corrections.js'
+import {
+  addSpeakerAlias,
+  removeSpeakerAlias,
+  updateSpeaker,
+  type SpeakerChange,
+} from '../../services/speaker-corrections.js'
+
+const HOLDS =
+  'Kept as a fact later articles respect, and on the audit trail. The speaker’s quotes keep their speaker; one printed under a wrong name is corrected on the quote (PUT /v1/quotes/{id}/speaker).'
+
+/** The fields a PATCH changes, trimmed; at least one, or the request says nothing. */
+function speakerChange({ reason: _reason, ...fields }: SpeakerPatchInput): SpeakerChange {
+  const trimmed = (value: string | null | undefined) => (typeof value === 'string' ? value.trim() : value)
+  const change: SpeakerChange = {}
+  if (fields.name !== undefined) change.name = fields.name.trim()
+  if (fields.title !== undefined) change.title = trimmed(fields.title) ?? null
+  if (fields.description !== undefined) change.description = trimmed(fields.description) ?? null
+  if (fields.wikidataId !== undefined) change.wikidataId = fields.wikidataId
+  if (Object.keys(change).length === 0) {
+    throw badRequest('validation', 'give at least one of name, title, description and wikidataId', [
+      { in: 'body', field: '', message: 'changes nothing' },
+    ])
+  }
+  return change
+}
+
+/** Editors correct speakers: the name and facts shown, and the aliases articles find them by. */
+export default async function speakerCorrectionRoutes(fastify: FastifyInstance): Promise<void> {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
+  const who = (request: { actor: string | null }, reason: string | undefined) => ({
+    actor: request.actor as string,
+    reason: reason ?? null,
+  })
+
+  app.patch(
+    '/speakers/:id',
+    {
+      config: { access: 'edit' },
+      schema: {
+        tags: ['speakers'],
+        operationId: 'updateSpeaker',
+        summary: 'Rename a speaker, or set their title, description or Wikidata id',
+        description: `A name given here stands: articles printing a fuller form no longer replace it, and it becomes an alias. ${HOLDS}`,
+        params: IdParams,
+        body: SpeakerPatchBody,
+        response: responses(
+          { 200: success(SpeakerSchema, 'The speaker as now shown.') },
+          ...SCOPED_BODY_PROBLEMS,
+          404,
+          409,
+        ),
+      },
+    },
+    async (request) =>
+      updateSpeaker(app.db, request.params.id, speakerChange(request.body), who(request, request.body.reason)),
+  )
+
+  app.post(
+    '/speakers/:id/aliases',
+    {
+      config: { access: 'edit' },
+      schema: {
+        tags: ['speakers'],
+        operationId: 'addSpeakerAlias',
+        summary: 'Add a name articles print for a speaker',
+        description: `Later articles printing the alias find this speaker by it (an alias two speakers share finds neither). 201 when it is new, 200 when the speaker had it already. ${HOLDS}`,
+        params: IdParams,
+        body: SpeakerAliasBody,
+        response: responses(
+          {
+            200: success(SpeakerSchema, 'The speaker had the alias already.'),
+            201: success(SpeakerSchema, 'The alias is added; Location is the speaker’s.', LOCATION_HEADER),
+          },
+          ...SCOPED_BODY_PROBLEMS,
+          404,
+        ),
+      },
+    },
+    async (request, reply) => {
+      const { speaker, added } = await addSpeakerAlias(
+        app.db,
+        request.params.id,
+        request.body.alias.trim(),
+        who(request, request.body.reason),
+      )
+      if (!added) return speaker
+      return reply.code(201).header('location', `/v1/speakers/${speaker.id}`).send(speaker)
+    },
+  )
+
+  app.delete(
+    '/speakers/:id/aliases/:alias',
+    {
+      config: { access: 'edit' },
+      schema: {
+        tags: ['speakers'],
+        operationId: 'removeSpeakerAlias',
+        summary: 'Remove an alias a speaker was wrongly given',
+        description: `For a name that is not theirs ("He", another person’s surname): later articles no longer find the speaker by it, and ingestion does not learn it for them again (adding it back lifts that). The speaker’s current name cannot be removed (409): rename first. ${HOLDS}`,
+        params: AliasParams,
+        querystring: AliasReasonQuery,
+        response: responses({ 200: success(SpeakerSchema, 'The speaker without the alias.') }, 400, 401, 403, 404, 409),
+      },
+    },
+    async (request) =>
+      removeSpeakerAlias(app.db, request.params.id, request.params.alias, who(request, request.query.reason)),
+  )
+}

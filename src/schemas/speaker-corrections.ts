@@ -1,0 +1,57 @@
+import { Type, type Static } from 'typebox'
+import { Nullable } from './common.js'
+
+const Reason = Type.Optional(
+  Type.String({ minLength: 1, maxLength: 1000, description: 'why, for the audit trail', examples: ['her full name'] }),
+)
+
+const Name = Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' })
+
+export const SpeakerPatchBody = Type.Object(
+  {
+    name: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 200,
+        pattern: '\\S',
+        description: 'the name to show; articles printing a fuller form no longer replace it, and it becomes an alias',
+        examples: ['Claudia Sheinbaum Pardo'],
+      }),
+    ),
+    title: Type.Optional(
+      Nullable(Name, { description: 'what the speaker is ("President of Mexico"); null clears it' }),
+    ),
+    description: Type.Optional(
+      Nullable(Type.String({ minLength: 1, maxLength: 2000, pattern: '\\S' }), { description: 'null clears it' }),
+    ),
+    wikidataId: Type.Optional(
+      Nullable(Type.String({ pattern: '^Q[1-9][0-9]{0,11}$', examples: ['Q2344758'] }), {
+        description: 'the Wikidata item (one speaker per item); null clears it',
+      }),
+    ),
+    reason: Reason,
+  },
+  { additionalProperties: false, description: 'the fields to change, at least one' },
+)
+export type SpeakerPatchInput = Static<typeof SpeakerPatchBody>
+
+export const SpeakerAliasBody = Type.Object(
+  {
+    alias: Type.String({
+      minLength: 1,
+      maxLength: 200,
+      pattern: '\\S',
+      description: 'a name articles print for the speaker',
+      examples: ['President Sheinbaum'],
+    }),
+    reason: Reason,
+  },
+  { additionalProperties: false },
+)
+
+export const AliasParams = Type.Object({
+  id: Type.String({ format: 'uuid', description: 'the speaker' }),
+  alias: Type.String({ minLength: 1, maxLength: 200, description: 'the alias, URL-encoded' }),
+})
+
+export const AliasReasonQuery = Type.Object({ reason: Reason }, { additionalProperties: false })
