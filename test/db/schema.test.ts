@@ -29,6 +29,8 @@ t.test('every model round-trips through the generated client', async (t) => {
       description: 'd',
       wikidataId: 'Q2344758',
       aliases: { create: [{ alias: 'Sheinbaum', aliasKey: 'sheinbaum' }] },
+      nameCorrected: true,
+      aliasBlocks: { create: [{ alias: 'He', aliasKey: 'he', actor: 'cli' }] },
     },
   })
   const quote = await p.quote.create({
@@ -144,6 +146,19 @@ t.test('every model round-trips through the generated client', async (t) => {
     [claim.id],
   )
   t.equal(read.quotes[0]!.diff && (read.quotes[0]!.diff as Array<{ op: string }>)[0]!.op, 'equal')
+  const corrected = await p.speaker.findUniqueOrThrow({ where: { id: speaker.id }, include: { aliasBlocks: true } })
+  t.equal(corrected.nameCorrected, true)
+  t.same(
+    corrected.aliasBlocks.map((block) => [block.alias, block.aliasKey, block.actor]),
+    [['He', 'he', 'cli']],
+  )
+  const deletion = await p.articleDeletion.create({
+    data: { articleId: '0196a1f0-2b3c-7d4e-8f5a-6b7c8d9e0f99', url: 'https://wire.example/gone', actor: 'cli' },
+  })
+  t.same(await p.articleDeletion.findUniqueOrThrow({ where: { articleId: deletion.articleId } }), {
+    ...deletion,
+    reason: null,
+  })
   t.equal(await p.apiKey.count(), 1)
   t.equal(await p.auditEvent.count(), 1)
   t.match(article.id, /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, 'ids are UUIDv7')
