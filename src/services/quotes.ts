@@ -32,21 +32,32 @@ function surnameKey(mention: SpeakerMention): string | null {
   return surname === null ? null : nameKey(surname)
 }
 
+/**
+ * Takes, for the transaction, the locks that make resolving these names take turns with any other
+ * resolution or editor's change of the same names (a person's by surname): in one statement and one
+ * order, so two transactions taking several cannot deadlock. Taken before any speaker row is locked.
+ */
+export async function lockSpeakerNames(
+  sql: SqlTransaction,
+  names: ReadonlyArray<{ name: string; kind: SpeakerMention['kind'] }>,
+): Promise<void> {
+  const keys = [
+    ...new Set(
+      names.flatMap(({ name, kind }) =>
+        (kind === 'person' ? surnameKeys(name) : [nameKey(name)]).map((key) => `${kind}:${key}`),
+      ),
+    ),
+  ]
+  if (keys.length === 0) return
+  await sql.query(Prisma.sql`SELECT pg_advisory_xact_lock(lock) FROM (
+    SELECT hashtextextended('speaker-name:' || key, 0) AS lock FROM unnest(${keys}::text[]) AS key ORDER BY key) AS ordered`)
+}
+
 async function resolveSpeakers(sql: SqlTransaction, mentions: SpeakerMention[]): Promise<string[]> {
   // Every form of a person's name ("Jane Roe", "Roe", "Jane Q. Roe") shares the surname: ingests naming
   // the same surname take turns here, each reading the speakers the other committed, so that concurrent
   // articles make one speaker as serial ones do. One statement, keys in one order: no deadlock.
-  const nameLocks = [
-    ...new Set(
-      mentions.flatMap((mention) =>
-        (mention.kind === 'person' ? surnameKeys(mention.name) : [nameKey(mention.name)]).map(
-          (key) => `${mention.kind}:${key}`,
-        ),
-      ),
-    ),
-  ]
-  await sql.query(Prisma.sql`SELECT pg_advisory_xact_lock(lock) FROM (
-    SELECT hashtextextended('speaker-name:' || key, 0) AS lock FROM unnest(${nameLocks}::text[]) AS key ORDER BY key) AS ordered`)
+  await lockSpeakerNames(sql, mentions)
   const aliases = mentions.flatMap((mention, n) =>
     aliasesOf(mention).map((alias) => ({ n: n + 1, alias, key: nameKey(alias) })),
   )

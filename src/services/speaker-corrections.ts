@@ -6,6 +6,7 @@ import type { SpeakerResource } from '../schemas/resources.js'
 import { retried } from './articles.js'
 import { recordAuditEvent } from './audit.js'
 import { readSpeaker } from './catalog.js'
+import { lockSpeakerNames } from './quotes.js'
 
 /**
  * Editors' corrections of speakers: a name, title, description or Wikidata id set by hand, and aliases
@@ -27,10 +28,21 @@ interface Who {
   reason: string | null
 }
 
-/** The speaker's row locked against other corrections and against ingestion renaming it; 404 when none. */
-async function lockSpeaker(sql: SqlTransaction, id: string): Promise<SpeakerResource> {
-  const [row] = await sql.query<{ id: string }>(Prisma.sql`SELECT id FROM speaker WHERE id = ${id}::uuid FOR UPDATE`)
-  if (!row) throw notFound('speaker', id)
+/**
+ * The speaker locked against other corrections and against ingestion, which resolves names to speakers
+ * under the names' locks and may rename the row: the names this change touches are locked first, as
+ * ingestion takes them (so that an alias removed is not learnt again by an ingest that looked before the
+ * removal committed), then the row. 404 when there is no such speaker.
+ */
+async function lockSpeaker(sql: SqlTransaction, id: string, names: readonly string[]): Promise<SpeakerResource> {
+  const [kind] = await sql.query<{ kind: 'person' | 'organisation' }>(Prisma.sql`
+    SELECT kind::text AS kind FROM speaker WHERE id = ${id}::uuid`)
+  if (!kind) throw notFound('speaker', id)
+  await lockSpeakerNames(
+    sql,
+    names.map((name) => ({ name, kind: kind.kind })),
+  )
+  await sql.query(Prisma.sql`SELECT id FROM speaker WHERE id = ${id}::uuid FOR UPDATE`)
   return readSpeaker(sql, id)
 }
 
@@ -51,7 +63,7 @@ export async function updateSpeaker(
 ): Promise<SpeakerResource> {
   return retried(() =>
     db.transaction(async (sql) => {
-      const before = await lockSpeaker(sql, id)
+      const before = await lockSpeaker(sql, id, change.name === undefined ? [] : [change.name])
       if (change.wikidataId) {
         const [holder] = await sql.query<{ id: string; name: string }>(Prisma.sql`
           SELECT id, name FROM speaker WHERE wikidata_id = ${change.wikidataId} AND id <> ${id}::uuid`)
@@ -100,7 +112,7 @@ export async function addSpeakerAlias(
 ): Promise<{ speaker: SpeakerResource; added: boolean }> {
   return retried(() =>
     db.transaction(async (sql) => {
-      const before = await lockSpeaker(sql, id)
+      const before = await lockSpeaker(sql, id, [alias])
       const added = !before.aliases.some((known) => nameKey(known) === nameKey(alias))
       await addAlias(sql, id, alias)
       const after = await readSpeaker(sql, id)
@@ -129,7 +141,7 @@ export async function removeSpeakerAlias(
 ): Promise<SpeakerResource> {
   return retried(() =>
     db.transaction(async (sql) => {
-      const before = await lockSpeaker(sql, id)
+      const before = await lockSpeaker(sql, id, [alias])
       const key = nameKey(alias)
       if (key === nameKey(before.name)) {
         throw new HttpProblem(

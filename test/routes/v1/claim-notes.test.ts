@@ -225,3 +225,35 @@ t.test('a note holds: later articles, a revision, and a merge that retires its c
   t.equal((await app.inject({ url: `/v1/claims/${kept}/note` })).statusCode, 410)
   t.equal((await putNote(app, kept, { verdict: 'Misquoted' })).statusCode, 410)
 })
+
+t.test('a note written while articles merge its claim into another ends on the survivor', async (t) => {
+  const app = await buildApp(t)
+  const first = await ingest(
+    app,
+    'https://quay.example/p1',
+    'The harbour will stay open all winter.',
+    '2026-02-05T09:00:00Z',
+  )
+  const second = await ingest(
+    app,
+    'https://ledger.example/p2',
+    'The fees will not rise for local boats this year.',
+    '2026-02-06T09:00:00Z',
+    'Coast Ledger',
+  )
+  const kept = await claimOf(app, first)
+  const merged = await claimOf(app, second)
+  const fuller = 'The harbour will stay open all winter. The fees will not rise for local boats this year.'
+  const [note] = await Promise.all([
+    putNote(app, merged, { verdict: 'Cut by the Ledger' }),
+    ...Array.from({ length: 4 }, (_, n) =>
+      ingest(app, `https://coast${n}.example/full`, fuller, `2026-02-0${n + 1}T09:00:00Z`, `Coast ${n}`),
+    ),
+  ])
+  // Before the merge the note is written on the claim and moves with it; after, it is redirected.
+  t.ok([201, 308].includes(note.statusCode), note.body)
+  if (note.statusCode === 308) t.equal((await putNote(app, kept, { verdict: 'Cut by the Ledger' })).statusCode, 201)
+  t.equal((await app.inject({ url: `/v1/claims/${merged}` })).statusCode, 308)
+  t.equal((await app.inject({ url: `/v1/claims/${kept}/note` })).json().verdict, 'Cut by the Ledger')
+  t.equal(await app.prisma.claimNote.count({ where: { claimId: { not: kept } } }), 0, 'no note left behind')
+})

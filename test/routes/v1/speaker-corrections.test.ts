@@ -157,3 +157,30 @@ t.test('a speaker correction that makes no sense is refused, and changes nothing
   })
   t.equal(blank.statusCode, 400)
 })
+
+t.test('speaker corrections hold while articles naming the speaker are ingested in parallel', async (t) => {
+  const app = await buildApp(t)
+  const first = await ingest(
+    app,
+    'https://valley.example/p0',
+    'Minister Rhea Talvik spoke. “The dam holds,” Talvik said.',
+  )
+  const speaker = (await speakerOf(app, first))!
+  const articles = Array.from({ length: 6 }, (_, n) =>
+    ingest(
+      app,
+      `https://valley.example/p${n + 1}`,
+      `Minister Rhea T. Talvik spoke on day ${n}. “The dam held on day ${n},” Talvik said.`,
+    ),
+  )
+  const [renamed, removed] = await Promise.all([
+    patch(app, speaker.id, { name: 'R. Talvik' }),
+    app.inject({ method: 'DELETE', url: `/v1/speakers/${speaker.id}/aliases/Talvik`, headers: asAdmin }),
+    ...articles,
+  ])
+  t.equal(renamed.statusCode, 200, renamed.body)
+  t.equal(removed.statusCode, 200, removed.body)
+  const now = (await app.inject({ url: `/v1/speakers/${speaker.id}` })).json()
+  t.equal(now.name, 'R. Talvik', 'the name the editor gave, whichever committed first')
+  t.notOk(now.aliases.includes('Talvik'), 'the removed alias, whichever committed first')
+})
