@@ -1,5 +1,6 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyInstance } from 'fastify'
+import { editorOf } from '../../http/editor.js'
 import {
   ArticleDeletionSchema,
   DeleteArticleQuery,
@@ -77,10 +78,6 @@ export default async function articleHistoryRoutes(fastify: FastifyInstance): Pr
         ),
       },
     },
-    async (request) =>
-      deleteArticle(app.db, app.prisma, request.params.id, {
-        actor: request.actor as string,
-        reason: request.query.reason ?? null,
-      }),
+    async (request) => deleteArticle(app.db, app.prisma, request.params.id, editorOf(request, request.query.reason)),
   )
 }

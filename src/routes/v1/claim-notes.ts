@@ -1,5 +1,6 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyInstance } from 'fastify'
+import { editorOf } from '../../http/editor.js'
 import { ClaimNoteBody, ClaimNoteSchema, WithdrawNoteQuery } from '../../schemas/claim-notes.js'
 import { IdParams, LOCATION_HEADER, responses, SCOPED_BODY_PROBLEMS, success } from '../../schemas/common.js'
 import { getClaimNote, setClaimNote, withdrawClaimNote } from '../../services/claim-notes.js'
@@ -10,10 +11,6 @@ const CARRIED =
 /** An editor's verdict on a claim, which the claim and its exports carry. */
 export default async function claimNoteRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
-  const who = (request: { actor: string | null }, reason: string | undefined) => ({
-    actor: request.actor as string,
-    reason: reason ?? null,
-  })
 
   app.get(
     '/claims/:id/note',
@@ -60,7 +57,7 @@ export default async function claimNoteRoutes(fastify: FastifyInstance): Promise
         app.db,
         request.params.id,
         { verdict: verdict.trim(), explanation: explanation?.trim() ?? null },
-        who(request, reason),
+        editorOf(request, reason),
       )
       if (replaced) return note
       return reply.code(201).header('location', `/v1/claims/${note.claimId}/note`).send(note)
@@ -82,6 +79,6 @@ export default async function claimNoteRoutes(fastify: FastifyInstance): Promise
         response: responses({ 200: success(ClaimNoteSchema, 'The note withdrawn.') }, 308, 400, 401, 403, 404, 410),
       },
     },
-    async (request) => withdrawClaimNote(app.db, request.params.id, who(request, request.query.reason)),
+    async (request) => withdrawClaimNote(app.db, request.params.id, editorOf(request, request.query.reason)),
   )
 }

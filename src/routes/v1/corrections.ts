@@ -1,5 +1,6 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyInstance } from 'fastify'
+import { editorOf } from '../../http/editor.js'
 import { Type } from 'typebox'
 import { badRequest } from '../../http/problem.js'
 import { SCOPED_BODY_PROBLEMS, IdParams, responses, success } from '../../schemas/common.js'
@@ -34,10 +35,6 @@ const HOLDS =
 
 export default async function correctionRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
-  const who = (request: { actor: string | null }, reason: string | undefined) => ({
-    actor: request.actor as string,
-    reason: reason ?? null,
-  })
 
   app.put(
     '/quotes/:id/speaker',
@@ -62,7 +59,7 @@ export default async function correctionRoutes(fastify: FastifyInstance): Promis
         app.db,
         request.params.id,
         speakerChange(request.body),
-        who(request, request.body.reason),
+        editorOf(request, request.body.reason),
         app.extractQuotes,
       ),
   )
@@ -90,7 +87,7 @@ export default async function correctionRoutes(fastify: FastifyInstance): Promis
         app.db,
         request.params.id,
         { notQuotation: true },
-        who(request, request.body?.reason),
+        editorOf(request, request.body?.reason),
         app.extractQuotes,
       ),
   )
@@ -131,6 +128,7 @@ export default async function correctionRoutes(fastify: FastifyInstance): Promis
         response: responses({ 200: success(CorrectionSchema, 'The correction taken back.') }, 400, 401, 403, 404),
       },
     },
-    async (request) => undoCorrection(app.db, request.params.id, who(request, request.query.reason), app.extractQuotes),
+    async (request) =>
+      undoCorrection(app.db, request.params.id, editorOf(request, request.query.reason), app.extractQuotes),
   )
 }

@@ -1,5 +1,6 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyInstance } from 'fastify'
+import { editorOf } from '../../http/editor.js'
 import { badRequest } from '../../http/problem.js'
 import { IdParams, LOCATION_HEADER, responses, SCOPED_BODY_PROBLEMS, success } from '../../schemas/common.js'
 import { SpeakerSchema } from '../../schemas/resources.js'
@@ -39,10 +40,6 @@ function speakerChange({ reason: _reason, ...fields }: SpeakerPatchInput): Speak
 /** Editors correct speakers: the name and facts shown, and the aliases articles find them by. */
 export default async function speakerCorrectionRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
-  const who = (request: { actor: string | null }, reason: string | undefined) => ({
-    actor: request.actor as string,
-    reason: reason ?? null,
-  })
 
   app.patch(
     '/speakers/:id',
@@ -64,7 +61,7 @@ export default async function speakerCorrectionRoutes(fastify: FastifyInstance):
       },
     },
     async (request) =>
-      updateSpeaker(app.db, request.params.id, speakerChange(request.body), who(request, request.body.reason)),
+      updateSpeaker(app.db, request.params.id, speakerChange(request.body), editorOf(request, request.body.reason)),
   )
 
   app.post(
@@ -93,7 +90,7 @@ export default async function speakerCorrectionRoutes(fastify: FastifyInstance):
         app.db,
         request.params.id,
         request.body.alias.trim(),
-        who(request, request.body.reason),
+        editorOf(request, request.body.reason),
       )
       if (!added) return speaker
       return reply.code(201).header('location', `/v1/speakers/${speaker.id}`).send(speaker)
@@ -115,6 +112,6 @@ export default async function speakerCorrectionRoutes(fastify: FastifyInstance):
       },
     },
     async (request) =>
-      removeSpeakerAlias(app.db, request.params.id, request.params.alias, who(request, request.query.reason)),
+      removeSpeakerAlias(app.db, request.params.id, request.params.alias, editorOf(request, request.query.reason)),
   )
 }
