@@ -57,6 +57,12 @@ function rendering(claim: ClaimDetail, appearance: Appearance, index: number): H
                 <dd>not named by the article: inferred from the words</dd>`
             : ''
         }
+        ${
+          appearance.speakerCorrected
+            ? html`<dt>Speaker</dt>
+                <dd>given by an editor: the article named someone else, or nobody</dd>`
+            : ''
+        }
       </dl>
     </article>
   </li>`

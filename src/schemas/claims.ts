@@ -137,6 +137,9 @@ export const ClaimDetailSchema = named(
           speakerInferred: Type.Boolean({
             description: 'the article names no speaker for these words: the claim’s speaker is inferred from them',
           }),
+          speakerCorrected: Type.Boolean({
+            description: 'an editor gave this rendering its speaker (PUT /v1/quotes/{id}/speaker)',
+          }),
           via: Via,
         }),
       ),

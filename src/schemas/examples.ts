@@ -91,6 +91,7 @@ export const CLAIM_DETAIL_EXAMPLE = {
       coverage: 1,
       diff: FULL_DIFF,
       speakerInferred: false,
+      speakerCorrected: false,
       via: null,
     },
     {
@@ -103,6 +104,7 @@ export const CLAIM_DETAIL_EXAMPLE = {
       coverage: CUT_VERDICT.coverage,
       diff: CUT_DIFF,
       speakerInferred: false,
+      speakerCorrected: false,
       via: 'Associated Press',
     },
   ],

@@ -144,6 +144,7 @@ interface ClaimRow {
     coverage: number | null
     diff: WordRun[]
     speakerInferred: boolean
+    speakerCorrected: boolean
     via: string | null
     article: ArticleJson
   }>
@@ -188,7 +189,7 @@ export const claimDetailQuery = (id: string): Prisma.Sql => Prisma.sql`
         WHERE fa.id = c.first_article_id) AS first,
       (SELECT coalesce(json_agg(json_build_object('quoteId', q.id, 'text', q.text, 'spans', q.spans, 'label', q.label,
           'fidelity', q.fidelity, 'coverage', q.coverage, 'diff', q.diff, 'via', q.via,
-          'speakerInferred', q.speaker_inferred, 'article', ${articleJson('a', 'o')}) ORDER BY q.order_key, q.id), '[]')
+          'speakerInferred', q.speaker_inferred, 'speakerCorrected', q.speaker_corrected, 'article', ${articleJson('a', 'o')}) ORDER BY q.order_key, q.id), '[]')
         FROM quote q JOIN article a ON a.id = q.article_id JOIN outlet o ON o.id = a.outlet_id
         WHERE q.claim_id = c.id) AS appearances,
       (SELECT coalesce(json_agg(json_build_object('quoteId', q.id, 'text', q.text, 'spans', q.spans, 'via', q.via,

@@ -59,6 +59,19 @@ t.test('an editor gives a quote its speaker, and the correction holds', async (t
   const now = bridge(await quotesOf(app, second))
   t.equal(now.id, result.quoteId)
   t.match(now, { speaker: { name: 'Jane Roe' }, speakerCorrected: true, claimId: roe.claimId })
+  const claim = (await app.inject({ url: `/v1/claims/${roe.claimId}` })).json()
+  t.same(
+    claim.appearances.map((appearance: { quoteId: string; speakerCorrected: boolean }) => [
+      appearance.quoteId === now.id,
+      appearance.speakerCorrected,
+    ]),
+    [
+      [false, false],
+      [true, true],
+    ],
+    'the claim shows which rendering an editor gave its speaker',
+  )
+  t.match((await app.inject({ url: `/claims/${roe.claimId}` })).body, /given by an editor/)
 
   // Holds: re-posting, a revision that keeps the quote, and a later article.
   await ingest(app, SECOND)
