@@ -735,8 +735,8 @@ async function writeClaims(sql: SqlTransaction, plan: ClaimPlan): Promise<Create
 /**
  * Emptied claims that passed on no id leave: merged ones redirect to the claim holding their earliest
  * rendering (as do the ids that redirected to them, and their misattribution flags and editors' notes
- * follow), removed ones stay as tombstones (their notes stay on the audit trail). Claim ids once
- * returned always answer.
+ * follow), removed ones stay as tombstones (their notes stay with their ids). Claim ids once returned
+ * always answer.
  */
 async function retireClaims(
   sql: SqlTransaction,

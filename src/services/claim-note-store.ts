@@ -34,7 +34,7 @@ const NOTE_FROM = Prisma.sql`claim_note n
 
 /** The claim's standing note as JSON (null when none), for the claim given as a column of the outer query. */
 export const currentNoteJson = (claimId: Prisma.Sql): Prisma.Sql => Prisma.sql`(SELECT ${NOTE_JSON} FROM ${NOTE_FROM}
-  WHERE n.claim_id = ${claimId} AND n.withdrawn_at IS NULL ORDER BY n.id DESC LIMIT 1)`
+  WHERE n.claim_id = ${claimId} AND n.withdrawn_at IS NULL ORDER BY n.seq DESC LIMIT 1)`
 
 export function toNoteResource(note: NoteJson): ClaimNoteResource {
   return {

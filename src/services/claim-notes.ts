@@ -17,18 +17,22 @@ import { retiredClaimProblem } from './claims.js'
 const noteLocation = (claimId: string) => `/v1/claims/${claimId}/note`
 
 /**
- * The claim locked against regrouping for the rest of the transaction: a merge that retires it waits,
+ * The claim locked against regrouping for the rest of the transaction, by the update that records the
+ * change on it (its updatedAt, and so its ClaimReview's dateModified): a merge that retires it waits,
  * and then moves the note written here to the survivor. A claim merged away or removed already is
  * answered as the claim's own routes answer it (308 to the survivor's note, 410).
  */
 async function lockClaim(sql: SqlTransaction, claimId: string): Promise<void> {
-  const [claim] = await sql.query<{ id: string }>(
-    Prisma.sql`SELECT id FROM claim WHERE id = ${claimId}::uuid FOR UPDATE`,
-  )
-  if (claim) return
+  const [claim] = await sql.query<{ id: string }>(Prisma.sql`
+    UPDATE claim SET updated_at = CURRENT_TIMESTAMP WHERE id = ${claimId}::uuid RETURNING id`)
+  if (!claim) throw await retiredClaim(sql, claimId)
+}
+
+/** Why a claim id names no claim: merged (308 to the survivor's note), removed (410), or never (404). */
+async function retiredClaim(sql: Pick<SqlTransaction, 'query'>, claimId: string): Promise<HttpProblem> {
   const [redirect] = await sql.query<{ toId: string | null }>(Prisma.sql`
     SELECT to_id AS "toId" FROM claim_redirect WHERE from_id = ${claimId}::uuid`)
-  throw retiredClaimProblem(claimId, redirect ?? null, noteLocation)
+  return retiredClaimProblem(claimId, redirect ?? null, noteLocation)
 }
 
 export interface NoteChange {
@@ -43,16 +47,14 @@ export interface Who {
 
 const noNote = (claimId: string) => new HttpProblem('not-found', `claim ${claimId} has no note`)
 
-/** The claim's standing note; a 404 problem when it has none. */
+/** The claim's standing note; a 404 problem when it has none. A removed claim's notes are kept, not shown. */
 export async function getClaimNote(db: Pick<Database, 'transaction'>, claimId: string): Promise<ClaimNoteResource> {
   return db.transaction(async (sql) => {
-    const note = (await currentNotes(sql, [claimId])).get(claimId)
-    if (note) return note
     const [claim] = await sql.query<{ id: string }>(Prisma.sql`SELECT id FROM claim WHERE id = ${claimId}::uuid`)
-    if (claim) throw noNote(claimId)
-    const [redirect] = await sql.query<{ toId: string | null }>(Prisma.sql`
-      SELECT to_id AS "toId" FROM claim_redirect WHERE from_id = ${claimId}::uuid`)
-    throw retiredClaimProblem(claimId, redirect ?? null, noteLocation)
+    if (!claim) throw await retiredClaim(sql, claimId)
+    const note = (await currentNotes(sql, [claimId])).get(claimId)
+    if (!note) throw noNote(claimId)
+    return note
   })
 }
 
@@ -97,9 +99,9 @@ export async function withdrawClaimNote(
       await lockClaim(sql, claimId)
       const standing = (await currentNotes(sql, [claimId])).get(claimId)
       if (!standing) throw noNote(claimId)
-      await sql.query(Prisma.sql`
+      const withdrawnIds = await sql.query<{ id: string }>(Prisma.sql`
         UPDATE claim_note SET withdrawn_at = CURRENT_TIMESTAMP, withdrawn_by = ${who.actor}
-        WHERE claim_id = ${claimId}::uuid AND withdrawn_at IS NULL`)
+        WHERE claim_id = ${claimId}::uuid AND withdrawn_at IS NULL RETURNING id`)
       const withdrawn = await readNote(sql, standing.id)
       await recordAuditEvent(sql, {
         actor: who.actor,
@@ -109,7 +111,8 @@ export async function withdrawClaimNote(
         before: standing,
         after: null,
         reason: who.reason,
-        details: null,
+        // Every note standing on the claim is withdrawn: those a merge brought as well as the one shown.
+        details: { withdrawn: withdrawnIds.map((row) => row.id) },
       })
       return withdrawn
     }),

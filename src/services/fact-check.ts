@@ -41,8 +41,7 @@ export async function getClaimReview(prisma: PrismaClient, id: string, site: Rev
       firstArticleId: claim.firstAppearance?.articleId ?? null,
       appearances: claim.appearances,
       createdAt: claim.createdAt,
-      // An editor's verdict changes the review as much as a new rendering does.
-      updatedAt: claim.note && claim.note.createdAt > claim.updatedAt ? claim.note.createdAt : claim.updatedAt,
+      updatedAt: claim.updatedAt,
     },
     { publisher: site.publisher, url: claimUrl(site, claim.id), ...reviewRating(claim.note) },
   )

@@ -195,7 +195,7 @@ t.test('a note holds: later articles, a revision, and a merge that retires its c
   t.equal((await app.inject({ url: `/v1/claims/${merged}` })).statusCode, 308)
   t.equal((await app.inject({ url: `/v1/claims/${kept}/note` })).json().verdict, 'Cut by the Ledger')
   t.same(
-    (await app.prisma.claimNote.findMany({ orderBy: { id: 'asc' } })).map((note) => [note.claimId, note.verdict]),
+    (await app.prisma.claimNote.findMany({ orderBy: { seq: 'asc' } })).map((note) => [note.claimId, note.verdict]),
     [
       [kept, 'Quoted faithfully'],
       [kept, 'Cut by the Ledger'],
@@ -224,6 +224,7 @@ t.test('a note holds: later articles, a revision, and a merge that retires its c
   })
   t.equal((await app.inject({ url: `/v1/claims/${kept}/note` })).statusCode, 410)
   t.equal((await putNote(app, kept, { verdict: 'Misquoted' })).statusCode, 410)
+  t.equal(await app.prisma.claimNote.count({ where: { claimId: kept } }), 2, 'a removed claim’s notes are kept')
 })
 
 t.test('a note written while articles merge its claim into another ends on the survivor', async (t) => {
