@@ -1,5 +1,5 @@
 import type { Database, SqlTransaction } from '../db/database.js'
-import { nameKey } from '../domain/speaker-identity.js'
+import { nameKey, slugify } from '../domain/speaker-identity.js'
 import { Prisma } from '../generated/prisma/client.js'
 import { HttpProblem, notFound } from '../http/problem.js'
 import type { SpeakerResource } from '../schemas/resources.js'
@@ -75,10 +75,23 @@ export async function updateSpeaker(
           )
         }
       }
+      // The slug is the registry's key for a name (ingestion makes one speaker per slug): it follows the
+      // name, so that the old name, once an editor removes it as an alias, finds this speaker no more.
+      const slug = change.name === undefined ? undefined : slugify(change.name)
+      if (slug !== undefined) {
+        const [namesake] = await sql.query<{ id: string; name: string }>(Prisma.sql`
+          SELECT id, name FROM speaker WHERE slug = ${slug} AND id <> ${id}::uuid`)
+        if (namesake) {
+          throw new HttpProblem('conflict', `${namesake.name} (${namesake.id}) goes by that name already`, [
+            { in: 'body', field: '/name', message: 'is another speaker’s name' },
+          ])
+        }
+      }
       const set = (column: string, value: string | null | undefined) =>
         value === undefined ? [] : [Prisma.sql`${Prisma.raw(column)} = ${value}`]
       const assignments = [
         ...set('name', change.name),
+        ...set('slug', slug),
         ...(change.name === undefined ? [] : [Prisma.sql`name_corrected = true`]),
         ...set('title', change.title),
         ...set('description', change.description),

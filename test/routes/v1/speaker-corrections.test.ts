@@ -60,6 +60,26 @@ t.test('a name an editor gives stands against fuller forms later articles print'
   t.same(await speakerOf(app, later), { id: speaker.id, name: 'R. Talvik' })
   t.equal((await app.inject({ url: `/v1/speakers/${speaker.id}` })).json().name, 'R. Talvik')
 
+  t.equal(renamed.json().slug, 'r-talvik', 'the slug follows the name')
+
+  // Her old name, removed as an alias, names someone else from then on.
+  for (const alias of ['Rhea Talvik', 'Minister Rhea Talvik', 'Rhea T. Talvik', 'Talvik']) {
+    await app.inject({
+      method: 'DELETE',
+      url: `/v1/speakers/${speaker.id}/aliases/${encodeURIComponent(alias)}`,
+      headers: asAdmin,
+    })
+  }
+  const namesake = await ingest(
+    app,
+    'https://valley.example/n',
+    'Rhea Talvik, a farmer, spoke. “Rain came late,” Rhea Talvik said.',
+  )
+  t.not((await speakerOf(app, namesake))?.id, speaker.id, 'another Rhea Talvik')
+  const taken = await patch(app, speaker.id, { name: 'Rhea Talvik' })
+  t.equal(taken.statusCode, 409, 'a name another speaker goes by')
+  t.match(taken.json(), { type: '/problems/conflict', errors: [{ field: '/name' }] })
+
   const cleared = await patch(app, speaker.id, { title: null })
   t.equal(cleared.json().title, null)
   const [event] = (await app.inject({ url: '/v1/audit?action=speaker.updated', headers: asAdmin })).json().items
