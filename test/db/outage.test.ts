@@ -208,11 +208,13 @@ t.test(
       if (got !== expected) retried.set(url, `${got}, expected ${expected}`)
     }
     t.same(Object.fromEntries(retried), {}, 'every refused ingest, re-posted, is stored exactly once')
-    const { rows: after } = await direct.query<{ urls: number; articles: number }>(
+    const {
+      rows: [after],
+    } = await direct.query<{ urls: number; articles: number }>(
       'SELECT count(DISTINCT url)::int AS urls, count(*)::int AS articles FROM article',
     )
-    t.equal(after[0].articles, after[0].urls, 'one article per address')
-    t.equal(after[0].urls, stored.size + refused.filter((url) => !stored.has(url)).length)
+    t.equal(after!.articles, after!.urls, 'one article per address')
+    t.equal(after!.urls, stored.size + refused.filter((url) => !stored.has(url)).length)
   },
 )
 

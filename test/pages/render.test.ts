@@ -44,6 +44,7 @@ const SPEAKER: SpeakerResource = {
   description: null,
   wikidataId: null,
   aliases: ['Claudia Sheinbaum', 'Sheinbaum'],
+  nameCorrected: false,
   createdAt: '2025-05-03T18:31:02.114Z',
   links: { html: '/speakers/0196a1f0-1a2b-7c3d-9e4f-5a6b7c8d9e0f' },
 }
