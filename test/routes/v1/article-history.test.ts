@@ -92,6 +92,21 @@ t.test('deleting an article: its quotes leave their claims, and its id answers 4
   t.equal((await app.inject({ url: `/v1/articles/${again.id}` })).statusCode, 200)
 })
 
+t.test('a deletion names the stored key that made it', async (t) => {
+  const app = await buildApp(t)
+  const article = await ingest(app, 'https://pier.example/3', textOf(WORDS), '2026-03-01T08:00:00Z', 'Pier Post')
+  const created = await app.inject({
+    method: 'POST',
+    url: '/v1/keys',
+    headers: asAdmin,
+    payload: { name: 'standards desk', scopes: ['edit'] },
+  })
+  const key = created.json() as { id: string; key: string }
+  const deleted = await remove(app, article.id, { authorization: `Bearer ${key.key}` })
+  t.equal(deleted.statusCode, 200)
+  t.same(deleted.json().deletedBy, { id: `key:${key.id}`, name: 'standards desk' })
+})
+
 t.test('an article deleted with its corrections: nothing of it is left', async (t) => {
   const app = await buildApp(t)
   const article = await ingest(app, 'https://pier.example/2', textOf(WORDS), '2026-03-01T08:00:00Z', 'Pier Post')
