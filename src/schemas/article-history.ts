@@ -1,11 +1,9 @@
 import { Type, type Static } from 'typebox'
 import { ActorSchema } from './audit.js'
-import { DateTime, Nullable, PaginationQuery } from './common.js'
+import { auditReason, DateTime, Nullable, PaginationQuery } from './common.js'
 import { named } from './named.js'
 
-const Reason = Type.Optional(
-  Type.String({ minLength: 1, maxLength: 1000, description: 'why, for the audit trail', examples: ['a test post'] }),
-)
+const Reason = auditReason('a test post')
 
 export const DeleteArticleQuery = Type.Object({ reason: Reason }, { additionalProperties: false })
 

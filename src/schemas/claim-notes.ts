@@ -1,6 +1,6 @@
 import { Type, type Static } from 'typebox'
 import { ActorSchema } from './audit.js'
-import { DateTime, Nullable } from './common.js'
+import { auditReason, DateTime, Nullable } from './common.js'
 import { CLAIM_NOTE_EXAMPLE } from './examples.js'
 import { named } from './named.js'
 
@@ -29,9 +29,7 @@ export const ClaimNoteBody = named(
           examples: ['The Daily Ledger dropped “loved and” from the second sentence.'],
         }),
       ),
-      reason: Type.Optional(
-        Type.String({ minLength: 1, maxLength: 1000, description: 'why the note changes, for the audit trail' }),
-      ),
+      reason: auditReason('desk review'),
     },
     { additionalProperties: false },
   ),
@@ -61,6 +59,6 @@ export const ClaimNoteSchema = named(
 export type ClaimNoteResource = Static<typeof ClaimNoteSchema>
 
 export const WithdrawNoteQuery = Type.Object(
-  { reason: Type.Optional(Type.String({ minLength: 1, maxLength: 1000, description: 'why, for the audit trail' })) },
+  { reason: auditReason('the wrong claim') },
   { additionalProperties: false },
 )

@@ -181,3 +181,9 @@ export const PageLinks = named(
     }),
   }),
 )
+
+/** Why an editor makes a change, as the audit trail keeps it: one rule for every editing route. */
+export const auditReason = (example: string) =>
+  Type.Optional(
+    Type.String({ minLength: 1, maxLength: 1000, description: 'why, for the audit trail', examples: [example] }),
+  )

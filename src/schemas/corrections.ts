@@ -1,15 +1,8 @@
 import { Type, type Static } from 'typebox'
-import { DateTime, Nullable } from './common.js'
+import { auditReason, DateTime, Nullable } from './common.js'
 import { named } from './named.js'
 
-const Reason = Type.Optional(
-  Type.String({
-    minLength: 1,
-    maxLength: 1000,
-    description: 'why, for the audit trail',
-    examples: ['the quote is the interviewer’s question'],
-  }),
-)
+const Reason = auditReason('the quote is the interviewer’s question')
 
 export const QuoteSpeakerBody = named(
   'QuoteSpeakerCorrection',

@@ -1,9 +1,7 @@
 import { Type, type Static } from 'typebox'
-import { Nullable } from './common.js'
+import { auditReason, Nullable } from './common.js'
 
-const Reason = Type.Optional(
-  Type.String({ minLength: 1, maxLength: 1000, description: 'why, for the audit trail', examples: ['her full name'] }),
-)
+const Reason = auditReason('her full name')
 
 const Name = Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' })
 
