@@ -9,6 +9,11 @@ export const PROBLEM_TYPES = {
     title: 'Permanent Redirect',
     description: 'The claim was merged into another: Location and `mergedInto` name it.',
   },
+  'speaker-merged': {
+    status: 308,
+    title: 'Permanent Redirect',
+    description: 'The speaker was merged into another by an editor: Location and `mergedInto` name it.',
+  },
   validation: {
     status: 400,
     title: 'Bad Request',

@@ -58,7 +58,7 @@ export const badRequest = (slug: ProblemSlugWithStatus<400>, detail: string, err
   new HttpProblem(slug, detail, errors)
 
 /** A resource merged into another: a permanent redirect there, with the problem saying why. */
-export const mergedInto = (what: 'claim', id: string, survivor: string, location: string): HttpProblem =>
+export const mergedInto = (what: 'claim' | 'speaker', id: string, survivor: string, location: string): HttpProblem =>
   new HttpProblem(`${what}-merged`, `${what} ${id} was merged into ${survivor}`, undefined, {
     extensions: { mergedInto: survivor },
     headers: { location },

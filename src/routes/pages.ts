@@ -56,13 +56,14 @@ const given = (value: string | undefined): string | undefined => (value?.trim() 
 
 /**
  * What a page cannot show is an HTML page too, with the problem's status: a browser following a
- * stale link gets a 404 page, not JSON. A claim merged into another redirects to that claim's page.
+ * stale link gets a 404 page, not JSON. A claim or speaker merged into another redirects to the survivor's page.
  * Anything that is not the client's doing (a bug, the database away) is left to the API's handler.
  */
 function pageErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   if (error instanceof HttpProblem) {
-    const survivor = error.extras.extensions?.mergedInto
-    if (typeof survivor === 'string') return reply.redirect(pagePaths.claim(survivor), 308)
+    // The service was given the pages' paths for where a merged claim or speaker is now.
+    const location = error.extras.headers?.location
+    if (error.status === 308 && location !== undefined) return reply.redirect(location, 308)
     request.log.info({ status: error.status, slug: error.slug }, error.message)
     if (error.status === 401) reply.header('www-authenticate', 'Bearer')
     // A problem's message is its detail, or its title when it has none.
@@ -90,7 +91,7 @@ export default async function pageRoutes(fastify: FastifyInstance): Promise<void
     async (request, reply) => {
       const { id } = request.params
       if (!isUuid(id)) throw notFound('claim', id)
-      return sendPage(reply, claimPage(await getClaimDetail(app.prisma, id)))
+      return sendPage(reply, claimPage(await getClaimDetail(app.prisma, id, pagePaths.claim)))
     },
   )
 
@@ -100,7 +101,7 @@ export default async function pageRoutes(fastify: FastifyInstance): Promise<void
     async (request, reply) => {
       const { id } = request.params
       if (!isUuid(id)) throw notFound('speaker', id)
-      const speaker = await getSpeaker(app.prisma, id)
+      const speaker = await getSpeaker(app.prisma, id, pagePaths.speaker)
       const claims = await listClaims(app.prisma, { speaker: id, cursor: request.query.cursor })
       const consistency = await claimsConsistency(
         app.prisma,

@@ -53,3 +53,15 @@ export const AliasParams = Type.Object({
 })
 
 export const AliasReasonQuery = Type.Object({ reason: Reason }, { additionalProperties: false })
+
+export const SpeakerMergeBody = Type.Object(
+  {
+    duplicateId: Type.String({
+      format: 'uuid',
+      description: 'the speaker that is the same person (or body) as this one: it goes, and its id redirects here',
+      examples: ['01936f0e-5b3c-7d4e-9a6f-2c8b1d0e4f5a'],
+    }),
+    reason: auditReason('the same person: "Sheinbaum" was made before any article named her in full'),
+  },
+  { additionalProperties: false },
+)

@@ -1,6 +1,6 @@
 import type { SqlTransaction } from '../db/database.js'
 import { Prisma, type PrismaClient } from '../generated/prisma/client.js'
-import { notFound } from '../http/problem.js'
+import { mergedInto, notFound } from '../http/problem.js'
 import type { OutletResource, SpeakerResource } from '../schemas/resources.js'
 import { htmlLink, pagePaths } from '../pages/paths.js'
 import { afterCursor, pageLimit, toPage } from './pagination.js'
@@ -82,8 +82,15 @@ export async function listSpeakers(prisma: PrismaClient, query: PageInput): Prom
   return toPage(rows, limit, toSpeaker)
 }
 
-export async function getSpeaker(prisma: PrismaClient, id: string): Promise<SpeakerResource> {
+/** A speaker by id; one an editor merged into another answers with the survivor's `locationOf`. */
+export async function getSpeaker(
+  prisma: PrismaClient,
+  id: string,
+  locationOf: (survivor: string) => string = (survivor) => `/v1/speakers/${survivor}`,
+): Promise<SpeakerResource> {
   const row = await prisma.speaker.findUnique({ where: { id }, include: speakerInclude })
-  if (!row) throw notFound('speaker', id)
-  return toSpeaker(row)
+  if (row) return toSpeaker(row)
+  const redirect = await prisma.speakerRedirect.findUnique({ where: { fromId: id }, select: { toId: true } })
+  if (redirect) throw mergedInto('speaker', id, redirect.toId, locationOf(redirect.toId))
+  throw notFound('speaker', id)
 }

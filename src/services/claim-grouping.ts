@@ -218,9 +218,26 @@ interface MemberRow extends Omit<RenderingRow, 'seed_id' | 'claim_id'> {
 }
 
 /**
+ * Takes, for the transaction, the locks under which the claims of these speakers are regrouped: ingests
+ * touching the same speaker's claims take turns and see each other's. All at once and in one order
+ * (speaker id): another transaction taking some of the same locks takes them in the same order, so the
+ * two cannot deadlock. Taken again by the same transaction, they are held already.
+ */
+export async function lockSpeakerClaims(sql: SqlTransaction, speakerIds: readonly string[]): Promise<void> {
+  if (speakerIds.length === 0) return
+  await sql.query(Prisma.sql`SELECT pg_advisory_xact_lock(lock) FROM (
+    SELECT hashtextextended(speaker, 0) AS lock FROM unnest(${[...speakerIds].sort()}::text[]) AS speaker
+    ORDER BY speaker) AS ordered`)
+}
+
+/**
  * Regroups the claims of the given quotes' speakers after `added` quotes were stored (not yet in a
  * claim) and before `removed` ones are deleted, then deletes those (or only takes them out of their
- * claims). Writes claim rows and each member's claim, label, fidelity, coverage and diff. The writes
+ * claims). A quote in both lists moves: stored under its new speaker already, it is `added` as it is
+ * now and `removed` as it was (its former speaker and claim's seed), and keeps its row, its id and
+ * what it was in, so that the claims it leaves pass their ids on to the claims it joins
+ * (claim-identity.ts), as when an editor merges two speakers. Writes claim rows and each member's
+ * claim, label, fidelity, coverage and diff. The writes
  * are a handful of set-based statements whatever the number of quotes: ingestion cost is dominated by
  * round trips, so they are batched across speakers. Misattributions are flagged by the caller
  * (flagMisattributions), after the commit where it can: not while this speaker's lock is held.
@@ -238,12 +255,7 @@ export async function regroupClaims(
   const removedBySpeaker = groupBy(attributed(removed), (quote) => quote.speakerId)
   const speakers = [...new Set([...addedBySpeaker.keys(), ...removedBySpeaker.keys()])].sort()
 
-  if (speakers.length > 0) {
-    // All at once and in one order (speaker id): another ingest taking some of the same locks takes
-    // them in the same order, so the two cannot deadlock.
-    await sql.query(Prisma.sql`SELECT pg_advisory_xact_lock(lock) FROM (
-      SELECT hashtextextended(speaker, 0) AS lock FROM unnest(${speakers}::text[]) AS speaker ORDER BY speaker) AS ordered`)
-  }
+  await lockSpeakerClaims(sql, speakers)
   const seen = new Map<string, ClusterRendering>()
   const remember = (rows: RenderingRow[]): SeededRendering[] =>
     rows.map((row) => {
@@ -277,26 +289,27 @@ export async function regroupClaims(
     for (const [id, seed] of result.seeds) seeds.set(id, seed)
     for (const seed of result.touchedSeeds) touchedSeeds.add(seed)
   }
-  const removedIds = new Set(removed.map((quote) => quote.id))
+  const addedIds = new Set(added.map((quote) => quote.id))
+  // Quotes leaving the claims for good: a quote also added is moving, not leaving.
+  const leaving = removed.map((quote) => quote.id).filter((id) => !addedIds.has(id))
   // Only new renderings moved, into claims or out on their own: the claims touched can be extended
   // from what is stored of them. Anything else (a removal, a stored rendering moving) is summarised
   // from every member.
-  const addedIds = new Set(added.map((quote) => quote.id))
-  const onlyJoins = removedIds.size === 0 && [...seeds.keys()].every((id) => addedIds.has(id))
+  const onlyJoins = removed.length === 0 && [...seeds.keys()].every((id) => addedIds.has(id))
   let plan: ClaimPlan = { writes: [], emptied: [] }
   let fromMembers = touchedSeeds
   if (onlyJoins) ({ plan, fromMembers } = await planJoins(sql, seeds, touchedSeeds, seen))
   if (fromMembers.size > 0) {
     const moving = new Map([...seeds].filter(([, seed]) => fromMembers.has(seed)))
-    const rest = await planFromMembers(sql, moving, fromMembers, seen, removedIds)
+    const rest = await planFromMembers(sql, moving, fromMembers, seen, new Set(leaving))
     plan = { writes: [...plan.writes, ...rest.writes], emptied: rest.emptied }
   }
   const createdClaims = await writeClaims(sql, plan)
-  if (removed.length > 0 && options.keepRemoved) {
+  if (leaving.length > 0 && options.keepRemoved) {
     await sql.query(Prisma.sql`UPDATE quote SET claim_id = NULL, label = NULL, fidelity = NULL, coverage = NULL,
-      diff = NULL WHERE id = ANY(${[...removedIds]}::uuid[])`)
-  } else if (removed.length > 0) {
-    await sql.query(Prisma.sql`DELETE FROM quote WHERE id = ANY(${[...removedIds]}::uuid[])`)
+      diff = NULL WHERE id = ANY(${leaving}::uuid[])`)
+  } else if (leaving.length > 0) {
+    await sql.query(Prisma.sql`DELETE FROM quote WHERE id = ANY(${leaving}::uuid[])`)
   }
   return createdClaims
 }
@@ -501,7 +514,8 @@ async function planFromMembers(
   seeds: Map<string, string>,
   touchedSeeds: Set<string>,
   seen: Map<string, ClusterRendering>,
-  removedIds: Set<string>,
+  /** quotes leaving their claims for good (not moving to another) */
+  leavingIds: Set<string>,
 ): Promise<ClaimPlan> {
   // Everyone in a touched claim now, and everyone who is moving: the members to summarise.
   const stored = await sql.query<MemberRow>(Prisma.sql`
@@ -522,7 +536,7 @@ async function planFromMembers(
   const storedById = new Map(stored.map((row) => [row.id, row]))
   for (const row of [...stored].sort((x, y) => (x.order_key < y.order_key ? -1 : x.order_key > y.order_key ? 1 : 0))) {
     if (row.claim_id && row.seed_id) claimIdBySeed.set(row.seed_id, row.claim_id)
-    if (removedIds.has(row.id)) continue
+    if (leavingIds.has(row.id)) continue
     const seed = seeds.get(row.id) ?? row.seed_id
     if (row.claim_id && seed !== null) {
       const former = formerMembers.get(row.claim_id) ?? formerMembers.set(row.claim_id, []).get(row.claim_id)!
@@ -675,6 +689,8 @@ async function writeClaims(sql: SqlTransaction, plan: ClaimPlan): Promise<Create
       UPDATE claim AS c SET canonical_text = u.canonical, canonical_wording = u.wording, normalized_text = u.normalized,
         first_quote_id = u.first, first_article_id = u.first_article, first_appeared_at = u.first_at,
         rendering_count = u.count, updated_at = now(), seed_quote_id = COALESCE(s.id, c.seed_quote_id),
+        -- A claim is its seed's speaker's: when quotes move to another speaker, the claims whose ids they carry follow.
+        speaker_id = (SELECT q.speaker_id FROM quote q WHERE q.id = COALESCE(s.id, c.seed_quote_id)),
         seed_shingles = COALESCE(s.shingles, c.seed_shingles),
         seed_words = CASE WHEN s.id IS NULL THEN c.seed_words ELSE word_hashes(s.normalized_text) END,
         seed_word_count = CASE WHEN s.id IS NULL THEN c.seed_word_count

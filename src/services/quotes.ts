@@ -85,7 +85,10 @@ async function resolveSpeakers(sql: SqlTransaction, mentions: SpeakerMention[]):
             SELECT FROM speaker_alias b JOIN speaker t ON t.id = b.speaker_id
             WHERE b.alias_key = m.surname AND NOT EXISTS (
               SELECT FROM speaker_alias o WHERE o.speaker_id = t.id AND o.alias_key = m.surname
-                AND lower(o.alias) = lower(t.name))))) AS speaker_id
+                AND lower(o.alias) = lower(t.name)))),
+        -- The name of a speaker an editor merged into another, where the aliases alone do not decide,
+        -- is the survivor's: the merged speaker is not made again.
+        (SELECT r.to_id FROM speaker_redirect r WHERE r.from_slug = m.slug)) AS speaker_id
       FROM mention m
     ), created AS (
       INSERT INTO speaker (name, slug, kind, title)

@@ -28,7 +28,13 @@ const select = { id: true, name: true } as const
 export async function resolveSpeaker(prisma: PrismaClient, reference: string): Promise<SpeakerResolution> {
   if (isUuid(reference)) {
     const speaker = await prisma.speaker.findUnique({ where: { id: reference }, select })
-    return speaker ? { speaker, by: 'id' } : { speaker: null, suggestions: [] }
+    if (speaker) return { speaker, by: 'id' }
+    // A speaker an editor merged into another is the survivor now.
+    const redirect = await prisma.speakerRedirect.findUnique({
+      where: { fromId: reference },
+      select: { to: { select } },
+    })
+    return redirect ? { speaker: redirect.to, by: 'id' } : { speaker: null, suggestions: [] }
   }
   const bySlug = await prisma.speaker.findUnique({ where: { slug: reference }, select })
   if (bySlug) return { speaker: bySlug, by: 'slug' }

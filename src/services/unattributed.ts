@@ -50,18 +50,25 @@ const UNATTRIBUTED_COLUMNS = Prisma.sql`q.id, q.text, q.spans, q.article_id AS "
 
 /**
  * Gives speakers to the unattributed quotes of an article, and to those of other articles that the
- * given claims (started or refounded by an ingest) share words with. Returns how many were placed.
+ * given claims (started or refounded by an ingest, or by an editor's change) share words with.
+ * Without an article (an editor's change of claims, not of an article), the given claims are flagged
+ * where other speakers' quotes print their words. Returns how many were placed.
  */
 export async function attributeByWording(
   sql: SqlTransaction,
-  scope: { articleId: string; claims: CreatedClaim[] },
+  scope: { articleId: string | null; claims: CreatedClaim[] },
 ): Promise<number> {
   let placed = 0
   let claims = scope.claims
-  await flagArticle(sql, scope.articleId)
-  let quotes = await sql.query<UnattributedRow>(Prisma.sql`
-    SELECT ${UNATTRIBUTED_COLUMNS} FROM quote q JOIN article a ON a.id = q.article_id
-    WHERE q.article_id = ${scope.articleId}::uuid AND q.speaker_id IS NULL AND q.word_count >= ${MIN_INFERRED_WORDS}`)
+  if (scope.articleId === null) await flagMisattributions(sql, [], claims)
+  else await flagArticle(sql, scope.articleId)
+  let quotes =
+    scope.articleId === null
+      ? []
+      : await sql.query<UnattributedRow>(Prisma.sql`
+          SELECT ${UNATTRIBUTED_COLUMNS} FROM quote q JOIN article a ON a.id = q.article_id
+          WHERE q.article_id = ${scope.articleId}::uuid AND q.speaker_id IS NULL
+            AND q.word_count >= ${MIN_INFERRED_WORDS}`)
   for (let round = 0; round < MAX_ROUNDS; round++) {
     quotes = [...quotes, ...(await unattributedSharingWords(sql, claims))]
     if (quotes.length === 0) break

@@ -15,6 +15,8 @@ interface Collection {
   schema: TSchema
   list: (prisma: PrismaClient, query: { limit?: number | undefined; cursor?: string | undefined }) => Promise<unknown>
   get: (prisma: PrismaClient, id: string) => Promise<unknown>
+  /** problems one by id can answer beyond 400, 401 and 404: a speaker merged into another redirects (308) */
+  problems: number[]
 }
 
 // Outlets and speakers are read the same way: a paginated list and one by id.
@@ -26,6 +28,7 @@ const COLLECTIONS: Collection[] = [
     schema: OutletSchema,
     list: listOutlets,
     get: getOutlet,
+    problems: [],
   },
   {
     path: '/speakers',
@@ -33,7 +36,8 @@ const COLLECTIONS: Collection[] = [
     noun: 'speaker',
     schema: SpeakerSchema,
     list: listSpeakers,
-    get: getSpeaker,
+    get: (prisma, id) => getSpeaker(prisma, id),
+    problems: [308],
   },
 ]
 
@@ -66,7 +70,13 @@ export default async function catalogRoutes(fastify: FastifyInstance): Promise<v
           operationId: `get${operationName(collection.noun)}`,
           summary: `One ${collection.noun}`,
           params: IdParams,
-          response: responses({ 200: success(collection.schema, `The ${collection.noun}.`) }, 400, 401, 404),
+          response: responses(
+            { 200: success(collection.schema, `The ${collection.noun}.`) },
+            ...collection.problems,
+            400,
+            401,
+            404,
+          ),
         },
       },
       async (request) => collection.get(app.prisma, request.params.id),

@@ -1,7 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import type { FastifyInstance } from 'fastify'
 import { Type } from 'typebox'
-import { notFound } from '../../http/problem.js'
+import { getSpeaker } from '../../services/catalog.js'
 import {
   ClaimDetailSchema,
   ClaimListItemSchema,
@@ -61,6 +61,7 @@ export default async function claimRoutes(fastify: FastifyInstance): Promise<voi
         querystring: Type.Object(PaginationQuery, { additionalProperties: false }),
         response: responses(
           { 200: success(page(ClaimListItemSchema), 'A page of the speaker’s claims.') },
+          308,
           400,
           401,
           404,
@@ -69,7 +70,8 @@ export default async function claimRoutes(fastify: FastifyInstance): Promise<voi
     },
     async (request) => {
       const { id } = request.params
-      if (!(await app.prisma.speaker.findUnique({ where: { id }, select: { id: true } }))) throw notFound('speaker', id)
+      // A speaker merged into another redirects to the survivor's claims, which hold its claims now.
+      await getSpeaker(app.prisma, id, (survivor) => `/v1/speakers/${survivor}/claims`)
       return listClaims(app.prisma, { ...request.query, speaker: id })
     },
   )

@@ -8,9 +8,11 @@ import {
   AliasParams,
   AliasReasonQuery,
   SpeakerAliasBody,
+  SpeakerMergeBody,
   SpeakerPatchBody,
   type SpeakerPatchInput,
 } from '../../schemas/speaker-corrections.js'
+import { mergeSpeakers } from '../../services/speaker-merge.js'
 import {
   addSpeakerAlias,
   removeSpeakerAlias,
@@ -94,6 +96,37 @@ export default async function speakerCorrectionRoutes(fastify: FastifyInstance):
       )
       if (!added) return speaker
       return reply.code(201).header('location', `/v1/speakers/${speaker.id}`).send(speaker)
+    },
+  )
+
+  app.post(
+    '/speakers/:id/merge',
+    {
+      config: { access: 'edit' },
+      schema: {
+        tags: ['speakers'],
+        operationId: 'mergeSpeakers',
+        summary: 'Merge a duplicate speaker into this one',
+        description:
+          'For two speakers that are one person or body. The duplicate’s quotes, aliases and corrections become this speaker’s, and its claims are regrouped with this speaker’s as if every article had printed this name: claims that turn out to be one merge, and a claim id once returned keeps answering (308 to the claim that holds its renderings). The duplicate’s id answers 308 to this speaker from then on, and later articles printing any of its names find this speaker. Quotes one outlet printed under one name and another outlet under the other are no longer misattributions. The title, description and Wikidata id stay this speaker’s, taken from the duplicate where this one has none. Asked again, it changes nothing (200 all the same). Two speakers of different kinds, or with different Wikidata ids, cannot be merged (409). On the audit trail under the duplicate’s id.',
+        params: IdParams,
+        body: SpeakerMergeBody,
+        response: responses(
+          { 200: success(SpeakerSchema, 'The speaker, with the duplicate’s aliases.') },
+          ...SCOPED_BODY_PROBLEMS,
+          404,
+          409,
+        ),
+      },
+    },
+    async (request) => {
+      const { speaker } = await mergeSpeakers(
+        app.db,
+        request.params.id,
+        request.body.duplicateId,
+        editorOf(request, request.body.reason),
+      )
+      return speaker
     },
   )
 
