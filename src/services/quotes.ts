@@ -10,7 +10,11 @@ import {
 } from '../domain/speaker-identity.js'
 import { searchKey, tokenizeWording, wordShingles } from '../domain/wording/index.js'
 import { makeOrderKey } from '../domain/claims/index.js'
-import { applyQuoteCorrections, type QuoteCorrection } from '../domain/corrections/quote-corrections.js'
+import {
+  applyQuoteCorrections,
+  type CorrectedQuote,
+  type QuoteCorrection,
+} from '../domain/corrections/quote-corrections.js'
 import type { SqlTransaction } from '../db/database.js'
 import { Prisma } from '../generated/prisma/client.js'
 import { regroupClaims, type CreatedClaim, type StoredQuote } from './claim-grouping.js'
@@ -150,6 +154,51 @@ export async function lockArticle(sql: SqlTransaction, articleId: string): Promi
 }
 
 /**
+ * The speaker the article names for each of its extracted quotes, resolved (and learnt) as an ingest of
+ * it resolves them; null for a quote it names nobody for, one an editor replaced the speaker of or left
+ * out (`corrected`), whose mention is not looked up: the article's mention of it was wrong.
+ */
+export async function speakersArticleNames(
+  sql: SqlTransaction,
+  text: string,
+  quotes: readonly ExtractedQuote[],
+  corrected: readonly CorrectedQuote[],
+): Promise<Array<string | null>> {
+  const speakerKey = (speaker: NonNullable<ExtractedQuote['speaker']>) => `${speaker.kind}:${nameKey(speaker.name)}`
+  // Each speaker once, in one order (by key) for every ingest: concurrent ingests naming the same
+  // speakers then take their row locks in the same order and cannot deadlock on them.
+  const firstMentions = new Map<string, ExtractedQuote>()
+  quotes.forEach((quote, position) => {
+    // Only a speaker the article names is shared across articles: "he" or "a spokesman" is someone else each time.
+    const correction = corrected[position]!
+    if (!correction.kept || correction.speakerId !== null) return
+    if (quote.speaker?.named && !firstMentions.has(speakerKey(quote.speaker))) {
+      firstMentions.set(speakerKey(quote.speaker), quote)
+    }
+  })
+  const mentions = [...firstMentions].sort(([x], [y]) => (x < y ? -1 : 1))
+  const resolved =
+    mentions.length > 0
+      ? await resolveSpeakers(
+          sql,
+          mentions.map(([, quote]) => {
+            const { name, title, kind, resolvedBy, mention } = quote.speaker!
+            // A pronoun or a description next to the quote ("he", "the spokesman") is never an alias.
+            const namesThem = resolvedBy === 'name' || resolvedBy === 'surname' || resolvedBy === 'organisation'
+            const mentionText = namesThem && mention ? text.slice(mention[0], mention[1]) : null
+            return { name, title, kind, mentionText }
+          }),
+        )
+      : []
+  const speakerIds = new Map(mentions.map(([key], n) => [key, resolved[n]!]))
+  return quotes.map((quote, position) => {
+    const correction = corrected[position]!
+    if (!correction.kept || correction.speakerId !== null || !quote.speaker) return null
+    return speakerIds.get(speakerKey(quote.speaker)) ?? null
+  })
+}
+
+/**
  * Replaces an article's quotes with those extracted from its current text, resolving each speaker,
  * and regroups the claims they join or leave. Called inside the ingest transaction, so readers see
  * the old quotes and claims or the new, never a mix.
@@ -176,38 +225,12 @@ export async function replaceArticleQuotes(
   )
   const mentionTextOf = (quote: ExtractedQuote) =>
     quote.speaker?.mention ? text.slice(quote.speaker.mention[0], quote.speaker.mention[1]) : null
-  const speakerKey = (speaker: NonNullable<ExtractedQuote['speaker']>) => `${speaker.kind}:${nameKey(speaker.name)}`
-  // Each speaker once, in one order (by key) for every ingest: concurrent ingests naming the same
-  // speakers then take their row locks in the same order and cannot deadlock on them.
-  const firstMentions = new Map<string, ExtractedQuote>()
-  quotes.forEach((quote, position) => {
-    // Only a speaker the article names is shared across articles: "he" or "a spokesman" is someone else each time.
-    // One an editor replaced is not looked up: the article's mention of it was wrong.
-    const correction = corrected[position]!
-    if (!correction.kept || correction.speakerId !== null) return
-    if (quote.speaker?.named && !firstMentions.has(speakerKey(quote.speaker))) {
-      firstMentions.set(speakerKey(quote.speaker), quote)
-    }
-  })
-  const mentions = [...firstMentions].sort(([x], [y]) => (x < y ? -1 : 1))
-  const resolved =
-    mentions.length > 0
-      ? await resolveSpeakers(
-          sql,
-          mentions.map(([, quote]) => {
-            const { name, title, kind, resolvedBy } = quote.speaker!
-            // A pronoun or a description next to the quote ("he", "the spokesman") is never an alias.
-            const namesThem = resolvedBy === 'name' || resolvedBy === 'surname' || resolvedBy === 'organisation'
-            return { name, title, kind, mentionText: namesThem ? mentionTextOf(quote) : null }
-          }),
-        )
-      : []
-  const speakerIds = new Map(mentions.map(([key], n) => [key, resolved[n]!]))
+  const readSpeakers = await speakersArticleNames(sql, text, quotes, corrected)
   const rows = quotes.flatMap((quote, position) => {
     const correction = corrected[position]!
     if (!correction.kept) return []
     const speaker = quote.speaker
-    const read = speaker ? (speakerIds.get(speakerKey(speaker)) ?? null) : null
+    const read = readSpeakers[position]!
     return {
       position,
       occurrence: correction.occurrence,
