@@ -65,3 +65,26 @@ export const SpeakerMergeBody = Type.Object(
   },
   { additionalProperties: false },
 )
+
+export const SpeakerSplitBody = Type.Object(
+  {
+    alias: Type.String({
+      minLength: 1,
+      maxLength: 200,
+      pattern: '\\S',
+      description: 'the alias that names someone else: it becomes that speaker’s, and is kept from this one',
+      examples: ['Ann Romney'],
+    }),
+    name: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 200,
+        pattern: '\\S',
+        description: 'the new speaker’s name, when it is not the alias',
+        examples: ['Ann Davies Romney'],
+      }),
+    ),
+    reason: auditReason('two people: his wife is quoted as "Ann Romney"'),
+  },
+  { additionalProperties: false },
+)

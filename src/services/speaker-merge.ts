@@ -6,7 +6,8 @@ import type { SpeakerResource } from '../schemas/resources.js'
 import { retried } from './articles.js'
 import { recordAuditEvent } from './audit.js'
 import { readSpeaker } from './catalog.js'
-import { lockSpeakerClaims, regroupClaims, type CreatedClaim, type StoredQuote } from './claim-grouping.js'
+import { lockSpeakerClaims, type CreatedClaim } from './claim-grouping.js'
+import { moveQuotes } from './quote-moves.js'
 import { lockSpeakerNames } from './quotes.js'
 import { attributeByWording } from './unattributed.js'
 
@@ -100,33 +101,15 @@ function mergeConflict(survivor: SpeakerResource, duplicate: SpeakerResource): H
 
 const article = (kind: SpeakerResource['kind']) => (kind === 'person' ? 'a person' : 'an organisation')
 
-/**
- * Moves the duplicate's quotes to the survivor and regroups the claims of both. Returns the claims the
- * regrouping started or refounded, which other quotes may print the words of.
- */
-async function moveQuotes(sql: SqlTransaction, survivorId: string, duplicateId: string): Promise<CreatedClaim[]> {
-  const moved = await sql.query<StoredQuote>(Prisma.sql`
-    WITH moved AS (
-      UPDATE quote SET speaker_id = ${survivorId}::uuid WHERE speaker_id = ${duplicateId}::uuid
-      RETURNING id, text, spans, article_id, order_key, claim_id, speaker_inferred
-    )
-    SELECT m.id, ${duplicateId}::uuid AS "speakerId", m.text, m.spans, m.article_id AS "articleId",
-      m.order_key AS "orderKey", a.published_at AS "publishedAt", a.created_at AS "ingestedAt",
-      c.seed_quote_id AS "seedId", m.speaker_inferred AS inferred
-    FROM moved m JOIN article a ON a.id = m.article_id LEFT JOIN claim c ON c.id = m.claim_id`)
-  if (moved.length === 0) return []
-  // Each quote leaves the duplicate's claims as it was and joins the survivor's as it is now: the same
-  // row, moving (regroupClaims), so claim ids follow their renderings.
-  const claims = await regroupClaims(
-    sql,
-    moved.map((quote) => ({ ...quote, speakerId: survivorId, seedId: null })),
-    moved,
+/** Moves the duplicate's quotes to the survivor: claims regroup, their ids follow their renderings. */
+async function moveAllQuotes(sql: SqlTransaction, survivorId: string, duplicateId: string): Promise<CreatedClaim[]> {
+  const quotes = await sql.query<{ id: string }>(
+    Prisma.sql`SELECT id FROM quote WHERE speaker_id = ${duplicateId}::uuid ORDER BY id`,
   )
-  // What one outlet printed under the duplicate's name and another under the survivor's is no longer
-  // a misattribution: it is one speaker's.
-  await sql.query(Prisma.sql`
-    DELETE FROM quote_misattribution f USING quote q, claim c
-    WHERE f.quote_id = q.id AND f.claim_id = c.id AND q.speaker_id = c.speaker_id AND c.speaker_id = ${survivorId}::uuid`)
+  const { claims } = await moveQuotes(
+    sql,
+    quotes.map((quote) => ({ quoteId: quote.id, speakerId: survivorId })),
+  )
   return claims
 }
 
@@ -216,7 +199,7 @@ export async function mergeSpeakers(
       const { survivor, duplicate } = locked
       const conflict = mergeConflict(survivor, duplicate)
       if (conflict) throw conflict
-      claims = await moveQuotes(sql, survivorId, duplicateId)
+      claims = await moveAllQuotes(sql, survivorId, duplicateId)
       await absorb(sql, survivor, duplicate)
       const after = await readSpeaker(sql, survivorId)
       await recordAuditEvent(sql, {
@@ -234,7 +217,6 @@ export async function mergeSpeakers(
   )
   // After the commit, as after an ingest: claims the regrouping refounded may give speakers to quotes
   // printed without one, and are flagged where other speakers' quotes print their words.
-  if (claims.length > 0)
-    await retried(() => db.transaction((sql) => attributeByWording(sql, { articleId: null, claims })))
+  if (claims.length > 0) await retried(() => db.transaction((sql) => attributeByWording(sql, { quotes: [], claims })))
   return result
 }

@@ -50,20 +50,21 @@ const UNATTRIBUTED_COLUMNS = Prisma.sql`q.id, q.text, q.spans, q.article_id AS "
 
 /**
  * Gives speakers to the unattributed quotes of an article, and to those of other articles that the
- * given claims (started or refounded by an ingest, or by an editor's change) share words with.
- * Without an article (an editor's change of claims, not of an article), the given claims are flagged
- * where other speakers' quotes print their words. Returns how many were placed.
+ * given claims (started or refounded by an ingest, or by an editor's change) share words with. The
+ * article's quotes and claims are flagged where they print another speaker's words; after an editor's
+ * change of speakers, which is no article's, the quotes it gave another speaker and the claims it
+ * refounded are. Returns how many were placed.
  */
 export async function attributeByWording(
   sql: SqlTransaction,
-  scope: { articleId: string | null; claims: CreatedClaim[] },
+  scope: { claims: CreatedClaim[] } & ({ articleId: string } | { quotes: StoredQuote[] }),
 ): Promise<number> {
   let placed = 0
   let claims = scope.claims
-  if (scope.articleId === null) await flagMisattributions(sql, [], claims)
+  if ('quotes' in scope) await flagMisattributions(sql, scope.quotes, claims)
   else await flagArticle(sql, scope.articleId)
   let quotes =
-    scope.articleId === null
+    'quotes' in scope
       ? []
       : await sql.query<UnattributedRow>(Prisma.sql`
           SELECT ${UNATTRIBUTED_COLUMNS} FROM quote q JOIN article a ON a.id = q.article_id

@@ -9,10 +9,12 @@ import {
   AliasReasonQuery,
   SpeakerAliasBody,
   SpeakerMergeBody,
+  SpeakerSplitBody,
   SpeakerPatchBody,
   type SpeakerPatchInput,
 } from '../../schemas/speaker-corrections.js'
 import { mergeSpeakers } from '../../services/speaker-merge.js'
+import { splitSpeaker } from '../../services/speaker-split.js'
 import {
   addSpeakerAlias,
   removeSpeakerAlias,
@@ -127,6 +129,43 @@ export default async function speakerCorrectionRoutes(fastify: FastifyInstance):
         editorOf(request, request.body.reason),
       )
       return speaker
+    },
+  )
+
+  app.post(
+    '/speakers/:id/split',
+    {
+      config: { access: 'edit' },
+      schema: {
+        tags: ['speakers'],
+        operationId: 'splitSpeaker',
+        summary: 'Split a name off a speaker that stands for two people',
+        description:
+          'The alias becomes a new speaker (named `name`, or the alias), and is taken from this speaker for good (adding it back lifts that). Every article quoting this speaker is read again as an ingest would read it now: each quote whose article names the new speaker (or anyone else) moves there, keeping its id, and the claims regroup; a claim whose renderings all move keeps its id under the new speaker. Quotes an editor gave this speaker stay. Later articles printing the alias find the new speaker. 201 with the new speaker; asked again, 200 with the same one. An alias the speaker lacks is a 404; the speaker’s own name, or a name another speaker goes by, a 409. On the audit trail under this speaker’s id.',
+        params: IdParams,
+        body: SpeakerSplitBody,
+        response: responses(
+          {
+            200: success(SpeakerSchema, 'The alias had been split off already: the speaker it became.'),
+            201: success(SpeakerSchema, 'The new speaker; Location is its path.', LOCATION_HEADER),
+          },
+          ...SCOPED_BODY_PROBLEMS,
+          404,
+          409,
+        ),
+      },
+    },
+    async (request, reply) => {
+      const alias = request.body.alias.trim()
+      const { speaker, created } = await splitSpeaker(
+        app.db,
+        request.params.id,
+        { alias, name: request.body.name?.trim() ?? alias },
+        editorOf(request, request.body.reason),
+        app.extractQuotes,
+      )
+      if (!created) return speaker
+      return reply.code(201).header('location', `/v1/speakers/${speaker.id}`).send(speaker)
     },
   )
 
