@@ -269,12 +269,16 @@ export async function regroupClaims(
   for (const rendering of [...addedRenderings.values()].flat()) seen.set(rendering.id, rendering)
   // Every added rendering is looked up: those lookups are made at once. Stored renderings a change
   // reaches (a revision, a new seed earlier than stored quotes) are looked up as they come.
-  const lookups = await overlappingStored(sql, [...addedRenderings.values()].flat())
+  // By speaker and id: a quote moving between speakers is looked up as each, among each one's quotes.
+  const lookupKey = (rendering: ClusterRendering) => `${rendering.speakerKey}/${rendering.id}`
+  const joining = [...addedRenderings.values()].flat()
+  const found = await overlappingStored(sql, joining)
+  const lookups = new Map(joining.map((rendering) => [lookupKey(rendering), found.get(rendering.id)!]))
   const overlapping = async (rendering: ClusterRendering) => {
-    let rows = lookups.get(rendering.id)
+    let rows = lookups.get(lookupKey(rendering))
     if (rows === undefined) {
       rows = (await overlappingStored(sql, [rendering])).get(rendering.id)!
-      lookups.set(rendering.id, rows)
+      lookups.set(lookupKey(rendering), rows)
     }
     return remember(rows)
   }

@@ -107,6 +107,36 @@ t.test('splitting a name off a speaker: the quotes its articles name move, with 
   t.equal((await quoteOf(app, hersLater)).speaker?.id, minister.id, 'a later article naming the minister')
 })
 
+t.test('a split takes a claim’s first rendering away: the speaker’s later renderings regroup without it', async (t) => {
+  const app = await buildApp(t)
+  // The brother said it first; the minister repeated most of it a day later. One speaker, one claim.
+  const pier = await ingest(
+    app,
+    'https://harbour.example/pier',
+    '2026-06-01T08:00:00Z',
+    `The harbour committee met on Tuesday. “${PIER}” Torvald said.`,
+  )
+  const echo = await ingest(
+    app,
+    'https://north.example/echo',
+    '2026-06-02T08:00:00Z',
+    'Minister Ana Torvald visited the harbour. “The pier needs a new roof before the first storms,” Ana Torvald said.',
+  )
+  const [first, later] = [await quoteOf(app, pier), await quoteOf(app, echo)]
+  t.equal(first.claimId, later.claimId, 'one claim before the split')
+  const made = await split(app, first.speaker!.id, { alias: 'Torvald', name: 'Erik Torvald' })
+  t.equal(made.statusCode, 201, made.body)
+  const [his, hers] = [await quoteOf(app, pier), await quoteOf(app, echo)]
+  t.equal(his.claimId, first.claimId, 'the claim goes with its first rendering')
+  t.not(hers.claimId, his.claimId, 'her rendering is no longer in his claim')
+  const herClaim = (await app.inject({ url: `/v1/claims/${hers.claimId}` })).json()
+  t.equal(herClaim.speaker.id, first.speaker!.id, 'it is in a claim of hers')
+  t.same(
+    herClaim.appearances.map((appearance: { quoteId: string }) => appearance.quoteId),
+    [hers.id],
+  )
+})
+
 t.test('a wrong merge undone by a split: the claim ids survive both', async (t) => {
   const app = await buildApp(t)
   const hers = await ingest(
