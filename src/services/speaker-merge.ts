@@ -141,6 +141,9 @@ async function absorb(sql: SqlTransaction, survivor: SpeakerResource, duplicate:
   // The row goes before the survivor takes its Wikidata id, which is unique. Aliases and blocks go with
   // it; a claim left under it (none should be) stops the statement.
   await sql.query(Prisma.sql`DELETE FROM speaker WHERE id = ${duplicate.id}::uuid`)
+  // A speaker of the same slug merged before (and split off again, or made anew) hands the slug on: it
+  // leads where the latest speaker of that name went.
+  await sql.query(Prisma.sql`UPDATE speaker_redirect SET from_slug = NULL WHERE from_slug = ${duplicate.slug}`)
   await sql.query(Prisma.sql`
     INSERT INTO speaker_redirect (from_id, from_slug, to_id) VALUES (${duplicate.id}::uuid, ${duplicate.slug}, ${survivor.id}::uuid)`)
   await sql.query(Prisma.sql`

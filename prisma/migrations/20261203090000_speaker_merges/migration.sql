@@ -3,7 +3,8 @@
 -- name where the aliases alone cannot decide, finds the survivor instead of making the speaker again.
 CREATE TABLE "speaker_redirect" (
   "from_id" UUID NOT NULL,
-  "from_slug" TEXT NOT NULL,
+  -- null once a later speaker of that slug was merged too: the slug then leads to where that one went
+  "from_slug" TEXT,
   "to_id" UUID NOT NULL,
   "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
   CONSTRAINT "speaker_redirect_pkey" PRIMARY KEY ("from_id")

@@ -171,6 +171,20 @@ t.test('a wrong merge undone by a split: the claim ids survive both', async (t) 
   t.equal((await quoteOf(app, hers)).speaker?.id, minister.id)
   const oldId = await app.inject({ url: `/v1/speakers/${brother.id}` })
   t.equal(oldId.headers.location, `/v1/speakers/${undone.json().id}`, 'his merged id points to him again')
+
+  // Merged again after all: both of his ids lead to her, and his name finds her.
+  const again = await app.inject({
+    method: 'POST',
+    url: `/v1/speakers/${minister.id}/merge`,
+    headers: asAdmin,
+    payload: { duplicateId: undone.json().id },
+  })
+  t.equal(again.statusCode, 200, again.body)
+  for (const id of [brother.id, undone.json().id]) {
+    const answer = await app.inject({ url: `/v1/speakers/${id}` })
+    t.equal(answer.headers.location, `/v1/speakers/${minister.id}`)
+  }
+  t.equal((await quoteOf(app, his)).speaker?.id, minister.id)
 })
 
 t.test('splits that make no sense are refused, and change nothing', async (t) => {
