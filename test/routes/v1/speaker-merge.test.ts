@@ -1,25 +1,10 @@
 import t from 'tap'
 import type { FastifyInstance } from 'fastify'
-import { asAdmin, authorized, buildApp } from '../../helper.js'
+import { firstQuoteOf as quoteOf, ingestArticle as ingest } from '../../fixtures/speaker-articles.js'
+import { asAdmin, buildApp } from '../../helper.js'
 
 // Invented articles about an invented minister, whose name two outlets spell differently.
 type App = FastifyInstance
-
-async function ingest(app: App, url: string, publishedAt: string, text: string) {
-  const response = await app.inject({
-    method: 'POST',
-    url: '/v1/articles',
-    headers: authorized,
-    payload: { url, outlet: { name: new URL(url).hostname }, publishedAt, text },
-  })
-  t.ok([200, 201].includes(response.statusCode), response.body)
-  return (response.json() as { id: string }).id
-}
-
-async function quoteOf(app: App, articleId: string) {
-  const [quote] = (await app.inject({ url: `/v1/articles/${articleId}/quotes` })).json().items
-  return quote as { speaker: { id: string; name: string } | null; claimId: string }
-}
 
 const merge = (app: App, survivor: string, payload: object) =>
   app.inject({ method: 'POST', url: `/v1/speakers/${survivor}/merge`, headers: asAdmin, payload })
