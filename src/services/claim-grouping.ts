@@ -329,6 +329,17 @@ export async function claimsSeededIn(sql: SqlTransaction, articleId: string): Pr
   return rows.map((row) => ({ seed: toRendering(row), claimId: row.claim_id }))
 }
 
+/**
+ * The claims that now hold any of the given quotes, with their seeds: after quotes changed speakers, the
+ * claims whose words other speakers' quotes may print, whether or not they were refounded.
+ */
+export async function claimsHolding(sql: SqlTransaction, quoteIds: readonly string[]): Promise<CreatedClaim[]> {
+  const rows = await sql.query<RenderingRow>(Prisma.sql`
+    SELECT ${RENDERING_COLUMNS} FROM quote q JOIN article a ON a.id = q.article_id JOIN claim c ON c.seed_quote_id = q.id
+    WHERE c.id IN (SELECT m.claim_id FROM quote m WHERE m.id = ANY(${quoteIds}::uuid[]))`)
+  return rows.map((row) => ({ seed: toRendering(row), claimId: row.claim_id }))
+}
+
 /** A claim started, or refounded on a new seed, by a regrouping. */
 export interface CreatedClaim {
   seed: ClusterRendering
@@ -694,7 +705,7 @@ async function writeClaims(sql: SqlTransaction, plan: ClaimPlan): Promise<Create
         first_quote_id = u.first, first_article_id = u.first_article, first_appeared_at = u.first_at,
         rendering_count = u.count, updated_at = now(), seed_quote_id = COALESCE(s.id, c.seed_quote_id),
         -- A claim is its seed's speaker's: when quotes move to another speaker, the claims whose ids they carry follow.
-        speaker_id = (SELECT q.speaker_id FROM quote q WHERE q.id = COALESCE(s.id, c.seed_quote_id)),
+        speaker_id = COALESCE((SELECT q.speaker_id FROM quote q WHERE q.id = COALESCE(s.id, c.seed_quote_id)), c.speaker_id),
         seed_shingles = COALESCE(s.shingles, c.seed_shingles),
         seed_words = CASE WHEN s.id IS NULL THEN c.seed_words ELSE word_hashes(s.normalized_text) END,
         seed_word_count = CASE WHEN s.id IS NULL THEN c.seed_word_count

@@ -1,6 +1,6 @@
 import type { SqlTransaction } from '../db/database.js'
 import { Prisma } from '../generated/prisma/client.js'
-import { regroupClaims, type CreatedClaim, type StoredQuote } from './claim-grouping.js'
+import { claimsHolding, regroupClaims, type CreatedClaim, type StoredQuote } from './claim-grouping.js'
 
 /**
  * Quotes given to another speaker by an editor's change of speakers (a merge, a split), keeping their
@@ -20,8 +20,8 @@ export type MovedQuote = StoredQuote & { speakerId: string }
 /**
  * Moves the quotes and regroups the claims of every speaker they leave or join, then lets the quotes
  * whose speaker was inferred from a claim (unattributed.ts) follow their claim to its speaker. Returns
- * the quotes moved and the claims the regrouping started or refounded, which other quotes may print
- * the words of (attributeByWording, after the commit).
+ * the quotes moved and the claims they are in now, whose words other quotes may print
+ * (attributeByWording, after the commit).
  */
 export async function moveQuotes(
   sql: SqlTransaction,
@@ -37,10 +37,16 @@ export async function moveQuotes(
     WHERE q.speaker_inferred AND q.speaker_id <> c.speaker_id
       AND c.speaker_id = ANY(${[...new Set(moved.map((quote) => quote.now.speakerId))]}::uuid[])`)
   const followers = await moveRows(sql, following)
-  return {
-    moved: [...moved, ...followers].map((quote) => quote.now),
-    claims: [...claims, ...(await regroup(sql, followers))],
-  }
+  const all = [...moved, ...followers].map((quote) => quote.now)
+  const refounded = [...claims, ...(await regroup(sql, followers))]
+  // Every claim the moved quotes are in now, not only those refounded: a claim that changed speakers
+  // under its id, or took in another speaker's renderings, may print words other speakers' quotes print.
+  const holding = await claimsHolding(
+    sql,
+    all.map((quote) => quote.id),
+  )
+  const known = new Set(refounded.map((claim) => claim.claimId))
+  return { moved: all, claims: [...refounded, ...holding.filter((claim) => !known.has(claim.claimId))] }
 }
 
 /** Writes the moves; returns each quote moved as it is now, with the speaker and seed it had. */

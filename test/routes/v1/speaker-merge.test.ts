@@ -107,6 +107,43 @@ t.test('merging a duplicate speaker: quotes, aliases and claims follow, old ids 
   t.equal((await quoteOf(app, correct)).claimId, kept)
 })
 
+t.test('a merged name an editor takes from the survivor no longer leads to her', async (t) => {
+  const app = await buildApp(t)
+  const { survivor, duplicate } = await twoSpellings(app, true)
+  t.equal((await merge(app, survivor.id, { duplicateId: duplicate.id })).statusCode, 200)
+  const removed = await app.inject({
+    method: 'DELETE',
+    url: `/v1/speakers/${survivor.id}/aliases/${encodeURIComponent('Anna Torvald')}`,
+    headers: asAdmin,
+  })
+  t.equal(removed.statusCode, 200, removed.body)
+  const namesake = await ingest(
+    app,
+    'https://west.example/farm',
+    '2026-06-08T08:00:00Z',
+    'Anna Torvald runs a farm upriver. “The harvest came early,” Anna Torvald said.',
+  )
+  t.not((await quoteOf(app, namesake)).speaker?.id, survivor.id, 'the merged name no longer leads to her')
+})
+
+t.test(
+  'a quote printed without a speaker, whose words both spellings’ claims shared, is hers after the merge',
+  async (t) => {
+    const app = await buildApp(t)
+    const { survivor, duplicate } = await twoSpellings(app, true)
+    const unnamed = await ingest(
+      app,
+      'https://east.example/bridge',
+      '2026-06-05T08:00:00Z',
+      `Work on the bridge went on through the night. “${OPENING}” the statement said.`,
+    )
+    t.equal((await quoteOf(app, unnamed)).speaker, null, 'two speakers printed these words: no one is inferred')
+    t.equal((await merge(app, survivor.id, { duplicateId: duplicate.id })).statusCode, 200)
+    const placed = await quoteOf(app, unnamed)
+    t.equal(placed.speaker?.id, survivor.id, 'one speaker now: hers, inferred from the claim')
+  },
+)
+
 t.test('a duplicate printed first keeps its claim id; the survivor’s later claim redirects to it', async (t) => {
   const app = await buildApp(t)
   const { survivor, duplicate, claims } = await twoSpellings(app, false)
