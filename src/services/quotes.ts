@@ -72,7 +72,8 @@ async function resolveSpeakers(sql: SqlTransaction, mentions: SpeakerMention[]):
     WITH mention AS (
       SELECT * FROM unnest(${mentions.map((m) => m.name)}::text[], ${mentions.map((m) => slugify(m.name))}::text[],
         ${mentions.map((m) => m.kind)}::text[], ${mentions.map((m) => m.title)}::text[],
-        ${mentions.map((m) => surnameKey(m))}::text[]) WITH ORDINALITY AS m(name, slug, kind, title, surname, n)
+        ${mentions.map((m) => surnameKey(m))}::text[], ${mentions.map((m) => nameKey(m.name))}::text[])
+        WITH ORDINALITY AS m(name, slug, kind, title, surname, key, n)
     ), lookup AS (
       SELECT * FROM unnest(${lookups.map((l) => l.n)}::int[], ${lookups.map((l) => l.key)}::text[]) AS l(n, key)
     ), known AS (
@@ -91,8 +92,13 @@ async function resolveSpeakers(sql: SqlTransaction, mentions: SpeakerMention[]):
               SELECT FROM speaker_alias o WHERE o.speaker_id = t.id AND o.alias_key = m.surname
                 AND lower(o.alias) = lower(t.name)))),
         -- The name of a speaker an editor merged into another, where the aliases alone do not decide,
-        -- is the survivor's: the merged speaker is not made again.
-        (SELECT r.to_id FROM speaker_redirect r WHERE r.from_slug = m.slug)) AS speaker_id
+        -- is the survivor's: the merged speaker is not made again. Unless a speaker goes by that name
+        -- now, the survivor is another kind, or an editor has since taken the name from the survivor.
+        (SELECT r.to_id FROM speaker_redirect r JOIN speaker t ON t.id = r.to_id
+          WHERE r.from_slug = m.slug AND t.kind::text = m.kind
+            AND NOT EXISTS (SELECT FROM speaker s WHERE s.slug = m.slug)
+            AND NOT EXISTS (SELECT FROM speaker_alias_block b WHERE b.speaker_id = r.to_id AND b.alias_key = m.key))
+      ) AS speaker_id
       FROM mention m
     ), created AS (
       INSERT INTO speaker (name, slug, kind, title)
