@@ -64,19 +64,18 @@ async function lockPair(
   sql: SqlTransaction,
   survivorId: string,
   duplicateId: string,
-): Promise<{ survivor: SpeakerResource; duplicate: SpeakerResource } | null> {
+): Promise<{ survivor: SpeakerResource; duplicate: SpeakerResource } | { missing: string }> {
   const pair = [await speakerNames(sql, survivorId), await speakerNames(sql, duplicateId)]
   const missing = pair.findIndex((speaker) => speaker === null)
-  if (missing >= 0) throw notFound('speaker', missing === 0 ? survivorId : duplicateId)
+  if (missing >= 0) return { missing: missing === 0 ? survivorId : duplicateId }
   await lockSpeakerNames(
     sql,
     pair.flatMap((speaker) => speaker!.names.map((name) => ({ name, kind: speaker!.kind }))),
   )
-  const locked =
-    await sql.query(Prisma.sql`SELECT id FROM speaker WHERE id IN (${survivorId}::uuid, ${duplicateId}::uuid)
-    ORDER BY id FOR UPDATE`)
+  const locked = await sql.query<{ id: string }>(Prisma.sql`
+    SELECT id FROM speaker WHERE id IN (${survivorId}::uuid, ${duplicateId}::uuid) ORDER BY id FOR UPDATE`)
   // A merge of one of them committed while this one waited for the locks.
-  if (locked.length < 2) return null
+  if (locked.length < 2) return { missing: locked[0]?.id === survivorId ? duplicateId : survivorId }
   await lockSpeakerClaims(sql, [survivorId, duplicateId])
   // Read again under the locks: an ingest may have renamed either, or given it an alias, meanwhile.
   return { survivor: await readSpeaker(sql, survivorId), duplicate: await readSpeaker(sql, duplicateId) }
@@ -195,10 +194,11 @@ export async function mergeSpeakers(
       const settled = await settledMerge(sql, survivorId, duplicateId)
       if (settled) return settled
       const locked = await lockPair(sql, survivorId, duplicateId)
-      // A merge of one of them committed while this one waited for the locks. Speakers go only by merges,
-      // each leaving a redirect, so what it left answers.
-      if (locked === null)
-        return (await settledMerge(sql, survivorId, duplicateId)) ?? Promise.reject(notFound('speaker', duplicateId))
+      // One of them is not there: never was, or a merge of it committed since settledMerge looked, which
+      // answers now.
+      if ('missing' in locked) {
+        return (await settledMerge(sql, survivorId, duplicateId)) ?? Promise.reject(notFound('speaker', locked.missing))
+      }
       const { survivor, duplicate } = locked
       const conflict = mergeConflict(survivor, duplicate)
       if (conflict) throw conflict
