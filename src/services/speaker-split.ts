@@ -69,12 +69,18 @@ async function readArticles(
   }
 }
 
-/** The speaker made the first time this alias was split off, if it was. */
+/**
+ * The speaker made when this alias was split off, if that split still stands: the speaker has not gone
+ * by the alias again since (an editor adding it back, or merging the new speaker back in), which would
+ * make a new request a new split rather than a retry.
+ */
 async function splitMade(sql: SqlTransaction, speakerId: string, aliasKey: string): Promise<SpeakerResource | null> {
   const [made] = await sql.query<{ id: string }>(Prisma.sql`
-    SELECT COALESCE(r.to_id, s.new_speaker_id) AS id FROM speaker_split s
+    SELECT made.id FROM speaker_split s
     LEFT JOIN speaker_redirect r ON r.from_id = s.new_speaker_id
-    WHERE s.speaker_id = ${speakerId}::uuid AND s.alias_key = ${aliasKey}`)
+    CROSS JOIN LATERAL (SELECT COALESCE(r.to_id, s.new_speaker_id) AS id) AS made
+    WHERE s.speaker_id = ${speakerId}::uuid AND s.alias_key = ${aliasKey} AND made.id <> ${speakerId}::uuid
+      AND NOT EXISTS (SELECT FROM speaker_alias a WHERE a.speaker_id = ${speakerId}::uuid AND a.alias_key = ${aliasKey})`)
   return made ? readSpeaker(sql, made.id) : null
 }
 
@@ -101,10 +107,16 @@ async function splitConflict(
     UNION ALL SELECT r.to_id, s.name FROM speaker_redirect r JOIN speaker s ON s.id = r.to_id
     -- A speaker once merged into this one is split off again (a wrong merge undone): makeSpeaker takes its redirect.
     WHERE r.from_slug = ${slug} AND r.to_id <> ${speaker.id}::uuid`)
-  if (taken) {
+  // Another speaker's alias too: a new speaker by that name would leave the name to neither.
+  const [known] = taken
+    ? [taken]
+    : await sql.query<{ id: string; name: string }>(Prisma.sql`
+        SELECT s.id, s.name FROM speaker_alias a JOIN speaker s ON s.id = a.speaker_id
+        WHERE a.alias_key = ${nameKey(split.name)} AND a.speaker_id <> ${speaker.id}::uuid ORDER BY s.id LIMIT 1`)
+  if (known) {
     return new HttpProblem(
       'conflict',
-      `${taken.name} (${taken.id}) goes by that name already: give the new speaker another name, or add the alias to that speaker`,
+      `${known.name} (${known.id}) goes by that name already: give the new speaker another name, or add the alias to that speaker`,
       [{ in: 'body', field: split.name === split.alias ? '/alias' : '/name', message: 'is another speaker’s name' }],
     )
   }
@@ -122,6 +134,7 @@ async function makeSpeaker(
     INSERT INTO speaker (name, slug, kind, name_corrected)
     VALUES (${split.name}, ${slugify(split.name)}, ${speaker.kind}::"SpeakerKind", true) RETURNING id`)
   const names = [...new Map([split.alias, split.name].map((name) => [nameKey(name), name]))]
+  const keys = names.map(([key]) => key)
   const aliasKey = nameKey(split.alias)
   await sql.query(Prisma.sql`
     WITH learnt AS (
@@ -129,18 +142,23 @@ async function makeSpeaker(
       SELECT ${made!.id}::uuid, n.alias, n.key
       FROM unnest(${names.map(([, name]) => name)}::text[], ${names.map(([key]) => key)}::text[]) AS n(alias, key)
     ), removed AS (
-      DELETE FROM speaker_alias WHERE speaker_id = ${speaker.id}::uuid AND alias_key = ${aliasKey} RETURNING alias
+      -- The new speaker's name too, where the speaker had it as well: both are the new speaker's now.
+      DELETE FROM speaker_alias WHERE speaker_id = ${speaker.id}::uuid AND alias_key = ANY(${keys}::text[])
+      RETURNING alias, alias_key
     ), blocked AS (
       INSERT INTO speaker_alias_block (speaker_id, alias_key, alias, actor)
-      SELECT ${speaker.id}::uuid, ${aliasKey}, alias, ${actor} FROM removed
+      SELECT ${speaker.id}::uuid, alias_key, alias, ${actor} FROM removed
       ON CONFLICT DO NOTHING
     ), undone AS (
       -- The speaker of this name that was merged into this one is the new speaker: its old id points there.
       UPDATE speaker_redirect SET to_id = ${made!.id}::uuid
       WHERE from_slug = ${slugify(split.name)} AND to_id = ${speaker.id}::uuid
     )
+    -- A split of the same alias undone since (splitMade) is replaced by this one.
     INSERT INTO speaker_split (speaker_id, alias_key, new_speaker_id, actor)
-    VALUES (${speaker.id}::uuid, ${aliasKey}, ${made!.id}::uuid, ${actor})`)
+    VALUES (${speaker.id}::uuid, ${aliasKey}, ${made!.id}::uuid, ${actor})
+    ON CONFLICT (speaker_id, alias_key) DO UPDATE SET new_speaker_id = EXCLUDED.new_speaker_id, actor = EXCLUDED.actor,
+      created_at = CURRENT_TIMESTAMP`)
   return made!.id
 }
 

@@ -191,6 +191,14 @@ t.test('splits that make no sense are refused, and change nothing', async (t) =>
   const taken = await split(app, minister.id, { alias: 'Torvald', name: 'Erik Lund' })
   t.equal(taken.statusCode, 409, 'a name another speaker goes by')
   t.match(taken.json(), { errors: [{ field: '/name' }] })
+  await app.inject({
+    method: 'POST',
+    url: `/v1/speakers/${(await quoteOf(app, board)).speaker!.id}/aliases`,
+    headers: asAdmin,
+    payload: { alias: 'E. Lund' },
+  })
+  const aliased = await split(app, minister.id, { alias: 'Torvald', name: 'E. Lund' })
+  t.equal(aliased.statusCode, 409, 'a name another speaker goes by as an alias')
   t.equal((await split(app, minister.id, { alias: ' ' })).statusCode, 400)
   t.equal((await split(app, minister.id, {})).statusCode, 400)
   t.equal((await split(app, '01936f0e-5b3c-7d4e-9a6f-2c8b1d0e4f5a', { alias: 'Torvald' })).statusCode, 404)
@@ -216,4 +224,24 @@ t.test('a split holds while articles naming the split name are ingested in paral
   for (const id of ingested) {
     t.equal((await quoteOf(app, id)).speaker?.id, made.json().id, 'his, whichever committed first')
   }
+})
+
+t.test('a split undone (merged back, or the alias added back) and asked for again is made again', async (t) => {
+  const app = await buildApp(t)
+  const { minister, pier } = await oneSpeakerForTwo(app)
+  const first = await split(app, minister.id, { alias: 'Torvald', name: 'Erik Torvald' })
+  t.equal(first.statusCode, 201, first.body)
+  const mergedBack = await app.inject({
+    method: 'POST',
+    url: `/v1/speakers/${minister.id}/merge`,
+    headers: asAdmin,
+    payload: { duplicateId: first.json().id },
+  })
+  t.equal(mergedBack.statusCode, 200, mergedBack.body)
+  t.equal((await quoteOf(app, pier)).speaker?.id, minister.id)
+
+  const second = await split(app, minister.id, { alias: 'Torvald', name: 'Erik Torvald' })
+  t.equal(second.statusCode, 201, 'a new split, not the retry of the first')
+  t.not(second.json().id, minister.id)
+  t.equal((await quoteOf(app, pier)).speaker?.id, second.json().id, 'his quote is his again')
 })
