@@ -2,7 +2,7 @@ import type { Database } from '../db/database.js'
 import { Prisma } from '../generated/prisma/client.js'
 import type { ArticleDeletionResource } from '../schemas/article-history.js'
 import { missingArticle, readSummary, retried, toSummary } from './articles.js'
-import { namedActor, recordAuditEvent } from './audit.js'
+import { namedActor, recordAuditEvent, type Editor } from './audit.js'
 import { lockArticle, replaceArticleQuotes } from './quotes.js'
 
 /**
@@ -16,7 +16,7 @@ export async function deleteArticle(
   db: Pick<Database, 'transaction'>,
   prisma: Parameters<typeof missingArticle>[0],
   id: string,
-  who: { actor: string; reason: string | null },
+  who: Editor,
 ): Promise<ArticleDeletionResource> {
   const deleted = await retried(() =>
     db.transaction(async (sql) => {

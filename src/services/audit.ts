@@ -75,6 +75,12 @@ export interface AuditRecord {
 }
 
 /** Writes an audit event in the transaction that makes the change: the record holds exactly what happened. */
+/** Who makes an editor's change and why: what the audit trail records of it (src/http/editor.ts). */
+export interface Editor {
+  actor: string
+  reason: string | null
+}
+
 export async function recordAuditEvent(sql: SqlTransaction, record: AuditRecord): Promise<void> {
   await sql.query(Prisma.sql`
     INSERT INTO audit_event (actor, action, entity_type, entity_id, before, after, reason, details)

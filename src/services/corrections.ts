@@ -1,11 +1,10 @@
-import type { ExtractedQuote } from '../domain/extraction/index.js'
 import type { Database, SqlTransaction } from '../db/database.js'
 import { Prisma, type PrismaClient } from '../generated/prisma/client.js'
 import { notFound } from '../http/problem.js'
 import { missingArticle, retried } from './articles.js'
-import { recordAuditEvent } from './audit.js'
+import { recordAuditEvent, type Editor } from './audit.js'
 import type { CreatedClaim } from './claim-grouping.js'
-import { lockArticle, replaceArticleQuotes, speakerForName, type ArticleFacts } from './quotes.js'
+import { lockArticle, replaceArticleQuotes, speakerForName, type ArticleFacts, type ExtractQuotes } from './quotes.js'
 import { attributeByWording } from './unattributed.js'
 
 /**
@@ -38,8 +37,6 @@ export interface CorrectionResult {
   quoteId: string | null
 }
 
-type Extract = (text: string) => Promise<ExtractedQuote[]>
-
 interface CorrectionRow {
   id: string
   articleId: string
@@ -69,7 +66,11 @@ const toResource = (row: CorrectionRow): CorrectionResource => ({
 })
 
 /** Writes the article's quotes again from its stored text, every correction applied. */
-async function rewriteQuotes(sql: SqlTransaction, article: ArticleFacts, extract: Extract): Promise<CreatedClaim[]> {
+async function rewriteQuotes(
+  sql: SqlTransaction,
+  article: ArticleFacts,
+  extract: ExtractQuotes,
+): Promise<CreatedClaim[]> {
   return replaceArticleQuotes(sql, article, await extract(article.text), true)
 }
 
@@ -90,8 +91,8 @@ export async function correctQuote(
   db: Pick<Database, 'transaction'>,
   quoteId: string,
   change: QuoteChange,
-  who: { actor: string; reason: string | null },
-  extract: Extract,
+  who: Editor,
+  extract: ExtractQuotes,
 ): Promise<CorrectionResult> {
   let claims: CreatedClaim[] = []
   const result = await retried(() =>
@@ -153,8 +154,8 @@ export async function correctQuote(
 export async function undoCorrection(
   db: Pick<Database, 'transaction'>,
   id: string,
-  who: { actor: string; reason: string | null },
-  extract: Extract,
+  who: Editor,
+  extract: ExtractQuotes,
 ): Promise<CorrectionResource> {
   let claims: CreatedClaim[] = []
   const undone = await retried(() =>

@@ -142,6 +142,9 @@ export async function speakerForName(sql: SqlTransaction, name: string, kind: Sp
   return id!
 }
 
+/** Quotation finding as the app provides it (the extraction plugin): handed to services that read articles again. */
+export type ExtractQuotes = (text: string) => Promise<ExtractedQuote[]>
+
 export interface ArticleFacts {
   id: string
   url: string

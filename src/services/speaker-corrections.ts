@@ -4,7 +4,7 @@ import { Prisma } from '../generated/prisma/client.js'
 import { HttpProblem, notFound } from '../http/problem.js'
 import type { SpeakerResource } from '../schemas/resources.js'
 import { retried } from './articles.js'
-import { recordAuditEvent } from './audit.js'
+import { recordAuditEvent, type Editor } from './audit.js'
 import { readSpeaker } from './catalog.js'
 import { lockSpeakerNames } from './quotes.js'
 
@@ -21,11 +21,6 @@ export interface SpeakerChange {
   title?: string | null
   description?: string | null
   wikidataId?: string | null
-}
-
-interface Who {
-  actor: string
-  reason: string | null
 }
 
 /**
@@ -59,7 +54,7 @@ export async function updateSpeaker(
   db: Pick<Database, 'transaction'>,
   id: string,
   change: SpeakerChange,
-  who: Who,
+  who: Editor,
 ): Promise<SpeakerResource> {
   return retried(() =>
     db.transaction(async (sql) => {
@@ -121,7 +116,7 @@ export async function addSpeakerAlias(
   db: Pick<Database, 'transaction'>,
   id: string,
   alias: string,
-  who: Who,
+  who: Editor,
 ): Promise<{ speaker: SpeakerResource; added: boolean }> {
   return retried(() =>
     db.transaction(async (sql) => {
@@ -150,7 +145,7 @@ export async function removeSpeakerAlias(
   db: Pick<Database, 'transaction'>,
   id: string,
   alias: string,
-  who: Who,
+  who: Editor,
 ): Promise<SpeakerResource> {
   return retried(() =>
     db.transaction(async (sql) => {

@@ -4,7 +4,7 @@ import { Prisma } from '../generated/prisma/client.js'
 import { HttpProblem, notFound } from '../http/problem.js'
 import type { SpeakerResource } from '../schemas/resources.js'
 import { retried } from './articles.js'
-import { recordAuditEvent } from './audit.js'
+import { recordAuditEvent, type Editor } from './audit.js'
 import { readSpeaker } from './catalog.js'
 import { lockSpeakerClaims, type CreatedClaim } from './claim-grouping.js'
 import { moveQuotes } from './quote-moves.js'
@@ -20,17 +20,6 @@ import { attributeByWording } from './unattributed.js'
  * survivor for good (speaker_redirect), for readers and for ingestion, which finds the survivor by
  * every name the duplicate had.
  */
-
-interface Who {
-  actor: string
-  reason: string | null
-}
-
-export interface SpeakerMergeResult {
-  speaker: SpeakerResource
-  /** false when the duplicate had been merged into the survivor already: nothing changed */
-  merged: boolean
-}
 
 /** A speaker's kind and every name it goes by: what ingestion locks to resolve any of them. */
 interface SpeakerNames {
@@ -160,7 +149,7 @@ async function settledMerge(
   sql: SqlTransaction,
   survivorId: string,
   duplicateId: string,
-): Promise<SpeakerMergeResult | null> {
+): Promise<SpeakerResource | null> {
   const survivorGoesTo = await mergedInto(sql, survivorId)
   if (survivorGoesTo !== null) {
     throw new HttpProblem(
@@ -170,7 +159,7 @@ async function settledMerge(
   }
   const duplicateGoesTo = await mergedInto(sql, duplicateId)
   if (duplicateGoesTo === null) return null
-  if (duplicateGoesTo === survivorId) return { speaker: await readSpeaker(sql, survivorId), merged: false }
+  if (duplicateGoesTo === survivorId) return readSpeaker(sql, survivorId)
   throw new HttpProblem('conflict', `speaker ${duplicateId} was merged into ${duplicateGoesTo} already`, [
     { in: 'body', field: '/duplicateId', message: 'was merged into another speaker' },
   ])
@@ -180,8 +169,8 @@ export async function mergeSpeakers(
   db: Pick<Database, 'transaction'>,
   survivorId: string,
   duplicateId: string,
-  who: Who,
-): Promise<SpeakerMergeResult> {
+  who: Editor,
+): Promise<SpeakerResource> {
   if (survivorId === duplicateId) {
     throw new HttpProblem('conflict', 'a speaker cannot be merged into itself', [
       { in: 'body', field: '/duplicateId', message: 'is the speaker merged into' },
@@ -189,7 +178,7 @@ export async function mergeSpeakers(
   }
   let claims: CreatedClaim[] = []
   const result = await retried(() =>
-    db.transaction(async (sql): Promise<SpeakerMergeResult> => {
+    db.transaction(async (sql): Promise<SpeakerResource> => {
       claims = []
       const settled = await settledMerge(sql, survivorId, duplicateId)
       if (settled) return settled
@@ -215,7 +204,7 @@ export async function mergeSpeakers(
         reason: who.reason,
         details: { survivorId, survivorBefore: survivor },
       })
-      return { speaker: after, merged: true }
+      return after
     }),
   )
   // After the commit, as after an ingest: claims the regrouping refounded may give speakers to quotes

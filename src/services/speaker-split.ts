@@ -6,11 +6,11 @@ import { Prisma } from '../generated/prisma/client.js'
 import { HttpProblem, notFound } from '../http/problem.js'
 import type { SpeakerResource } from '../schemas/resources.js'
 import { retried } from './articles.js'
-import { recordAuditEvent } from './audit.js'
+import { recordAuditEvent, type Editor } from './audit.js'
 import { readSpeaker } from './catalog.js'
 import { lockSpeakerClaims, type CreatedClaim } from './claim-grouping.js'
 import { moveQuotes, type MovedQuote, type QuoteMove } from './quote-moves.js'
-import { lockSpeakerNames, speakersArticleNames } from './quotes.js'
+import { lockSpeakerNames, speakersArticleNames, type ExtractQuotes } from './quotes.js'
 import { attributeByWording } from './unattributed.js'
 
 /**
@@ -22,13 +22,6 @@ import { attributeByWording } from './unattributed.js'
  * someone else moves there, keeping its id, and the claims regroup around it (quote-moves.ts). So the
  * split holds exactly as later ingests and revisions of those articles will hold it.
  */
-
-type Extract = (text: string) => Promise<ExtractedQuote[]>
-
-interface Who {
-  actor: string
-  reason: string | null
-}
 
 export interface SpeakerSplitRequest {
   /** one of the speaker's aliases */
@@ -61,7 +54,7 @@ async function articlesQuoting(sql: Pick<SqlTransaction, 'query'>, speakerId: st
 async function readArticles(
   articles: ReadonlyArray<{ id: string; text: string }>,
   readings: Map<string, Reading>,
-  extract: Extract,
+  extract: ExtractQuotes,
 ): Promise<void> {
   for (const article of articles) {
     if (readings.get(article.id)?.text === article.text) continue
@@ -205,8 +198,8 @@ export async function splitSpeaker(
   db: Pick<Database, 'transaction'>,
   speakerId: string,
   split: SpeakerSplitRequest,
-  who: Who,
-  extract: Extract,
+  who: Editor,
+  extract: ExtractQuotes,
 ): Promise<SpeakerSplitResult> {
   // The articles are read before the transaction, which holds the speaker's locks: reading them is the
   // slow part. Those revised or first quoting the speaker meanwhile are read again inside.

@@ -121,15 +121,8 @@ export default async function speakerCorrectionRoutes(fastify: FastifyInstance):
         ),
       },
     },
-    async (request) => {
-      const { speaker } = await mergeSpeakers(
-        app.db,
-        request.params.id,
-        request.body.duplicateId,
-        editorOf(request, request.body.reason),
-      )
-      return speaker
-    },
+    async (request) =>
+      mergeSpeakers(app.db, request.params.id, request.body.duplicateId, editorOf(request, request.body.reason)),
   )
 
   app.post(
