@@ -15,6 +15,7 @@ import refusalLimitPlugin from './plugins/refusal-limit.js'
 import requestIdPlugin from './plugins/request-id.js'
 import securityPlugin from './plugins/security.js'
 import swaggerPlugin from './plugins/swagger.js'
+import webhooksPlugin from './plugins/webhooks.js'
 import healthRoutes from './routes/health.js'
 import pageRoutes from './routes/pages.js'
 import problemRoutes from './routes/problems.js'
@@ -30,6 +31,7 @@ import speakerCorrectionRoutes from './routes/v1/speaker-corrections.js'
 import extractRoutes from './routes/v1/extract.js'
 import factCheckRoutes from './routes/v1/fact-check.js'
 import keyRoutes from './routes/v1/keys.js'
+import webhookRoutes from './routes/v1/webhooks.js'
 
 export interface AppOptions {
   config: Config
@@ -74,6 +76,7 @@ async function app(fastify: FastifyInstance, options: AppOptions): Promise<void>
   await fastify.register(refusalLimitPlugin)
   await fastify.register(databasePlugin)
   await fastify.register(extractionPlugin)
+  await fastify.register(webhooksPlugin)
   await fastify.register(authPlugin)
   await fastify.register(securityPlugin)
   await fastify.register(swaggerPlugin)
@@ -93,6 +96,7 @@ async function app(fastify: FastifyInstance, options: AppOptions): Promise<void>
       await v1.register(factCheckRoutes)
       await v1.register(keyRoutes)
       await v1.register(speakerCorrectionRoutes)
+      await v1.register(webhookRoutes)
     },
     { prefix: '/v1' },
   )

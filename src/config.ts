@@ -74,6 +74,29 @@ export const ConfigSchema = Type.Object({
   CLAIM_REVIEW_PUBLISHER_URL: Type.Optional(
     Type.String({ description: 'its web site (http or https); unset: the address the API is reached at' }),
   ),
+  WEBHOOKS: Type.Boolean({
+    default: true,
+    description:
+      'run the webhook worker in this process: dispatch events to subscribers and deliver them; off, events wait for a process that runs it',
+  }),
+  WEBHOOK_TIMEOUT_MS: Type.Integer({
+    default: 10_000,
+    minimum: 100,
+    maximum: 120_000,
+    description: 'how long a receiver has to answer a delivery',
+  }),
+  WEBHOOK_RETRY_LIMIT: Type.Integer({
+    default: 8,
+    minimum: 0,
+    maximum: 50,
+    description: 'attempts after the first before a delivery is marked failed',
+  }),
+  WEBHOOK_RETRY_DELAY_SECONDS: Type.Integer({
+    default: 30,
+    minimum: 1,
+    maximum: 3600,
+    description: 'the first retry’s delay; each next one doubles, with jitter',
+  }),
   DATABASE_STATEMENT_TIMEOUT_MS: Type.Integer({
     default: 15_000,
     minimum: 100,

@@ -77,6 +77,8 @@ export async function buildApp(
     // per app, which doubled the suite. The pool is tested in test/plugins/extraction.test.ts and
     // runs wherever a test starts src/server.ts as it is deployed (server, crash tests).
     EXTRACTION_THREADS: '0',
+    // The webhook worker starts a job queue (seconds on PGlite): only the tests of webhooks run it.
+    WEBHOOKS: 'false',
     ...(await testDatabaseEnv(t)),
     ...env,
   })

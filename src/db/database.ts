@@ -36,6 +36,12 @@ export interface Database {
    * (scratch measurement of a trivial statement), and the Node process is what limits ingestion.
    */
   transaction<T>(work: (sql: SqlTransaction) => Promise<T>): Promise<T>
+  /**
+   * Runs SQL text as a library that brings its own SQL gives it (the webhook queue, pg-boss): with
+   * values, one statement with $n parameters; without, a script of several statements, whose last
+   * result is answered.
+   */
+  execute(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>
   close(): Promise<void>
 }
 
@@ -125,6 +131,10 @@ async function openPostgres(
     engine: 'postgres',
     prisma,
     query: async <Row>(sql: string, params?: unknown[]) => (await pool.query(sql, params)).rows as Row[],
+    execute: async (text, values) => {
+      const result: pg.QueryResult | pg.QueryResult[] = await pool.query(text, values)
+      return Array.isArray(result) ? (result.at(-1) ?? { rows: [] }) : result
+    },
     transaction: async (work) => {
       const client = await pool.connect()
       let broken: Error | undefined
@@ -214,6 +224,11 @@ async function openPGlite(
     engine: 'pglite',
     prisma,
     query: async <Row>(sql: string, params?: unknown[]) => (await db.query<Row>(sql, params)).rows,
+    // PGlite runs parameters through `query` and scripts through `exec` only.
+    execute: async (text, values) =>
+      values !== undefined && values.length > 0
+        ? db.query(text, values)
+        : ((await db.exec(text)).at(-1) ?? { rows: [] }),
     // PGlite queues everything else (Prisma's queries included) behind a transaction it runs.
     transaction: (work) =>
       db.transaction((tx) =>

@@ -42,6 +42,7 @@ async function swaggerPlugin(fastify: FastifyInstance): Promise<void> {
         { name: 'keys', description: 'API keys and their scopes (admin)' },
         { name: 'corrections', description: 'Editors fix what the machine got wrong (edit)' },
         { name: 'audit', description: 'Who changed what, when and why (edit)' },
+        { name: 'webhooks', description: 'Events POSTed to subscribers, signed and retried (admin)' },
         { name: 'errors', description: 'What each problem type means' },
       ],
       components: {

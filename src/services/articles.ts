@@ -22,6 +22,7 @@ import { outletDomain, outletWhere, timeWindow } from './query-filters.js'
 import type { CreatedClaim } from './claim-grouping.js'
 import { replaceArticleQuotes, type ArticleFacts } from './quotes.js'
 import { attributeByWording } from './unattributed.js'
+import { recordArticleEvents } from './webhook-events.js'
 
 const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex')
 
@@ -107,12 +108,14 @@ export async function ingestArticle(
       }
       if (existing) {
         claims = await replaceArticleQuotes(sql, await reviseArticle(sql, existing.id, text), quotes, true)
+        await recordArticleEvents(sql, existing.id)
         return { ...toSummary(await readSummary(sql, existing.id)), status: 'revised' as const }
       }
       const publisher = outlet ?? (await createOutlet(sql, given.outlet))
       const article = publisher && (await insertArticle(sql, { ...text, outletId: publisher.id }))
       if (!publisher || !article) throw new LostRace()
       claims = await replaceArticleQuotes(sql, article, quotes, false)
+      await recordArticleEvents(sql, article.id)
       // Everything the resource shows is known here: no need to read the article back.
       return {
         ...toSummary({ ...article, outlet: publisher, _count: { revisions: 1, quotes: quotes.length } }),

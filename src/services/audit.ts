@@ -3,6 +3,7 @@ import { Prisma, type PrismaClient } from '../generated/prisma/client.js'
 import type { AuditInput } from '../schemas/audit.js'
 import { afterCursor, pageLimit, toPage } from './pagination.js'
 import { timeWindow } from './query-filters.js'
+import { correctionEvents } from './webhook-events.js'
 
 /** The audit trail as readers see it: who (by name), when, what, before and after, and why. */
 
@@ -74,19 +75,23 @@ export interface AuditRecord {
   details: unknown
 }
 
-/** Writes an audit event in the transaction that makes the change: the record holds exactly what happened. */
 /** Who makes an editor's change and why: what the audit trail records of it (src/http/editor.ts). */
 export interface Editor {
   actor: string
   reason: string | null
 }
 
+/** Writes an audit event in the transaction that makes the change: the record holds exactly what happened. */
 export async function recordAuditEvent(sql: SqlTransaction, record: AuditRecord): Promise<void> {
+  // An editor's change is also news for webhook subscribers to corrections: one statement writes both.
   await sql.query(Prisma.sql`
-    INSERT INTO audit_event (actor, action, entity_type, entity_id, before, after, reason, details)
-    VALUES (${record.actor}, ${record.action}, ${record.entityType}, ${record.entityId},
-      ${JSON.stringify(record.before)}::jsonb, ${JSON.stringify(record.after)}::jsonb, ${record.reason},
-      ${JSON.stringify(record.details)}::jsonb)`)
+    WITH recorded AS (
+      INSERT INTO audit_event (actor, action, entity_type, entity_id, before, after, reason, details)
+      VALUES (${record.actor}, ${record.action}, ${record.entityType}, ${record.entityId},
+        ${JSON.stringify(record.before)}::jsonb, ${JSON.stringify(record.after)}::jsonb, ${record.reason},
+        ${JSON.stringify(record.details)}::jsonb)
+      RETURNING *)
+    ${correctionEvents('recorded')}`)
 }
 
 /** An actor with the name it goes by, looked up in the transaction that records what it did. */

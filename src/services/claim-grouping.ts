@@ -26,6 +26,7 @@ import {
 import { Prisma } from '../generated/prisma/client.js'
 import type { SqlTransaction } from '../db/database.js'
 import { holdingShingle, probeShingles } from './shingle-probe.js'
+import { misattributionEvents } from './webhook-events.js'
 
 /**
  * Keeps claims up to date as quotes come and go: the database side of src/domain/claims.
@@ -873,10 +874,14 @@ export async function flagMisattributions(
     }
   }
   if (pairs.length > 0) {
+    // Flags new to the store are news for webhook subscribers: one statement writes both.
     await sql.query(Prisma.sql`
-      INSERT INTO quote_misattribution (quote_id, claim_id)
-      SELECT * FROM unnest(${pairs.map((pair) => pair.quoteId)}::uuid[], ${pairs.map((pair) => pair.claimId)}::uuid[])
-      ON CONFLICT DO NOTHING`)
+      WITH flagged AS (
+        INSERT INTO quote_misattribution (quote_id, claim_id)
+        SELECT * FROM unnest(${pairs.map((pair) => pair.quoteId)}::uuid[], ${pairs.map((pair) => pair.claimId)}::uuid[])
+        ON CONFLICT DO NOTHING
+        RETURNING quote_id, claim_id)
+      ${misattributionEvents('flagged')}`)
   }
 }
 
