@@ -18,6 +18,15 @@
  * overlaps. Which renderings are seeds is itself decided that way, so a change reaches a rendering
  * only through an overlapping rendering that became or stopped being a seed. That locality is what
  * lets the service recompute only what a change touches (incremental.ts).
+ *
+ * An editor's corrections enter the same pass as facts about single renderings (Placement), so that
+ * they hold whatever arrives later: a placed rendering joins the claim of the rendering it is placed
+ * with (decided before it, being earlier), or starts a claim of its own, instead of following its
+ * words; a rendering that `carries` is, to the renderings after it, one more way into its claim,
+ * compared with as a seed is. Merging claims places the later one's seed with the earlier claim and
+ * lets it carry: the merged claim's renderings, and later ones printing its words, follow it. A
+ * decision now depends also on the claim of the rendering it is placed with and of the carrying
+ * renderings it overlaps, both earlier, which keeps the pass one pass and its locality intact.
  */
 import type { WordingOverlap } from '../wording/index.js'
 import {
@@ -36,18 +45,22 @@ import {
 import { compareOverlaps, overlapBound, wordingOverlap } from './overlap.js'
 import { compareRenderings, originalText, type ClusterRendering } from './rendering.js'
 
-/** A seed (a rendering that started a claim) that a rendering of the same speaker overlaps. */
+/**
+ * A seed (a rendering that started a claim), or a rendering that carries its claim, that a rendering
+ * of the same speaker overlaps.
+ */
 export interface SeedOverlap {
-  /** The seed; its id is the claim's. */
+  /** The seed, whose id is the claim's; or the carrying rendering, whose claim is joined through it. */
   seed: Pick<ClusterRendering, 'id' | 'orderKey'>
   overlap: WordingOverlap
 }
 
 /**
- * The claim (by seed) a rendering joins, given seeds of its speaker that it overlaps: the seed of
- * the best overlap (compareOverlaps), ties going to the earliest seed; its own id, starting a claim,
- * when no seed comes before it. Seeds that do not come before the rendering (itself included) are
- * ignored, so callers may pass every overlapping seed.
+ * The rendering whose claim a rendering joins, given the seeds (and carrying renderings) of its
+ * speaker that it overlaps: the one of the best overlap (compareOverlaps), ties going to the earliest;
+ * its own id, starting a claim, when none comes before it. Those that do not come before the rendering
+ * (itself included) are ignored, so callers may pass every overlapping one. A seed's id is its claim's;
+ * a carrying rendering's claim is the seed it was given.
  */
 export function chooseSeed(
   rendering: Pick<ClusterRendering, 'id' | 'orderKey'>,
@@ -93,30 +106,55 @@ function sortedUnique<T extends ClusterRendering>(renderings: readonly T[]): T[]
  */
 export function assignSeeds(renderings: readonly ClusterRendering[]): Map<string, string> {
   const assigned = new Map<string, string>()
-  const seedsBySpeaker = new Map<string, ClusterRendering[]>()
+  const byId = new Map(renderings.map((rendering) => [rendering.id, rendering]))
+  /** Per speaker, the renderings a later one may join through: seeds, and renderings that carry. */
+  const gatewaysBySpeaker = new Map<string, ClusterRendering[]>()
   for (const rendering of sortedUnique(renderings)) {
-    let seeds = seedsBySpeaker.get(rendering.speakerKey)
-    if (seeds === undefined) {
-      seeds = []
-      seedsBySpeaker.set(rendering.speakerKey, seeds)
+    let gateways = gatewaysBySpeaker.get(rendering.speakerKey)
+    if (gateways === undefined) {
+      gateways = []
+      gatewaysBySpeaker.set(rendering.speakerKey, gateways)
     }
-    // Only the best seed matters. Earlier seeds come in order, so one whose bound cannot beat the
-    // best so far (a tie would go to that earlier best) is skipped without an alignment.
-    const overlapping: SeedOverlap[] = []
-    let best: WordingOverlap | null = null
-    for (const seed of seeds) {
-      const bound = overlapBound(rendering.tokens, seed.tokens)
-      if (bound === null || (best !== null && compareOverlaps(bound, best) >= 0)) continue
-      const overlap = wordingOverlap(rendering.tokens, seed.tokens)
-      if (overlap === null) continue
-      overlapping.push({ seed, overlap })
-      if (best === null || compareOverlaps(overlap, best) < 0) best = overlap
+    let seedId = placedSeed(rendering, (id) => {
+      const target = byId.get(id)
+      return target?.speakerKey === rendering.speakerKey ? assigned.get(id) : undefined
+    })
+    if (seedId === undefined) {
+      // Only the best gateway matters. Earlier ones come in order, so one whose bound cannot beat the
+      // best so far (a tie would go to that earlier best) is skipped without an alignment.
+      const overlapping: SeedOverlap[] = []
+      let best: WordingOverlap | null = null
+      for (const gateway of gateways) {
+        const bound = overlapBound(rendering.tokens, gateway.tokens)
+        if (bound === null || (best !== null && compareOverlaps(bound, best) >= 0)) continue
+        const overlap = wordingOverlap(rendering.tokens, gateway.tokens)
+        if (overlap === null) continue
+        overlapping.push({ seed: gateway, overlap })
+        if (best === null || compareOverlaps(overlap, best) < 0) best = overlap
+      }
+      const chosen = chooseSeed(rendering, overlapping)
+      seedId = chosen === rendering.id ? chosen : (assigned.get(chosen) as string)
     }
-    const seedId = chooseSeed(rendering, overlapping)
     assigned.set(rendering.id, seedId)
-    if (seedId === rendering.id) seeds.push(rendering)
+    if (seedId === rendering.id || rendering.placement?.carries) gateways.push(rendering)
   }
   return assigned
+}
+
+/**
+ * The seed an editor's placement gives a rendering: its own id when placed on its own, the seed of
+ * the rendering it is placed with when that one's seed is known (`seedOf`: decided already, so earlier,
+ * and of the same speaker); undefined when it has no placement or the placement is dormant, and its
+ * words decide.
+ */
+export function placedSeed(
+  rendering: Pick<ClusterRendering, 'id' | 'placement'>,
+  seedOf: (id: string) => string | undefined,
+): string | undefined {
+  const placement = rendering.placement
+  if (placement === undefined) return undefined
+  if (placement.with === null) return rendering.id
+  return placement.with === rendering.id ? undefined : seedOf(placement.with)
 }
 
 /**

@@ -22,7 +22,7 @@
  * checked too). A trigram index must be queried loosely enough for that: a 3-word excerpt of a
  * 60-word statement overlaps it fully while sharing few of its trigrams.
  */
-import { chooseSeed, type SeedOverlap } from './cluster.js'
+import { chooseSeed, placedSeed, type SeedOverlap } from './cluster.js'
 import { wordingOverlap } from './overlap.js'
 import { compareRenderings, type ClusterRendering } from './rendering.js'
 
@@ -109,37 +109,47 @@ class RenderingQueue {
  * The seeds that change when `change` is applied to the stored claims. Pure apart from the lookups
  * it is given; it writes nothing. For a rendering `r` (stored, added, or removed):
  *
- * - `seedsOf(r)` must return every stored seed of r's speaker that overlaps r. It is called once for
- *   each rendering re-decided: every added one, and each one a status change reaches.
+ * - `seedsOf(r)` must return every stored seed of r's speaker that overlaps r, every stored rendering
+ *   of r's speaker that carries (Placement) and overlaps r, and the stored rendering r is placed with,
+ *   if any. It is called once for each rendering re-decided: every added one, and each one a change
+ *   reaches.
  * - `laterOf(r)` must return every stored rendering of r's speaker that comes after r in the order
- *   of facts (compareRenderings) and overlaps r. It is called only for a rendering whose seed status
- *   changes: an added rendering that starts a claim, a stored one that becomes or stops being a
- *   seed, a removed seed.
+ *   of facts (compareRenderings) and overlaps r. It is called only for a rendering whose standing
+ *   with later ones changes: an added rendering that starts a claim or carries, a stored one that
+ *   becomes or stops being a seed, a carrying one whose claim changes, a removed seed or carrier.
+ * - `placedOn(r)` must return every stored rendering placed with r. It is called for each rendering
+ *   whose claim changes (added and removed ones included); it may answer nothing when no stored
+ *   rendering has a placement.
  *
  * Without `laterOf`, `seedsOf` serves both roles and must return the union: every stored rendering
- * of r's speaker that overlaps r. Cost: per rendering re-decided, one `seedsOf` lookup, the
- * word-count bound per candidate (the alignment when the bound passes) and O(log q) to queue it;
- * one `laterOf` lookup per status change. Proportional to what the change reaches, not to the
- * speaker's claims: a new latest quote costs one lookup when it joins a claim, two (the second one
- * empty) when it starts one.
+ * of r's speaker that overlaps r, and the one r is placed with. Cost: per rendering re-decided, one
+ * `seedsOf` lookup, the word-count bound per candidate (the alignment when the bound passes) and
+ * O(log q) to queue it; one `laterOf` lookup per status change, one `placedOn` per changed claim.
+ * Proportional to what the change reaches, not to the speaker's claims: a new latest quote costs one
+ * lookup when it joins a claim, two (the second one empty) when it starts one, and a `placedOn`.
  */
 export async function reassign(
   change: ClaimChange,
   seedsOf: SeededCandidates,
   laterOf: SeededCandidates = seedsOf,
+  placedOn: SeededCandidates = () => [],
 ): Promise<Reassignment> {
   const added = new Map(change.added.map((rendering) => [rendering.id, rendering]))
   const removedIds = new Set(change.removed.map(({ rendering }) => rendering.id))
   /** Stored seed of each stored rendering met, before the change. */
   const storedSeeds = new Map(change.removed.map(({ rendering, seedId }) => [rendering.id, seedId]))
+  /** Stored renderings met, by id, as they are stored: what a placement names may be one of them. */
+  const storedRenderings = new Map<string, ClusterRendering>()
   /** Seeds decided so far that differ from the stored ones (every added rendering's included). */
   const seeds = new Map<string, string>()
-  /** Renderings that became seeds in this run, by the id of each later rendering they overlap. */
+  /** Renderings that became seeds (or carry) in this run, by the id of each later rendering they overlap. */
   const newSeedsOverlapping = new Map<string, Map<string, SeedOverlap>>()
   const touchedSeeds = new Set<string>()
   const queue = new RenderingQueue()
 
-  const isSeedNow = (id: string): boolean => (seeds.get(id) ?? storedSeeds.get(id)) === id
+  const seedNow = (id: string): string | undefined => seeds.get(id) ?? storedSeeds.get(id)
+  const isGateway = (rendering: ClusterRendering): boolean =>
+    seedNow(rendering.id) === rendering.id || rendering.placement?.carries === true
 
   /** Stored rows of a lookup that are still there after the change, their stored seeds noted. */
   const surviving = async (lookup: SeededCandidates, rendering: ClusterRendering): Promise<ClusterRendering[]> => {
@@ -147,53 +157,73 @@ export async function reassign(
     for (const { rendering: stored, seedId } of await lookup(rendering)) {
       if (removedIds.has(stored.id) || added.has(stored.id)) continue
       storedSeeds.set(stored.id, seedId)
+      storedRenderings.set(stored.id, stored)
       kept.push(stored)
     }
     return kept
   }
 
   /**
-   * `rendering`'s seed status changed: queue every later rendering overlapping it, stored or added,
-   * and if it is now a seed, hand it to them as a seed to consider (their lookups, answering for
-   * the stored state, need not know it).
+   * `rendering`'s standing with later renderings changed: queue every later rendering overlapping it,
+   * stored or added, and if it is now a way into a claim (a seed, or carrying), hand it to them as one
+   * to consider (their lookups, answering for the stored state, need not know it).
    */
-  const propagate = async (rendering: ClusterRendering, nowSeed: boolean): Promise<void> => {
+  const propagate = async (rendering: ClusterRendering, gateway: boolean): Promise<void> => {
     for (const other of [...(await surviving(laterOf, rendering)), ...added.values()]) {
       if (other.speakerKey !== rendering.speakerKey || compareRenderings(rendering, other) >= 0) continue
       const overlap = wordingOverlap(other.tokens, rendering.tokens)
       if (overlap === null) continue
       queue.push(other)
-      if (!nowSeed) continue
+      if (!gateway) continue
       let given = newSeedsOverlapping.get(other.id)
       if (given === undefined) newSeedsOverlapping.set(other.id, (given = new Map()))
       given.set(rendering.id, { seed: rendering, overlap })
     }
   }
 
+  /** `rendering`'s claim changed: the renderings placed with it follow (or wake, or fall dormant). */
+  const requeuePlaced = async (rendering: ClusterRendering): Promise<void> => {
+    for (const placed of await surviving(placedOn, rendering)) queue.push(placed)
+    for (const other of added.values()) if (other.placement?.with === rendering.id) queue.push(other)
+  }
+
   for (const { rendering, seedId } of change.removed) {
-    // Its claim loses it; if it was a seed, the renderings after it lose a seed to join.
+    // Its claim loses it; if it was a seed or carried, the renderings after it lose a way in.
     touchedSeeds.add(seedId)
-    if (seedId === rendering.id) await propagate(rendering, false)
+    if (seedId === rendering.id || rendering.placement?.carries) await propagate(rendering, false)
+    await requeuePlaced(rendering)
   }
   for (const rendering of added.values()) queue.push(rendering)
 
   let visited = 0
   for (let rendering = queue.pop(); rendering !== undefined; rendering = queue.pop()) {
     visited++
-    // The earlier seeds it overlaps after the change: stored seeds still seeds, and new seeds.
+    // The earlier seeds and carrying renderings it overlaps after the change: stored ones still so, and new ones.
     const candidates = new Map(newSeedsOverlapping.get(rendering.id))
-    for (const stored of await surviving(seedsOf, rendering)) {
-      if (candidates.has(stored.id) || stored.speakerKey !== rendering.speakerKey || !isSeedNow(stored.id)) continue
-      const overlap = wordingOverlap(rendering.tokens, stored.tokens)
-      if (overlap !== null) candidates.set(stored.id, { seed: stored, overlap })
+    const stored = await surviving(seedsOf, rendering)
+    for (const other of stored) {
+      if (candidates.has(other.id) || other.speakerKey !== rendering.speakerKey || !isGateway(other)) continue
+      const overlap = wordingOverlap(rendering.tokens, other.tokens)
+      if (overlap !== null) candidates.set(other.id, { seed: other, overlap })
     }
-    const seedId = chooseSeed(rendering, [...candidates.values()])
+    let seedId = placedSeed(rendering, (id) => {
+      // Removed renderings are neither added nor kept by `surviving`: a placement with one is dormant.
+      const target = added.get(id) ?? storedRenderings.get(id)
+      const earlier = target?.speakerKey === rendering.speakerKey && compareRenderings(target, rendering) < 0
+      return earlier ? seedNow(id) : undefined
+    })
+    if (seedId === undefined) {
+      const chosen = chooseSeed(rendering, [...candidates.values()])
+      seedId = chosen === rendering.id ? chosen : (seedNow(chosen) as string)
+    }
     const nowSeed = seedId === rendering.id
+    const carries = rendering.placement?.carries === true
     if (added.has(rendering.id)) {
       seeds.set(rendering.id, seedId)
       touchedSeeds.add(seedId)
-      // New to the renderings after it: it matters to them only as a seed.
-      if (nowSeed) await propagate(rendering, true)
+      // New to the renderings after it: it matters to them only as a way into its claim.
+      if (nowSeed || carries) await propagate(rendering, true)
+      await requeuePlaced(rendering)
       continue
     }
     const storedSeed = storedSeeds.get(rendering.id) as string
@@ -201,7 +231,8 @@ export async function reassign(
     seeds.set(rendering.id, seedId)
     touchedSeeds.add(seedId)
     touchedSeeds.add(storedSeed)
-    if (nowSeed !== (storedSeed === rendering.id)) await propagate(rendering, nowSeed)
+    if (carries || nowSeed !== (storedSeed === rendering.id)) await propagate(rendering, nowSeed || carries)
+    await requeuePlaced(rendering)
   }
   return { seeds, touchedSeeds, visited }
 }

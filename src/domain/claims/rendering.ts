@@ -17,6 +17,26 @@ export interface ClusterRendering {
   ingestedAt: Date
   /** makeOrderKey of the quote's article facts: the order of the greedy grouping. */
   orderKey: string
+  /** An editor's decision on the claim this rendering is in, which the grouping keeps (cluster.ts). */
+  placement?: Placement
+}
+
+/**
+ * Where an editor put a rendering, as a fact of the grouping rather than an edit of its result: later
+ * articles, revisions and regroupings all decide around it.
+ */
+export interface Placement {
+  /**
+   * The id of a rendering whose claim this one joins, whatever the words say, or null to start a claim
+   * of its own. A rendering that is not there, not of the same speaker, or not before this one in the
+   * order of facts (so not decided first) leaves the placement dormant: the words decide.
+   */
+  with: string | null
+  /**
+   * Later renderings that would have joined this one, had it been a seed, join its claim through it: a
+   * claim merged into another keeps drawing its renderings there.
+   */
+  carries: boolean
 }
 
 export interface RenderingInput

@@ -49,11 +49,22 @@ class Store {
     )
   }
 
-  /** Every stored seed of the speaker that overlaps the rendering. */
+  /** Every stored seed or carrying rendering of the speaker that overlaps the rendering, and the one it is placed with. */
   seedsOf = (rendering: ClusterRendering): SeededRendering[] => {
     this.seedLookups++
-    return this.overlapping(rendering).filter((row) => row.seedId === row.rendering.id)
+    const target = rendering.placement?.with
+    const placedWith = target ? this.rows.get(target) : undefined
+    return [
+      ...this.overlapping(rendering).filter(
+        (row) => row.seedId === row.rendering.id || row.rendering.placement?.carries === true,
+      ),
+      ...(placedWith ? [placedWith] : []),
+    ]
   }
+
+  /** Every stored rendering placed with the rendering. */
+  placedOn = (rendering: ClusterRendering): SeededRendering[] =>
+    [...this.rows.values()].filter((row) => row.rendering.placement?.with === rendering.id)
 
   /** Every stored rendering of the speaker after the rendering that overlaps it. */
   laterOf = (rendering: ClusterRendering): SeededRendering[] => {
@@ -61,12 +72,14 @@ class Store {
     return this.overlapping(rendering).filter((row) => compareRenderings(rendering, row.rendering) < 0)
   }
 
-  /** The one-lookup form: every stored rendering of the speaker (a superset of both). */
+  /** The one-lookup form: every stored rendering of the speaker (a superset of both, and of placedOn). */
   everything = (rendering: ClusterRendering): SeededRendering[] =>
     [...this.rows.values()].filter((row) => row.rendering.speakerKey === rendering.speakerKey)
 
   reassign(change: ClaimChange, oneLookup: boolean): Promise<Reassignment> {
-    return oneLookup ? reassign(change, this.everything) : reassign(change, this.seedsOf, this.laterOf)
+    return oneLookup
+      ? reassign(change, this.everything, this.everything, this.everything)
+      : reassign(change, this.seedsOf, this.laterOf, this.placedOn)
   }
 
   renderings(): ClusterRendering[] {
@@ -161,5 +174,62 @@ t.test('incremental reassign with removals and corrections equals batch', async 
     }
     t.equal(mismatches, 0, `${name}: every step equals batch`)
     t.equal(untracked, 0, `${name}: every changed claim is reported touched`)
+  }
+})
+
+t.test('editors’ placements hold through every later change, incrementally as in batch', async (t) => {
+  for (const [k, { name, renderings }] of corpora.entries()) {
+    const random = createRandom(23 + k)
+    const oneLookup = k === 1
+    const store = new Store()
+    // Renderings arrive in random order, a third of them held back to arrive after the placements.
+    const order = shuffle(random, renderings)
+    const late = order.slice(0, Math.floor(order.length / 3))
+    let mismatches = 0
+    let untracked = 0
+    let placedApart = 0
+    let placements = 0
+    const apply = async (change: ClaimChange) => {
+      const before = store.seeds()
+      const { seeds, touchedSeeds } = await store.reassign(change, oneLookup)
+      for (const { rendering } of change.removed) store.rows.delete(rendering.id)
+      for (const rendering of change.added) store.rows.set(rendering.id, { rendering, seedId: '' })
+      for (const [id, seedId] of seeds) store.rows.get(id)!.seedId = seedId
+      const after = store.seeds()
+      for (const seed of changedClaims(before, after)) if (!touchedSeeds.has(seed)) untracked++
+      if (JSON.stringify(groupsOf(store.renderings(), after)) !== JSON.stringify(clusterRenderings(store.renderings())))
+        mismatches++
+      // A placement with an earlier rendering of the speaker that is still there holds.
+      for (const { rendering, seedId } of store.rows.values()) {
+        const target = rendering.placement?.with ? store.rows.get(rendering.placement.with) : undefined
+        if (target && compareRenderings(target.rendering, rendering) < 0 && target.seedId !== seedId) placedApart++
+      }
+    }
+    for (const rendering of order.slice(late.length)) await apply({ added: [rendering], removed: [] })
+    for (let step = 0; step < 80; step++) {
+      const rows = [...store.rows.values()]
+      const row = rows[Math.floor(random() * rows.length)]!
+      const dice = random()
+      if (dice < 0.6) {
+        // An editor places a rendering: with another of its speaker's (any, earlier or not), or on its own.
+        const sameSpeaker = rows.filter((other) => other.rendering.speakerKey === row.rendering.speakerKey)
+        const target = sameSpeaker[Math.floor(random() * sameSpeaker.length)]!.rendering
+        const placement = { with: random() < 0.2 ? null : target.id, carries: random() < 0.4 }
+        placements++
+        await apply({ added: [{ ...row.rendering, placement }], removed: [row] })
+      } else if (dice < 0.7) {
+        const { placement: _placement, ...unplaced } = row.rendering
+        await apply({ added: [unplaced], removed: [row] })
+      } else if (dice < 0.8) {
+        await apply({ added: [], removed: [row] })
+      } else if (late.length > 0) {
+        await apply({ added: [late.pop()!], removed: [] })
+      }
+    }
+    while (late.length > 0) await apply({ added: [late.pop()!], removed: [] })
+    t.ok(placements > 30, `${name}: ${placements} placements made`)
+    t.equal(mismatches, 0, `${name}: every step equals batch`)
+    t.equal(untracked, 0, `${name}: every changed claim is reported touched`)
+    t.equal(placedApart, 0, `${name}: no rendering is apart from the earlier one it was placed with`)
   }
 })
