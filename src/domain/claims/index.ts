@@ -33,3 +33,5 @@ export type {
 } from './synthetic-corpus.js'
 export { planClaimIdentity } from './claim-identity.js'
 export type { ClaimIdentityPlan, EmptiedClaim, StartedClaim } from './claim-identity.js'
+export { ClaimCorrectionError, planMerge, planMove, planSplit } from './claim-corrections.js'
+export type { ClaimMember, CorrectedClaim, PlacementPlan } from './claim-corrections.js'
