@@ -25,6 +25,7 @@ import batchRoutes from './routes/v1/batch.js'
 import catalogRoutes from './routes/v1/catalog.js'
 import claimRoutes from './routes/v1/claims.js'
 import articleHistoryRoutes from './routes/v1/article-history.js'
+import claimCorrectionRoutes from './routes/v1/claim-corrections.js'
 import claimNoteRoutes from './routes/v1/claim-notes.js'
 import correctionRoutes from './routes/v1/corrections.js'
 import speakerCorrectionRoutes from './routes/v1/speaker-corrections.js'
@@ -90,6 +91,7 @@ async function app(fastify: FastifyInstance, options: AppOptions): Promise<void>
       await v1.register(batchRoutes)
       await v1.register(catalogRoutes)
       await v1.register(claimRoutes)
+      await v1.register(claimCorrectionRoutes)
       await v1.register(claimNoteRoutes)
       await v1.register(correctionRoutes)
       await v1.register(extractRoutes)

@@ -11,6 +11,7 @@ import {
   type RenderingVerdict,
   wordingOverlap,
   type ClusterRendering,
+  type Placement,
   type SeededRendering,
 } from '../domain/claims/index.js'
 import {
@@ -93,6 +94,11 @@ export interface StoredQuote {
   seedId: string | null
   /** its speaker was inferred from the claim its words share (unattributed.ts), not named by its article */
   inferred?: boolean
+  /**
+   * its placement as the grouping should take it, when that is not what is stored: the one a claim
+   * correction replaces, for the quote as it was (null: none); absent, the stored one
+   */
+  placement?: Placement | null
 }
 
 const fromStored = (quote: StoredQuote & { speakerId: string }): ClusterRendering =>
@@ -218,6 +224,78 @@ interface MemberRow extends Omit<RenderingRow, 'seed_id' | 'claim_id'> {
   claim_canonical: string | null
 }
 
+interface PlacementRow extends RenderingRow {
+  carries: boolean
+  founds: boolean
+  /** the stored quotes it names as the one it is placed with: two while that one's article is being revised */
+  target_ids: string[]
+  placement_id: string
+}
+
+/** Editors' placements bearing on a regrouping of some speakers' claims (claim-corrections.ts). */
+interface SpeakersPlacements {
+  /** placement of each placed quote, by its id */
+  byQuote: Map<string, Placement>
+  /** placed quotes in a claim, by the id of the quote each is placed with */
+  placedOn: Map<string, RenderingRow[]>
+  /** quotes in a claim that carry it, by speaker */
+  carriers: Map<string, RenderingRow[]>
+  /** the quotes placed quotes are placed with, by id */
+  targets: Map<string, RenderingRow>
+}
+
+/**
+ * The placements of the speakers' quotes, resolved to the quotes stored now: a placement names quotes
+ * by article, words and occurrence, so a revision's new quote takes it over. During a revision both
+ * versions of a quote are stored; a placed quote takes the version of its target that is staying
+ * (`leaving` names those that are not). Editors make few placements: all of a speaker's are read at
+ * once, and a regrouping of speakers without any costs one empty index probe.
+ */
+async function speakersPlacements(
+  sql: SqlTransaction,
+  speakerIds: readonly string[],
+  leaving: readonly string[],
+): Promise<SpeakersPlacements> {
+  const rows = await sql.query<PlacementRow>(Prisma.sql`
+    SELECT q.id, q.speaker_id, q.text, q.spans, q.article_id, q.order_key, a.published_at, a.created_at AS ingested_at,
+      c.seed_quote_id AS seed_id, c.id AS claim_id, p.carries, p.with_article_id IS NULL AS founds,
+      ARRAY(SELECT t.id FROM quote t WHERE t.article_id = p.with_article_id AND t.text = p.with_text
+        AND t.occurrence = p.with_occurrence) AS target_ids,
+      p.id AS placement_id
+    FROM claim_placement p
+    JOIN quote q ON q.article_id = p.article_id AND q.text = p.text AND q.occurrence = p.occurrence
+    JOIN article a ON a.id = q.article_id LEFT JOIN claim c ON c.id = q.claim_id
+    WHERE q.speaker_id = ANY(${[...speakerIds]}::uuid[])`)
+  const placements: SpeakersPlacements = {
+    byQuote: new Map(),
+    placedOn: new Map(),
+    carriers: new Map(),
+    targets: new Map(),
+  }
+  if (rows.length === 0) return placements
+  const leavingIds = new Set(leaving)
+  const targetIds = new Set<string>()
+  for (const row of rows) {
+    // The version of the target that stays; a dormant placement names no stored quote, and the
+    // placement's own id stands for the missing one.
+    const staying = row.target_ids.find((id) => !leavingIds.has(id))
+    if (staying !== undefined) targetIds.add(staying)
+    placements.byQuote.set(row.id, { with: row.founds ? null : (staying ?? row.placement_id), carries: row.carries })
+    // Quotes not in a claim yet are being added: the regrouping has them at hand.
+    if (row.claim_id === null) continue
+    // By every version of the target, a leaving one included: its leaving is what they must follow.
+    for (const id of row.target_ids) placements.placedOn.set(id, [...(placements.placedOn.get(id) ?? []), row])
+    if (row.carries) placements.carriers.set(row.speaker_id, [...(placements.carriers.get(row.speaker_id) ?? []), row])
+  }
+  if (targetIds.size > 0) {
+    const targets = await sql.query<RenderingRow>(Prisma.sql`
+      SELECT ${RENDERING_COLUMNS} FROM quote q JOIN article a ON a.id = q.article_id JOIN claim c ON c.id = q.claim_id
+      WHERE q.id = ANY(${[...targetIds]}::uuid[])`)
+    for (const target of targets) placements.targets.set(target.id, target)
+  }
+  return placements
+}
+
 /**
  * Takes, for the transaction, the locks under which the claims of these speakers are regrouped: ingests
  * touching the same speaker's claims take turns and see each other's. All at once and in one order
@@ -257,15 +335,27 @@ export async function regroupClaims(
   const speakers = [...new Set([...addedBySpeaker.keys(), ...removedBySpeaker.keys()])].sort()
 
   await lockSpeakerClaims(sql, speakers)
+  const addedIds = new Set(added.map((quote) => quote.id))
+  // Quotes leaving the claims for good: a quote also added is moving, not leaving.
+  const leaving = removed.map((quote) => quote.id).filter((id) => !addedIds.has(id))
+  const placements = await speakersPlacements(sql, speakers, leaving)
+  /** A rendering with the placement the grouping takes for it: the one given, else the stored one. */
+  const placed = (rendering: ClusterRendering, given?: Placement | null): ClusterRendering => {
+    const placement = given === undefined ? placements.byQuote.get(rendering.id) : (given ?? undefined)
+    return placement === undefined ? rendering : { ...rendering, placement }
+  }
   const seen = new Map<string, ClusterRendering>()
   const remember = (rows: RenderingRow[]): SeededRendering[] =>
     rows.map((row) => {
-      const rendering = seen.get(row.id) ?? toRendering(row)
+      const rendering = seen.get(row.id) ?? placed(toRendering(row))
       seen.set(row.id, rendering)
       return { rendering, seedId: row.seed_id }
     })
   const addedRenderings = new Map(
-    speakers.map((speakerId) => [speakerId, (addedBySpeaker.get(speakerId) ?? []).map(fromStored)]),
+    speakers.map((speakerId) => [
+      speakerId,
+      (addedBySpeaker.get(speakerId) ?? []).map((quote) => placed(fromStored(quote), quote.placement)),
+    ]),
   )
   for (const rendering of [...addedRenderings.values()].flat()) seen.set(rendering.id, rendering)
   // Every added rendering is looked up: those lookups are made at once. Stored renderings a change
@@ -275,28 +365,34 @@ export async function regroupClaims(
   const joining = [...addedRenderings.values()].flat()
   const found = await overlappingStored(sql, joining)
   const lookups = new Map(joining.map((rendering) => [lookupKey(rendering), found.get(rendering.id)!]))
+  // Beyond the renderings sharing its words, a rendering's decision may rest on its speaker's carrying
+  // renderings and on the one it is placed with (reassign's contract), which the placements hold.
   const overlapping = async (rendering: ClusterRendering) => {
     let rows = lookups.get(lookupKey(rendering))
     if (rows === undefined) {
       rows = (await overlappingStored(sql, [rendering])).get(rendering.id)!
       lookups.set(lookupKey(rendering), rows)
     }
-    return remember(rows)
+    const target = rendering.placement?.with ? placements.targets.get(rendering.placement.with) : undefined
+    return remember([...rows, ...(placements.carriers.get(rendering.speakerKey) ?? []), ...(target ? [target] : [])])
   }
+  const placedOn = (rendering: ClusterRendering) => remember(placements.placedOn.get(rendering.id) ?? [])
   const seeds = new Map<string, string>()
   const touchedSeeds = new Set<string>()
   for (const speakerId of speakers) {
     const removedRenderings = (removedBySpeaker.get(speakerId) ?? []).map((quote) => ({
-      rendering: fromStored(quote),
+      rendering: placed(fromStored(quote), quote.placement),
       seedId: quote.seedId as string,
     }))
-    const result = await reassign({ added: addedRenderings.get(speakerId)!, removed: removedRenderings }, overlapping)
+    const result = await reassign(
+      { added: addedRenderings.get(speakerId)!, removed: removedRenderings },
+      overlapping,
+      overlapping,
+      placedOn,
+    )
     for (const [id, seed] of result.seeds) seeds.set(id, seed)
     for (const seed of result.touchedSeeds) touchedSeeds.add(seed)
   }
-  const addedIds = new Set(added.map((quote) => quote.id))
-  // Quotes leaving the claims for good: a quote also added is moving, not leaving.
-  const leaving = removed.map((quote) => quote.id).filter((id) => !addedIds.has(id))
   // Only new renderings moved, into claims or out on their own: the claims touched can be extended
   // from what is stored of them. Anything else (a removal, a stored rendering moving) is summarised
   // from every member.

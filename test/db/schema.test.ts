@@ -161,6 +161,52 @@ t.test('every model round-trips through the generated client', async (t) => {
     ...deletion,
     reason: null,
   })
+  const placement = await p.claimPlacement.create({
+    data: {
+      articleId: article.id,
+      text: 'Sovereignty is not for sale.',
+      occurrence: 0,
+      withArticleId: article.id,
+      withText: 'Another quote.',
+      withOccurrence: 1,
+      carries: true,
+      actor: 'cli',
+    },
+  })
+  const placed = await p.article.findUniqueOrThrow({ where: { id: article.id }, include: { placements: true } })
+  t.same(
+    placed.placements.map((row) => [row.id, row.withText, row.withOccurrence, row.carries]),
+    [[placement.id, 'Another quote.', 1, true]],
+  )
+  t.equal(placement.textHash.length, 32, 'the key hash is computed by Postgres')
+  const subscription = await p.webhookSubscription.create({
+    data: {
+      url: 'https://desk.example/hook',
+      secret: 'whsec_x',
+      events: ['correction'],
+      speakerId: speaker.id,
+      createdBy: 'cli',
+    },
+  })
+  const event = await p.webhookEvent.create({
+    data: { type: 'correction', dedupeKey: 'k', speakerIds: [speaker.id], claimId: claim.id, data: { a: 1 } },
+  })
+  await p.webhookDelivery.create({
+    data: { subscriptionId: subscription.id, eventId: event.id, attempts: [{ status: 200 }] },
+  })
+  const delivered = await p.webhookSubscription.findUniqueOrThrow({
+    where: { id: subscription.id },
+    include: { deliveries: { include: { event: true } } },
+  })
+  t.same(
+    delivered.deliveries.map((delivery) => [
+      delivery.state,
+      delivery.attempts,
+      delivery.event.speakerIds,
+      delivery.event.dispatchedAt,
+    ]),
+    [['pending', [{ status: 200 }], [speaker.id], null]],
+  )
   t.equal(await p.apiKey.count(), 1)
   t.equal(await p.auditEvent.count(), 1)
   t.match(article.id, /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, 'ids are UUIDv7')

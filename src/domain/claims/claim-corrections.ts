@@ -53,7 +53,9 @@ export function planMerge(x: CorrectedClaim, y: CorrectedClaim): PlacementPlan {
  */
 export function planMove(renderingId: string, from: CorrectedClaim, to: CorrectedClaim): PlacementPlan {
   const rendering = from.members.find((member) => member.id === renderingId)
-  if (rendering === undefined) throw new Error(`rendering ${renderingId} is not in the claim it leaves`)
+  if (rendering === undefined) {
+    throw new ClaimCorrectionError(`rendering ${renderingId} is not in the claim it leaves (it moved meanwhile?)`)
+  }
   if (from.seedId === to.seedId) throw new ClaimCorrectionError('the rendering is in that claim already')
   const toSeed = to.members.find((member) => member.id === to.seedId)!
   const plan: PlacementPlan = new Map()
