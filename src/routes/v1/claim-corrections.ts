@@ -7,6 +7,9 @@ import { IdParams, LOCATION_HEADER, responses, SCOPED_BODY_PROBLEMS, success } f
 import { mergeClaims, moveRendering, splitClaim } from '../../services/claim-corrections.js'
 import { getClaimDetail } from '../../services/claims.js'
 
+/** What a claim correction can answer besides success: the claims named may be merged away (308) or gone. */
+const CORRECTION_PROBLEMS = [...SCOPED_BODY_PROBLEMS, 308, 404, 409, 410] as const
+
 const HOLDS =
   'The correction is kept as a fact about the quotes it names (by article, words and occurrence), which the grouping obeys: re-posting or revising an article, later articles printing the same words and concurrent ingests all respect it. Claim ids stay resolvable: a claim merged away answers 308 with the survivor. On the audit trail (entityType `claim`).'
 
@@ -25,14 +28,7 @@ export default async function claimCorrectionRoutes(fastify: FastifyInstance): P
         description: `The two become one claim; the claim printed first keeps its id and the other redirects to it (308). Later renderings of either claim's words join the merged claim. 409 for claims of two speakers (correct the quotes' speaker first) or a claim merged with itself. ${HOLDS}`,
         params: IdParams,
         body: ClaimMergeBody,
-        response: responses(
-          { 200: success(ClaimDetailSchema, 'The merged claim.') },
-          ...SCOPED_BODY_PROBLEMS,
-          308,
-          404,
-          409,
-          410,
-        ),
+        response: responses({ 200: success(ClaimDetailSchema, 'The merged claim.') }, ...CORRECTION_PROBLEMS),
       },
     },
     async (request) => {
@@ -59,11 +55,7 @@ export default async function claimCorrectionRoutes(fastify: FastifyInstance): P
         body: RenderingMoveBody,
         response: responses(
           { 200: success(ClaimDetailSchema, 'The claim the rendering is in now.') },
-          ...SCOPED_BODY_PROBLEMS,
-          308,
-          404,
-          409,
-          410,
+          ...CORRECTION_PROBLEMS,
         ),
       },
     },
@@ -91,11 +83,7 @@ export default async function claimCorrectionRoutes(fastify: FastifyInstance): P
         body: ClaimSplitBody,
         response: responses(
           { 201: success(ClaimDetailSchema, 'The claim of the renderings split out.', LOCATION_HEADER) },
-          ...SCOPED_BODY_PROBLEMS,
-          308,
-          404,
-          409,
-          410,
+          ...CORRECTION_PROBLEMS,
         ),
       },
     },

@@ -86,6 +86,23 @@ class Store {
     return [...this.rows.values()].map((row) => row.rendering)
   }
 
+  /**
+   * Applies a change as the service does and checks it: how many claims whose members changed were not
+   * reported touched, and whether the result equals a full rebuild.
+   */
+  async apply(change: ClaimChange, oneLookup: boolean): Promise<{ untracked: number; equalsBatch: boolean }> {
+    const before = this.seeds()
+    const { seeds, touchedSeeds } = await this.reassign(change, oneLookup)
+    for (const { rendering } of change.removed) this.rows.delete(rendering.id)
+    for (const rendering of change.added) this.rows.set(rendering.id, { rendering, seedId: '' })
+    for (const [id, seedId] of seeds) this.rows.get(id)!.seedId = seedId
+    const after = this.seeds()
+    const untracked = [...changedClaims(before, after)].filter((seed) => !touchedSeeds.has(seed)).length
+    const equalsBatch =
+      JSON.stringify(groupsOf(this.renderings(), after)) === JSON.stringify(clusterRenderings(this.renderings()))
+    return { untracked, equalsBatch }
+  }
+
   seeds(): Map<string, string> {
     return new Map([...this.rows].map(([id, row]) => [id, row.seedId]))
   }
@@ -152,8 +169,7 @@ t.test('incremental reassign with removals and corrections equals batch', async 
     for (let step = 0; step < 60; step++) {
       const rows = [...store.rows.values()]
       const row = rows[Math.floor(random() * rows.length)]!
-      const before = store.seeds()
-      let change: { added: ClusterRendering[]; removed: SeededRendering[] }
+      let change: ClaimChange
       if (random() < 0.5) {
         change = { added: [], removed: [row] }
       } else {
@@ -163,14 +179,9 @@ t.test('incremental reassign with removals and corrections equals batch', async 
         const corrected = { ...row.rendering, tokens: donor.tokens, text: donor.text, orderKey: donor.orderKey + '~' }
         change = { added: [corrected], removed: [row] }
       }
-      const { seeds, touchedSeeds } = await store.reassign(change, oneLookup)
-      for (const { rendering } of change.removed) store.rows.delete(rendering.id)
-      for (const rendering of change.added) store.rows.set(rendering.id, { rendering, seedId: '' })
-      for (const [id, seedId] of seeds) store.rows.get(id)!.seedId = seedId
-      const after = store.seeds()
-      for (const seed of changedClaims(before, after)) if (!touchedSeeds.has(seed)) untracked++
-      if (JSON.stringify(groupsOf(store.renderings(), after)) !== JSON.stringify(clusterRenderings(store.renderings())))
-        mismatches++
+      const checked = await store.apply(change, oneLookup)
+      untracked += checked.untracked
+      if (!checked.equalsBatch) mismatches++
     }
     t.equal(mismatches, 0, `${name}: every step equals batch`)
     t.equal(untracked, 0, `${name}: every changed claim is reported touched`)
@@ -190,15 +201,9 @@ t.test('editors’ placements hold through every later change, incrementally as 
     let placedApart = 0
     let placements = 0
     const apply = async (change: ClaimChange) => {
-      const before = store.seeds()
-      const { seeds, touchedSeeds } = await store.reassign(change, oneLookup)
-      for (const { rendering } of change.removed) store.rows.delete(rendering.id)
-      for (const rendering of change.added) store.rows.set(rendering.id, { rendering, seedId: '' })
-      for (const [id, seedId] of seeds) store.rows.get(id)!.seedId = seedId
-      const after = store.seeds()
-      for (const seed of changedClaims(before, after)) if (!touchedSeeds.has(seed)) untracked++
-      if (JSON.stringify(groupsOf(store.renderings(), after)) !== JSON.stringify(clusterRenderings(store.renderings())))
-        mismatches++
+      const checked = await store.apply(change, oneLookup)
+      untracked += checked.untracked
+      if (!checked.equalsBatch) mismatches++
       // A placement with an earlier rendering of the speaker that is still there holds.
       for (const { rendering, seedId } of store.rows.values()) {
         const target = rendering.placement?.with ? store.rows.get(rendering.placement.with) : undefined
