@@ -13,7 +13,7 @@ import { HttpProblem, notFound } from '../http/problem.js'
 import { retried } from './articles.js'
 import { recordAuditEvent, type Editor } from './audit.js'
 import { lockSpeakerClaims, regroupClaims, type CreatedClaim, type StoredQuote } from './claim-grouping.js'
-import { retiredClaimProblem } from './claims.js'
+import { retiredClaimIn } from './claims.js'
 import { attributeByWording } from './unattributed.js'
 
 /**
@@ -71,11 +71,7 @@ async function loadClaims(sql: SqlTransaction, claimIds: readonly string[]): Pro
 async function loadClaim(sql: SqlTransaction, claimId: string): Promise<LoadedClaim> {
   const [claim] = await sql.query<{ speaker_id: string }>(Prisma.sql`
     SELECT speaker_id FROM claim WHERE id = ${claimId}::uuid`)
-  if (claim === undefined) {
-    const [redirect] = await sql.query<{ toId: string | null }>(Prisma.sql`
-      SELECT to_id AS "toId" FROM claim_redirect WHERE from_id = ${claimId}::uuid`)
-    throw retiredClaimProblem(claimId, redirect ?? null, claimLocation)
-  }
+  if (claim === undefined) throw await retiredClaimIn(sql, claimId, claimLocation)
   const rows = await sql.query<MemberRow>(Prisma.sql`
     SELECT q.id, q.speaker_id AS "speakerId", q.text, q.spans, q.article_id AS "articleId", q.order_key AS "orderKey",
       a.published_at AS "publishedAt", a.created_at AS "ingestedAt", c.seed_quote_id AS "seedId", q.occurrence,

@@ -5,7 +5,7 @@ import type { ClaimNoteResource } from '../schemas/claim-notes.js'
 import { retried } from './articles.js'
 import { recordAuditEvent } from './audit.js'
 import { currentNotes, readNote } from './claim-note-store.js'
-import { retiredClaimProblem } from './claims.js'
+import { retiredClaimIn } from './claims.js'
 
 /**
  * Editors' notes on claims: a verdict on how a claim was reported, and why. Notes are kept, never
@@ -25,14 +25,7 @@ const noteLocation = (claimId: string) => `/v1/claims/${claimId}/note`
 async function lockClaim(sql: SqlTransaction, claimId: string): Promise<void> {
   const [claim] = await sql.query<{ id: string }>(Prisma.sql`
     UPDATE claim SET updated_at = CURRENT_TIMESTAMP WHERE id = ${claimId}::uuid RETURNING id`)
-  if (!claim) throw await retiredClaim(sql, claimId)
-}
-
-/** Why a claim id names no claim: merged (308 to the survivor's note), removed (410), or never (404). */
-async function retiredClaim(sql: Pick<SqlTransaction, 'query'>, claimId: string): Promise<HttpProblem> {
-  const [redirect] = await sql.query<{ toId: string | null }>(Prisma.sql`
-    SELECT to_id AS "toId" FROM claim_redirect WHERE from_id = ${claimId}::uuid`)
-  return retiredClaimProblem(claimId, redirect ?? null, noteLocation)
+  if (!claim) throw await retiredClaimIn(sql, claimId, noteLocation)
 }
 
 export interface NoteChange {
@@ -51,7 +44,7 @@ const noNote = (claimId: string) => new HttpProblem('not-found', `claim ${claimI
 export async function getClaimNote(db: Pick<Database, 'transaction'>, claimId: string): Promise<ClaimNoteResource> {
   return db.transaction(async (sql) => {
     const [claim] = await sql.query<{ id: string }>(Prisma.sql`SELECT id FROM claim WHERE id = ${claimId}::uuid`)
-    if (!claim) throw await retiredClaim(sql, claimId)
+    if (!claim) throw await retiredClaimIn(sql, claimId, noteLocation)
     const note = (await currentNotes(sql, [claimId])).get(claimId)
     if (!note) throw noNote(claimId)
     return note

@@ -1,3 +1,4 @@
+import type { SqlTransaction } from '../db/database.js'
 import { overlapsClaim, printedPieces } from '../domain/claims/index.js'
 import {
   labelRendering,
@@ -8,7 +9,7 @@ import {
   type WordRun,
 } from '../domain/wording/index.js'
 import { Prisma, type PrismaClient } from '../generated/prisma/client.js'
-import { badRequest, gone, mergedInto, notFound } from '../http/problem.js'
+import { badRequest, gone, mergedInto, notFound, type HttpProblem } from '../http/problem.js'
 import type {
   ClaimDetail,
   ClaimListItem,
@@ -266,6 +267,20 @@ export async function getClaimDetail(
 async function retiredClaim(prisma: PrismaClient, id: string, locationOf: (survivor: string) => string) {
   const redirect = await prisma.claimRedirect.findUnique({ where: { fromId: id }, select: { toId: true } })
   return retiredClaimProblem(id, redirect, locationOf)
+}
+
+/**
+ * Why a claim id names no claim, read in a transaction (an editor's change of a claim, where the claim
+ * vanished under the lock): merged (308 to `locationOf` the survivor), removed (410), or never (404).
+ */
+export async function retiredClaimIn(
+  sql: Pick<SqlTransaction, 'query'>,
+  id: string,
+  locationOf: (survivor: string) => string,
+): Promise<HttpProblem> {
+  const [redirect] = await sql.query<{ toId: string | null }>(Prisma.sql`
+    SELECT to_id AS "toId" FROM claim_redirect WHERE from_id = ${id}::uuid`)
+  return retiredClaimProblem(id, redirect ?? null, locationOf)
 }
 
 /** The problem for a claim id that names no claim, given its redirect (null: the id was never returned). */
