@@ -25,7 +25,7 @@ import type { Token } from './tokens.js'
 
 /**
  * The features every speaker candidate of a quote is described by. The ranking weights are fitted on
- * them (scripts/fit-attribution.ts); their order is the order of the weights in speaker-ranking.json.
+ * them (scripts/fit-attribution.ts); their order is the order of the speaker weights in data/attribution-model.json.
  */
 export const SPEAKER_FEATURES = [
   'kind:pronoun',
@@ -76,6 +76,8 @@ export const SPEAKER_FEATURES = [
   'pronoun:first-person',
   'pronoun×sentence:same',
   'name×sentence:previous',
+  'right-before-quote',
+  'subject-of-sentence-final-cue',
   'previous',
   'previous:paragraph-gap',
   'previous:quote-has-cue',
@@ -444,6 +446,18 @@ export class CandidateFinder {
       if (possessiveMention(first, last, mention) && owned && (SPEECH_NOUNS.has(owned.lower) || isDocumentWord(owned)))
         set(features, 'owns-speech-noun')
       if (ruleChoice && overlaps(ruleChoice, mention)) set(features, 'rule-choice')
+      // `Roe “drew well” there`: a mention the quotation follows without a break is what the words are about.
+      if (side === 'before' && mention.last + 1 === quote.open) set(features, 'right-before-quote')
+      // `“…” in the primary, said a professor at the university.`: a cue clause that ends the sentence after the
+      // quotation reports it, however much of the writer's sentence stands between, unless another quotation does.
+      if (
+        cue &&
+        side !== 'before' &&
+        cue.verb > quote.close &&
+        closesItsSentence(tokens, cue.verb, mention) &&
+        !quotedBetween(quote.close + 1, Math.min(cue.verb, mention.first))
+      )
+        set(features, 'subject-of-sentence-final-cue')
       if (contextChoice && overlaps(contextChoice, mention)) set(features, 'context-choice')
       if (entity?.spoke) set(features, 'spoke-before')
       if (entity && previous?.entity === entity) set(features, 'previous-speaker')
@@ -628,6 +642,21 @@ function cueAtOrAfter(cues: readonly SentenceFacts['cues'][number][], position: 
     else high = mid
   }
   return low
+}
+
+/** Most words of a cue clause read after its verb and subject for the sentence's end ("said a professor at X."). */
+const MAX_CUE_CLAUSE_TAIL = 8
+
+/** Only the writer's words follow the cue and its subject up to the end of the sentence or paragraph, and few. */
+function closesItsSentence(tokens: readonly Token[], verb: number, subject: Mention): boolean {
+  const from = Math.max(verb, subject.last) + 1
+  for (let i = from; i <= from + MAX_CUE_CLAUSE_TAIL; i++) {
+    const token = tokens[i]
+    if (token === undefined || token.paragraph !== (tokens[verb] as Token).paragraph) return true
+    if (token.segment >= 0) return false
+    if (!token.isWord) return /^[.!?]$/.test(token.text)
+  }
+  return false
 }
 
 function possessiveMention(first: Token, last: Token, mention: Mention): boolean {

@@ -690,3 +690,16 @@ t.test('a title is read off the name it leads to, whatever office it names', asy
   )
   t.equal(field[0]?.speaker?.name, 'Wilma Orcutt', 'a role with the field it covers is a title, not a name')
 })
+
+t.test('a cue closing the sentence speaks a quotation far before it, not the name the quotation follows', async (t) => {
+  const text =
+    'Jane Roe “ran very well” in the harbour towns in the last election, said John Doe, a historian at Riverton College.'
+  t.equal(mention(text, extractQuotes(text)[0]), 'John Doe')
+})
+
+t.test('verbs of complaint and reproach are verbs of saying: they are the cue', async (t) => {
+  const grumbled = 'Jane Roe left early. The captain grumbled that the ferry was “late again, and nobody cares.”'
+  t.equal(extractQuotes(grumbled)[0]?.cue?.text, 'grumbled')
+  const denounced = 'Jane Roe spoke first. John Doe then denounced the plan as “a waste of everybody’s time.”'
+  t.equal(extractQuotes(denounced)[0]?.cue?.text, 'denounced')
+})

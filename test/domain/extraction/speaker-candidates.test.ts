@@ -56,3 +56,22 @@ t.test('a mention with another quotation between it and the quote is marked', as
   t.ok(features.get('she')?.has('quote-between'), 'she speaks the second quotation')
   t.notOk(candidateFeatures('“They lost,” she said.').get('she')?.has('quote-between'))
 })
+
+t.test('a mention the quotation follows without a break is marked as what the words are about', async (t) => {
+  const about = candidateFeatures('Jane Roe “ran well” in the harbour towns, said a professor at the college.')
+  t.ok(about.get('Jane Roe')?.has('right-before-quote'))
+  const introduced = candidateFeatures('Jane Roe said: “The harbour stays open.”')
+  t.notOk(introduced.get('Jane Roe')?.has('right-before-quote'), 'a colon stands between the speaker and the words')
+})
+
+t.test('the subject of a cue that closes the sentence after the quotation is marked', async (t) => {
+  const closing = candidateFeatures('Jane Roe “ran well” in the harbour towns, said a professor at the college.')
+  t.ok(closing.get('a professor')?.has('subject-of-sentence-final-cue'))
+  const goingOn = candidateFeatures(
+    '“The harbour stays open,” said John Doe, adding that the ferries would run on Sunday.',
+  )
+  t.notOk(goingOn.get('John Doe')?.has('subject-of-sentence-final-cue'), 'the clause runs on past a comma')
+  const otherQuote = candidateFeatures('“We won this race” — “They lost,” she said.')
+  t.notOk(otherQuote.get('she')?.has('subject-of-sentence-final-cue'), 'another quotation stands between')
+  t.ok(candidateFeatures('“They lost,” she said.').get('she')?.has('subject-of-sentence-final-cue'))
+})
