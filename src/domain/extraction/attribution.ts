@@ -286,7 +286,9 @@ function attributionWithoutVerb(tokens: readonly Token[], window: SegmentWindow)
   const possessed = possessedSpeech(tokens, window)
   if (possessed) return possessed
   if (tokens[last]?.text === ':' && last > first) {
-    const speaker = firstAgent(tokens, first, last - 1)
+    // "When the mayor died, the governor released this statement:": the main clause's agent introduces it.
+    const main = mainClauseStart(tokens, window)
+    const speaker = (main > first ? firstAgent(tokens, main, last - 1) : null) ?? firstAgent(tokens, first, last - 1)
     if (speaker) return build(last, last, speaker, 'before', first, last)
   }
   return first === window.open ? attributionInPreviousSentence(tokens, window) : null

@@ -703,3 +703,13 @@ t.test('verbs of complaint and reproach are verbs of saying: they are the cue', 
   const denounced = 'Jane Roe spoke first. John Doe then denounced the plan as “a waste of everybody’s time.”'
   t.equal(extractQuotes(denounced)[0]?.cue?.text, 'denounced')
 })
+
+t.test(
+  'a colon closing a sentence that opens with a subordinate clause: the main clause names the speaker',
+  async (t) => {
+    const text =
+      'When the old mayor died last week, Governor Jane Roe released the following statement:\n\n' +
+      '“He served the harbour town for forty years.”'
+    t.equal(mention(text, extractQuotes(text)[0]), 'Governor Jane Roe')
+  },
+)
