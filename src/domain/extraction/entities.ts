@@ -201,7 +201,7 @@ export function splitName(tokens: readonly Token[], mention: Mention, text: stri
   const bareLast = stripPossessive(lastWord.lower)
   let start = (words[0] as Token).start
   // Tokens never end in a bare apostrophe, so a possessive ending is always two characters ("’s").
-  const end = POSSESSIVE.test(lastWord.lower) ? lastWord.end - 2 : lastWord.end
+  let end = POSSESSIVE.test(lastWord.lower) ? lastWord.end - 2 : lastWord.end
   if (ORGANISATION_WORDS.has(bareLast) || DOCUMENT_WORDS.has(bareLast)) {
     return {
       title: null,
@@ -220,6 +220,20 @@ export function splitName(tokens: readonly Token[], mention: Mention, text: stri
   ) {
     words.splice(0, kickers)
     start = (words[0] as Token).start
+  }
+  // "Sen. Jane Roe of Ohio", "Chief Executive Jane Roe of Harbor Partners": a title, a name, then where the person
+  // is from or works. The name ends before the "of"/"at" that follows a word of the name; an "of" after a title
+  // word goes on with the office ("Secretary of State") or the body ("Bank of America").
+  const titledAffiliation = words.findIndex(
+    (word, index) =>
+      index >= 2 &&
+      (word.lower === 'of' || word.lower === 'at') &&
+      !isTitleWord(bareWord(words[index - 1] as Token)) &&
+      words.slice(0, index - 1).some((before) => isTitleWord(bareWord(before))),
+  )
+  if (titledAffiliation > 0) {
+    words.splice(titledAffiliation)
+    end = (words[titledAffiliation - 1] as Token).end
   }
   // "Jane Roe of Example Partners": a person's name, then where they work. A run whose words before "of" hold
   // no title or organisation word is a name with an affiliation. "Roe on Doe", "Roe for Doe" (a headline's

@@ -373,6 +373,28 @@ t.test('a name after an office’s “of” phrase keeps its middle initial and 
   ])
 })
 
+t.test('a title, a name, then where the person is from or works: the name stops before "of" or "at"', async (t) => {
+  const speakers = [
+    '“We will vote,” said Sen. Jane P. Roe of Ohio.',
+    '“We will vote,” said Harbour Speaker Odile Marchetti of Riverton.',
+    '“We will vote,” said Chief Executive Tomas Brell of Quill Partners.',
+    '“We will vote,” said Professor Ilse Marsh at Riverton College.',
+    '“We will vote,” said Secretary of State Harold T. Penwick of Ohio.',
+  ].map((text) => extractQuotes(text)[0]?.speaker)
+  t.match(speakers, [
+    { name: 'Jane P. Roe', title: 'Sen' },
+    { name: 'Odile Marchetti', title: 'Harbour Speaker' },
+    { name: 'Tomas Brell', title: 'Chief Executive' },
+    { name: 'Ilse Marsh', title: 'Professor' },
+    { name: 'Harold T. Penwick', title: 'Secretary of State' },
+  ])
+  // An "of" right after a title word goes on with the office or the body.
+  t.match(extractQuotes('“We will vote,” said Director of Coastal Security Jane Quill Roe.')[0]?.speaker, {
+    name: 'Jane Quill Roe',
+    title: 'Director of Coastal Security',
+  })
+})
+
 t.test('words that only stand before a name in a capitalised run are not part of it', async (t) => {
   const speakers = [
     // a lowercase word is the title's
