@@ -381,6 +381,8 @@ export class EntityRegistry {
   /** The names' mentions by their last word, in order: what a surname is looked up by. */
   private readonly bySurname = new Map<string, EntityMention[]>()
   private readonly byName = new Map<string, Entity>()
+  /** People named with a given name and a surname, by the given name: what a given name alone is looked up by. */
+  private readonly byGivenName = new Map<string, Set<Entity>>()
   /** Offset of each writer's sentence's first token. */
   private readonly sentenceStartOffsets: number[] = []
   /** Descriptions set beside a name by a comma, by the token index of their head: they are that name. */
@@ -603,7 +605,10 @@ export class EntityRegistry {
       return null
     const key = words.join(' ')
     let entity =
-      this.byName.get(key) ?? (parts.kind === 'person' ? this.findBySurname(words, Number.MAX_SAFE_INTEGER) : undefined)
+      this.byName.get(key) ??
+      (parts.kind === 'person'
+        ? (this.findBySurname(words, Number.MAX_SAFE_INTEGER) ?? this.findByGivenName(words))
+        : undefined)
     if (!entity) {
       entity = {
         name: parts.name,
@@ -629,11 +634,26 @@ export class EntityRegistry {
       this.byName.set(key, entity)
       if (!firstNameSeen) noteFirstNameGender(entity)
     }
+    if (entity.kind === 'person' && !entity.place && words.length > 1) {
+      const given = words[0] as string
+      this.byGivenName.set(given, (this.byGivenName.get(given) ?? new Set()).add(entity))
+    }
     if (parts.title && !entity.title) entity.title = parts.title
     if (parts.title) this.learnDescription(entity, parts.title.split(/\s+/))
     if (parts.honorific === 'm') entity.maleVotes += 10
     if (parts.honorific === 'f') entity.femaleVotes += 10
     return entity
+  }
+
+  /**
+   * "Lise Marrow … “No,” Lise said": a given name alone, where the article has named one person with it (and
+   * nobody with it as a surname, which findBySurname tries first). Two people sharing it leave it unresolved.
+   */
+  private findByGivenName(words: readonly string[]): Entity | undefined {
+    const given = words[0] as string
+    if (words.length !== 1 || PLACES.has(given) || genderOfFirstName(given) === null) return undefined
+    const named = this.byGivenName.get(given)
+    return named?.size === 1 ? (named.values().next().value as Entity) : undefined
   }
 
   private findBySurname(words: readonly string[], before: number): Entity | undefined {

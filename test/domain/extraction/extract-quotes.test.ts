@@ -395,6 +395,15 @@ t.test('a title, a name, then where the person is from or works: the name stops 
   })
 })
 
+t.test('a given name alone is the one person the article named with it', async (t) => {
+  const family = 'She wrote to Ana and Lise Marrow on Friday. “No,” Lise said.'
+  t.match(extractQuotes(family)[0]?.speaker, { name: 'Lise Marrow', resolvedBy: 'surname' })
+  const two = 'Lise Marrow and Lise Brandt spoke on Friday. “No,” Lise said.'
+  t.match(extractQuotes(two)[0]?.speaker, { name: 'Lise' }, 'two people share it: nobody is guessed')
+  const place = 'Virginia Lark spoke in Richmond. “The state has spoken,” Virginia said.'
+  t.match(extractQuotes(place)[0]?.speaker, { name: 'Virginia' }, 'a place’s name is not taken for a given name')
+})
+
 t.test('words that only stand before a name in a capitalised run are not part of it', async (t) => {
   const speakers = [
     // a lowercase word is the title's
