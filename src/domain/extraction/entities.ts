@@ -69,7 +69,12 @@ interface EntityMention {
   opens?: boolean
   /** The mention is the subject of a verb of saying, quoted or reported ("Roe said it was wrong"). */
   speaks?: boolean
+  /** The mention is a quotation's speaker, as the extraction decided it. */
+  quoted?: boolean
 }
+
+/** What being the nearest person a pronoun could mean, and reported as speaking there, adds to their salience. */
+const LAST_SPEAKER_SALIENCE = 0.5
 
 /** How far back, in characters, a pronoun's antecedent is looked for. */
 const PRONOUN_REACH = 1500
@@ -114,6 +119,7 @@ function verbAfter(tokens: readonly Token[], last: number): Token | null {
 function speaksAfter(tokens: readonly Token[], mention: Mention): boolean {
   if (isPossessor(tokens, mention)) return false
   if (tokens[mention.first - 1]?.lower === 'to' && tokens[mention.first - 2]?.lower === 'according') return true
+  if (isInvertedSubject(tokens, mention)) return true
   const verb = verbAfter(tokens, mention.last)
   return verb !== null && SPEECH_VERBS.has(verb.lower)
 }
@@ -126,12 +132,19 @@ function isPossessor(tokens: readonly Token[], mention: Mention): boolean {
   return last.text.length > 2 && POSSESSIVE.test(last.text)
 }
 
+/** `“…,” said Jane Roe`: a verb of saying right after a quotation, then its subject. */
+function isInvertedSubject(tokens: readonly Token[], mention: Mention): boolean {
+  const verb = tokens[mention.first - 1]
+  return verb !== undefined && SPEECH_VERBS.has(verb.lower) && (tokens[mention.first - 2]?.segment ?? -1) >= 0
+}
+
 /** The mention is the subject of a clause, or the source of a report ("according to Jane Roe"). */
 function isSubject(tokens: readonly Token[], sentenceEnds: readonly boolean[], mention: Mention): boolean {
   if (isPossessor(tokens, mention)) return false
   return (
     opensSentence(tokens, sentenceEnds, mention.first) ||
     verbFollows(tokens, mention.last) ||
+    isInvertedSubject(tokens, mention) ||
     (tokens[mention.first - 1]?.lower === 'to' && tokens[mention.first - 2]?.lower === 'according')
   )
 }
@@ -827,9 +840,14 @@ export class EntityRegistry {
   ): ResolvedSpeaker | null {
     let best: Entity | null = null
     let bestScore = -Infinity
+    // The nearest person who could be meant, when the writer last reported them as saying something, quoted or
+    // not: "he said" after a quote is its speaker more often than not, however prominent someone named before them.
+    let nearest: Entity | null = null
+    let nearestOnly = true
+    let lastSpeaker: Entity | null = null
     // Every mention in reach is scored, so a person counts by the most telling of their recent mentions: "According
     // to Jane Roe, a professor, …" makes her the source even though "a professor" came after.
-    for (const { entity, start, subject, opens, speaks } of this.mentionsBefore(before, true)) {
+    for (const { entity, start, subject, opens, speaks, quoted } of this.mentionsBefore(before, true)) {
       if (!near(start)) break
       if (entity.name === excluded || ruledOut.has(entity)) continue
       if (entity.kind !== 'person' || !isKnownPerson(entity)) continue
@@ -837,6 +855,10 @@ export class EntityRegistry {
         entity.maleVotes > entity.femaleVotes ? 'm' : entity.femaleVotes > entity.maleVotes ? 'f' : null
       if (gender && entityGender && entityGender !== gender) continue
       const agrees = gender !== undefined && (entityGender ?? entity.nameGender) === gender
+      // Mentions come nearest first: the nearest one's entity, until a mention of someone else.
+      nearest ??= entity
+      nearestOnly &&= entity === nearest
+      if (nearestOnly && (speaks || quoted)) lastSpeaker = entity
       // Salience: the nearer, the more so; a known gender that agrees, a subject and someone already quoted (or,
       // in this very mention, reported as saying something) count for.
       const score =
@@ -844,7 +866,8 @@ export class EntityRegistry {
         (agrees ? 1 : 0) +
         (subject ? 0.6 : 0) +
         (opens ? 0.3 : 0) +
-        (entity.spoke || speaks ? 0.5 : 0)
+        (entity.spoke || speaks ? 0.5 : 0) +
+        (entity === lastSpeaker ? LAST_SPEAKER_SALIENCE : 0)
       if (score > bestScore) {
         bestScore = score
         best = entity
@@ -979,6 +1002,6 @@ export class EntityRegistry {
     // Quotes are read in order, so this is nearly always an append.
     let at = this.noted.length
     while (at > 0 && (this.noted[at - 1] as EntityMention).start > start) at--
-    this.noted.splice(at, 0, { entity, start, subject: true })
+    this.noted.splice(at, 0, { entity, start, subject: true, quoted: true })
   }
 }

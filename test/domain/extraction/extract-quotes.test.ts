@@ -302,6 +302,23 @@ t.test('reported speech makes its subject the one talking, for the pronouns that
   t.match(extractQuotes(text)[1]?.speaker, { name: 'Nancy Ross', resolvedBy: 'pronoun' })
 })
 
+t.test(
+  'a pronoun after a quotation stands for its speaker, not for someone named more prominently before',
+  async (t) => {
+    const after =
+      'Tom Brell said the governor should resign. “I will not resign,” Harold Penwick said. “I am well,” he said.'
+    t.match(extractQuotes(after)[1]?.speaker, { name: 'Harold Penwick', resolvedBy: 'pronoun' })
+    const inverted =
+      'Tom Brell said the governor should resign. “I will not resign,” said Mr. Penwick, who spoke first.\n\n' +
+      '“I am well,” he said.'
+    t.match(extractQuotes(inverted)[1]?.speaker, { name: 'Penwick', resolvedBy: 'pronoun' })
+    // Someone else the pronoun could mean, named since, is not passed over for the speaker.
+    const since =
+      '“I will not resign,” Harold Penwick said. Tom Brell read the ruling to the council. “It is final,” he said.'
+    t.match(extractQuotes(since)[1]?.speaker, { name: 'Tom Brell', resolvedBy: 'pronoun' })
+  },
+)
+
 t.test('“according to” makes its source the one talking, for the pronouns that follow', async (t) => {
   const text =
     '“The rules are unclear,” Glen Cole said on Monday. According to David Burris, a law professor, the limits ' +
