@@ -28,7 +28,7 @@ import {
   nounPhraseEndingAt,
   type Mention,
 } from './noun-phrases.js'
-import { firstStartingAt, type Token } from './tokens.js'
+import { firstStartingAt, withoutFinalStop, withoutPossessive, type Token } from './tokens.js'
 import type { ResolvedBy, SpeakerKind } from './types.js'
 
 export interface Entity {
@@ -165,12 +165,12 @@ const ROLE_PREPOSITIONS: ReadonlySet<string> = new Set(['of', 'for', 'at'])
 const MAX_APPOSITION_TOKENS = 14
 
 function bareWord(token: Token): string {
-  return token.lower.replace(POSSESSIVE, '').replace(/\.$/, '')
+  return withoutFinalStop(withoutPossessive(token.lower))
 }
 
 /** The role a title or description word stands for, if it is one: "sen." → senator, "spokeswoman". */
 export function roleOf(word: string): string | null {
-  const bare = word.toLowerCase().replace(POSSESSIVE, '').replace(/\.$/, '')
+  const bare = withoutFinalStop(withoutPossessive(word.toLowerCase()))
   const expanded = TITLE_ABBREVIATIONS.get(bare)
   if (expanded) return expanded
   if (ROLE_WORDS.has(bare) || PARTY_MEMBERS.has(bare)) return bare.replace(/s$/, '') === 'official' ? 'official' : bare
@@ -194,7 +194,7 @@ const MAX_NAME_WORDS = 4
 const LEADING_ARTICLE = /^(the|a|an)\s+/i
 
 function stripPossessive(word: string): string {
-  return word.replace(POSSESSIVE, '')
+  return withoutPossessive(word)
 }
 
 /**
@@ -259,7 +259,7 @@ export function splitName(tokens: readonly Token[], mention: Mention, text: stri
   if (
     affiliation > 0 &&
     words.slice(0, affiliation).every((word) => {
-      const bare = stripPossessive(word.lower).replace(/\.$/, '')
+      const bare = withoutFinalStop(stripPossessive(word.lower))
       return !ROLE_WORDS.has(bare) && !ORGANISATION_WORDS.has(bare) && !PARTY_MEMBERS.has(bare)
     })
   ) {
@@ -269,7 +269,7 @@ export function splitName(tokens: readonly Token[], mention: Mention, text: stri
   let lastRole = -1
   let honorific: 'm' | 'f' | null = null
   words.forEach((word, index) => {
-    const bare = stripPossessive(word.lower).replace(/\.$/, '')
+    const bare = withoutFinalStop(stripPossessive(word.lower))
     // "Democrat of Maryland", "the Ohio Republican": a party's member is a role here. So is a plural role
     // before the names of those who hold it ("Presidents Jane Roe and …").
     if (isTitleWord(bare)) lastRole = index
@@ -285,7 +285,7 @@ export function splitName(tokens: readonly Token[], mention: Mention, text: stri
   })
   if (
     bodyAt >= 0 &&
-    words.slice(bodyAt + 2).every((word) => !ROLE_WORDS.has(stripPossessive(word.lower).replace(/\.$/, '')))
+    words.slice(bodyAt + 2).every((word) => !ROLE_WORDS.has(withoutFinalStop(stripPossessive(word.lower))))
   ) {
     return {
       title: null,
@@ -368,6 +368,12 @@ function officeNameStart(words: readonly Token[], first: number): number {
     nameStart--
   }
   return nameStart
+}
+
+/** One of the entity's roles is, or is covered by, the described role. */
+function holdsRole(entity: Entity, described: string): boolean {
+  for (const role of entity.roles) if (roleCovers(described, role)) return true
+  return false
 }
 
 /** "Nancy Roe": the gender the first name usually carries. */
@@ -456,7 +462,7 @@ export class EntityRegistry {
    * gender some carry, and the words that qualify them (places, demonyms, parties, bodies).
    */
   private learnDescription(entity: Entity, words: readonly string[]): void {
-    const lower = words.map((word) => word.toLowerCase().replace(POSSESSIVE, '').replace(/\.$/, ''))
+    const lower = words.map((word) => withoutFinalStop(withoutPossessive(word.toLowerCase())))
     lower.forEach((word, index) => {
       const role = roleOf(word)
       if (role) {
@@ -951,7 +957,7 @@ export class EntityRegistry {
     for (const { entity } of this.mentionsBefore(start)) {
       if (entity.kind !== 'person' || seen.has(entity)) continue
       seen.add(entity)
-      const holds = [...entity.roles].some((role) => roleCovers(head, role)) || entity.descriptors.has(head)
+      const holds = holdsRole(entity, head) || entity.descriptors.has(head)
       if (!holds) continue
       const shared = modifiers.filter(
         (word) =>
@@ -972,8 +978,7 @@ export class EntityRegistry {
       m++, n++
     ) {
       const { entity } = this.mentions[m] as EntityMention
-      if (entity.kind === 'person' && [...entity.roles].some((role) => roleCovers(head, role)))
-        return { entity, resolvedBy: 'role' }
+      if (entity.kind === 'person' && holdsRole(entity, head)) return { entity, resolvedBy: 'role' }
     }
     return this.describedOnly(phrase, 'person')
   }

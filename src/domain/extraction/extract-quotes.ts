@@ -110,14 +110,14 @@ function namesObject(tokens: readonly Token[], open: number): boolean {
   return false
 }
 
-export function analyseArticle(text: string): Article {
-  const segments = findQuotedSegments(text)
+export function analyseArticle(text: string, segments: QuotedSegment[] = findQuotedSegments(text)): Article {
   const tokens = tokenize(text, segments)
   const titles = segments.map((segment) => isTitle(text, tokens, segment))
   // A title reads as part of the writer's sentence: cues and names are looked for across it.
   // Its capitalised words name a work, not a speaker.
-  for (const token of tokens) {
-    if (token.segment >= 0 && titles[token.segment]) {
+  if (titles.includes(true)) {
+    for (const token of tokens) {
+      if (token.segment < 0 || !titles[token.segment]) continue
       token.segment = -1
       token.capitalized = false
       token.inTitle = true
@@ -424,7 +424,10 @@ function extract(
   traces: QuoteTrace[] | null,
   joins: JoinTrace[] | null,
 ): ExtractedQuote[] {
-  const article = analyseArticle(text)
+  const segments = findQuotedSegments(text)
+  // No quoted segment, no quote: the tagger and the rules have nothing to find.
+  if (segments.length === 0) return []
+  const article = analyseArticle(text, segments)
   const attributions: (Attribution | null)[] = []
   // A title is part of the writer's sentence: it has no cue of its own to hide from the segment after it.
   article.segments.forEach((_, index) =>

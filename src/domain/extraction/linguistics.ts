@@ -43,13 +43,43 @@ const OVERLONG_RUN = new RegExp(`\\S{${MAX_RUN + 1},}`, 'g')
  * characters replaced fall between tokens.
  */
 function withoutOverlongRuns(text: string): string {
+  if (!hasOverlongRun(text)) return text
   OVERLONG_RUN.lastIndex = 0
-  if (!OVERLONG_RUN.test(text)) return text
   return text.replace(OVERLONG_RUN, (run) => {
     let broken = ''
     for (let at = 0; at < run.length; at += MAX_RUN + 1) broken += `${run.slice(at, at + MAX_RUN)} `
     return broken.slice(0, run.length)
   })
+}
+
+/**
+ * Whether the text holds a run that OVERLONG_RUN matches, read once character by character: the regular expression
+ * tries a match at every offset, which costs several times the length of the text.
+ */
+function hasOverlongRun(text: string): boolean {
+  let run = 0
+  for (let i = 0; i < text.length; i++) {
+    if (isSpace(text.charCodeAt(i))) run = 0
+    else if (++run > MAX_RUN) return true
+  }
+  return false
+}
+
+/** What `\s` matches in a regular expression: ASCII white space, the Unicode space separators, line and paragraph separators, BOM. */
+function isSpace(code: number): boolean {
+  if (code === 32 || (code >= 9 && code <= 13)) return true
+  if (code < 0xa0) return false
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  )
 }
 
 /**

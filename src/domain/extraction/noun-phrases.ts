@@ -16,7 +16,7 @@ import {
   PREPOSITIONS,
 } from './lexicon.js'
 import { isSurnameParticle } from '../speaker-identity.js'
-import type { Token } from './tokens.js'
+import { withoutFinalStop, withoutPossessive, type Token } from './tokens.js'
 
 export type MentionKind = 'name' | 'pronoun' | 'role' | 'relative'
 
@@ -39,7 +39,7 @@ export function isAuxiliary(token: Token): boolean {
 }
 
 function bare(token: Token): string {
-  return token.lower.replace(POSSESSIVE, '').replace(/\.$/, '')
+  return withoutFinalStop(withoutPossessive(token.lower))
 }
 
 export function isRoleWord(token: Token): boolean {

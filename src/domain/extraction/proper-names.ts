@@ -1,8 +1,7 @@
 import { genderOfFirstName } from './first-names.js'
 import { MONTHS, NOT_NAMES } from './lexicon.js'
-import type { Token } from './tokens.js'
+import { withoutPossessive, type Token } from './tokens.js'
 
-const POSSESSIVE = /['’]s?$/
 /** Punctuation that may open a sentence before its first word. */
 const OPENERS = new Set(['“', '"', '‘', "'", '(', '[', '«', '—', '–', '-', '…'])
 
@@ -83,5 +82,5 @@ function monthInName(token: Token, previous: Token | undefined, next: Token | un
 }
 
 function bare(token: Token): string {
-  return token.lower.replace(POSSESSIVE, '')
+  return withoutPossessive(token.lower)
 }

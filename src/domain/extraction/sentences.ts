@@ -31,7 +31,8 @@ export function findSentenceEnds(tokens: readonly Token[]): boolean[] {
         ends[i] = true
       continue
     }
-    const opensNext = next.capitalized || OPENING_MARKS.has(next.text) || /^\d/.test(next.text) || next.segment >= 0
+    const opensNext =
+      next.capitalized || OPENING_MARKS.has(next.text) || isDigit(next.text.charCodeAt(0)) || next.segment >= 0
     // The tagger keeps a final full stop on an abbreviation ("in the U.S. The"); it knows when one ends a sentence.
     if (token.taggerSentenceEnd && token.isWord && /[.!?]$/.test(token.text) && opensNext) ends[i] = true
     if (!TERMINAL.has(token.text)) continue
@@ -47,4 +48,9 @@ function isAbbreviationStop(tokens: readonly Token[], dot: number): boolean {
   if (previous === undefined || previous.end !== (tokens[dot] as Token).start || !previous.isWord) return false
   if (ABBREVIATIONS.has(previous.lower)) return true
   return /^(\p{Lu}\.)*\p{Lu}$/u.test(previous.text)
+}
+
+/** An ASCII digit: what `/^\d/` tests of a first character. */
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57
 }

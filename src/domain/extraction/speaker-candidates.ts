@@ -129,7 +129,7 @@ interface SentenceFacts {
   /** Speech verbs used as verbs, with the mention that is their subject, if any. */
   cues: { verb: number; subject: Mention | null; inverted: boolean }[]
   /** The clause of each of the sentence's tokens (see clausesOf), from its first token on. */
-  clauses: Int32Array
+  clauses: number[]
 }
 
 export interface QuoteSpan {
@@ -592,8 +592,8 @@ const CLAUSE_BREAK = /^[,;:–—―]$/
  * ending in a comma ("…,” Roe said") closes a subordinate clause as the writer's comma would. A shallow
  * reading, not a parse: the ranking weighs it.
  */
-function clausesOf(tokens: readonly Token[], first: number, last: number): Int32Array {
-  const clauses = new Int32Array(last - first + 1)
+function clausesOf(tokens: readonly Token[], first: number, last: number): number[] {
+  const clauses = new Array<number>(last - first + 1).fill(0)
   let next = 1
   let main = 0
   let current = 0

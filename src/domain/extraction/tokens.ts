@@ -35,7 +35,9 @@ const JOINERS = new Set(['-', '‐', '.', "'", '’'])
  */
 export function tokenize(text: string, segments: readonly QuotedSegment[]): Token[] {
   const tagged = tagText(text)
-  const sentenceEnd = new Set(tagged.sentenceLasts)
+  // The tagger's sentence ends, ascending, read alongside the tokens.
+  const sentenceLasts = tagged.sentenceLasts
+  let sentence = 0
   const tokens: Token[] = []
   let paragraph = 0
   let segmentIndex = 0
@@ -78,6 +80,7 @@ export function tokenize(text: string, segments: readonly QuotedSegment[]): Toke
       if (tokens.length > 0) paragraph++
       nextBreak = text.indexOf('\n', start)
     }
+    while (sentence < sentenceLasts.length && (sentenceLasts[sentence] as number) < last) sentence++
     let current = segments[segmentIndex]
     while (current && start >= segmentEnd(current)) current = segments[++segmentIndex]
     const raw = text.slice(start, end)
@@ -94,7 +97,7 @@ export function tokenize(text: string, segments: readonly QuotedSegment[]): Toke
       paragraph,
       segment: current && start >= current.openMark ? segmentIndex : -1,
       proper: false,
-      taggerSentenceEnd: sentenceEnd.has(last),
+      taggerSentenceEnd: sentenceLasts[sentence] === last,
       inTitle: false,
     })
     i = last
@@ -111,6 +114,25 @@ function isWordStart(code: number): boolean {
 function isUpperStart(code: number, raw: string): boolean {
   if (code < 128) return code >= 65 && code <= 90
   return UPPER.test(raw[0] as string)
+}
+
+/**
+ * The word without a possessive ending ("Roe’s" → "Roe", "Jones'" → "Jones"): what `word.replace(/['’]s?$/, '')`
+ * gives, without a regular expression (it runs on most tokens, several times).
+ */
+export function withoutPossessive(word: string): string {
+  const n = word.length
+  const last = word.charCodeAt(n - 1)
+  if (last === 115) {
+    const before = word.charCodeAt(n - 2)
+    return before === 39 || before === 0x2019 ? word.slice(0, n - 2) : word
+  }
+  return last === 39 || last === 0x2019 ? word.slice(0, n - 1) : word
+}
+
+/** The word without one final full stop: what `word.replace(/\.$/, '')` gives. */
+export function withoutFinalStop(word: string): string {
+  return word.charCodeAt(word.length - 1) === 46 ? word.slice(0, -1) : word
 }
 
 /** The offset just past the segment's closing mark (or past its last character when unclosed). */
