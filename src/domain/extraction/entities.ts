@@ -237,12 +237,15 @@ export function splitName(tokens: readonly Token[], mention: Mention, text: stri
   // "Sen. Jane Roe of Ohio", "Chief Executive Jane Roe of Harbor Partners": a title, a name, then where the person
   // is from or works. The name ends before the "of"/"at" that follows a word of the name; an "of" after a title
   // word goes on with the office ("Secretary of State") or the body ("Bank of America").
+  // A given name after the "of" means the office ran on and the name is still to come ("Professor Emeritus of
+  // History Jane Roe").
   const titledAffiliation = words.findIndex(
     (word, index) =>
       index >= 2 &&
       (word.lower === 'of' || word.lower === 'at') &&
       !isTitleWord(bareWord(words[index - 1] as Token)) &&
-      words.slice(0, index - 1).some((before) => isTitleWord(bareWord(before))),
+      words.slice(0, index - 1).some((before) => isTitleWord(bareWord(before))) &&
+      !words.slice(index + 1).some((after) => isGivenName(after)),
   )
   if (titledAffiliation > 0) {
     words.splice(titledAffiliation)
@@ -368,6 +371,11 @@ function officeNameStart(words: readonly Token[], first: number): number {
     nameStart--
   }
   return nameStart
+}
+
+/** A word that is usually a given name and is not a place's name ("Jane", not "Virginia"). */
+function isGivenName(word: Token): boolean {
+  return !PLACES.has(word.lower) && genderOfFirstName(word.text) !== null
 }
 
 /** One of the entity's roles is, or is covered by, the described role. */
@@ -626,7 +634,9 @@ export class EntityRegistry {
     let entity =
       this.byName.get(key) ??
       (parts.kind === 'person'
-        ? (this.findBySurname(words, Number.MAX_SAFE_INTEGER) ?? this.findByGivenName(words))
+        ? (this.findBySurname(words, Number.MAX_SAFE_INTEGER) ??
+          // "Judge Scott", "Ms. Scott": after a title or an honorific one word is a surname, never a given name.
+          (parts.title === null && parts.honorific === null ? this.findByGivenName(words) : undefined))
         : undefined)
     if (!entity) {
       entity = {

@@ -448,10 +448,12 @@ export class CandidateFinder {
       if (ruleChoice && overlaps(ruleChoice, mention)) set(features, 'rule-choice')
       // `Roe “drew well” there`: a mention the quotation follows without a break is what the words are about.
       if (side === 'before' && mention.last + 1 === quote.open) set(features, 'right-before-quote')
-      // `“…” in the primary, said a professor at the university.`: a cue clause that ends the sentence after the
-      // quotation reports it, however much of the writer's sentence stands between, unless another quotation does.
+      // `“…” in the primary, said a professor at the university.`: a cue clause that ends the quotation's own sentence
+      // reports it, with more of the writer's words between them than an adjacent cue has, unless another quotation
+      // stands between.
       if (
         cue &&
+        sentence === sentenceLast &&
         side !== 'before' &&
         cue.verb > quote.close &&
         closesItsSentence(tokens, cue.verb, mention) &&

@@ -398,27 +398,32 @@ t.test('a title, a name, then where the person is from or works: the name stops 
     '“We will vote,” said Professor Ilse Marsh at Riverton College.',
     '“We will vote,” said Secretary of State Harold T. Penwick of Ohio.',
   ].map((text) => extractQuotes(text)[0]?.speaker)
-  t.match(speakers, [
-    { name: 'Jane P. Roe', title: 'Sen' },
-    { name: 'Odile Marchetti', title: 'Harbour Speaker' },
-    { name: 'Tomas Brell', title: 'Chief Executive' },
-    { name: 'Ilse Marsh', title: 'Professor' },
-    { name: 'Harold T. Penwick', title: 'Secretary of State' },
-  ])
-  // An "of" right after a title word goes on with the office or the body.
-  t.match(extractQuotes('“We will vote,” said Director of Coastal Security Jane Quill Roe.')[0]?.speaker, {
-    name: 'Jane Quill Roe',
-    title: 'Director of Coastal Security',
-  })
+  t.same(
+    speakers.map((speaker) => [speaker?.name, speaker?.title]),
+    [
+      ['Jane P. Roe', 'Sen'],
+      ['Odile Marchetti', 'Harbour Speaker'],
+      ['Tomas Brell', 'Chief Executive'],
+      ['Ilse Marsh', 'Professor'],
+      ['Harold T. Penwick', 'Secretary of State'],
+    ],
+  )
+  // An "of" right after a title word goes on with the office or the body, and so does one a given name follows.
+  const office = extractQuotes('“We will vote,” said Director of Coastal Security Jane Quill Roe.')[0]?.speaker
+  t.same([office?.name, office?.title], ['Jane Quill Roe', 'Director of Coastal Security'])
+  const emeritus = extractQuotes('“We will vote,” said Professor Emeritus of History Jane Roe.')[0]?.speaker
+  t.ok(emeritus?.name.endsWith('Jane Roe'), 'the cut never leaves the office’s words as the name')
 })
 
 t.test('a given name alone is the one person the article named with it', async (t) => {
   const family = 'She wrote to Ana and Lise Marrow on Friday. “No,” Lise said.'
   t.match(extractQuotes(family)[0]?.speaker, { name: 'Lise Marrow', resolvedBy: 'surname' })
   const two = 'Lise Marrow and Lise Brandt spoke on Friday. “No,” Lise said.'
-  t.match(extractQuotes(two)[0]?.speaker, { name: 'Lise' }, 'two people share it: nobody is guessed')
+  t.equal(extractQuotes(two)[0]?.speaker?.name, 'Lise', 'two people share it: nobody is guessed')
   const place = 'Virginia Lark spoke in Richmond. “The state has spoken,” Virginia said.'
-  t.match(extractQuotes(place)[0]?.speaker, { name: 'Virginia' }, 'a place’s name is not taken for a given name')
+  t.equal(extractQuotes(place)[0]?.speaker?.name, 'Virginia', 'a place’s name is not taken for a given name')
+  const titled = 'Scott Marrow filed the suit. “The case is closed,” said Judge Scott.'
+  t.equal(extractQuotes(titled)[0]?.speaker?.name, 'Scott', 'after a title one word is a surname')
 })
 
 t.test('words that only stand before a name in a capitalised run are not part of it', async (t) => {
@@ -756,8 +761,8 @@ t.test(
   'a colon closing a sentence that opens with a subordinate clause: the main clause names the speaker',
   async (t) => {
     const text =
-      'When the old mayor died last week, Governor Jane Roe released the following statement:\n\n' +
-      '“He served the harbour town for forty years.”'
-    t.equal(mention(text, extractQuotes(text)[0]), 'Governor Jane Roe')
+      'Because Tom Brell had asked for calm, Mayor Ilse Marsh read a note to the council:\n\n' +
+      '“We will rebuild the quay before winter.”'
+    t.equal(mention(text, extractQuotes(text)[0]), 'Mayor Ilse Marsh')
   },
 )
