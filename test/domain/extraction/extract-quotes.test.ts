@@ -284,9 +284,9 @@ t.test('a first name’s usual gender favours the person a pronoun agrees with',
 
 t.test('a subject pronoun is nobody its own clause names after it', async (t) => {
   const text =
-    'Mr. Lane wrote on Twitter that the former president had lied. This drew an angry response from ' +
-    'Mr. Fox, as he called on Mr. Lane to apologise and “stop lying.”'
-  t.match(extractQuotes(text)[0]?.speaker, { name: 'Fox', resolvedBy: 'pronoun' })
+    'Mr. Lane wrote on the council website that the former mayor had lied. This drew an angry reply from ' +
+    'Mr. Orrin, as he called on Mr. Lane to retract it and “stop inventing.”'
+  t.match(extractQuotes(text)[0]?.speaker, { name: 'Orrin', resolvedBy: 'pronoun' })
   // Past a comma or the quote itself, writers name the same person again.
   const later =
     'Mr. Lane spoke in the garden on Friday. “We talked about it today,” he told reporters, referring to a ' +
