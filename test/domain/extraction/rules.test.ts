@@ -321,3 +321,15 @@ t.test('a word of saying the tagger reads as a noun after an adjective or a numb
   t.same(cueWords('Jane Roe emails her staff every morning.'), ['emails'])
   t.same(cueWords('Officials state that the road is closed.'), ['state'])
 })
+
+t.test('a word the tagger cuts at a clitic or a joiner is one token again', async (t) => {
+  const words = (text: string): string[] => tokenize(text, findQuotedSegments(text)).map((token) => token.text)
+  // A clitic glued to its word.
+  t.same(words('They’re here.'), ['They’re', 'here', '.'])
+  // A hyphen between two word pieces.
+  t.same(words('Jean-Luc Roe spoke.'), ['Jean-Luc', 'Roe', 'spoke', '.'])
+  // A piece that begins with a joiner and goes on with a word, with no space before it.
+  t.same(words('The class’90s reunion.'), ['The', 'class’90s', 'reunion', '.'])
+  // A joiner with a space after it ends the word.
+  t.same(words('Ol’ Miss won.'), ['Ol', '’', 'Miss', 'won', '.'])
+})
