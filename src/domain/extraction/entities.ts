@@ -24,6 +24,7 @@ import {
   isDocumentWord,
   isRoleWord,
   isOrganisationWord,
+  mentionStartingAt,
   nameStartingAt,
   nounPhraseEndingAt,
   type Mention,
@@ -151,6 +152,8 @@ function isSubject(tokens: readonly Token[], sentenceEnds: readonly boolean[], m
 
 /** How many mentions back (or ahead) a reference is looked for. */
 const MAX_ANTECEDENTS = 60
+/** Tokens read after "from" for the issuer of a document: a determiner and a few words. */
+const MAX_ISSUER_TOKENS = 6
 
 /** Parties written in a parenthesis after a name: "(R-Ohio)", "(D)". */
 const PARTY_LETTERS: ReadonlyMap<string, string> = new Map([
@@ -913,6 +916,8 @@ export class EntityRegistry {
     const phrase = this.text.slice(first.start, head.end).replace(LEADING_ARTICLE, '')
     const start = first.start
     if (isDocumentWord(head)) {
+      const issuedBy = this.issuerNamedAfter(mention)
+      if (issuedBy) return issuedBy
       for (let k = this.issuers.length - 1; k >= 0; k--) {
         const issuer = this.issuers[k] as (typeof this.issuers)[number]
         // The issuer named in the description itself ("a statement from the council") counts as well.
@@ -942,6 +947,20 @@ export class EntityRegistry {
       return this.describedOnly(phrase, 'organisation')
     }
     return this.resolveRole(mention, phrase)
+  }
+
+  /**
+   * "a statement from the county board", "a letter by the senator": the issuer the description names after
+   * its document word, whoever issued documents before. (A named issuer is recorded as one when the names
+   * are read; a described one is resolved here, as any description would be.)
+   */
+  private issuerNamedAfter(mention: Mention): ResolvedSpeaker | null {
+    const { tokens } = this
+    const preposition = tokens[mention.last + 1]
+    if (preposition?.segment !== -1 || (preposition.lower !== 'from' && preposition.lower !== 'by')) return null
+    const issuer = mentionStartingAt(tokens, mention.last + 2, mention.last + 2 + MAX_ISSUER_TOKENS)
+    if (issuer?.kind !== 'role' || isDocumentWord(tokens[issuer.last] as Token)) return null
+    return this.resolveDescription(issuer)
   }
 
   /**

@@ -360,6 +360,18 @@ t.test('a description of a body stands for the body named before it, or named in
   ])
 })
 
+t.test('a document “from” a described issuer is that issuer’s, whoever issued a document before', async (t) => {
+  const text =
+    'The Coastal Democratic Committee met. In a statement from Mayor Jane Roe, the city said it would wait.\n\n' +
+    '“Voters know better,” a statement from the Democratic committee said. “Roe should do the right thing.”'
+  const speaker = extractQuotes(text)[0]?.speaker
+  t.equal(speaker?.name, 'Coastal Democratic Committee')
+  t.equal(speaker?.resolvedBy, 'organisation')
+  // Without a “from”, the document is still the earlier issuer’s.
+  const earlier = 'A statement from Mayor Jane Roe came on Monday. “Voters know better,” the statement said.'
+  t.equal(extractQuotes(earlier)[0]?.speaker?.name, 'Jane Roe')
+})
+
 t.test('a body’s noun followed by “of …” or “on …” names the body, unless a person’s title follows', async (t) => {
   const speakers = [
     '“Prices will rise,” the National Federation of Independent Grocers said.',
