@@ -333,3 +333,11 @@ t.test('a word the tagger cuts at a clitic or a joiner is one token again', asyn
   // A joiner with a space after it ends the word.
   t.same(words('Ol’ Miss won.'), ['Ol', '’', 'Miss', 'won', '.'])
 })
+
+t.test('“reasoned that” reports speech: the reasoner speaks, not the owner of words named on the way', async (t) => {
+  const text =
+    'Mark Pell spoke first. Jane Roe reasoned that while Pell’s remarks have the power to “hurt people,” hers do not.'
+  const quote = extractQuotes(text)[0]
+  t.equal(quote?.cue?.text, 'reasoned')
+  t.equal(quote?.speaker?.name, 'Jane Roe')
+})
