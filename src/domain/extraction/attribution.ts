@@ -1,6 +1,7 @@
 import {
   ABSOLUTE_OPENERS,
   CLAUSE_CONTINUERS,
+  COMPLEMENTIZERS,
   CONJUNCTIONS,
   DETERMINERS,
   isParticiple,
@@ -339,7 +340,9 @@ export function subjectOfVerb(tokens: readonly Token[], verb: number, sentenceFi
     if (absolute) return absolute
   }
   if (hangsOnSubject || (auxiliary && CONJUNCTIONS.has(auxiliary.lower)))
-    return subjectOfVerbBefore(tokens, verb, sentenceFirst) ?? firstAgent(tokens, sentenceFirst, verb - 1)
+    return (
+      subjectOfVerbBefore(tokens, verb, sentenceFirst, !hangsOnSubject) ?? firstAgent(tokens, sentenceFirst, verb - 1)
+    )
   return subjectBefore(tokens, verb, sentenceFirst) ?? firstAgent(tokens, sentenceFirst, verb - 1)
 }
 
@@ -356,17 +359,41 @@ function absoluteSubject(tokens: readonly Token[], verb: number, floor: number):
   return null
 }
 
-/** The subject of the nearest finite verb before `verb` in its sentence, following a chain of conjoined verbs. */
-function subjectOfVerbBefore(tokens: readonly Token[], verb: number, sentenceFirst: number): Mention | null {
+/**
+ * The subject of the nearest finite verb before `verb` in its sentence, following a chain of conjoined verbs.
+ * `outOfComplement`: a verb joined by a conjunction is joined to the clause a "that" clause hangs on, not to the
+ * verb inside it ("Roe said that the plan would fail and added …", "the auditor found no sign that the pair
+ * broke the law but cited …").
+ */
+function subjectOfVerbBefore(
+  tokens: readonly Token[],
+  verb: number,
+  sentenceFirst: number,
+  outOfComplement = false,
+): Mention | null {
   for (let i = verb - 1; i > sentenceFirst; i--) {
     const candidate = tokens[i] as Token
     if (candidate.segment >= 0) return null
     if (candidate.pos !== 'VERB' || isParticiple(candidate.lower)) continue
     const before = tokens[i - 1]
     if (before && CONJUNCTIONS.has(before.lower)) continue
-    return subjectBefore(tokens, i, sentenceFirst)
+    const opener = outOfComplement ? complementOpening(tokens, i, sentenceFirst) : -1
+    return (
+      (opener > 0 ? subjectOfVerbBefore(tokens, opener, sentenceFirst) : null) ??
+      subjectBefore(tokens, i, sentenceFirst)
+    )
   }
   return null
+}
+
+/** The "that" opening the complement clause whose verb is at `verb`; -1 when the verb heads no such clause. */
+function complementOpening(tokens: readonly Token[], verb: number, floor: number): number {
+  for (let i = verb - 1; i > floor; i--) {
+    const token = tokens[i] as Token
+    if (token.segment >= 0 || !token.isWord || token.pos === 'VERB') return -1
+    if (token.pos === 'SCONJ' && COMPLEMENTIZERS.has(token.lower)) return i
+  }
+  return -1
 }
 
 /** `…, Schiff said. "The other factor …"`: a quotation opening the sentence after a bare "X said." is X's. */

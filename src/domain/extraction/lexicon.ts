@@ -144,3 +144,4 @@ export const TIME_NOUNS: ReadonlySet<string> = set(functionWords.timeNouns)
 export const ABSOLUTE_OPENERS: ReadonlySet<string> = set(functionWords.absoluteOpeners)
 /** Words that open a clause set before the main clause and closed by a comma ("When the mayor spoke, …"). */
 export const SUBORDINATORS: ReadonlySet<string> = set(functionWords.subordinators)
+export const COMPLEMENTIZERS: ReadonlySet<string> = set(functionWords.complementizers)

@@ -341,3 +341,17 @@ t.test('“reasoned that” reports speech: the reasoner speaks, not the owner o
   t.equal(quote?.cue?.text, 'reasoned')
   t.equal(quote?.speaker?.name, 'Jane Roe')
 })
+
+t.test('a verb joined by “and” or “but” shares the subject of the clause a “that” clause hangs on', async (t) => {
+  const speakerOf = (text: string) => extractQuotes(text)[0]?.speaker?.name
+  t.equal(
+    speakerOf(
+      'Jane Roe wrote the memo. The auditor, Mark Pell, found no sign that the clerks broke the law but cited one ' +
+        'note as “a grave lapse.”',
+    ),
+    'Mark Pell',
+  )
+  t.equal(speakerOf('Mark Pell spoke. Jane Roe said that the plan would fail and added: “We are done.”'), 'Jane Roe')
+  // Without a “that” clause between them, the verb before the conjunction gives the subject.
+  t.equal(speakerOf('Jane Roe spoke. Mark Pell phoned her and told her: “We are done.”'), 'Mark Pell')
+})
