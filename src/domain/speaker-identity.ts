@@ -118,7 +118,7 @@ export function sameGivenName(a: string, b: string): boolean {
 /**
  * The names this mention teaches us the speaker goes by: the canonical name and its plain form (no middle
  * initials), the title with the name ("Mexican President Claudia Sheinbaum"), a person's surname, and a named
- * mention as written.
+ * mention as written (but not a given name alone).
  */
 export function aliasesOf(mention: SpeakerMention): string[] {
   const aliases = [mention.name]
@@ -128,8 +128,22 @@ export function aliasesOf(mention: SpeakerMention): string[] {
     aliases.push(plain, ...formalNames(plain))
     if (surname) aliases.push(surname)
   }
-  if (mention.mentionText && isProperName(mention.mentionText)) aliases.push(mention.mentionText)
+  if (mention.mentionText && isProperName(mention.mentionText) && !isGivenNameAlone(mention)) {
+    aliases.push(mention.mentionText)
+  }
   return distinctByKey(aliases)
+}
+
+/**
+ * "Jane" for Jane Roe: a person's one-word mention that is not their surname is the given name the article used
+ * once it had named her. It stands for her in that article only; learnt as an alias, it would take the next
+ * article's other Jane to her.
+ */
+function isGivenNameAlone(mention: SpeakerMention): boolean {
+  const words = mention.mentionText?.trim().split(/\s+/) ?? []
+  if (mention.kind !== 'person' || words.length !== 1) return false
+  const { surname } = nameVariants(mention.name)
+  return surname !== null && nameKey(words[0] as string) !== nameKey(surname)
 }
 
 /**

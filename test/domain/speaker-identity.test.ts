@@ -34,6 +34,10 @@ t.test('aliases: the name, title with name, surname and a named mention, once ea
     aliasesOf({ name: 'Claudia Sheinbaum', title: 'Mexican President', kind: 'person', mentionText: 'Sheinbaum' }),
     ['Claudia Sheinbaum', 'Mexican President Claudia Sheinbaum', 'Sheinbaum'],
   )
+  // A given name alone names her in that article only; the possessive surname is still her surname.
+  t.same(aliasesOf({ name: 'Jane Roe', title: null, kind: 'person', mentionText: 'Jane' }), ['Jane Roe', 'Roe'])
+  t.same(aliasesOf({ name: 'Jane Roe', title: null, kind: 'person', mentionText: 'Roe’s' }), ['Jane Roe', 'Roe'])
+  t.same(aliasesOf({ name: 'Roe', title: null, kind: 'person', mentionText: 'Roe' }), ['Roe'])
   t.same(aliasesOf({ name: 'Claudia Sheinbaum', title: null, kind: 'person', mentionText: 'she' }), [
     'Claudia Sheinbaum',
     'Sheinbaum',

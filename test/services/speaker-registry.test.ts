@@ -46,6 +46,27 @@ t.test('a pronoun or a description next to a quote never becomes a speaker or an
   t.equal(laterQuote.speaker, null)
 })
 
+t.test('a given name alone stands for the person in its article, and is never learnt as an alias', async (t) => {
+  const app = await buildApp(t)
+  await ingest(
+    app,
+    'https://daily.example/first',
+    'Mayor Orla Brisk opened the session on Monday. “We start with the budget,” Orla said.',
+  )
+  const [speaker] = await app.prisma.speaker.findMany({
+    select: { name: true, aliases: { select: { aliasKey: true } } },
+  })
+  t.equal(speaker?.name, 'Orla Brisk', 'the given name stood for the mayor in her article')
+  t.notOk(
+    speaker?.aliases.some((alias) => alias.aliasKey === 'orla'),
+    'but “Orla” is not one of her names elsewhere',
+  )
+  // Another article's Orla, given no surname, is someone the registry does not know.
+  const other = await ingest(app, 'https://daily.example/other', 'Orla said: “The harbour stays open.”')
+  const [quote] = (await app.inject({ url: `/v1/articles/${other}/quotes` })).json().items
+  t.not(quote.speaker?.name, 'Orla Brisk')
+})
+
 t.test('a name with and without its middle initial is one speaker, in either order', async (t) => {
   for (const order of [
     ['initial', 'plain'],
