@@ -13,6 +13,7 @@ import {
 } from './lexicon.js'
 import {
   descriptionEndingAt,
+  isAbbreviationDot,
   isDocumentWord,
   isOrganisationWord,
   mentionEndingAt,
@@ -648,15 +649,34 @@ function cueAtOrAfter(cues: readonly SentenceFacts['cues'][number][], position: 
 
 /** Most words of a cue clause read after its verb and subject for the sentence's end ("said a professor at X."). */
 const MAX_CUE_CLAUSE_TAIL = 8
+/** Most tokens of an apposition set off by a comma after the subject ("said Jane Roe, a pollster at the X Institute."). */
+const MAX_APPOSITION_TAIL = 20
 
-/** Only the writer's words follow the cue and its subject up to the end of the sentence or paragraph, and few. */
+/**
+ * Only the writer's words follow the cue and its subject up to the end of the sentence or paragraph, and few: a
+ * short tail, or an apposition after a comma that says who the subject is (no verb of its own: ", adding that …"
+ * opens another clause).
+ */
 function closesItsSentence(tokens: readonly Token[], verb: number, subject: Mention): boolean {
   const from = Math.max(verb, subject.last) + 1
-  for (let i = from; i <= from + MAX_CUE_CLAUSE_TAIL; i++) {
+  let limit = from + MAX_CUE_CLAUSE_TAIL
+  let apposition = false
+  for (let i = from; i <= limit; i++) {
     const token = tokens[i]
     if (token === undefined || token.paragraph !== (tokens[verb] as Token).paragraph) return true
     if (token.segment >= 0) return false
-    if (!token.isWord) return /^[.!?]$/.test(token.text)
+    if (token.text === ',' && !apposition) {
+      apposition = true
+      limit = i + MAX_APPOSITION_TAIL
+      continue
+    }
+    if (apposition && (token.pos === 'VERB' || token.pos === 'AUX')) return false
+    if (token.text === '.' && isAbbreviationDot(tokens, i)) continue
+    if (!token.isWord) {
+      if (/^[.!?]$/.test(token.text)) return true
+      if (apposition && /^[,()'’-]$/.test(token.text)) continue
+      return false
+    }
   }
   return false
 }

@@ -355,3 +355,16 @@ t.test('a verb joined by “and” or “but” shares the subject of the clause
   // Without a “that” clause between them, the verb before the conjunction gives the subject.
   t.equal(speakerOf('Jane Roe spoke. Mark Pell phoned her and told her: “We are done.”'), 'Mark Pell')
 })
+
+t.test(
+  'a cue that closes the sentence after a quotation set in the writer’s words, its subject set off by an apposition',
+  async (t) => {
+    const texts = [
+      'The council met on Monday. Roe’s plan for the bridge “could cost the city dearly” over the next decade, said Mark Pell, a budget analyst at the Riverbank Institute.',
+      'The council met on Monday. The new levy would bring “a summer of hardship” for Roe, forcing her to cut two programs, said Mark Pell, an analyst at the Harbor Trust.',
+      'Jane Roe spoke first. Her budget “is a gamble with other people’s money” that the city cannot afford, said Mark Pell, director of the Riverbank Taxpayers Union.',
+      'Roe has been a “steady hand” for the party in the valley, said Mark Pell, a strategist for the Harbor Party, on Tuesday.',
+    ]
+    for (const text of texts) t.equal(mention(text, extractQuotes(text)[0]), 'Mark Pell', text)
+  },
+)
