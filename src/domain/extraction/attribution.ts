@@ -8,7 +8,9 @@ import {
   POSSESSIVE_PRONOUNS,
   PREPOSITIONS,
   PREPOSITIONS_BEFORE_NAMES,
+  SINGULAR_DETERMINERS,
   SPEECH_NOUNS,
+  SPEECH_VERB_BASES,
   SUBORDINATORS,
 } from './lexicon.js'
 import {
@@ -58,6 +60,9 @@ const DASHES = new Set(['―', '—', '–', '-'])
 /** Longest noun phrase read between "with" and the -ing form of an absolute phrase ("with the campaign of the …"). */
 const MAX_ABSOLUTE_TOKENS = 10
 const LEADING_PUNCTUATION = new Set([',', '—', '―', '–', '-'])
+/** Words a noun may have between its determiner and itself ("a Facebook", "one anti-union"). */
+const MAX_NOUN_MODIFIERS = 3
+const NOUN_MODIFIER_TAGS = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM'])
 
 /** `as a Transport Ministry memo put it`: the idiom reports somebody's words like a speech verb. */
 function isPutIt(tokens: readonly Token[], at: number): boolean {
@@ -74,6 +79,7 @@ export function isVerbAt(tokens: readonly Token[], at: number): boolean {
   if (!isSpeechVerb(token) || previous === undefined) return isSpeechVerb(token)
   if (afterPreposition(previous, token as Token)) return false
   if (modifiedNoun(previous, token as Token)) return false
+  if (headOfSingularNounPhrase(tokens, at)) return false
   const determined =
     (DETERMINERS.has(previous.lower) && previous.lower !== 'that') ||
     (/['’]s$/.test(previous.lower) && pronounOf(previous) === null) ||
@@ -89,6 +95,22 @@ export function isVerbAt(tokens: readonly Token[], at: number): boolean {
 function modifiedNoun(previous: Token, token: Token): boolean {
   if (token.pos !== 'NOUN' || previous.segment >= 0) return false
   return previous.pos === 'ADJ' || previous.pos === 'NUM'
+}
+
+/**
+ * "a Facebook post that …", "one anti-union text": after a singular determiner and its modifiers, a verb's base
+ * form cannot agree with the noun phrase before it, so it is that phrase's head noun. ("The ad claims" and
+ * "officials state" are verbs: a third-person form, a plural subject.)
+ */
+function headOfSingularNounPhrase(tokens: readonly Token[], at: number): boolean {
+  if (!SPEECH_VERB_BASES.has((tokens[at] as Token).lower)) return false
+  for (let i = at - 1, modifiers = 0; i >= 0 && modifiers <= MAX_NOUN_MODIFIERS; i--, modifiers++) {
+    const token = tokens[i] as Token
+    if (token.segment >= 0 || !token.isWord) return false
+    if (modifiers > 0 && SINGULAR_DETERMINERS.has(token.lower)) return true
+    if (!NOUN_MODIFIER_TAGS.has(token.pos)) return false
+  }
+  return false
 }
 
 /**

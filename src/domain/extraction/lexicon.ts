@@ -40,6 +40,17 @@ export const SPEECH_VERBS: ReadonlySet<string> = set([
   ...speechVerbs.irregular,
 ])
 
+/**
+ * The base forms of the speech verbs ("say", "post", "text"): the regular ones, and the irregular forms that have a
+ * third person or an -ing form in the list.
+ */
+export const SPEECH_VERB_BASES: ReadonlySet<string> = set([
+  ...speechVerbs.regular,
+  ...speechVerbs.irregular.filter(
+    (form) => speechVerbs.irregular.includes(`${form}s`) || speechVerbs.irregular.includes(`${form}ing`),
+  ),
+])
+
 /** Speech verbs that, in the past tense, also read as a passive ("was called", "is described as"). */
 export const NAMING_VERBS: ReadonlySet<string> = set(speechVerbs.naming.flatMap(inflect))
 
@@ -145,3 +156,4 @@ export const ABSOLUTE_OPENERS: ReadonlySet<string> = set(functionWords.absoluteO
 /** Words that open a clause set before the main clause and closed by a comma ("When the mayor spoke, …"). */
 export const SUBORDINATORS: ReadonlySet<string> = set(functionWords.subordinators)
 export const COMPLEMENTIZERS: ReadonlySet<string> = set(functionWords.complementizers)
+export const SINGULAR_DETERMINERS: ReadonlySet<string> = set(functionWords.singularDeterminers)

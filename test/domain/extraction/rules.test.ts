@@ -322,6 +322,21 @@ t.test('a word of saying the tagger reads as a noun after an adjective or a numb
   t.same(cueWords('Officials state that the road is closed.'), ['state'])
 })
 
+t.test(
+  'a word of saying in its base form after a singular determiner and modifiers is that phrase’s noun',
+  async (t) => {
+    const cueWords = (text: string): string[] => {
+      const tokens = tokenize(text, findQuotedSegments(text))
+      return tokens.filter((_, at) => isVerbAt(tokens, at)).map((token) => token.text)
+    }
+    t.same(cueWords('The memo cited a Harbourline post that urged readers to leave.'), ['cited', 'urged'])
+    t.same(cueWords('They found one anti-union text in the files.'), [])
+    // A third-person form agrees with a singular subject, and a plural subject takes the base form: verbs.
+    t.same(cueWords('The campaign ad claims that taxes fell.'), ['claims'])
+    t.same(cueWords('Harbour officials state that the road is closed.'), ['state'])
+  },
+)
+
 t.test('a word the tagger cuts at a clitic or a joiner is one token again', async (t) => {
   const words = (text: string): string[] => tokenize(text, findQuotedSegments(text)).map((token) => token.text)
   // A clitic glued to its word.
