@@ -333,6 +333,16 @@ export function splitName(tokens: readonly Token[], mention: Mention, text: stri
   }
 }
 
+/** "FBI", "U.N.": a word in capitals of two to six letters, or two to four capitals each with a full stop. */
+function isAcronym(name: string): boolean {
+  return /^(?:\p{Lu}{2,6}|(?:\p{Lu}\.){2,4})$/u.test(name)
+}
+
+/** "russian", "americans": a people's adjective or its plural (lower case, possessive stripped). */
+function isDemonym(word: string): boolean {
+  return DEMONYMS.has(word) || (word.endsWith('s') && DEMONYMS.has(word.slice(0, -1)))
+}
+
 /** "presidents": the plural of a role word, as before the names of several holders. */
 function isPluralRole(bare: string): boolean {
   return bare.length > 3 && bare.endsWith('s') && ROLE_WORDS.has(bare.slice(0, -1))
@@ -641,11 +651,17 @@ export class EntityRegistry {
           // "Judge Scott", "Ms. Scott": after a title or an honorific one word is a surname, never a given name.
           (parts.title === null && parts.honorific === null ? this.findByGivenName(words) : undefined))
         : undefined)
+    if (!entity && parts.kind === 'person' && parts.title === null && parts.honorific === null && words.length === 1) {
+      // "Russian officials said", "Americans say": a people, not someone's name (unless it is the surname of a person
+      // the article names, which findBySurname found above).
+      if (isDemonym(key)) return null
+    }
     if (!entity) {
       entity = {
         name: parts.name,
         title: parts.title,
-        kind: parts.kind,
+        // "the FBI said", "CNN reported": a name in capital letters alone, with no title, is a body's.
+        kind: parts.kind === 'person' && parts.title === null && isAcronym(parts.name) ? 'organisation' : parts.kind,
         words,
         maleVotes: 0,
         femaleVotes: 0,

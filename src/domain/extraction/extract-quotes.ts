@@ -271,14 +271,15 @@ function speakerOfMention(
   const span = mentionSpan(article.tokens, mention)
   const resolved = resolveSpeaker(article, mention)
   if (!resolved) {
-    // A pronoun with nobody to stand for: the speaker is only what the article wrote.
+    // A pronoun with nobody to stand for, or words that name nobody ("Russian officials"): the speaker is only what
+    // the article wrote.
     return {
       speaker: {
         name: article.text.slice(span[0], span[1]),
         title: null,
         kind: 'person',
         mention: span,
-        resolvedBy: 'pronoun',
+        resolvedBy: mention.kind === 'pronoun' ? 'pronoun' : 'role',
         named: false,
       },
       entity: null,

@@ -778,3 +778,23 @@ t.test(
     t.equal(mention(text, extractQuotes(text)[0]), 'Mayor Ilse Marsh')
   },
 )
+
+t.test('a name in capitals alone is a body’s; a people’s adjective alone names nobody', async (t) => {
+  const speakerOf = (text: string) => extractQuotes(text)[0]?.speaker
+  for (const text of [
+    '“We are reviewing it,” the HBRA said.',
+    '“It is fake,” KTVN reported.',
+    '“Fine,” the U.N. said.',
+  ]) {
+    t.equal(speakerOf(text)?.kind, 'organisation', text)
+    t.equal(speakerOf(text)?.named, true, text)
+  }
+  // A title makes it a person's name, whatever its letters.
+  t.equal(speakerOf('“We won,” said Chairwoman JJ Roe.')?.kind, 'person')
+  for (const text of ['“We will not pay,” Belgian officials said.', '“The vote is rigged,” Americans said.']) {
+    t.equal(speakerOf(text)?.named, false, text)
+    t.equal(speakerOf(text)?.resolvedBy, 'role', text)
+  }
+  // Unless it is the surname of someone the article names.
+  t.equal(speakerOf('Jane French spoke first. Later French said: “It is done.”')?.name, 'Jane French')
+})
