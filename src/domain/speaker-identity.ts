@@ -53,6 +53,11 @@ export interface SpeakerMention {
 
 /** Generational suffixes: part of a name, never its surname ("Jane Roe Jr."). */
 const SUFFIX = /^(jr|sr|ii|iii|iv)\.?$/i
+
+/** "Jr.", "III": a generational suffix, which follows a surname and never is one. */
+export function isGenerationalSuffix(word: string): boolean {
+  return SUFFIX.test(word)
+}
 /** A middle initial ("J.", "J"): writers keep or drop it. */
 const INITIAL = /^\p{L}\.?$/u
 

@@ -29,6 +29,7 @@ import {
   nounPhraseEndingAt,
   type Mention,
 } from './noun-phrases.js'
+import { isGenerationalSuffix } from '../speaker-identity.js'
 import { firstStartingAt, withoutFinalStop, withoutPossessive, type Token } from './tokens.js'
 import type { ResolvedBy, SpeakerKind } from './types.js'
 
@@ -321,6 +322,13 @@ export function splitName(tokens: readonly Token[], mention: Mention, text: stri
     !/^\p{Lu}\.?$/u.test(opening.text) &&
     genderOfFirstName(opening.text) === null &&
     genderOfFirstName((second as Token).text) !== null
+  // "Martin Luther King Jr.": a name is never a generational suffix alone, so the role word before it ("king") was
+  // the surname, and the title ends at the title word before that, if any.
+  if (lastRole >= 0 && lastRole === words.length - 2 && isGenerationalSuffix((words[words.length - 1] as Token).text)) {
+    let before = lastRole - 1
+    while (before >= 0 && !isTitleWord(withoutFinalStop(stripPossessive((words[before] as Token).lower)))) before--
+    lastRole = before
+  }
   if (lastRole === words.length - 1) return { title: text.slice(start, end), name: null, kind: 'person', honorific }
   const nameStart = (words[headlineWord ? 1 : lastRole + 1] as Token).start
   const titleEnd = lastRole >= 0 ? (words[lastRole] as Token).end : start
@@ -634,7 +642,8 @@ export class EntityRegistry {
 
   register(mention: Mention): Entity | null {
     const parts = splitName(this.tokens, mention, this.text)
-    if (parts.name === null) return null
+    // "…, Jr." cut off from its name by a comma names nobody by itself.
+    if (parts.name === null || isGenerationalSuffix(parts.name)) return null
     const words = parts.name.toLowerCase().split(/\s+/).map(stripPossessive)
     // A long capitalised run is a headline or a title, and words in capitals a dateline ("MEXICO CITY —"), not
     // somebody's name.

@@ -798,3 +798,12 @@ t.test('a name in capitals alone is a body’s; a people’s adjective alone nam
   // Unless it is the surname of someone the article names.
   t.equal(speakerOf('Jane French spoke first. Later French said: “It is done.”')?.name, 'Jane French')
 })
+
+t.test('a generational suffix is part of a name and never a name by itself', async (t) => {
+  const speakerOf = (text: string) => extractQuotes(text)[0]?.speaker
+  // A role word before the suffix is the surname ("bishop"), not a title with "Jr." for a name.
+  t.equal(speakerOf('“We won,” said Dana Bishop Jr., the pastor.')?.name, 'Dana Bishop Jr.')
+  // Set off by a comma, the suffix alone is nobody.
+  const text = 'Rev. Dana Lee Bishop, Jr. spoke first. “We won,” Dr. Bishop said.'
+  t.not(speakerOf(text)?.name, 'Jr.')
+})
