@@ -133,22 +133,24 @@ export function aliasesOf(mention: SpeakerMention): string[] {
     aliases.push(plain, ...formalNames(plain))
     if (surname) aliases.push(surname)
   }
-  if (mention.mentionText && isProperName(mention.mentionText) && !isGivenNameAlone(mention)) {
-    aliases.push(mention.mentionText)
-  }
+  // "Roe’s lawyer": the name as written, without the possessive.
+  const written = mention.mentionText?.trim().replace(/['’]s?$/u, '')
+  if (written && isProperName(written) && !isGivenNameAlone(written, mention)) aliases.push(written)
   return distinctByKey(aliases)
 }
 
 /**
- * "Jane" for Jane Roe: a person's one-word mention that is not their surname is the given name the article used
- * once it had named her. It stands for her in that article only; learnt as an alias, it would take the next
- * article's other Jane to her.
+ * "Jane" for Jane Roe: a person's one-word mention that is the first word of their name (and not its surname) is the
+ * given name the article used once it had named her. It stands for her in that article only; learnt as an alias, it
+ * would take the next article's other Jane to her. (A name written family name first, "Xi Jinping", loses its
+ * "Xi" alias the same way: telling those apart needs a list of such names.)
  */
-function isGivenNameAlone(mention: SpeakerMention): boolean {
-  const words = mention.mentionText?.trim().split(/\s+/) ?? []
-  if (mention.kind !== 'person' || words.length !== 1) return false
+function isGivenNameAlone(written: string, mention: SpeakerMention): boolean {
+  const names = mention.name.trim().split(/\s+/)
+  if (mention.kind !== 'person' || /\s/.test(written) || names.length < 2) return false
   const { surname } = nameVariants(mention.name)
-  return surname !== null && nameKey(words[0] as string) !== nameKey(surname)
+  const key = nameKey(written)
+  return key === nameKey(names[0] as string) && key !== nameKey(surname ?? '')
 }
 
 /**

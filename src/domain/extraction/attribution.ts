@@ -9,6 +9,7 @@ import {
   PREPOSITIONS,
   PREPOSITIONS_BEFORE_NAMES,
   SINGULAR_DETERMINERS,
+  SOURCE_PREPOSITIONS,
   SPEECH_NOUNS,
   SPEECH_VERB_BASES,
   SUBORDINATORS,
@@ -328,7 +329,7 @@ function possessedSpeech(tokens: readonly Token[], window: SegmentWindow): Attri
     const token = tokens[noun] as Token
     if (!SPEECH_NOUNS.has(token.lower)) continue
     const from = tokens[noun + 1]
-    if (from && (from.lower === 'from' || from.lower === 'by')) {
+    if (from && SOURCE_PREPOSITIONS.has(from.lower)) {
       let end = noun + 2
       while (end + 1 < window.open && (tokens[end + 1] as Token).isWord && !isAuxiliary(tokens[end + 1] as Token)) end++
       const source = mentionEndingAt(tokens, end, noun + 2)
@@ -356,7 +357,8 @@ export function subjectOfVerb(tokens: readonly Token[], verb: number, sentenceFi
     !(auxiliary && isAuxiliary(auxiliary)) &&
     !(auxiliary && /['’]s$/.test(auxiliary.lower))
   // "Okafor – who went on a rant declaring …" and "Dunmore phoned him and told him …": a participle, or a verb joined
-  // by a conjunction, shares the subject of the verb right before it.
+  // by a conjunction, shares the subject of the verb before it (of the clause a "that" clause hangs on, for a
+  // conjoined verb: subjectOfVerbBefore).
   if (hangsOnSubject) {
     const absolute = absoluteSubject(tokens, verb, sentenceFirst)
     if (absolute) return absolute
@@ -384,8 +386,8 @@ function absoluteSubject(tokens: readonly Token[], verb: number, floor: number):
 /**
  * The subject of the nearest finite verb before `verb` in its sentence, following a chain of conjoined verbs.
  * `outOfComplement`: a verb joined by a conjunction is joined to the clause a "that" clause hangs on, not to the
- * verb inside it ("Roe said that the plan would fail and added …", "the auditor found no sign that the pair
- * broke the law but cited …").
+ * verb inside it, through any number of such clauses ("Pell found that Lee erred and told …", "the inspector
+ * saw no proof that the clerks had lied but called …").
  */
 function subjectOfVerbBefore(
   tokens: readonly Token[],
@@ -401,19 +403,25 @@ function subjectOfVerbBefore(
     if (before && CONJUNCTIONS.has(before.lower)) continue
     const opener = outOfComplement ? complementOpening(tokens, i, sentenceFirst) : -1
     return (
-      (opener > 0 ? subjectOfVerbBefore(tokens, opener, sentenceFirst) : null) ??
+      (opener >= 0 ? subjectOfVerbBefore(tokens, opener, sentenceFirst, true) : null) ??
       subjectBefore(tokens, i, sentenceFirst)
     )
   }
   return null
 }
 
-/** The "that" opening the complement clause whose verb is at `verb`; -1 when the verb heads no such clause. */
+/**
+ * The "that" or "whether" opening the clause whose verb is at `verb` (the object of a verb or of a noun: "found that
+ * …", "no sign that …"); -1 when the verb heads no such clause. Read from the words, not the tags: the tagger calls
+ * "that" a pronoun before a name and "whether" a preposition. Commas are crossed ("that, in the end, …"); another
+ * verb, a quotation or other punctuation ends the search.
+ */
 function complementOpening(tokens: readonly Token[], verb: number, floor: number): number {
   for (let i = verb - 1; i > floor; i--) {
     const token = tokens[i] as Token
+    if (token.text === ',' && token.segment < 0) continue
     if (token.segment >= 0 || !token.isWord || token.pos === 'VERB') return -1
-    if (token.pos === 'SCONJ' && COMPLEMENTIZERS.has(token.lower)) return i
+    if (COMPLEMENTIZERS.has(token.lower)) return i
   }
   return -1
 }

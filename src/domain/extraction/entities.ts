@@ -15,6 +15,7 @@ import {
   ROLE_GENDER,
   ROLE_WORDS,
   roleCovers,
+  SOURCE_PREPOSITIONS,
   SPEECH_VERBS,
   TITLE_ABBREVIATIONS,
 } from './lexicon.js'
@@ -630,7 +631,7 @@ export class EntityRegistry {
     if (after?.isWord && !after.capitalized && (isOrganisationWord(after) || isRoleWord(after))) return
     let i = mention.first - 1
     if (tokens[i]?.lower === 'the') i--
-    if (tokens[i]?.lower !== 'from' && tokens[i]?.lower !== 'by') return
+    if (!SOURCE_PREPOSITIONS.has(tokens[i]?.lower as string)) return
     const document = tokens[i - 1]
     if (document && isDocumentWord(document))
       this.issuers.push({ start: document.start, document: document.lower, entity })
@@ -945,7 +946,8 @@ export class EntityRegistry {
       if (issuedBy) return issuedBy
       for (let k = this.issuers.length - 1; k >= 0; k--) {
         const issuer = this.issuers[k] as (typeof this.issuers)[number]
-        // The issuer named in the description itself ("a statement from the council") counts as well.
+        // A named issuer in the description itself ("a statement from the Harbour Council") was recorded as one when
+        // the names were read; a described one was looked for first (issuerNamedAfter).
         if (issuer.start <= head.start && issuer.document === head.lower) {
           return { entity: issuer.entity, resolvedBy: issuer.entity.kind === 'organisation' ? 'organisation' : 'role' }
         }
@@ -982,9 +984,12 @@ export class EntityRegistry {
   private issuerNamedAfter(mention: Mention): ResolvedSpeaker | null {
     const { tokens } = this
     const preposition = tokens[mention.last + 1]
-    if (preposition?.segment !== -1 || (preposition.lower !== 'from' && preposition.lower !== 'by')) return null
+    if (preposition?.segment !== -1 || !SOURCE_PREPOSITIONS.has(preposition.lower)) return null
     const issuer = mentionStartingAt(tokens, mention.last + 2, mention.last + 2 + MAX_ISSUER_TOKENS)
-    if (issuer?.kind !== 'role' || isDocumentWord(tokens[issuer.last] as Token)) return null
+    if (issuer?.kind !== 'role') return null
+    // Only someone who can issue one: "a letter from the past", "the statement by the end of the day" name nobody.
+    const head = tokens[issuer.last] as Token
+    if (isDocumentWord(head) || !(isRoleWord(head) || isOrganisationWord(head))) return null
     return this.resolveDescription(issuer)
   }
 

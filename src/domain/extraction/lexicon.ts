@@ -155,5 +155,8 @@ export const TIME_NOUNS: ReadonlySet<string> = set(functionWords.timeNouns)
 export const ABSOLUTE_OPENERS: ReadonlySet<string> = set(functionWords.absoluteOpeners)
 /** Words that open a clause set before the main clause and closed by a comma ("When the mayor spoke, …"). */
 export const SUBORDINATORS: ReadonlySet<string> = set(functionWords.subordinators)
+/** Open a clause that is the object of a verb or a noun ("found that …", "asked whether …"). */
 export const COMPLEMENTIZERS: ReadonlySet<string> = set(functionWords.complementizers)
+/** Name who a document or words come from ("a statement from …", "remarks by …"). */
+export const SOURCE_PREPOSITIONS: ReadonlySet<string> = set(functionWords.sourcePrepositions)
 export const SINGULAR_DETERMINERS: ReadonlySet<string> = set(functionWords.singularDeterminers)

@@ -187,7 +187,8 @@ export function nameEndingAt(tokens: readonly Token[], last: number, floor: numb
 }
 
 /** The capitalised name that starts at `first` ("said Kenneth Baer, a former official" → "Kenneth Baer"). */
-export function nameStartingAt(tokens: readonly Token[], first: number, ceiling: number): Mention | null {
+export function nameStartingAt(tokens: readonly Token[], first: number, within: number): Mention | null {
+  const ceiling = Math.min(within, tokens.length - 1)
   const start = tokens[first]
   if (start === undefined || start.segment >= 0) return null
   if (!(isNameWord(start) || (start.capitalized && isRoleWord(start)) || roleChainEnd(tokens, first, ceiling) > first))
@@ -337,7 +338,9 @@ export function nounPhraseEndingAt(tokens: readonly Token[], last: number, floor
 }
 
 /** The speaker phrase that starts at `first`: a pronoun, a name, or a determiner and up to four words. */
-export function mentionStartingAt(tokens: readonly Token[], first: number, ceiling: number): Mention | null {
+export function mentionStartingAt(tokens: readonly Token[], first: number, within: number): Mention | null {
+  // Callers give a window that may run past the text's end (a document "from …" closing it).
+  const ceiling = Math.min(within, tokens.length - 1)
   const token = tokens[first]
   if (token === undefined || first > ceiling || token.segment >= 0) return null
   if (pronounOf(token) !== null) return { first, last: first, kind: 'pronoun' }
@@ -346,9 +349,12 @@ export function mentionStartingAt(tokens: readonly Token[], first: number, ceili
   if (INDEFINITE_PRONOUNS.has(token.lower) && !(next && next.isWord && (next.pos === 'NOUN' || next.pos === 'ADJ')))
     return { first, last: first, kind: 'role' }
   if (DETERMINERS.has(token.lower)) {
-    for (let i = first + 1; i <= Math.min(ceiling, first + 6); i++) {
-      const word = tokens[i] as Token
+    // The text's end closes the phrase as a stop would.
+    const end = ceiling === tokens.length - 1 ? tokens.length : ceiling
+    for (let i = first + 1; i <= Math.min(end, first + 6); i++) {
+      const word = tokens[i]
       if (
+        word === undefined ||
         !word.isWord ||
         (SPEECH_VERBS.has(word.lower) && !(i === first + 1 && isDocumentWord(word))) ||
         PREPOSITIONS.has(word.lower) ||

@@ -13,7 +13,6 @@ import {
 } from './lexicon.js'
 import {
   descriptionEndingAt,
-  isAbbreviationDot,
   isDocumentWord,
   isOrganisationWord,
   mentionEndingAt,
@@ -671,7 +670,6 @@ function closesItsSentence(tokens: readonly Token[], verb: number, subject: Ment
       continue
     }
     if (apposition && (token.pos === 'VERB' || token.pos === 'AUX')) return false
-    if (token.text === '.' && isAbbreviationDot(tokens, i)) continue
     if (!token.isWord) {
       if (/^[.!?]$/.test(token.text)) return true
       if (apposition && /^[,()'’-]$/.test(token.text)) continue

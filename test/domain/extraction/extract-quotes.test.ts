@@ -362,11 +362,16 @@ t.test('a description of a body stands for the body named before it, or named in
 
 t.test('a document “from” a described issuer is that issuer’s, whoever issued a document before', async (t) => {
   const text =
-    'The Coastal Democratic Committee met. In a statement from Mayor Jane Roe, the city said it would wait.\n\n' +
-    '“Voters know better,” a statement from the Democratic committee said. “Roe should do the right thing.”'
+    'The Northern Fishers Union met on Friday. A letter from Mayor Jane Roe asked for calm.\n\n' +
+    '“The quota is unfair,” a letter from the fishing union read. “The mayor must listen.”'
   const speaker = extractQuotes(text)[0]?.speaker
-  t.equal(speaker?.name, 'Coastal Democratic Committee')
+  t.equal(speaker?.name, 'Northern Fishers Union')
   t.equal(speaker?.resolvedBy, 'organisation')
+  // Only someone who can issue one: otherwise the document is what it was before.
+  t.equal(extractQuotes('“We are done,” said a letter from the past.')[0]?.speaker?.name, 'letter')
+  t.equal(extractQuotes('“We are done,” said the statement by the end of the day.')[0]?.speaker?.name, 'statement')
+  // At the very end of a text, without a full stop.
+  t.equal(extractQuotes('“We are done,” said a statement from the county board')[0]?.speaker?.name, 'county board')
   // Without a “from”, the document is still the earlier issuer’s.
   const earlier = 'A statement from Mayor Jane Roe came on Monday. “Voters know better,” the statement said.'
   t.equal(extractQuotes(earlier)[0]?.speaker?.name, 'Jane Roe')

@@ -349,24 +349,37 @@ t.test('a word the tagger cuts at a clitic or a joiner is one token again', asyn
   t.same(words('Ol’ Miss won.'), ['Ol', '’', 'Miss', 'won', '.'])
 })
 
-t.test('“reasoned that” reports speech: the reasoner speaks, not the owner of words named on the way', async (t) => {
-  const text =
-    'Mark Pell spoke first. Jane Roe reasoned that while Pell’s remarks have the power to “hurt people,” hers do not.'
-  const quote = extractQuotes(text)[0]
-  t.equal(quote?.cue?.text, 'reasoned')
-  t.equal(quote?.speaker?.name, 'Jane Roe')
+t.test('“reasoned” reports speech; “reason” and “reasons” are mostly the noun or “reason with”', async (t) => {
+  const cueWords = (text: string): string[] => {
+    const tokens = tokenize(text, findQuotedSegments(text))
+    return tokens.filter((_, at) => isVerbAt(tokens, at)).map((token) => token.text)
+  }
+  t.same(cueWords('Ann Lee reasoned that the levy was fair.'), ['reasoned'])
+  t.same(cueWords('Mark Pell could not reason with Ann Lee.'), [])
+  t.same(cueWords('She gave two reasons for the delay.'), [])
 })
 
 t.test('a verb joined by “and” or “but” shares the subject of the clause a “that” clause hangs on', async (t) => {
   const speakerOf = (text: string) => extractQuotes(text)[0]?.speaker?.name
   t.equal(
     speakerOf(
-      'Jane Roe wrote the memo. The auditor, Mark Pell, found no sign that the clerks broke the law but cited one ' +
-        'note as “a grave lapse.”',
+      'Jane Roe kept the ledger. The inspector, Mark Pell, saw no proof that the clerks had lied but called one ' +
+        'entry “a grave lapse.”',
     ),
     'Mark Pell',
   )
-  t.equal(speakerOf('Mark Pell spoke. Jane Roe said that the plan would fail and added: “We are done.”'), 'Jane Roe')
+  t.equal(
+    speakerOf('Ann Lee spoke. Mark Pell found that Ann Lee erred and told reporters: “We are done.”'),
+    'Mark Pell',
+  )
+  // Through a clause the tagger does not mark, and through two clauses.
+  t.equal(speakerOf('Mark Pell checked whether Ann Lee erred and told reporters: “We are done.”'), 'Mark Pell')
+  t.equal(
+    speakerOf('Mark Pell believes that Ann Lee knows that the plan failed and told reporters: “We are done.”'),
+    'Mark Pell',
+  )
+  // A condition is no such clause: the one who wins tells.
+  t.equal(speakerOf('Mark Pell will quit if Ann Lee wins and tells reporters: “We are done.”'), 'Ann Lee')
   // Without a “that” clause between them, the verb before the conjunction gives the subject.
   t.equal(speakerOf('Jane Roe spoke. Mark Pell phoned her and told her: “We are done.”'), 'Mark Pell')
 })
@@ -376,7 +389,7 @@ t.test(
   async (t) => {
     const texts = [
       'The council met on Monday. Roe’s plan for the bridge “could cost the city dearly” over the next decade, said Mark Pell, a budget analyst at the Riverbank Institute.',
-      'The council met on Monday. The new levy would bring “a summer of hardship” for Roe, forcing her to cut two programs, said Mark Pell, an analyst at the Harbor Trust.',
+      'Jane Roe spoke first. Her harbour fee “will drive the ferries away” before winter, said Mark Pell, an economist with the Harbor Trust.',
       'Jane Roe spoke first. Her budget “is a gamble with other people’s money” that the city cannot afford, said Mark Pell, director of the Riverbank Taxpayers Union.',
       'Roe has been a “steady hand” for the party in the valley, said Mark Pell, a strategist for the Harbor Party, on Tuesday.',
     ]
