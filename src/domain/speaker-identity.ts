@@ -58,6 +58,7 @@ const SUFFIX = /^(jr|sr|ii|iii|iv)\.?$/i
 export function isGenerationalSuffix(word: string): boolean {
   return SUFFIX.test(word)
 }
+
 /** A middle initial ("J.", "J"): writers keep or drop it. */
 const INITIAL = /^\p{L}\.?$/u
 
@@ -142,8 +143,8 @@ export function aliasesOf(mention: SpeakerMention): string[] {
 /**
  * "Jane" for Jane Roe: a person's one-word mention that is the first word of their name (and not its surname) is the
  * given name the article used once it had named her. It stands for her in that article only; learnt as an alias, it
- * would take the next article's other Jane to her. (A name written family name first, "Xi Jinping", loses its
- * "Xi" alias the same way: telling those apart needs a list of such names.)
+ * would take the next article's other Jane to her. (A name written family name first loses the alias of its first
+ * word the same way: telling those apart needs a list of such names.)
  */
 function isGivenNameAlone(written: string, mention: SpeakerMention): boolean {
   const names = mention.name.trim().split(/\s+/)

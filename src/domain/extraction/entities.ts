@@ -323,7 +323,7 @@ export function splitName(tokens: readonly Token[], mention: Mention, text: stri
     !/^\p{Lu}\.?$/u.test(opening.text) &&
     genderOfFirstName(opening.text) === null &&
     genderOfFirstName((second as Token).text) !== null
-  // "Martin Luther King Jr.": a name is never a generational suffix alone, so the role word before it ("king") was
+  // "Dana Lee Bishop Jr.": a name is never a generational suffix alone, so the role word before it ("bishop") was
   // the surname, and the title ends at the title word before that, if any.
   if (lastRole >= 0 && lastRole === words.length - 2 && isGenerationalSuffix((words[words.length - 1] as Token).text)) {
     let before = lastRole - 1
@@ -342,7 +342,7 @@ export function splitName(tokens: readonly Token[], mention: Mention, text: stri
   }
 }
 
-/** "FBI", "U.N.": a word in capitals of two to six letters, or two to four capitals each with a full stop. */
+/** "HBRA", "U.N.": a word in capitals of two to six letters, or two to four capitals each with a full stop. */
 function isAcronym(name: string): boolean {
   return /^(?:\p{Lu}{2,6}|(?:\p{Lu}\.){2,4})$/u.test(name)
 }
@@ -670,7 +670,7 @@ export class EntityRegistry {
       entity = {
         name: parts.name,
         title: parts.title,
-        // "the FBI said", "CNN reported": a name in capital letters alone, with no title, is a body's.
+        // "the HBRA said", "KTVN reported": a name in capital letters alone, with no title, is a body's.
         kind: parts.kind === 'person' && parts.title === null && isAcronym(parts.name) ? 'organisation' : parts.kind,
         words,
         maleVotes: 0,
