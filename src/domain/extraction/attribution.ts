@@ -25,6 +25,7 @@ import {
   mentionStartingAt,
   nameEndingAt,
   nameStartingAt,
+  opensNameAsOrdinal,
   pronounOf,
   subjectBefore,
   descriptionEndingAt,
@@ -473,7 +474,7 @@ export function firstAgent(tokens: readonly Token[], first: number, last: number
     const previous = tokens[i - 1]
     if (previous && i > first && PREPOSITIONS_BEFORE_NAMES.has(previous.lower)) continue
     // A sentence opening with "Following …" or "Speaking …" has its subject further on.
-    if (token.capitalized && !(i === first && token.lower.endsWith('ing'))) {
+    if ((token.capitalized && !(i === first && token.lower.endsWith('ing'))) || opensNameAsOrdinal(tokens, i)) {
       const name = nameStartingAt(tokens, i, last)
       if (name) return name
     }

@@ -28,6 +28,7 @@ import {
   mentionStartingAt,
   nameStartingAt,
   nounPhraseEndingAt,
+  opensNameAsOrdinal,
   type Mention,
 } from './noun-phrases.js'
 import { isGenerationalSuffix } from '../speaker-identity.js'
@@ -308,6 +309,15 @@ export function splitName(tokens: readonly Token[], mention: Mention, text: stri
   if (lastRole >= 0 && connector && (connector.lower === 'of' || connector.lower === 'for')) {
     const rest = words.length - lastRole - 2
     lastRole = rest >= 3 ? officeNameStart(words, lastRole + 2) - 1 : rest === 2 ? words.length - 2 : words.length - 1
+  }
+  // "the 9th Circuit", "the 5th Fleet": no person's name opens with a numeral's ordinal.
+  if (lastRole === -1 && opensNameAsOrdinal(tokens, mention.first)) {
+    return {
+      title: null,
+      name: text.slice(start, end),
+      kind: 'organisation',
+      honorific: null,
+    }
   }
   // "Republican rival Jane Roe": a lowercase word is the title's, not the name's.
   while (lastRole < words.length - 2 && isLowercaseWord(words[lastRole + 1] as Token)) lastRole++
@@ -598,7 +608,7 @@ export class EntityRegistry {
     const { tokens } = this
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i] as Token
-      if (!token.capitalized || token.segment >= 0) continue
+      if ((!token.capitalized && !opensNameAsOrdinal(tokens, i)) || token.segment >= 0) continue
       const mention = nameStartingAt(tokens, i, tokens.length - 1)
       if (!mention) continue
       const entity = this.register(mention)

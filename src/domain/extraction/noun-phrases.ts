@@ -60,6 +60,25 @@ function isNameWord(token: Token): boolean {
 
 const INITIALS = /^(\p{Lu}\.)*\p{Lu}$/u
 
+const NUMERIC_ORDINAL = /^\d+(?:st|nd|rd|th)$/i
+
+/**
+ * "the 14th Amendment", "the 2nd Circuit Court of Appeals": a number's ordinal right before a name opens it (without
+ * it, every circuit is one court). Only a numeral: "First", "Second" are capitalised and read as words.
+ */
+export function opensNameAsOrdinal(tokens: readonly Token[], at: number): boolean {
+  const token = tokens[at]
+  const next = tokens[at + 1]
+  return (
+    token !== undefined &&
+    next !== undefined &&
+    token.segment < 0 &&
+    NUMERIC_ORDINAL.test(token.text) &&
+    next.start === token.end + 1 &&
+    isNameWord(next)
+  )
+}
+
 /** A full stop that belongs to the word before it: a title ("Gov.") or an initial ("G.K.", "Charles B."). */
 export function isAbbreviationDot(tokens: readonly Token[], at: number): boolean {
   const dot = tokens[at]
@@ -149,6 +168,10 @@ export function nameEndingAt(tokens: readonly Token[], last: number, floor: numb
       first = i
       continue
     }
+    if (opensNameAsOrdinal(tokens, i)) {
+      first = i
+      break
+    }
     if (
       NAME_CONNECTORS.has(token.lower) &&
       tokens[i - 1]?.capitalized === true &&
@@ -191,7 +214,12 @@ export function nameStartingAt(tokens: readonly Token[], first: number, within: 
   const ceiling = Math.min(within, tokens.length - 1)
   const start = tokens[first]
   if (start === undefined || start.segment >= 0) return null
-  if (!(isNameWord(start) || (start.capitalized && isRoleWord(start)) || roleChainEnd(tokens, first, ceiling) > first))
+  if (!(
+    isNameWord(start) ||
+    (start.capitalized && isRoleWord(start)) ||
+    roleChainEnd(tokens, first, ceiling) > first ||
+    opensNameAsOrdinal(tokens, first)
+  ))
     return null
   let last = first
   for (let i = first + 1; i <= ceiling; i++) {

@@ -18,6 +18,7 @@ import {
   mentionEndingAt,
   mentionStartingAt,
   nameStartingAt,
+  opensNameAsOrdinal,
   pronounOf,
   type Mention,
 } from './noun-phrases.js'
@@ -179,7 +180,7 @@ function mentionsIn(tokens: readonly Token[], first: number, last: number): Ment
       if (pronoun !== 'it' && token.lower !== 'its') found.push({ first: i, last: i, kind: 'pronoun' })
       continue
     }
-    if (token.capitalized) {
+    if (token.capitalized || opensNameAsOrdinal(tokens, i)) {
       const name = nameStartingAt(tokens, i, last)
       if (name) {
         found.push(name)

@@ -812,3 +812,18 @@ t.test('a generational suffix is part of a name and never a name by itself', asy
   const text = 'Rev. Dana Lee Bishop, Jr. spoke first. “We won,” Dr. Bishop said.'
   t.not(speakerOf(text)?.name, 'Jr.')
 })
+
+t.test('a numeral’s ordinal opens the name it stands before: every circuit is a court of its own', async (t) => {
+  const speakerOf = (text: string) => extractQuotes(text)[0]?.speaker
+  const texts: Array<[string, string]> = [
+    ['“The ruling stands,” the 4th Harbor Circuit said.', '4th Harbor Circuit'],
+    ['The 7th Ranger Brigade said that “the pass is safe.”', '7th Ranger Brigade'],
+    ['“The pass is safe,” said a statement from the 7th Ranger Brigade.', '7th Ranger Brigade'],
+  ]
+  for (const [text, name] of texts) {
+    t.equal(speakerOf(text)?.name, name, text)
+    t.equal(speakerOf(text)?.kind, 'organisation', text)
+  }
+  // A person's title or a date keeps its ordinal out of the name.
+  t.equal(speakerOf('In the 3rd quarter, Jane Roe said “we won.”')?.name, 'Jane Roe')
+})
