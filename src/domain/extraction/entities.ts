@@ -269,7 +269,7 @@ export function splitName(tokens: readonly Token[], mention: Mention, text: stri
     affiliation > 0 &&
     words.slice(0, affiliation).every((word) => {
       const bare = withoutFinalStop(stripPossessive(word.lower))
-      return !ROLE_WORDS.has(bare) && !ORGANISATION_WORDS.has(bare) && !PARTY_MEMBERS.has(bare)
+      return !ROLE_WORDS.has(bare) && !isBodyNoun(bare) && !PARTY_MEMBERS.has(bare)
     })
   ) {
     const lastOfName = words[affiliation - 1] as Token
@@ -290,7 +290,7 @@ export function splitName(tokens: readonly Token[], mention: Mention, text: stri
   const bodyAt = words.findIndex((word, index) => {
     const bare = stripPossessive(word.lower)
     const next = words[index + 1]?.lower
-    return (next === 'of' || next === 'for' || next === 'on') && ORGANISATION_WORDS.has(bare) && !ROLE_WORDS.has(bare)
+    return (next === 'of' || next === 'for' || next === 'on') && isBodyNoun(bare) && !ROLE_WORDS.has(bare)
   })
   if (
     bodyAt >= 0 &&
@@ -350,6 +350,11 @@ export function splitName(tokens: readonly Token[], mention: Mention, text: stri
     kind: 'person',
     honorific,
   }
+}
+
+/** "institute", "centers": a body's noun, singular or plural ("the Centers for …", "the National Institutes of …"). */
+function isBodyNoun(bare: string): boolean {
+  return ORGANISATION_WORDS.has(bare) || (bare.endsWith('s') && ORGANISATION_WORDS.has(bare.slice(0, -1)))
 }
 
 /** "HBRA", "U.N.": a word in capitals of two to six letters, or two to four capitals each with a full stop. */

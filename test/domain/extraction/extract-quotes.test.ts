@@ -827,3 +827,14 @@ t.test('a numeral’s ordinal opens the name it stands before: every circuit is 
   // A person's title or a date keeps its ordinal out of the name.
   t.equal(speakerOf('In the 3rd quarter, Jane Roe said “we won.”')?.name, 'Jane Roe')
 })
+
+t.test('a body whose noun is plural is a body: “the Centers for …”, “the National Institutes of …”', async (t) => {
+  const speakerOf = (text: string) => extractQuotes(text)[0]?.speaker
+  for (const [text, name] of [
+    ['“Masks help,” the Harbor Centers for Tide Studies said.', 'Harbor Centers for Tide Studies'],
+    ['“Masks help,” said the Northern Institutes of Coastal Health.', 'Northern Institutes of Coastal Health'],
+  ] as const) {
+    t.equal(speakerOf(text)?.name, name, text)
+    t.equal(speakerOf(text)?.kind, 'organisation', text)
+  }
+})
