@@ -26,6 +26,7 @@ import {
   isRoleWord,
   isOrganisationWord,
   mentionStartingAt,
+  mayOpenName,
   nameStartingAt,
   nounPhraseEndingAt,
   opensNameAsOrdinal,
@@ -352,9 +353,14 @@ export function splitName(tokens: readonly Token[], mention: Mention, text: stri
   }
 }
 
+/** A word of the list, or its plural ("centers" of "center", "americans" of "american"). */
+function inListOrPlural(list: { has(word: string): boolean }, word: string): boolean {
+  return list.has(word) || (word.endsWith('s') && list.has(word.slice(0, -1)))
+}
+
 /** "institute", "centers": a body's noun, singular or plural ("the Centers for …", "the National Institutes of …"). */
 function isBodyNoun(bare: string): boolean {
-  return ORGANISATION_WORDS.has(bare) || (bare.endsWith('s') && ORGANISATION_WORDS.has(bare.slice(0, -1)))
+  return inListOrPlural(ORGANISATION_WORDS, bare)
 }
 
 /** "HBRA", "U.N.": a word in capitals of two to six letters, or two to four capitals each with a full stop. */
@@ -364,7 +370,7 @@ function isAcronym(name: string): boolean {
 
 /** "russian", "americans": a people's adjective or its plural (lower case, possessive stripped). */
 function isDemonym(word: string): boolean {
-  return DEMONYMS.has(word) || (word.endsWith('s') && DEMONYMS.has(word.slice(0, -1)))
+  return inListOrPlural(DEMONYMS, word)
 }
 
 /** "presidents": the plural of a role word, as before the names of several holders. */
@@ -613,7 +619,7 @@ export class EntityRegistry {
     const { tokens } = this
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i] as Token
-      if ((!token.capitalized && !opensNameAsOrdinal(tokens, i)) || token.segment >= 0) continue
+      if (!mayOpenName(tokens, i) || token.segment >= 0) continue
       const mention = nameStartingAt(tokens, i, tokens.length - 1)
       if (!mention) continue
       const entity = this.register(mention)

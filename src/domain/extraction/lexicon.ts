@@ -159,4 +159,5 @@ export const SUBORDINATORS: ReadonlySet<string> = set(functionWords.subordinator
 export const COMPLEMENTIZERS: ReadonlySet<string> = set(functionWords.complementizers)
 /** Name who a document or words come from ("a statement from …", "remarks by …"). */
 export const SOURCE_PREPOSITIONS: ReadonlySet<string> = set(functionWords.sourcePrepositions)
+/** Open a noun phrase of one thing ("a", "one", "each"): a verb's base form cannot agree with it. */
 export const SINGULAR_DETERMINERS: ReadonlySet<string> = set(functionWords.singularDeterminers)

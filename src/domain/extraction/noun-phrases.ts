@@ -79,6 +79,11 @@ export function opensNameAsOrdinal(tokens: readonly Token[], at: number): boolea
   )
 }
 
+/** Where a name may start: a capitalised word, or a numeral's ordinal before one. */
+export function mayOpenName(tokens: readonly Token[], at: number): boolean {
+  return (tokens[at] as Token).capitalized || opensNameAsOrdinal(tokens, at)
+}
+
 /** A full stop that belongs to the word before it: a title ("Gov.") or an initial ("G.K.", "Charles B."). */
 export function isAbbreviationDot(tokens: readonly Token[], at: number): boolean {
   const dot = tokens[at]

@@ -18,7 +18,7 @@ import {
   mentionEndingAt,
   mentionStartingAt,
   nameStartingAt,
-  opensNameAsOrdinal,
+  mayOpenName,
   pronounOf,
   type Mention,
 } from './noun-phrases.js'
@@ -180,7 +180,7 @@ function mentionsIn(tokens: readonly Token[], first: number, last: number): Ment
       if (pronoun !== 'it' && token.lower !== 'its') found.push({ first: i, last: i, kind: 'pronoun' })
       continue
     }
-    if (token.capitalized || opensNameAsOrdinal(tokens, i)) {
+    if (mayOpenName(tokens, i)) {
       const name = nameStartingAt(tokens, i, last)
       if (name) {
         found.push(name)
