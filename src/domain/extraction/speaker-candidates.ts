@@ -165,6 +165,17 @@ function set(features: number[], name: SpeakerFeature, value = 1): void {
   features[FEATURE_INDEX.get(name) as number] = value
 }
 
+/**
+ * The writer's preposition that governs a mention, through one determiner ("in Ohio", "of the Long Slump"):
+ * its token index, or -1. A mention so governed is the object of a phrase, not a subject.
+ */
+function governingPreposition(tokens: readonly Token[], mention: Mention): number {
+  let at = mention.first - 1
+  if (DETERMINERS.has(tokens[at]?.lower ?? '') && (tokens[at] as Token).segment < 0) at--
+  const before = tokens[at]
+  return before !== undefined && before.segment < 0 && PREPOSITIONS_BEFORE_NAMES.has(before.lower) ? at : -1
+}
+
 function overlaps(a: Mention, b: Mention): boolean {
   return a.first <= b.last && b.first <= a.last
 }
@@ -222,10 +233,9 @@ export class CandidateFinder {
       let subject = subjectOfVerb(tokens, i, first)
       // "Mr. Pell of the Riverbank Trust said": a phrase after a preposition modifies the subject, it is not it.
       if (subject) {
-        let at = subject.first - 1
-        if (DETERMINERS.has(tokens[at]?.lower ?? '')) at--
-        if (PREPOSITIONS_BEFORE_NAMES.has(tokens[at]?.lower ?? '')) {
-          const head = mentionEndingAt(tokens, at - 1, first)
+        const preposition = governingPreposition(tokens, subject)
+        if (preposition >= 0) {
+          const head = mentionEndingAt(tokens, preposition - 1, first)
           if (head) subject = head
         }
       }
@@ -418,18 +428,14 @@ export class CandidateFinder {
       if (next && next.segment < 0 && next.pos === 'VERB' && !cue && !SPEECH_VERBS.has(next.lower))
         set(features, 'subject-of-other-verb')
       const before = tokens[mention.first - 1]
-      const twoBefore = tokens[mention.first - 2]
       // "…,” according to Roe": in another sentence, "According to Roe, …" introduces what the writer says next.
-      if (before?.lower === 'to' && twoBefore?.lower === 'according' && sameSentence) set(features, 'according-to')
+      const accordingTo = before?.lower === 'to' && tokens[mention.first - 2]?.lower === 'according'
+      if (accordingTo && sameSentence) set(features, 'according-to')
+      const preposition = governingPreposition(tokens, mention)
       const after = tokens[mention.last + 1]
       if (after?.text === ':' && tokens[mention.last + 2]?.segment !== undefined && side === 'before')
         set(features, 'colon-before-quote')
-      if (
-        before &&
-        PREPOSITIONS_BEFORE_NAMES.has(before.lower) &&
-        !(before.lower === 'to' && twoBefore?.lower === 'according')
-      )
-        set(features, 'after-preposition')
+      if (preposition >= 0 && !accordingTo) set(features, 'after-preposition')
       if (before && LISTENER_VERBS.has(before.lower)) set(features, 'object-of-speech-verb')
       if (/['’]s?$/.test(last.lower) && mention.kind !== 'pronoun') set(features, 'possessive')
       if (mention.kind === 'pronoun' && POSSESSIVE_PRONOUNS.has(first.lower)) set(features, 'possessive')
@@ -497,10 +503,9 @@ export class CandidateFinder {
 
   /** A mention of the clause that may be its subject: not one after a preposition ("In Ohio, …"). */
   private opensClause(sentence: number, mention: Mention, clause: number): boolean {
-    const before = this.context.tokens[mention.first - 1]
-    const governed = before !== undefined && before.segment < 0 && PREPOSITIONS_BEFORE_NAMES.has(before.lower)
+    const preposition = governingPreposition(this.context.tokens, mention)
     // "After Roe spoke, …": a subordinator that is also a preposition opens a clause with a subject.
-    if (governed && !SUBORDINATORS.has(before.lower)) return false
+    if (preposition >= 0 && !SUBORDINATORS.has((this.context.tokens[preposition] as Token).lower)) return false
     return this.clauseAt(sentence, mention.first) === clause
   }
 

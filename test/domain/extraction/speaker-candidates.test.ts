@@ -51,6 +51,18 @@ t.test('a place after a preposition does not open its clause', async (t) => {
   t.ok(features.get('Jane Roe')?.has('first-in-clause'))
 })
 
+t.test('a preposition governs a mention through its determiner', async (t) => {
+  const fronted = candidateFeatures(
+    'In the depths of the Long Winter, Dana Whitfield worried that the fund was becoming “a trap for savers.”',
+  )
+  t.ok(fronted.get('Long Winter')?.has('after-preposition'), '"of the Long Winter" is the object of "of"')
+  t.notOk(fronted.get('Long Winter')?.has('first-in-clause'), 'an object never opens its clause')
+  t.ok(fronted.get('Dana Whitfield')?.has('first-in-clause'), 'the subject after the fronted phrase does')
+
+  const bare = candidateFeatures('On Tuesday the Harbor Council met, and Jane Roe said “the plan will pass.”')
+  t.notOk(bare.get('Harbor Council')?.has('after-preposition'), 'a subject after a determiner alone is not governed')
+})
+
 t.test('a mention with another quotation between it and the quote is marked', async (t) => {
   const features = candidateFeatures('“We won this race” — “They lost,” she said.')
   t.ok(features.get('she')?.has('quote-between'), 'she speaks the second quotation')
