@@ -176,6 +176,14 @@ function governingPreposition(tokens: readonly Token[], mention: Mention): numbe
   return before !== undefined && before.segment < 0 && PREPOSITIONS_BEFORE_NAMES.has(before.lower) ? at : -1
 }
 
+/** A verb of the writer's, past any adverbs, right after a mention: the mention is that verb's subject. */
+function isFollowedByVerb(tokens: readonly Token[], mention: Mention): boolean {
+  let at = mention.last + 1
+  while (tokens[at]?.pos === 'ADV') at++
+  const next = tokens[at]
+  return next !== undefined && next.segment < 0 && (next.pos === 'VERB' || next.pos === 'AUX')
+}
+
 function overlaps(a: Mention, b: Mention): boolean {
   return a.first <= b.last && b.first <= a.last
 }
@@ -266,7 +274,15 @@ export class CandidateFinder {
     const appositives = new Set<Mention>()
     mentions.forEach((mention, index) => {
       const previous = mentions[index - 1]
-      if (previous && previous.last === mention.first - 2 && tokens[mention.first - 1]?.text === ',')
+      // "In the depths of the Long Slump, Dana Roe worried …": a mention its verb follows is a clause's subject, and
+      // "who" or "which" after a comma opens a clause of its own.
+      if (
+        previous &&
+        mention.kind !== 'relative' &&
+        previous.last === mention.first - 2 &&
+        tokens[mention.first - 1]?.text === ',' &&
+        !isFollowedByVerb(tokens, mention)
+      )
         appositives.add(mention)
     })
     // Asides: the writer's words between a pair of dashes or inside brackets.

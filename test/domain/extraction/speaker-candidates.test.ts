@@ -63,6 +63,19 @@ t.test('a preposition governs a mention through its determiner', async (t) => {
   t.notOk(bare.get('Harbor Council')?.has('after-preposition'), 'a subject after a determiner alone is not governed')
 })
 
+t.test('an apposition is a phrase set off by a comma, not the subject of a clause after one', async (t) => {
+  const fronted = candidateFeatures(
+    'In the depths of the Long Winter, Dana Whitfield worried that the fund was becoming “a trap for savers.”',
+  )
+  t.notOk(fronted.get('Dana Whitfield')?.has('apposition'), 'a mention its verb follows is its subject')
+
+  const appositive = candidateFeatures('The mayor, Jane Roe, said “the plan will pass.”')
+  t.ok(appositive.get('Jane Roe')?.has('apposition'), 'a name set off by commas stays an apposition')
+
+  const relative = candidateFeatures('The charter of the Harbor Guild, which states “every member may vote.”')
+  t.notOk(relative.get('which')?.has('apposition'), '"which" after a comma opens a clause')
+})
+
 t.test('a mention with another quotation between it and the quote is marked', async (t) => {
   const features = candidateFeatures('“We won this race” — “They lost,” she said.')
   t.ok(features.get('she')?.has('quote-between'), 'she speaks the second quotation')
