@@ -459,6 +459,7 @@ function extract(
     const candidates = finder.candidates(
       span,
       group.attribution?.speaker ?? null,
+      group.attribution?.via ?? null,
       group.attribution ? null : contextMention(article, group),
       recent && { entity: recent.entity, mention: recent.mention, paragraph: recent.paragraph },
     )

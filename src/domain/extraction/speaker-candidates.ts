@@ -327,11 +327,13 @@ export class CandidateFinder {
   /**
    * The candidates for a quote: every mention in its sentence, the one before and the one after (in its
    * paragraph), and the previous quote's speaker. `ruleChoice` and `contextChoice` are the mentions the
-   * hand-written rules pick; they are features, not decisions.
+   * hand-written rules pick; they are features, not decisions. `via` is the source the rules' cue was reported
+   * through ("Roe said, according to the Ledger"): it relays the words, the cue's subject said them.
    */
   candidates(
     quote: QuoteSpan,
     ruleChoice: Mention | null,
+    via: Mention | null,
     contextChoice: Mention | null,
     previous: PreviousSpeaker | null,
   ): SpeakerCandidate[] {
@@ -444,10 +446,12 @@ export class CandidateFinder {
       if (next && next.segment < 0 && next.pos === 'VERB' && !cue && !SPEECH_VERBS.has(next.lower))
         set(features, 'subject-of-other-verb')
       const before = tokens[mention.first - 1]
-      // "…,” according to Roe": in another sentence, "According to Roe, …" introduces what the writer says next.
-      const accordingTo = before?.lower === 'to' && tokens[mention.first - 2]?.lower === 'according'
-      if (accordingTo && sameSentence) set(features, 'according-to')
+      // "…,” according to Roe" or "according to the Ledger": in another sentence, "According to Roe, …" introduces
+      // what the writer says next.
       const preposition = governingPreposition(tokens, mention)
+      const accordingTo =
+        preposition > 0 && tokens[preposition]?.lower === 'to' && tokens[preposition - 1]?.lower === 'according'
+      if (accordingTo && sameSentence && !(via && overlaps(via, mention))) set(features, 'according-to')
       const after = tokens[mention.last + 1]
       if (after?.text === ':' && tokens[mention.last + 2]?.segment !== undefined && side === 'before')
         set(features, 'colon-before-quote')

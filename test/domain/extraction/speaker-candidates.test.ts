@@ -1,5 +1,5 @@
 import t from 'tap'
-import { traceSpeakerChoices } from '../../../src/domain/extraction/extract-quotes.js'
+import { extractQuotes, traceSpeakerChoices } from '../../../src/domain/extraction/extract-quotes.js'
 import { SPEAKER_FEATURES, type SpeakerFeature } from '../../../src/domain/extraction/speaker-candidates.js'
 
 /** The features of each named candidate of the text's quote number `quote`, by the candidate's words. */
@@ -74,6 +74,21 @@ t.test('an apposition is a phrase set off by a comma, not the subject of a claus
 
   const relative = candidateFeatures('The charter of the Harbor Guild, which states “every member may vote.”')
   t.notOk(relative.get('which')?.has('apposition'), '"which" after a comma opens a clause')
+})
+
+t.test('"according to" reaches its source through a determiner, unless the source only relays a cue', async (t) => {
+  const features = candidateFeatures('The plan “will pass by spring,” according to the Riverton Ledger.')
+  t.ok(features.get('Riverton Ledger')?.has('according-to'))
+  t.notOk(features.get('Riverton Ledger')?.has('after-preposition'), 'the source is not a mere object')
+  t.ok(candidateFeatures('The plan “will pass by spring,” according to Jane Roe.').get('Jane Roe')?.has('according-to'))
+
+  // The cue's subject said the words; the source after it only relays them (the quote's `via`).
+  const relayed = candidateFeatures('“The plan will pass by spring,” Jane Roe said, according to the Riverton Ledger.')
+  t.notOk(relayed.get('Riverton Ledger')?.has('according-to'))
+  t.ok(relayed.get('Jane Roe')?.has('subject-of-cue'))
+  const [quote] = extractQuotes('“The plan will pass by spring,” Jane Roe said, according to the Riverton Ledger.')
+  t.equal(quote?.speaker?.name, 'Jane Roe')
+  t.equal(quote?.via, 'Riverton Ledger')
 })
 
 t.test('a mention with another quotation between it and the quote is marked', async (t) => {
