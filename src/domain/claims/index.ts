@@ -8,7 +8,14 @@ export { makeOrderKey } from './order-key.js'
 export type { OrderFacts } from './order-key.js'
 export { compareRenderings, originalText, printedPieces, toClusterRendering } from './rendering.js'
 export type { ClusterRendering, Placement, RenderingInput } from './rendering.js'
-export { compareOverlaps, FRAGMENT_WORDS, overlapBound, overlapsClaim, wordingOverlap } from './overlap.js'
+export {
+  compareOverlaps,
+  FRAGMENT_WORDS,
+  fragmentLookup,
+  overlapBound,
+  overlapsClaim,
+  wordingOverlap,
+} from './overlap.js'
 export { assignSeeds, chooseSeed, clusterRenderings, extendClaim, recluster, summarizeClaim } from './cluster.js'
 export type {
   ClaimExtension,

@@ -59,6 +59,21 @@ export function overlapBound(a: readonly string[], b: readonly string[]): Wordin
 export const FRAGMENT_WORDS = 4
 
 /**
+ * What a fragment (fewer than FRAGMENT_WORDS words) can match, as a store looks it up by words: by the
+ * fragment rule of wordingOverlap, a wording at least as long holds every one of its words in order, and
+ * a shorter one is some of its words, in order, with the rest left out. Returns the words to require and
+ * those shorter wordings (each a list of words); null for a wording that is no fragment.
+ */
+export function fragmentLookup(words: readonly string[]): { required: string[]; shorter: string[][] } | null {
+  if (words.length === 0 || words.length >= FRAGMENT_WORDS) return null
+  const shorter: string[][] = []
+  // Every proper, non-empty subsequence: fewer than 2^(FRAGMENT_WORDS - 1) of them.
+  for (let mask = 1; mask < (1 << words.length) - 1; mask++)
+    shorter.push(words.filter((_, index) => (mask & (1 << index)) !== 0))
+  return { required: [...new Set(words)], shorter }
+}
+
+/**
  * The overlap of two wordings when it makes them the same claim (the shorter shares at least
  * CLAIM_OVERLAP_THRESHOLD of its words, in order, with the longer, and all of them when it is a
  * fragment; and the two share a run of four words unless one has fewer than eight, sharesRunOfWords);

@@ -13,6 +13,8 @@ import {
   toClusterRendering,
   wordingOverlap,
   FRAGMENT_WORDS,
+  fragmentLookup,
+  createRandom,
   type ClusterRendering,
 } from '../../../src/domain/claims/index.js'
 import { sharesContent, sharesWording, tokenizeWording } from '../../../src/domain/wording/index.js'
@@ -127,6 +129,30 @@ t.test('wordingOverlap is sharesWording’s decision, all of a fragment’s word
   t.ok(compareOverlaps({ ratio: 1, matched: 3 }, { ratio: 0.9, matched: 30 }) < 0, 'share first')
   t.ok(compareOverlaps({ ratio: 1, matched: 13 }, { ratio: 1, matched: 3 }) < 0, 'then words matched')
   t.equal(compareOverlaps({ ratio: 1, matched: 3 }, { ratio: 1, matched: 3 }), 0)
+})
+
+t.test('a fragment matches only wordings its lookup finds: all its words, or some of them alone', async (t) => {
+  t.equal(fragmentLookup([]), null)
+  t.equal(fragmentLookup(['a', 'b', 'c', 'd']), null, 'four words are no fragment')
+  t.strictSame(fragmentLookup(['no', 'no']), { required: ['no'], shorter: [['no'], ['no']] })
+  t.strictSame(fragmentLookup(['x', 'y', 'z'])?.shorter, [['x'], ['y'], ['x', 'y'], ['z'], ['x', 'z'], ['y', 'z']])
+  // The lookup is what a store can index; the rule is wordingOverlap's: every wording the rule joins a fragment
+  // with must be found by it, over random wordings of a small vocabulary (so that words repeat and collide).
+  const random = createRandom(7)
+  const vocabulary = ['a', 'b', 'c', 'the', 'no']
+  const draw = (length: number) => Array.from({ length }, () => vocabulary[Math.floor(random() * vocabulary.length)]!)
+  let joined = 0
+  for (let trial = 0; trial < 4000; trial++) {
+    const fragment = draw(1 + Math.floor(random() * (FRAGMENT_WORDS - 1)))
+    const wording = draw(1 + Math.floor(random() * 9))
+    if (wordingOverlap(fragment, wording) === null) continue
+    joined++
+    const { required, shorter } = fragmentLookup(fragment)!
+    const found =
+      required.every((word) => wording.includes(word)) || shorter.some((words) => words.join(' ') === wording.join(' '))
+    if (!found) t.fail(`${fragment.join(' ')} / ${wording.join(' ')} joins but is not looked up`)
+  }
+  t.ok(joined > 500, `${joined} joining pairs checked`)
 })
 
 t.test('overlapsClaim gives the best overlap with any member, or null', async (t) => {

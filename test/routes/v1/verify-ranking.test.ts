@@ -57,3 +57,82 @@ t.test('verify finds the given speaker’s claim among many that share a common 
     [words],
   )
 })
+
+t.test('verify finds a fragment’s claims by its words, the given speaker’s among many holding them', async (t) => {
+  const app = await buildApp(t)
+  const others = Array.from(
+    { length: 120 },
+    (_, n) =>
+      `“They left the ${NOUNS[n % 8]} on ${surname(n + 300)} Street no choice but to close,” said Councillor Aldo ${surname(n)}.`,
+  )
+  const crowd = await app.inject({
+    method: 'POST',
+    url: '/v1/articles',
+    headers: authorized,
+    payload: { url: 'urn:verify-fragment:crowd', outlet: { name: 'Valley Courier' }, text: others.join('\n\n') },
+  })
+  t.equal(crowd.statusCode, 201)
+  const own = await app.inject({
+    method: 'POST',
+    url: '/v1/articles',
+    headers: authorized,
+    payload: {
+      url: 'urn:verify-fragment:own',
+      outlet: { name: 'Hill Gazette' },
+      text:
+        'Mayor Wilhelmina Ostrander spoke on Monday. “We were given no choice in the matter,” Ostrander said.\n\n' +
+        'Asked whether she would run again, Ostrander said: “Never.”',
+    },
+  })
+  t.equal(own.statusCode, 201)
+
+  const excerpt = await app.inject({
+    method: 'POST',
+    url: '/v1/verify',
+    payload: { text: 'no choice', speaker: 'Wilhelmina Ostrander' },
+  })
+  t.equal(excerpt.statusCode, 200)
+  t.equal(excerpt.json().verdict, 'excerpt', 'an exact excerpt of her words')
+  t.equal(excerpt.json().matches[0].claim.canonicalText, 'We were given no choice in the matter,')
+
+  // Her one-word claim is all of a shorter text's words but one: a wording shorter than the text is found too.
+  const longer = await app.inject({
+    method: 'POST',
+    url: '/v1/verify',
+    payload: { text: 'Never, ever.', speaker: 'Wilhelmina Ostrander' },
+  })
+  t.equal(longer.json().matches[0]?.claim.canonicalText, 'Never.')
+
+  // Words nobody printed together are no record, whoever holds each of them.
+  const unheard = await app.inject({
+    method: 'POST',
+    url: '/v1/verify',
+    payload: { text: 'choice railway', speaker: 'Wilhelmina Ostrander' },
+  })
+  t.equal(unheard.json().verdict, 'no-record')
+
+  // Of the many claims holding the words, the shortest are compared: a later claim of exactly those words is not
+  // cut by the fifty compared, and without a speaker it comes first (verbatim, all of it printed).
+  const exact = await app.inject({
+    method: 'POST',
+    url: '/v1/articles',
+    headers: authorized,
+    payload: {
+      url: 'urn:verify-fragment:exact',
+      outlet: { name: 'Ridge Post' },
+      text: 'Asked about the closures, Councillor Bertha Quill said: “No choice.”',
+    },
+  })
+  t.equal(exact.statusCode, 201)
+  const anyone = await app.inject({ method: 'POST', url: '/v1/verify', payload: { text: 'No choice' } })
+  t.equal(anyone.json().matches[0]?.claim.canonicalText, 'No choice.')
+
+  // A fragment of short words alone has no trigram to be found by: the similarity search answers for it.
+  const short = await app.inject({
+    method: 'POST',
+    url: '/v1/verify',
+    payload: { text: 'Is it?', speaker: 'Wilhelmina Ostrander' },
+  })
+  t.equal(short.statusCode, 200)
+  t.equal(short.json().verdict, 'no-record')
+})
