@@ -455,7 +455,9 @@ export class CandidateFinder {
       const after = tokens[mention.last + 1]
       if (after?.text === ':' && tokens[mention.last + 2]?.segment !== undefined && side === 'before')
         set(features, 'colon-before-quote')
-      if (preposition >= 0 && !accordingTo) set(features, 'after-preposition')
+      // "a review of Roe’s claim": a possessive determines the noun after it, which the preposition governs.
+      if (preposition >= 0 && !accordingTo && !possessiveMention(first, last, mention))
+        set(features, 'after-preposition')
       if (before && LISTENER_VERBS.has(before.lower)) set(features, 'object-of-speech-verb')
       if (/['’]s?$/.test(last.lower) && mention.kind !== 'pronoun') set(features, 'possessive')
       if (mention.kind === 'pronoun' && POSSESSIVE_PRONOUNS.has(first.lower)) set(features, 'possessive')

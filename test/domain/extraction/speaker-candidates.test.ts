@@ -63,6 +63,16 @@ t.test('a preposition governs a mention through its determiner', async (t) => {
   t.notOk(bare.get('Harbor Council')?.has('after-preposition'), 'a subject after a determiner alone is not governed')
 })
 
+t.test('a possessive after a preposition determines the phrase the preposition governs', async (t) => {
+  const features = candidateFeatures(
+    'After the hearing the Ledger ran a review of Dana Roe’s claim that there were “thousands of errors” in the count.',
+  )
+  t.notOk(features.get('Dana Roe’s')?.has('after-preposition'), '"of" governs "claim", which Roe’s determines')
+  t.ok(features.get('Dana Roe’s')?.has('owns-speech-noun'))
+  const object = candidateFeatures('In a letter to Dana Roe, the mayor wrote “the plan will pass.”')
+  t.ok(object.get('Dana Roe')?.has('after-preposition'), 'a name that is not possessive stays the object')
+})
+
 t.test('an apposition is a phrase set off by a comma, not the subject of a clause after one', async (t) => {
   const fronted = candidateFeatures(
     'In the depths of the Long Winter, Dana Whitfield worried that the fund was becoming “a trap for savers.”',
