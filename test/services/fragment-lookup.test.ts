@@ -8,7 +8,7 @@ t.test('the short wordings indexed for fragments are those of fewer than FRAGMEN
   const [index] = await db.query<{ indexdef: string }>(
     "SELECT indexdef FROM pg_indexes WHERE indexname = 'claim_wording_fragment_key_idx'",
   )
-  t.ok(index?.indexdef.includes(`search_key !~~ '${FRAGMENT_KEY_PATTERN}'::text`), index?.indexdef)
+  t.ok(index?.indexdef.includes(`search_key !~~ '${FRAGMENT_KEY_PATTERN}'::text`), index?.indexdef ?? 'no index')
   // The pattern, as Postgres reads it, tells a fragment's key from a longer one.
   const keys = Array.from({ length: FRAGMENT_WORDS + 2 }, (_, n) => Array.from({ length: n + 1 }, () => 'w').join(' '))
   const rows = await db.query<{ key: string; short: boolean }>(

@@ -51,10 +51,12 @@ t.test('a place after a preposition does not open its clause', async (t) => {
   t.ok(features.get('Jane Roe')?.has('first-in-clause'))
 })
 
+/** A sentence opening with a prepositional phrase before its subject. */
+const FRONTED =
+  'In the depths of the Long Winter, Dana Whitfield worried that the fund was becoming “a trap for savers.”'
+
 t.test('a preposition governs a mention through its determiner', async (t) => {
-  const fronted = candidateFeatures(
-    'In the depths of the Long Winter, Dana Whitfield worried that the fund was becoming “a trap for savers.”',
-  )
+  const fronted = candidateFeatures(FRONTED)
   t.ok(fronted.get('Long Winter')?.has('after-preposition'), '"of the Long Winter" is the object of "of"')
   t.notOk(fronted.get('Long Winter')?.has('first-in-clause'), 'an object never opens its clause')
   t.ok(fronted.get('Dana Whitfield')?.has('first-in-clause'), 'the subject after the fronted phrase does')
@@ -74,9 +76,7 @@ t.test('a possessive after a preposition determines the phrase the preposition g
 })
 
 t.test('an apposition is a phrase set off by a comma, not the subject of a clause after one', async (t) => {
-  const fronted = candidateFeatures(
-    'In the depths of the Long Winter, Dana Whitfield worried that the fund was becoming “a trap for savers.”',
-  )
+  const fronted = candidateFeatures(FRONTED)
   t.notOk(fronted.get('Dana Whitfield')?.has('apposition'), 'a mention its verb follows is its subject')
 
   const appositive = candidateFeatures('The mayor, Jane Roe, said “the plan will pass.”')

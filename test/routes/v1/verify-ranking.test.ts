@@ -11,45 +11,53 @@ const surname = (n: number) => {
 }
 const NOUNS = ['harbour', 'orchard', 'railway', 'library', 'market', 'bridge', 'school', 'clinic']
 
-t.test('verify finds the given speaker’s claim among many that share a common run of words', async (t) => {
-  const app = await buildApp(t)
-  const others = Array.from(
-    { length: 300 },
-    (_, n) =>
-      `“At the end of the day the ${NOUNS[n % 8]} on ${surname(n + 300)} Street needs ${n + 2} more workers,” said Councillor Aldo ${surname(n)}.`,
-  )
-  const crowd = await app.inject({
+type App = Awaited<ReturnType<typeof buildApp>>
+
+/** Stores an article; its answer. */
+const post = (app: App, url: string, outlet: string, text: string) =>
+  app.inject({
     method: 'POST',
     url: '/v1/articles',
     headers: authorized,
-    payload: { url: 'urn:verify-ranking:crowd', outlet: { name: 'Valley Courier' }, text: others.join('\n\n') },
+    payload: { url, outlet: { name: outlet }, text },
   })
+
+/** A crowd of councillors, one quote each, made by `quote` from its number. */
+const crowdOf = (count: number, quote: (n: number) => string) =>
+  Array.from({ length: count }, (_, n) => `“${quote(n)},” said Councillor Aldo ${surname(n)}.`).join('\n\n')
+
+const verify = (app: App, payload: { text: string; speaker?: string }) =>
+  app.inject({ method: 'POST', url: '/v1/verify', payload })
+
+t.test('verify finds the given speaker’s claim among many that share a common run of words', async (t) => {
+  const app = await buildApp(t)
+  const crowd = await post(
+    app,
+    'urn:verify-ranking:crowd',
+    'Valley Courier',
+    crowdOf(
+      300,
+      (n) => `At the end of the day the ${NOUNS[n % 8]} on ${surname(n + 300)} Street needs ${n + 2} more workers`,
+    ),
+  )
   t.equal(crowd.statusCode, 201)
   t.ok(crowd.json().quoteCount >= 290, 'the crowd of speakers is in')
   const words = 'At the end of the day we will stand by the farmers of this valley.'
-  const own = await app.inject({
-    method: 'POST',
-    url: '/v1/articles',
-    headers: authorized,
-    payload: {
-      url: 'urn:verify-ranking:own',
-      outlet: { name: 'Hill Gazette' },
-      text: `Mayor Wilhelmina Ostrander spoke on Monday. “${words}” Ostrander said.`,
-    },
-  })
+  const own = await post(
+    app,
+    'urn:verify-ranking:own',
+    'Hill Gazette',
+    `Mayor Wilhelmina Ostrander spoke on Monday. “${words}” Ostrander said.`,
+  )
   t.equal(own.statusCode, 201)
 
-  const verified = await app.inject({
-    method: 'POST',
-    url: '/v1/verify',
-    payload: { text: words, speaker: 'Wilhelmina Ostrander' },
-  })
+  const verified = await verify(app, { text: words, speaker: 'Wilhelmina Ostrander' })
   t.equal(verified.statusCode, 200)
   t.equal(verified.json().verdict, 'matches')
   t.equal(verified.json().matches[0].claim.speaker.name, 'Wilhelmina Ostrander')
 
   // Without a speaker, the claim sharing the most runs of words comes first all the same.
-  const unattributed = await app.inject({ method: 'POST', url: '/v1/verify', payload: { text: words } })
+  const unattributed = await verify(app, { text: words })
   t.equal(unattributed.json().matches[0].claim.canonicalText, words)
   const found = await app.inject({ url: `/v1/claims?q=${encodeURIComponent('stand by the farmers of this valley')}` })
   t.same(
@@ -60,79 +68,49 @@ t.test('verify finds the given speaker’s claim among many that share a common 
 
 t.test('verify finds a fragment’s claims by its words, the given speaker’s among many holding them', async (t) => {
   const app = await buildApp(t)
-  const others = Array.from(
-    { length: 120 },
-    (_, n) =>
-      `“They left the ${NOUNS[n % 8]} on ${surname(n + 300)} Street no choice but to close,” said Councillor Aldo ${surname(n)}.`,
+  const crowd = await post(
+    app,
+    'urn:verify-fragment:crowd',
+    'Valley Courier',
+    crowdOf(120, (n) => `They left the ${NOUNS[n % 8]} on ${surname(n + 300)} Street no choice but to close`),
   )
-  const crowd = await app.inject({
-    method: 'POST',
-    url: '/v1/articles',
-    headers: authorized,
-    payload: { url: 'urn:verify-fragment:crowd', outlet: { name: 'Valley Courier' }, text: others.join('\n\n') },
-  })
   t.equal(crowd.statusCode, 201)
-  const own = await app.inject({
-    method: 'POST',
-    url: '/v1/articles',
-    headers: authorized,
-    payload: {
-      url: 'urn:verify-fragment:own',
-      outlet: { name: 'Hill Gazette' },
-      text:
-        'Mayor Wilhelmina Ostrander spoke on Monday. “We were given no choice in the matter,” Ostrander said.\n\n' +
-        'Asked whether she would run again, Ostrander said: “Never.”',
-    },
-  })
+  const own = await post(
+    app,
+    'urn:verify-fragment:own',
+    'Hill Gazette',
+    'Mayor Wilhelmina Ostrander spoke on Monday. “We were given no choice in the matter,” Ostrander said.\n\n' +
+      'Asked whether she would run again, Ostrander said: “Never.”',
+  )
   t.equal(own.statusCode, 201)
 
-  const excerpt = await app.inject({
-    method: 'POST',
-    url: '/v1/verify',
-    payload: { text: 'no choice', speaker: 'Wilhelmina Ostrander' },
-  })
+  const excerpt = await verify(app, { text: 'no choice', speaker: 'Wilhelmina Ostrander' })
   t.equal(excerpt.statusCode, 200)
   t.equal(excerpt.json().verdict, 'excerpt', 'an exact excerpt of her words')
   t.equal(excerpt.json().matches[0].claim.canonicalText, 'We were given no choice in the matter,')
 
   // Her one-word claim is all of a shorter text's words but one: a wording shorter than the text is found too.
-  const longer = await app.inject({
-    method: 'POST',
-    url: '/v1/verify',
-    payload: { text: 'Never, ever.', speaker: 'Wilhelmina Ostrander' },
-  })
+  const longer = await verify(app, { text: 'Never, ever.', speaker: 'Wilhelmina Ostrander' })
   t.equal(longer.json().matches[0]?.claim.canonicalText, 'Never.')
 
   // Words nobody printed together are no record, whoever holds each of them.
-  const unheard = await app.inject({
-    method: 'POST',
-    url: '/v1/verify',
-    payload: { text: 'choice railway', speaker: 'Wilhelmina Ostrander' },
-  })
+  const unheard = await verify(app, { text: 'choice railway', speaker: 'Wilhelmina Ostrander' })
   t.equal(unheard.json().verdict, 'no-record')
 
   // Of the many claims holding the words, the shortest are compared: a later claim of exactly those words is not
   // cut by the fifty compared, and without a speaker it comes first (verbatim, all of it printed).
-  const exact = await app.inject({
-    method: 'POST',
-    url: '/v1/articles',
-    headers: authorized,
-    payload: {
-      url: 'urn:verify-fragment:exact',
-      outlet: { name: 'Ridge Post' },
-      text: 'Asked about the closures, Councillor Bertha Quill said: “No choice.”',
-    },
-  })
+  const exact = await post(
+    app,
+    'urn:verify-fragment:exact',
+    'Ridge Post',
+    'Asked about the closures, Councillor Bertha Quill said: “No choice.”',
+  )
   t.equal(exact.statusCode, 201)
-  const anyone = await app.inject({ method: 'POST', url: '/v1/verify', payload: { text: 'No choice' } })
+  const anyone = await verify(app, { text: 'No choice' })
   t.equal(anyone.json().matches[0]?.claim.canonicalText, 'No choice.')
 
   // A fragment of short words alone has no trigram to be found by: the similarity search answers for it.
-  const short = await app.inject({
-    method: 'POST',
-    url: '/v1/verify',
-    payload: { text: 'Is it?', speaker: 'Wilhelmina Ostrander' },
-  })
+  const short = await verify(app, { text: 'Is it?', speaker: 'Wilhelmina Ostrander' })
   t.equal(short.statusCode, 200)
   t.equal(short.json().verdict, 'no-record')
 })
