@@ -33,7 +33,7 @@ import {
   type Mention,
 } from './noun-phrases.js'
 import { isGenerationalSuffix } from '../speaker-identity.js'
-import { firstStartingAt, withoutFinalStop, withoutPossessive, type Token } from './tokens.js'
+import { firstStartingAt, withoutFinalStop, withoutPossessive, writersVerbFrom, type Token } from './tokens.js'
 import type { ResolvedBy, SpeakerKind } from './types.js'
 
 export interface Entity {
@@ -112,9 +112,7 @@ function verbAfter(tokens: readonly Token[], last: number): Token | null {
     if (tokens[comma]?.text !== ',') return null
     next = comma + 1
   }
-  while (tokens[next]?.pos === 'ADV') next++
-  const verb = tokens[next]
-  return verb !== undefined && verb.segment < 0 && (verb.pos === 'VERB' || verb.pos === 'AUX') ? verb : null
+  return writersVerbFrom(tokens, next)
 }
 
 /**

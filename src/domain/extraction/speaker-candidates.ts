@@ -22,7 +22,7 @@ import {
   pronounOf,
   type Mention,
 } from './noun-phrases.js'
-import type { Token } from './tokens.js'
+import { writersVerbFrom, type Token } from './tokens.js'
 
 /**
  * The features every speaker candidate of a quote is described by. The ranking weights are fitted on
@@ -176,14 +176,6 @@ function governingPreposition(tokens: readonly Token[], mention: Mention): numbe
   return before !== undefined && before.segment < 0 && PREPOSITIONS_BEFORE_NAMES.has(before.lower) ? at : -1
 }
 
-/** A verb of the writer's, past any adverbs, right after a mention: the mention is that verb's subject. */
-function isFollowedByVerb(tokens: readonly Token[], mention: Mention): boolean {
-  let at = mention.last + 1
-  while (tokens[at]?.pos === 'ADV') at++
-  const next = tokens[at]
-  return next !== undefined && next.segment < 0 && (next.pos === 'VERB' || next.pos === 'AUX')
-}
-
 function overlaps(a: Mention, b: Mention): boolean {
   return a.first <= b.last && b.first <= a.last
 }
@@ -281,7 +273,7 @@ export class CandidateFinder {
         mention.kind !== 'relative' &&
         previous.last === mention.first - 2 &&
         tokens[mention.first - 1]?.text === ',' &&
-        !isFollowedByVerb(tokens, mention)
+        writersVerbFrom(tokens, mention.last + 1) === null
       )
         appositives.add(mention)
     })
@@ -440,11 +432,8 @@ export class CandidateFinder {
       )
         set(features, 'between-cue-and-quote')
       // "Jane Roe thinks the mayor said": the subject of a verb that reports nothing is not the one talking.
-      let verbAfter = mention.last + 1
-      while (tokens[verbAfter] && (tokens[verbAfter] as Token).pos === 'ADV') verbAfter++
-      const next = tokens[verbAfter]
-      if (next && next.segment < 0 && next.pos === 'VERB' && !cue && !SPEECH_VERBS.has(next.lower))
-        set(features, 'subject-of-other-verb')
+      const verb = writersVerbFrom(tokens, mention.last + 1)
+      if (verb?.pos === 'VERB' && !cue && !SPEECH_VERBS.has(verb.lower)) set(features, 'subject-of-other-verb')
       const before = tokens[mention.first - 1]
       // "…,” according to Roe" or "according to the Ledger": in another sentence, "According to Roe, …" introduces
       // what the writer says next.
@@ -455,12 +444,11 @@ export class CandidateFinder {
       const after = tokens[mention.last + 1]
       if (after?.text === ':' && tokens[mention.last + 2]?.segment !== undefined && side === 'before')
         set(features, 'colon-before-quote')
+      const possessive = possessiveMention(first, last, mention)
       // "a review of Roe’s claim": a possessive determines the noun after it, which the preposition governs.
-      if (preposition >= 0 && !accordingTo && !possessiveMention(first, last, mention))
-        set(features, 'after-preposition')
+      if (preposition >= 0 && !accordingTo && !possessive) set(features, 'after-preposition')
       if (before && LISTENER_VERBS.has(before.lower)) set(features, 'object-of-speech-verb')
-      if (/['’]s?$/.test(last.lower) && mention.kind !== 'pronoun') set(features, 'possessive')
-      if (mention.kind === 'pronoun' && POSSESSIVE_PRONOUNS.has(first.lower)) set(features, 'possessive')
+      if (possessive) set(features, 'possessive')
       if (facts.mentions[0] === mention) set(features, 'first-in-sentence')
       if (sameSentence) {
         // "When Roe spoke, a man yelled “…”": a mention in another clause of the sentence is not its subject.
@@ -472,7 +460,7 @@ export class CandidateFinder {
       if (facts.asides.has(mention)) set(features, 'inside-aside')
       // "Her remarks …", "the senator's statement": whoever owns the words.
       const owned = tokens[mention.last + 1]
-      if (possessiveMention(first, last, mention) && owned && (SPEECH_NOUNS.has(owned.lower) || isDocumentWord(owned)))
+      if (possessive && owned && (SPEECH_NOUNS.has(owned.lower) || isDocumentWord(owned)))
         set(features, 'owns-speech-noun')
       if (ruleChoice && overlaps(ruleChoice, mention)) set(features, 'rule-choice')
       // `Roe “drew well” there`: a mention the quotation follows without a break is what the words are about.

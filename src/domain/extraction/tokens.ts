@@ -130,6 +130,13 @@ export function withoutPossessive(word: string): string {
   return last === 39 || last === 0x2019 ? word.slice(0, n - 1) : word
 }
 
+/** The writer's verb at `at`, past any adverbs ("Roe quickly said"): what a subject just before `at` is the subject of. */
+export function writersVerbFrom(tokens: readonly Token[], at: number): Token | null {
+  while (tokens[at]?.pos === 'ADV') at++
+  const verb = tokens[at]
+  return verb !== undefined && verb.segment < 0 && (verb.pos === 'VERB' || verb.pos === 'AUX') ? verb : null
+}
+
 /** The word without one final full stop: what `word.replace(/\.$/, '')` gives. */
 export function withoutFinalStop(word: string): string {
   return word.charCodeAt(word.length - 1) === 46 ? word.slice(0, -1) : word
