@@ -18,7 +18,7 @@ import {
   CLAIM_OVERLAP_THRESHOLD,
   RUN_FREE_WORDS,
   searchKey,
-  tokenizeWording,
+  matchingWords,
   wordShingles,
   type CanonicalWording,
   type WordedRendering,
@@ -71,7 +71,7 @@ interface RenderingRow {
 const toRendering = (row: Omit<RenderingRow, 'seed_id' | 'claim_id'>): ClusterRendering => ({
   id: row.id,
   speakerKey: row.speaker_id,
-  tokens: tokenizeWording(row.text),
+  tokens: matchingWords(row.text),
   text: row.spans.length > 1 ? printedPieces(row.text, row.spans) : row.text,
   articleId: row.article_id,
   publishedAt: row.published_at,
@@ -906,7 +906,7 @@ interface ShingleMatch {
   article_id: string
 }
 
-const shinglesOf = (text: string) => wordShingles(tokenizeWording(text))
+const shinglesOf = (text: string) => wordShingles(matchingWords(text))
 
 /**
  * Flags quotes whose words match a claim of another speaker in another article, from both ends of
@@ -953,7 +953,7 @@ export async function flagMisattributions(
     WHERE q.speaker_id <> k.speaker AND NOT q.speaker_inferred`)
   // Each text is compared with several: its words are worked out once.
   const words = new Map<string, string[]>()
-  const wordsOf = (text: string) => words.get(text) ?? words.set(text, tokenizeWording(text)).get(text)!
+  const wordsOf = (text: string) => words.get(text) ?? words.set(text, matchingWords(text)).get(text)!
   const matches = (a: string, b: string) => wordingOverlap(wordsOf(a), wordsOf(b)) !== null
   const pairs: Array<{ quoteId: string; claimId: string }> = []
   for (const row of found) {

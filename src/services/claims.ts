@@ -4,6 +4,7 @@ import {
   labelRendering,
   searchKey,
   SHINGLE_SIZE,
+  matchingWords,
   tokenizeWording,
   wordShingles,
   type WordRun,
@@ -50,7 +51,7 @@ export async function claimsSharingWords(
   limit: number,
   speakerId: string | null = null,
 ): Promise<string[]> {
-  const tokens = tokenizeWording(text)
+  const tokens = matchingWords(text)
   const key = searchKey(text)
   const rows =
     tokens.length >= SHINGLE_SIZE
@@ -383,7 +384,7 @@ interface CandidateRow {
  * label and diff of the text against its canonical wording, and a verdict. Stores nothing.
  */
 export async function verifyQuote(prisma: PrismaClient, input: VerifyInput): Promise<VerifyResult> {
-  const tokens = tokenizeWording(input.text)
+  const tokens = matchingWords(input.text)
   if (tokens.length === 0) {
     throw badRequest('validation', 'text has no words to compare', [
       { in: 'body', field: '/text', message: 'has no words' },
@@ -413,7 +414,7 @@ export async function verifyQuote(prisma: PrismaClient, input: VerifyInput): Pro
       const overlap = overlapsClaim(
         { tokens },
         [candidate.canonical_text, ...candidate.wordings.map((wording) => wording.text)].map((text) => ({
-          tokens: tokenizeWording(text),
+          tokens: matchingWords(text),
         })),
       )
       if (overlap === null) return null

@@ -8,7 +8,7 @@ import {
   surnameKeys,
   type SpeakerMention,
 } from '../domain/speaker-identity.js'
-import { searchKey, tokenizeWording, wordShingles } from '../domain/wording/index.js'
+import { matchingWords, searchKey, wordShingles } from '../domain/wording/index.js'
 import { makeOrderKey } from '../domain/claims/index.js'
 import {
   applyQuoteCorrections,
@@ -248,7 +248,7 @@ export async function replaceArticleQuotes(
       speakerCorrected: correction.speakerId !== null,
       text: quote.text,
       normalizedText: searchKey(quote.text),
-      shingles: `{${wordShingles(tokenizeWording(quote.text)).join(',')}}`,
+      shingles: `{${wordShingles(matchingWords(quote.text)).join(',')}}`,
       spans: JSON.stringify(quote.spans),
       mention: speaker?.mention ?? null,
       mentionText: mentionTextOf(quote),

@@ -1,5 +1,5 @@
 import { compareOverlaps, wordingOverlap } from '../domain/claims/index.js'
-import { SHINGLE_SIZE, tokenizeWording, wordShingles, type WordingOverlap } from '../domain/wording/index.js'
+import { SHINGLE_SIZE, matchingWords, wordShingles, type WordingOverlap } from '../domain/wording/index.js'
 import { Prisma } from '../generated/prisma/client.js'
 import type { SqlTransaction } from '../db/database.js'
 import {
@@ -141,7 +141,7 @@ async function decide(
   quotes: UnattributedRow[],
 ): Promise<{ placed: StoredQuote[]; unplaced: StoredQuote[] }> {
   const probes = quotes.flatMap((quote) =>
-    wordShingles(tokenizeWording(quote.text)).map((shingle) => ({ quote: quote.id, shingle })),
+    wordShingles(matchingWords(quote.text)).map((shingle) => ({ quote: quote.id, shingle })),
   )
   const seeds = await sql.query<SeedRow & { quote: string }>(Prisma.sql`
     SELECT DISTINCT k.quote, c.id AS claim_id, c.speaker_id, s.text
@@ -157,10 +157,10 @@ async function decide(
   const decisions: Array<{ quote: UnattributedRow; speaker: string }> = []
   const withdrawn: UnattributedRow[] = []
   for (const quote of quotes) {
-    const tokens = tokenizeWording(quote.text)
+    const tokens = matchingWords(quote.text)
     const matches: Array<{ speaker: string; overlap: WordingOverlap }> = []
     for (const [claimId, speaker] of bySpeaker.get(quote.id) ?? []) {
-      const overlap = wordingOverlap(tokens, tokenizeWording(seedText.get(claimId)!))
+      const overlap = wordingOverlap(tokens, matchingWords(seedText.get(claimId)!))
       if (overlap !== null) matches.push({ speaker, overlap })
     }
     const speakers = new Set(matches.map((match) => match.speaker))

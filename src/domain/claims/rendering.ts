@@ -1,4 +1,4 @@
-import { tokenizeWording } from '../wording/index.js'
+import { matchingWords } from '../wording/index.js'
 import { makeOrderKey, type OrderFacts } from './order-key.js'
 
 /** One stored quote as the clustering sees it. */
@@ -6,7 +6,7 @@ export interface ClusterRendering {
   id: string
   /** The speaker the article names; only renderings of the same speaker form a claim. */
   speakerKey: string
-  /** The normalised words (tokenizeWording) of the quote, its pieces joined by a space. */
+  /** The words it is matched on (matchingWords) of the quote, its pieces joined by a space. */
   tokens: readonly string[]
   /** The quote exactly as printed: its text, or its pieces for a quote printed in several. */
   text: string | readonly string[]
@@ -70,7 +70,7 @@ export function toClusterRendering(input: RenderingInput): ClusterRendering {
   const { url, position, ...rest } = input
   return {
     ...rest,
-    tokens: tokenizeWording(originalText(input)),
+    tokens: matchingWords(originalText(input)),
     orderKey: makeOrderKey({ publishedAt: input.publishedAt, url, position }),
   }
 }

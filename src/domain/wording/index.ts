@@ -2,7 +2,7 @@
  * Comparing the wordings of quotes: normalisation, word alignment, claim membership, the
  * faithfulness label of a rendering, and the choice of a claim's canonical wording. Pure functions.
  */
-export { normalizeWording, tokenizeWording, searchKey } from './normalize-wording.js'
+export { matchingWords, normalizeWording, tokenizeWording, searchKey } from './normalize-wording.js'
 export { alignWords, MAX_ALIGNED_CELLS } from './align-words.js'
 export type { WordAlignment, WordRun, WordRunOp } from './align-words.js'
 export { sharesContent, sharesWording, CLAIM_OVERLAP_THRESHOLD } from './claim-overlap.js'

@@ -22,6 +22,8 @@
  * - Words are whatever whitespace separates: a script written without spaces compares as runs.
  */
 
+import { unmaskExpletives } from './masked-words.js'
+
 /** Apostrophe look-alikes. Mapped before NFKC, which would turn "´" into a space + combining accent. */
 const APOSTROPHE_VARIANTS = /[’‘′`ʼ‛‚´]/gu
 
@@ -74,6 +76,15 @@ export function tokenizeWording(text: string): string[] {
 }
 
 /**
+ * The words by which renderings are matched to one another (claim grouping, the stores' lookups,
+ * verify): {@link tokenizeWording} with masked expletives written out (masked-words.ts), so that
+ * "f---ing", "f***ing" and the word itself are one word. Labels compare the printed words instead.
+ */
+export function matchingWords(text: string): string[] {
+  return tokenizeWording(unmaskExpletives(text))
+}
+
+/**
  * The words of `text`, cut into the runs that its ellipses separate. A quote that leaves words out
  * must show it, so the labelling needs to know between which of its words an ellipsis stands.
  * Runs without words (text opening or closing with an ellipsis) are left out.
@@ -87,9 +98,10 @@ export function tokenizeBetweenEllipses(text: string): string[][] {
 
 /**
  * Key for fuzzy (trigram) search of candidate claims: the normalised wording without accents, so
- * "México" finds "Mexico". Only combining diacritics are removed; letters that do not decompose
- * ("ø", "ł", "ß") stay as they are. Deciding membership still uses the accented words.
+ * "México" finds "Mexico", and with masked expletives written out, as {@link matchingWords} has them.
+ * Only combining diacritics are removed; letters that do not decompose ("ø", "ł", "ß") stay as they
+ * are. Deciding membership still uses the accented words.
  */
 export function searchKey(text: string): string {
-  return normalizeWording(text).normalize('NFD').replace(COMBINING_DIACRITICS, '').normalize('NFC')
+  return normalizeWording(unmaskExpletives(text)).normalize('NFD').replace(COMBINING_DIACRITICS, '').normalize('NFC')
 }
