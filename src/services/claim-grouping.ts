@@ -852,6 +852,8 @@ async function writeClaims(sql: SqlTransaction, plan: ClaimPlan): Promise<Create
         WHERE kept.claim = w.claim_id AND kept.wording = w.wording)
     )
     SELECT id, seed_quote_id FROM started`,
+    // Prepared: its text never changes, and parsing and planning its eight statements cost 2 ms an ingest.
+    { prepared: true },
   )
   const claimIdBySeed = new Map(inserted.map((row) => [row.seed_quote_id, row.id]))
   for (const write of recomputed) claimIdBySeed.set(write.seed.id, write.claimId!)
@@ -979,13 +981,17 @@ export async function flagMisattributions(
   }
   if (pairs.length > 0) {
     // Flags new to the store are news for webhook subscribers: one statement writes both.
-    await sql.query(Prisma.sql`
+    await sql.query(
+      Prisma.sql`
       WITH flagged AS (
         INSERT INTO quote_misattribution (quote_id, claim_id)
         SELECT * FROM unnest(${pairs.map((pair) => pair.quoteId)}::uuid[], ${pairs.map((pair) => pair.claimId)}::uuid[])
         ON CONFLICT DO NOTHING
         RETURNING quote_id, claim_id)
-      ${misattributionEvents('flagged')}`)
+      ${misattributionEvents('flagged')}`,
+      // Prepared: planning the insert and its event's joins took 8 ms a call, running them well under one.
+      { prepared: true },
+    )
   }
 }
 

@@ -32,7 +32,8 @@ const claimJson = (c: string, cs: string) =>
  * words other than verbatim. Called after its quotes were grouped, in the same transaction.
  */
 export async function recordArticleEvents(sql: SqlTransaction, articleId: string): Promise<void> {
-  await sql.query(Prisma.sql`
+  await sql.query(
+    Prisma.sql`
     INSERT INTO webhook_event (type, dedupe_key, speaker_ids, outlet_id, claim_id, data)
     SELECT 'claim.created', 'claim.created:' || c.id, ARRAY[c.speaker_id], a.outlet_id, c.id,
       jsonb_build_object('claim', ${claimJson('c', 'cs')} || jsonb_build_object('firstAppearance',
@@ -50,7 +51,10 @@ export async function recordArticleEvents(sql: SqlTransaction, articleId: string
       JOIN article a ON a.id = q.article_id JOIN outlet o ON o.id = a.outlet_id
     WHERE q.article_id = ${articleId}::uuid AND q.label::text = ANY(${[...DIVERGENT_LABELS]}::text[])
       AND ${subscribed('rendering.divergent')}
-    ON CONFLICT (dedupe_key) DO NOTHING`)
+    ON CONFLICT (dedupe_key) DO NOTHING`,
+    // Prepared: planning its two five-table joins took 2-3 ms an ingest, more than running them.
+    { prepared: true },
+  )
 }
 
 /**
