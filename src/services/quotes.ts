@@ -83,8 +83,10 @@ async function resolveSpeakers(sql: SqlTransaction, mentions: SpeakerMention[]):
         -- A full name takes over the speaker known only by its surname ("Roe" before "Jane Roe"), when that
         -- surname belongs to no other full name: the same speaker, whichever article came first.
         -- A speaker is known only by the surname when its own name is an alias of that key ("Roe", "Van Roe").
+        -- Driven by the alias index, each speaker read by key: joined plainly, the plan kept for this
+        -- prepared statement scanned every person and probed their aliases (9 ms a mention at 4k speakers).
         SELECT CASE WHEN count(DISTINCT a.speaker_id) = 1 THEN (array_agg(a.speaker_id))[1] END
-        FROM speaker_alias a JOIN speaker s ON s.id = a.speaker_id
+        FROM speaker_alias a CROSS JOIN LATERAL (SELECT s.kind, s.name FROM speaker s WHERE s.id = a.speaker_id LIMIT 1) AS s
         WHERE m.surname IS NOT NULL AND a.alias_key = m.surname AND s.kind = 'person' AND lower(a.alias) = lower(s.name)
           AND NOT EXISTS (
             SELECT FROM speaker_alias b JOIN speaker t ON t.id = b.speaker_id
