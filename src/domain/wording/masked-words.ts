@@ -37,8 +37,12 @@ function unmaskWord(before: string, mask: string, after: string): string | null 
   return spelled.find((word) => word.length - prefix.length - suffix.length === mask.length) ?? null
 }
 
+/** Every mask has one of these; most quotes have none, and skip the costlier pattern. */
+const MASK_CHARACTER = /[*_–—]|--/u
+
 /** `text` with every masked expletive it reads as written out; everything else as it was. */
 export function unmaskExpletives(text: string): string {
+  if (!MASK_CHARACTER.test(text)) return text
   return text.replace(
     MASKED,
     (masked, before: string, mask: string, after: string) => unmaskWord(before, mask, after) ?? masked,
