@@ -7,17 +7,31 @@
  */
 export const SHINGLE_SIZE = 4
 
-const FNV_OFFSET = 0xcbf29ce484222325n
-const FNV_PRIME = 0x100000001b3n
-const MASK = (1n << 64n) - 1n
-
-function fnv1a64(text: string): bigint {
-  let hash = FNV_OFFSET
+/**
+ * FNV-1a, 64 bits, as a signed 64-bit integer in decimal: the stored shingles are these values, so the
+ * function must never change. Worked in four 16-bit limbs (least significant first) so that every
+ * product stays exact in a double: per character, BigInt arithmetic cost 2 ms of an ingest's main
+ * thread on real news. The prime is 2^40 + 0x1b3, so the product is the hash times 0x1b3 plus the hash
+ * shifted up 40 bits (limb 2, times 2^8), modulo 2^64.
+ */
+export function fnv1a64(text: string): string {
+  // 0xcbf29ce484222325
+  let h0 = 0x2325
+  let h1 = 0x8422
+  let h2 = 0x9ce4
+  let h3 = 0xcbf2
   for (let k = 0; k < text.length; k++) {
-    hash ^= BigInt(text.charCodeAt(k))
-    hash = (hash * FNV_PRIME) & MASK
+    h0 ^= text.charCodeAt(k)
+    const r0 = h0 * 0x1b3
+    const r1 = h1 * 0x1b3 + (r0 >>> 16)
+    const r2 = h2 * 0x1b3 + h0 * 0x100 + (r1 >>> 16)
+    const r3 = h3 * 0x1b3 + h1 * 0x100 + (r2 >>> 16)
+    h0 = r0 & 0xffff
+    h1 = r1 & 0xffff
+    h2 = r2 & 0xffff
+    h3 = r3 & 0xffff
   }
-  return BigInt.asIntN(64, hash)
+  return BigInt.asIntN(64, (BigInt(h3 * 0x10000 + h2) << 32n) | BigInt(h1 * 0x10000 + h0)).toString()
 }
 
 /** The distinct shingles of normalised words (tokenizeWording), as decimal strings. */
@@ -27,7 +41,7 @@ export function wordShingles(tokens: readonly string[]): string[] {
     tokens.length <= SHINGLE_SIZE
       ? [tokens.join(' ')]
       : Array.from({ length: tokens.length - SHINGLE_SIZE + 1 }, (_, k) => tokens.slice(k, k + SHINGLE_SIZE).join(' '))
-  return [...new Set(runs.map((run) => fnv1a64(run).toString()))]
+  return [...new Set(runs.map(fnv1a64))]
 }
 
 const shingleSets = new WeakMap<readonly string[], Set<string>>()
