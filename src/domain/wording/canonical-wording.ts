@@ -1,3 +1,5 @@
+import { unmaskExpletives } from './masked-words.js'
+
 /** A quote as printed by one article, with what is known of when it appeared. */
 export interface DatedRendering {
   id: string
@@ -9,7 +11,7 @@ export interface DatedRendering {
 }
 
 export interface WordedRendering extends DatedRendering {
-  /** The quote's wording after normalizeWording. */
+  /** The quote's words as matched (matchingWords), joined by single spaces: what a wording is tallied by. */
   normalized: string
   /** The quote's text exactly as printed; pieces of a quote printed in several joined by one space. */
   original: string
@@ -63,13 +65,21 @@ export interface WordingTally {
   normalized: string
   articleCount: number
   first: WordedRendering
-  /** The printing the wording is shown by: the earliest printed in one piece, else the earliest. */
+  /** The printing the wording is shown by (showsBetter): the earliest of those printing it best. */
   shown: WordedRendering
 }
 
-/** Whether rendering x shows a wording better than y: printed in one piece, then earlier (showing). */
+/** Whether a printing masks a word ("f---ing"): it then shows its wording only when no one printed the word. */
+const masksAWord = (rendering: WordedRendering): boolean => unmaskExpletives(rendering.original) !== rendering.original
+
+/**
+ * Whether rendering x shows a wording better than y: printed in one piece, then with every word as
+ * said (renderings masking an expletive share the wording of those printing it), then earlier.
+ */
 export function showsBetter(x: WordedRendering, y: WordedRendering): boolean {
   if (Boolean(x.inPieces) !== Boolean(y.inPieces)) return !x.inPieces
+  const maskedX = masksAWord(x)
+  if (maskedX !== masksAWord(y)) return !maskedX
   return appearsBefore(x, y)
 }
 
@@ -116,7 +126,8 @@ export function canonicalOf(tallies: readonly WordingTally[]): CanonicalWording 
  * in words, as the fullest record of what was said, then to the wording that appeared first, with
  * firstAppearance's id tie-break last, so the choice never depends on input order. Its original text
  * is the one printed by the earliest article with that wording, preferring one that printed it in
- * one piece: pieces joined read as a text nobody printed. Null for no renderings.
+ * one piece (pieces joined read as a text nobody printed), then one masking no word. Null for no
+ * renderings.
  */
 export function chooseCanonical(renderings: readonly WordedRendering[]): CanonicalWording | null {
   return canonicalOf(tallyWordings(renderings))

@@ -2,6 +2,7 @@ import t from 'tap'
 import {
   chooseCanonical,
   firstAppearance,
+  matchingWords,
   normalizeWording,
   showsBetter,
   tallyWordings,
@@ -111,4 +112,26 @@ t.test('a wording is shown by a printing in one piece where there is one', async
   t.match(chooseCanonical([otherPieces, inPieces]), { renderingId: 'r1' }, 'all in pieces: the earliest')
   t.ok(showsBetter(whole, inPieces))
   t.notOk(showsBetter(otherPieces, inPieces))
+})
+
+t.test('printings masking an expletive share the wording of one printing the word, which shows it', async (t) => {
+  const worded = (id: string, original: string, published: number): WordedRendering => ({
+    ...rendering(id, `a-${id}`, original, { publishedAt: day(published) }),
+    normalized: matchingWords(original).join(' '),
+  })
+  const dashes = worded('r1', 'We built a f---ing wall.', 1)
+  const stars = worded('r2', 'We built a f***ing wall.', 2)
+  const said = worded('r3', 'We built a fucking wall.', 3)
+  t.equal(tallyWordings([dashes, stars, said]).length, 1, 'one wording, three articles')
+  for (const order of permutations([dashes, stars, said])) {
+    t.same(chooseCanonical(order), {
+      normalized: 'we built a fucking wall',
+      original: 'We built a fucking wall.',
+      renderingId: 'r3',
+    })
+  }
+  t.ok(showsBetter(said, dashes), 'the word as said, though printed later')
+  t.notOk(showsBetter(dashes, said))
+  t.ok(showsBetter(dashes, stars), 'both masked: the earlier')
+  t.ok(showsBetter({ ...dashes, inPieces: false }, { ...said, inPieces: true }), 'one piece comes first')
 })

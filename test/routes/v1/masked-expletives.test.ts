@@ -42,6 +42,25 @@ t.test('a masked fragment joins the claim printing the word, labelled altered', 
   t.match(maskedQuote, { text: 'that f-----g fence.', label: 'altered', speaker: { name: 'Tomas Verhulst' } })
   t.equal(maskedQuote.claimId, fullQuote.claimId, 'one claim')
 
+  // An earlier article masking the whole quote joins it too; the claim still shows the word as said.
+  const earlier = await post(
+    app,
+    'https://wire.example/fence',
+    'Harbour Wire',
+    `“We will never pay for that f***ing fence, not one peso,” Mayor Tomas Verhulst said.`,
+    '2026-03-01T06:00:00Z',
+  )
+  t.equal(earlier.statusCode, 201)
+  const [earlierQuote] = await quotesOf(app, earlier.json().id)
+  const claim = (await app.inject({ url: `/v1/claims/${fullQuote.claimId}` })).json()
+  t.equal(earlierQuote.claimId, fullQuote.claimId)
+  t.equal(claim.canonicalText, FULL, 'shown by the printing of the word, not the first printing')
+  t.match(claim.appearances, [
+    { quoteId: earlierQuote.id, label: 'altered' },
+    { quoteId: fullQuote.id, label: 'verbatim' },
+    { quoteId: maskedQuote.id, label: 'altered' },
+  ])
+
   // A pasted rendering in a third style finds the claim; the printed difference is reported.
   const verify = (text: string) => app.inject({ method: 'POST', url: '/v1/verify', payload: { text } })
   const pasted = (await verify('that f**king fence')).json()
