@@ -34,7 +34,7 @@ export function fnv1a64(text: string): string {
   return BigInt.asIntN(64, (BigInt(h3 * 0x10000 + h2) << 32n) | BigInt(h1 * 0x10000 + h0)).toString()
 }
 
-/** The distinct shingles of normalised words (tokenizeWording), as decimal strings. */
+/** The distinct shingles of matched words (matchingWords), as decimal strings. */
 export function wordShingles(tokens: readonly string[]): string[] {
   if (tokens.length === 0) return []
   const runs =
@@ -65,7 +65,7 @@ export const RUN_FREE_WORDS = 8
  * store finds the claims a rendering may join (src/services/claim-grouping.ts) without reading every
  * claim of its speaker, so the grouping rule requires it too, and a full rebuild agrees with the
  * store (short of runs so common the store skips them: COMMON_SHINGLE_HOLDERS in
- * src/services/shingle-probe.ts). Tokens are normalised words (tokenizeWording); the sets of runs
+ * src/services/shingle-probe.ts). Tokens are matched words (matchingWords); the sets of runs
  * are kept per token array.
  */
 export function sharesRunOfWords(a: readonly string[], b: readonly string[]): boolean {
