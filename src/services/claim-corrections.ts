@@ -8,6 +8,7 @@ import {
   type Placement,
   type PlacementPlan,
 } from '../domain/claims/index.js'
+import { matchingWords } from '../domain/wording/index.js'
 import { Prisma } from '../generated/prisma/client.js'
 import { HttpProblem, notFound } from '../http/problem.js'
 import { retried } from './articles.js'
@@ -84,7 +85,12 @@ async function loadClaim(sql: SqlTransaction, claimId: string): Promise<LoadedCl
     id: claimId,
     speakerId: claim.speaker_id,
     seedId: rows[0]!.seedId,
-    members: rows.map((row) => ({ id: row.id, orderKey: row.orderKey, placement: placementOf(row) ?? undefined })),
+    members: rows.map((row) => ({
+      id: row.id,
+      orderKey: row.orderKey,
+      tokens: matchingWords(row.text),
+      placement: placementOf(row) ?? undefined,
+    })),
     rows: new Map(rows.map((row) => [row.id, row])),
   }
 }

@@ -1,5 +1,8 @@
 import {
   extendClaim,
+  FRAGMENT_TIER,
+  groupingTier,
+  type LaterReach,
   originalText,
   planClaimIdentity,
   type ClaimIdentityPlan,
@@ -51,6 +54,8 @@ import { misattributionEvents } from './webhook-events.js'
 const CANDIDATE_WORD_SIMILARITY = Prisma.raw('0.3')
 
 const SHARE = Prisma.raw(String(CLAIM_OVERLAP_THRESHOLD))
+
+const FRAGMENT_TIER_SQL = Prisma.raw(String(FRAGMENT_TIER))
 
 type Spans = Array<[number, number]>
 
@@ -117,10 +122,15 @@ const RENDERING_COLUMNS = Prisma.sql`q.id, q.speaker_id, q.text, q.spans, q.arti
   a.created_at AS ingested_at, c.seed_quote_id AS seed_id, c.id AS claim_id`
 
 /**
- * Stored renderings of each given rendering's speaker that may overlap it: the seeds of the
- * speaker's claims, and the renderings that come after it in the order of facts (which matter only
- * when it starts or stops being a seed). reassign accepts a superset for either lookup, so one
- * statement answers both, for every rendering of an ingest at once.
+ * Stored renderings of each given rendering's speaker that may overlap it: what reassign's lookups ask.
+ * Renderings are decided in tiers, fullest first (groupingTier), then by order key. For each rendering,
+ * one statement answers `seedsOf` and `laterOf` with reach `fragments` at once, for every rendering of
+ * an ingest (reassign accepts a superset for either lookup): the seeds of the speaker's claims, the
+ * renderings after it in its own tier, for a full wording the fragments it holds, and for a fragment
+ * the full wordings holding it. `laterTiers` asks instead for what `laterOf` adds with reach `every`:
+ * the short wordings (four to seven words) a full wording overlaps, which matter only when it starts or
+ * stops being a seed, so are looked up only then (one rendering at a time): looked up for every full
+ * wording of an ingest, a speaker's hundreds of short quotes were screened against each.
  *
  * Seeds are found by their words, not by walking the speaker's claims: on real news a few speakers
  * are quoted thousands of times, and screening each of their claims made every ingest naming them
@@ -129,7 +139,9 @@ const RENDERING_COLUMNS = Prisma.sql`q.id, q.speaker_id, q.text, q.spans, q.arti
  * is not a common turn of phrase (holdingShingle), and screens the claims of its speaker founded by
  * fewer words, which need none; a shorter rendering needs none either and is screened against every
  * claim of its speaker. Past COMMON_SHINGLE_HOLDERS claims holding a run, the store no longer sees
- * two wordings whose only runs in common are such runs, where a full rebuild would join them.
+ * two wordings whose only runs in common are such runs, where a full rebuild would join them. A
+ * fragment and a full wording overlap only when the fragment's words are all in the other (the
+ * fragment rule), which the word hashes screen exactly, with no trigram.
  *
  * The screen is two-stage because word similarity is the costly part (35-65 µs a pair): rows that do
  * not share enough distinct words to reach the overlap rule (may_share_wording in the migrations, on
@@ -140,6 +152,7 @@ const RENDERING_COLUMNS = Prisma.sql`q.id, q.speaker_id, q.text, q.spans, q.arti
 async function overlappingStored(
   sql: SqlTransaction,
   renderings: ClusterRendering[],
+  { laterTiers = false }: { laterTiers?: boolean } = {},
 ): Promise<Map<string, RenderingRow[]>> {
   const keys = renderings.map((rendering) =>
     searchKey(typeof rendering.text === 'string' ? rendering.text : rendering.text.join(' ')),
@@ -148,18 +161,16 @@ async function overlappingStored(
   const runs = renderings.map((rendering) =>
     rendering.tokens.length >= RUN_FREE_WORDS ? `{${wordShingles(rendering.tokens).join(',')}}` : '{}',
   )
-  const rows = await sql.query<RenderingRow & { rendering: string }>(
-    Prisma.sql`
-    -- Materialised, so that each key's word hashes are computed once, not once per claim screened.
-    WITH k AS MATERIALIZED (
-      SELECT *, word_hashes(key) AS words, cardinality(string_to_array(key, ' ')) AS word_count
-      FROM unnest(${renderings.map((r) => r.id)}::text[], ${renderings.map((r) => r.speakerKey)}::uuid[],
-        ${keys}::text[], ${renderings.map((r) => r.orderKey)}::text[],
-        ${renderings.map((r) => r.tokens.length < RUN_FREE_WORDS)}::boolean[], ${runs}::text[])
-        AS u(rendering, speaker, key, order_key, short, runs)
-    )
-    SELECT k.rendering, r.*
-    FROM k CROSS JOIN LATERAL (
+  const wordScreen = Prisma.sql`CASE WHEN l.words && k.words
+    AND may_share_wording(l.words, l.word_count, k.words, k.word_count, ${SHARE})
+    THEN ${similar(Prisma.sql`l.normalized_text`)} END`
+  const candidates = laterTiers
+    ? Prisma.sql`
+      -- The tiers after its own but the fragments', a range of quote_speaker_grouping_order_idx.
+      SELECT l.id FROM quote l
+      WHERE l.speaker_id = k.speaker AND grouping_tier(l.word_count) > k.tier
+        AND grouping_tier(l.word_count) < ${FRAGMENT_TIER_SQL} AND l.claim_id IS NOT NULL AND ${wordScreen}`
+    : Prisma.sql`
       -- Each seed once, however many runs it shares, before any word is compared: a long quote shares
       -- hundreds of runs with its claim's seed.
       SELECT s.id FROM (
@@ -187,11 +198,34 @@ async function overlappingStored(
       WHERE NOT k.short AND sc.speaker_id = k.speaker AND sc.seed_word_count < ${Prisma.raw(String(RUN_FREE_WORDS))}
         AND ${seedSharesWords} AND ${similar(Prisma.sql`s.normalized_text`)}
       UNION
+      -- After it in its own tier: a range of quote_speaker_grouping_order_idx.
       SELECT l.id FROM quote l
-      WHERE l.speaker_id = k.speaker AND l.order_key > k.order_key AND l.claim_id IS NOT NULL
-        AND CASE WHEN l.words && k.words AND may_share_wording(l.words, l.word_count, k.words, k.word_count, ${SHARE})
-          THEN ${similar(Prisma.sql`l.normalized_text`)} END
-    ) AS m
+      WHERE l.speaker_id = k.speaker AND grouping_tier(l.word_count) = k.tier AND l.order_key > k.order_key
+        AND l.claim_id IS NOT NULL AND ${wordScreen}
+      UNION
+      -- The fragments a full wording holds, which may join through it (cluster.ts).
+      SELECT l.id FROM quote l
+      WHERE k.tier < ${FRAGMENT_TIER_SQL} AND l.speaker_id = k.speaker
+        AND grouping_tier(l.word_count) = ${FRAGMENT_TIER_SQL} AND l.claim_id IS NOT NULL
+        AND cardinality(l.words) > 0 AND l.words <@ k.words
+      UNION
+      -- The full wordings holding a fragment.
+      SELECT l.id FROM quote l
+      WHERE k.tier = ${FRAGMENT_TIER_SQL} AND cardinality(k.words) > 0 AND l.speaker_id = k.speaker
+        AND grouping_tier(l.word_count) < ${FRAGMENT_TIER_SQL} AND l.claim_id IS NOT NULL AND l.words @> k.words`
+  const rows = await sql.query<RenderingRow & { rendering: string }>(
+    Prisma.sql`
+    -- Materialised, so that each key's word hashes are computed once, not once per claim screened.
+    WITH k AS MATERIALIZED (
+      SELECT *, word_hashes(key) AS words, cardinality(string_to_array(key, ' ')) AS word_count,
+        grouping_tier(cardinality(string_to_array(key, ' '))) AS tier
+      FROM unnest(${renderings.map((r) => r.id)}::text[], ${renderings.map((r) => r.speakerKey)}::uuid[],
+        ${keys}::text[], ${renderings.map((r) => r.orderKey)}::text[],
+        ${renderings.map((r) => r.tokens.length < RUN_FREE_WORDS)}::boolean[], ${runs}::text[])
+        AS u(rendering, speaker, key, order_key, short, runs)
+    )
+    SELECT k.rendering, r.*
+    FROM k CROSS JOIN LATERAL (${candidates}) AS m
     -- Read by key, one row per candidate: joined plainly, the planner, expecting thousands of
     -- candidates, hashed the whole quote and article tables (100 ms at 5k real articles, and growing).
     CROSS JOIN LATERAL (
@@ -384,6 +418,14 @@ export async function regroupClaims(
     const target = rendering.placement?.with ? placements.targets.get(rendering.placement.with) : undefined
     return remember([...rows, ...(placements.carriers.get(rendering.speakerKey) ?? []), ...(target ? [target] : [])])
   }
+  // With reach `every`, a full wording looks up the short wordings after it too (overlappingStored's
+  // laterTiers): only a seed's change of standing asks for them, and few renderings of an ingest are that.
+  const later = async (rendering: ClusterRendering, reach: LaterReach) => {
+    const found = await overlapping(rendering)
+    if (reach === 'fragments' || groupingTier(rendering.tokens) + 1 >= FRAGMENT_TIER) return found
+    const rows = (await overlappingStored(sql, [rendering], { laterTiers: true })).get(rendering.id)!
+    return [...found, ...remember(rows)]
+  }
   const placedOn = (rendering: ClusterRendering) => remember(placements.placedOn.get(rendering.id) ?? [])
   const seeds = new Map<string, string>()
   const touchedSeeds = new Set<string>()
@@ -395,7 +437,7 @@ export async function regroupClaims(
     const result = await reassign(
       { added: addedRenderings.get(speakerId)!, removed: removedRenderings },
       overlapping,
-      overlapping,
+      later,
       placedOn,
     )
     for (const [id, seed] of result.seeds) seeds.set(id, seed)

@@ -15,9 +15,9 @@
 import { compareRenderings, type ClusterRendering, type Placement } from './rendering.js'
 
 /** A member of a claim as a correction sees it, with the placement it has, if any. */
-export type ClaimMember = Pick<ClusterRendering, 'id' | 'orderKey' | 'placement'>
+export type ClaimMember = Pick<ClusterRendering, 'id' | 'orderKey' | 'tokens' | 'placement'>
 
-/** A claim as a correction sees it: its seed (its earliest member) and every member, the seed included. */
+/** A claim as a correction sees it: its seed (its first member, compareRenderings) and every member, the seed included. */
 export interface CorrectedClaim {
   seedId: string
   members: readonly ClaimMember[]

@@ -1,8 +1,8 @@
 /**
  * Which claim ids survive a regrouping, and where the others point.
  *
- * Claims are grouped around seeds (a claim's earliest rendering), so a change that gives a claim an
- * earlier rendering, or removes its seed, makes the grouping start a claim under a new seed and empty
+ * Claims are grouped around seeds (a claim's first rendering in the grouping's order), so a change that
+ * gives a claim an earlier rendering, or removes its seed, makes the grouping start a claim under a new seed and empty
  * the old one. To the grouping that is a new claim; to an editor who linked the old id it is the same
  * claim. The id is what an editor holds, so ids follow renderings:
  *
@@ -17,7 +17,7 @@
  * - failing that, it is a tombstone: its id answers that it is gone.
  *
  * A claim that keeps its seed keeps its id whatever else leaves it, so a split leaves the original
- * id with the part that holds the earliest rendering by construction.
+ * id with the part that holds the earliest rendering (in the grouping's order) by construction.
  */
 
 import { compareOverlaps, wordingOverlap } from './overlap.js'

@@ -3,21 +3,28 @@
  *
  * The rule: a quote joins the claim of the same speaker whose founding wording it overlaps,
  * otherwise it starts a new claim; a quote overlapping several claims joins exactly one, and claims
- * never merge. That rule reads as a process over time, so it is run as one greedy pass in a fixed
- * order of facts (order-key.ts): each rendering, taken in that order, joins the claim whose seed
- * (the rendering that started it, its earliest member) it overlaps best, or, overlapping no earlier
- * seed of its speaker, becomes a seed itself. The result is a function of the set of renderings,
- * whatever order they arrived in.
+ * never merge. That rule reads as a process, so it is run as one greedy pass in a fixed order
+ * (compareRenderings): fullest wordings first, in tiers by length (groupingTier), and within a tier in
+ * an order of facts of the articles (order-key.ts). Each rendering, taken in that order, joins the
+ * claim whose seed (the rendering that started it, its first member in that order) it overlaps best,
+ * or, overlapping no earlier seed of its speaker, becomes a seed itself. The result is a function of
+ * the set of renderings, whatever order they arrived in. Deciding fuller wordings first means a claim
+ * is founded by the fullest printing of the words, and an excerpt printed before it joins it.
  *
  * Comparing with seeds only, not with every earlier member, keeps a claim about what its founding
- * wording says: a short excerpt ("No, President Trump") joins the claim it is an excerpt of, but a
- * longer quote that merely contains that excerpt does not follow it there unless it overlaps the
- * claim's seed too. Excerpts therefore never chain unrelated quotes together.
+ * wording says: a quote that merely overlaps a member (a longer quote holding part of the seed and
+ * words of another statement) does not follow it there unless it overlaps the claim's seed too.
+ * Quotes therefore never chain unrelated quotes together. Fragments (fewer than FRAGMENT_WORDS words)
+ * are the exception that cannot chain: decided last, only other fragments can join through them, and
+ * they must hold all their words in order, so they may join through any full wording in a claim
+ * (a seed first: the words a member adds to its seed are less surely the claim's). Compared with
+ * seeds only, a fragment of a quote whose claim another printing founded found a claim of its own.
  *
- * Everything a rendering's decision depends on is local: the earlier seeds of its speaker that it
- * overlaps. Which renderings are seeds is itself decided that way, so a change reaches a rendering
- * only through an overlapping rendering that became or stopped being a seed. That locality is what
- * lets the service recompute only what a change touches (incremental.ts).
+ * Everything a rendering's decision depends on is local: the earlier ways into claims of its speaker
+ * that it overlaps (seeds; for a fragment, full wordings too). Which renderings are seeds is itself
+ * decided that way, so a change reaches a rendering only through an overlapping rendering that became
+ * or stopped being a seed, or, for a fragment, a full wording that changed claims. That locality is
+ * what lets the service recompute only what a change touches (incremental.ts).
  *
  * An editor's corrections enter the same pass as facts about single renderings (Placement), so that
  * they hold whatever arrives later: a placed rendering joins the claim of the rendering it is placed
@@ -42,39 +49,49 @@ import {
   type WordedRendering,
   type WordingTally,
 } from '../wording/index.js'
-import { compareOverlaps, overlapBound, wordingOverlap } from './overlap.js'
+import { compareOverlaps, isFragment, overlapBound, wordingOverlap } from './overlap.js'
 import { compareRenderings, originalText, type ClusterRendering } from './rendering.js'
 
 /**
- * A seed (a rendering that started a claim), or a rendering that carries its claim, that a rendering
- * of the same speaker overlaps.
+ * A way into a claim that a rendering of the same speaker overlaps: a seed (a rendering that started a
+ * claim), a rendering that carries its claim, or, for a fragment, any full wording in a claim.
  */
 export interface SeedOverlap {
-  /** The seed, whose id is the claim's; or the carrying rendering, whose claim is joined through it. */
-  seed: Pick<ClusterRendering, 'id' | 'orderKey'>
+  /** The seed, whose id is the claim's; or the rendering whose claim is joined through it. */
+  seed: Pick<ClusterRendering, 'id' | 'orderKey' | 'tokens'>
   overlap: WordingOverlap
+  /** a full wording that is a way in for fragments only: it joined its claim, founded or carried none */
+  member?: boolean
 }
 
 /**
- * The rendering whose claim a rendering joins, given the seeds (and carrying renderings) of its
- * speaker that it overlaps: the one of the best overlap (compareOverlaps), ties going to the earliest;
- * its own id, starting a claim, when none comes before it. Those that do not come before the rendering
- * (itself included) are ignored, so callers may pass every overlapping one. A seed's id is its claim's;
- * a carrying rendering's claim is the seed it was given.
+ * Orders ways in best first: by overlap (compareOverlaps); then a seed or carrying rendering before a
+ * mere member, since the words a member adds to its claim's founding wording are less surely the
+ * claim's (an excerpt of one statement printed inside a longer quote of another joins the statement's
+ * claim, not the longer quote's); then the earliest. Negative when x is the better one.
+ */
+export function compareWaysIn(x: SeedOverlap, y: SeedOverlap): number {
+  return (
+    compareOverlaps(x.overlap, y.overlap) ||
+    Number(x.member === true) - Number(y.member === true) ||
+    compareRenderings(x.seed, y.seed)
+  )
+}
+
+/**
+ * The rendering whose claim a rendering joins, given the ways into claims of its speaker that it
+ * overlaps: the best (compareWaysIn); its own id, starting a claim, when none comes before it. Those
+ * that do not come before the rendering (itself included) are ignored, so callers may pass every
+ * overlapping one. A seed's id is its claim's; another rendering's claim is the seed it was given.
  */
 export function chooseSeed(
-  rendering: Pick<ClusterRendering, 'id' | 'orderKey'>,
+  rendering: Pick<ClusterRendering, 'id' | 'orderKey' | 'tokens'>,
   seeds: readonly SeedOverlap[],
 ): string {
   let best: SeedOverlap | null = null
   for (const candidate of seeds) {
     if (compareRenderings(candidate.seed, rendering) >= 0) continue
-    if (best === null) {
-      best = candidate
-      continue
-    }
-    const byOverlap = compareOverlaps(candidate.overlap, best.overlap)
-    if (byOverlap < 0 || (byOverlap === 0 && compareRenderings(candidate.seed, best.seed) < 0)) best = candidate
+    if (best === null || compareWaysIn(candidate, best) < 0) best = candidate
   }
   return best === null ? rendering.id : best.seed.id
 }
@@ -82,9 +99,9 @@ export function chooseSeed(
 /** A claim as membership only. */
 export interface ClaimGroup {
   speakerKey: string
-  /** The rendering that started the claim: its earliest member. */
+  /** The rendering that started the claim: its first member in the grouping's order (compareRenderings). */
   seedId: string
-  /** Members in order (compareRenderings), seed first. */
+  /** Members in the grouping's order (compareRenderings), seed first. */
   renderingIds: string[]
 }
 
@@ -107,8 +124,11 @@ function sortedUnique<T extends ClusterRendering>(renderings: readonly T[]): T[]
 export function assignSeeds(renderings: readonly ClusterRendering[]): Map<string, string> {
   const assigned = new Map<string, string>()
   const byId = new Map(renderings.map((rendering) => [rendering.id, rendering]))
-  /** Per speaker, the renderings a later one may join through: seeds, and renderings that carry. */
-  const gatewaysBySpeaker = new Map<string, ClusterRendering[]>()
+  /**
+   * Per speaker, in order, the renderings a later one may join through (isGatewayFor): seeds and
+   * renderings that carry, for any rendering; every other full wording, for fragments.
+   */
+  const gatewaysBySpeaker = new Map<string, Array<{ rendering: ClusterRendering; forEvery: boolean }>>()
   for (const rendering of sortedUnique(renderings)) {
     let gateways = gatewaysBySpeaker.get(rendering.speakerKey)
     if (gateways === undefined) {
@@ -119,24 +139,33 @@ export function assignSeeds(renderings: readonly ClusterRendering[]): Map<string
       const target = byId.get(id)
       return target?.speakerKey === rendering.speakerKey ? assigned.get(id) : undefined
     })
+    const fragment = isFragment(rendering.tokens)
     if (seedId === undefined) {
       // Only the best gateway matters. Earlier ones come in order, so one whose bound cannot beat the
-      // best so far (a tie would go to that earlier best) is skipped without an alignment.
+      // best so far (a tie would go to that earlier best, unless it is a member and this one a seed) is
+      // skipped without an alignment.
       const overlapping: SeedOverlap[] = []
-      let best: WordingOverlap | null = null
-      for (const gateway of gateways) {
+      let best: SeedOverlap | null = null
+      for (const { rendering: gateway, forEvery } of gateways) {
+        if (!forEvery && !fragment) continue
         const bound = overlapBound(rendering.tokens, gateway.tokens)
-        if (bound === null || (best !== null && compareOverlaps(bound, best) >= 0)) continue
+        if (bound === null) continue
+        if (best !== null) {
+          const byBound = compareOverlaps(bound, best.overlap)
+          if (byBound > 0 || (byBound === 0 && (!forEvery || best.member !== true))) continue
+        }
         const overlap = wordingOverlap(rendering.tokens, gateway.tokens)
         if (overlap === null) continue
-        overlapping.push({ seed: gateway, overlap })
-        if (best === null || compareOverlaps(overlap, best) < 0) best = overlap
+        const way = { seed: gateway, overlap, member: !forEvery }
+        overlapping.push(way)
+        if (best === null || compareWaysIn(way, best) < 0) best = way
       }
       const chosen = chooseSeed(rendering, overlapping)
       seedId = chosen === rendering.id ? chosen : (assigned.get(chosen) as string)
     }
     assigned.set(rendering.id, seedId)
-    if (seedId === rendering.id || rendering.placement?.carries) gateways.push(rendering)
+    const forEvery = seedId === rendering.id || rendering.placement?.carries === true
+    if (forEvery || !fragment) gateways.push({ rendering, forEvery })
   }
   return assigned
 }

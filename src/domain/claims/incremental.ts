@@ -2,20 +2,21 @@
  * Keeping claims up to date without regrouping a speaker's every quote.
  *
  * Why it is exact. In the greedy pass (cluster.ts) a rendering's claim is decided by chooseSeed from
- * the earlier seeds of its speaker that it overlaps, nothing else; whether it is a seed itself is
- * part of that decision. So after a change, a rendering can end up in a different claim only if it
- * was added, or an earlier rendering overlapping it changed seed status: became a seed (added as
- * one, or left without an earlier seed to join), stopped being one, or was a seed and was removed.
- * A rendering that merely moves from one claim to another, seed neither before nor after, changes
- * no one else's decision.
+ * the earlier ways into claims of its speaker that it overlaps (seeds; for a fragment, full wordings
+ * too), nothing else; whether it is a seed itself is part of that decision. So after a change, a
+ * rendering can end up in a different claim only if it was added, or an earlier rendering overlapping
+ * it changed seed status (became a seed, added as one or left without an earlier seed to join; stopped
+ * being one; or was a seed and was removed), or, for a fragment, an earlier full wording overlapping it
+ * was added, removed or moved. A fragment that moves from one claim to another, seed neither before
+ * nor after, changes no one else's decision; a full wording that does changes only fragments'.
  *
  * reassign therefore re-decides, in order, the added renderings and the later overlapping
- * renderings of every rendering whose seed status changed, and stops where statuses stop changing.
- * Processing in order means each rendering is re-decided once, after every earlier rendering it
- * depends on is final; a rendering not re-decided overlaps the same earlier seeds as before, so its
- * decision stands. Work is proportional to the renderings re-decided: a quote published after
- * everything it overlaps that joins an existing claim (the usual case of live ingestion) costs one
- * lookup of the seeds it overlaps, and nothing else.
+ * renderings each such change reaches, and stops where statuses stop changing. Processing in order
+ * means each rendering is re-decided once, after every earlier rendering it depends on is final; a
+ * rendering not re-decided overlaps the same earlier ways in as before, so its decision stands. Work
+ * is proportional to the renderings re-decided: a quote published after everything it overlaps that
+ * joins an existing claim (the usual case of live ingestion) costs one lookup of the seeds it
+ * overlaps and, for a full wording, one of the fragments after it (few, and those of its words).
  *
  * Exactness rests on the two lookups returning at least what their contracts say (more is fine:
  * every candidate is checked with the exact alignment, and its speaker, order and status are
@@ -23,7 +24,7 @@
  * 60-word statement overlaps it fully while sharing few of its trigrams.
  */
 import { chooseSeed, placedSeed, type SeedOverlap } from './cluster.js'
-import { wordingOverlap } from './overlap.js'
+import { isFragment, wordingOverlap } from './overlap.js'
 import { compareRenderings, type ClusterRendering } from './rendering.js'
 
 type Awaitable<T> = T | Promise<T>
@@ -41,6 +42,15 @@ export interface SeededRendering {
  * superset is fine, in any order, renderings of other speakers and `r` itself included.
  */
 export type SeededCandidates = (rendering: ClusterRendering) => Awaitable<readonly SeededRendering[]>
+
+/**
+ * Which later renderings a `laterOf` lookup must return: `every` one, or only `fragments` (when the
+ * rendering is a way in for fragments alone, a full wording that joined or left a claim).
+ */
+export type LaterReach = 'every' | 'fragments'
+
+/** The lookup of the renderings after one (reassign's `laterOf`): any superset of what `reach` asks. */
+export type LaterCandidates = (rendering: ClusterRendering, reach: LaterReach) => Awaitable<readonly SeededRendering[]>
 
 export interface ClaimChange {
   /** New renderings, and the new version of a corrected one (same id or not). */
@@ -110,13 +120,15 @@ class RenderingQueue {
  * it is given; it writes nothing. For a rendering `r` (stored, added, or removed):
  *
  * - `seedsOf(r)` must return every stored seed of r's speaker that overlaps r, every stored rendering
- *   of r's speaker that carries (Placement) and overlaps r, and the stored rendering r is placed with,
- *   if any. It is called once for each rendering re-decided: every added one, and each one a change
- *   reaches.
- * - `laterOf(r)` must return every stored rendering of r's speaker that comes after r in the order
- *   of facts (compareRenderings) and overlaps r. It is called only for a rendering whose standing
- *   with later ones changes: an added rendering that starts a claim or carries, a stored one that
- *   becomes or stops being a seed, a carrying one whose claim changes, a removed seed or carrier.
+ *   of r's speaker that carries (Placement) and overlaps r, when r is a fragment every stored full
+ *   wording of r's speaker that overlaps it, and the stored rendering r is placed with, if any. It is
+ *   called once for each rendering re-decided: every added one, and each one a change reaches.
+ * - `laterOf(r, reach)` must return every stored rendering of r's speaker that comes after r in the
+ *   order of the grouping (compareRenderings) and overlaps r; with reach `fragments`, only every such
+ *   fragment. It is called only for a rendering whose standing with later ones changes: with `every`,
+ *   an added rendering that starts a claim or carries, a stored one that becomes or stops being a seed,
+ *   a carrying one whose claim changes, a removed seed or carrier; with `fragments`, any other full
+ *   wording added, removed or moving (a way in for the fragments after it).
  * - `placedOn(r)` must return every stored rendering placed with r. It is called for each rendering
  *   whose claim changes (added and removed ones included); it may answer nothing when no stored
  *   rendering has a placement.
@@ -124,14 +136,15 @@ class RenderingQueue {
  * Without `laterOf`, `seedsOf` serves both roles and must return the union: every stored rendering
  * of r's speaker that overlaps r, and the one r is placed with. Cost: per rendering re-decided, one
  * `seedsOf` lookup, the word-count bound per candidate (the alignment when the bound passes) and
- * O(log q) to queue it; one `laterOf` lookup per status change, one `placedOn` per changed claim.
- * Proportional to what the change reaches, not to the speaker's claims: a new latest quote costs one
- * lookup when it joins a claim, two (the second one empty) when it starts one, and a `placedOn`.
+ * O(log q) to queue it; one `laterOf` lookup per status change or full wording moved, one `placedOn`
+ * per changed claim. Proportional to what the change reaches, not to the speaker's claims: a new latest
+ * fragment costs one lookup when it joins a claim, a new full wording two (the second one finding the
+ * fragments after it that it holds, each re-decided), and a `placedOn`.
  */
 export async function reassign(
   change: ClaimChange,
   seedsOf: SeededCandidates,
-  laterOf: SeededCandidates = seedsOf,
+  laterOf: LaterCandidates = seedsOf,
   placedOn: SeededCandidates = () => [],
 ): Promise<Reassignment> {
   const added = new Map(change.added.map((rendering) => [rendering.id, rendering]))
@@ -148,13 +161,17 @@ export async function reassign(
   const queue = new RenderingQueue()
 
   const seedNow = (id: string): string | undefined => seeds.get(id) ?? storedSeeds.get(id)
+  /** Whether a rendering, as things stand now, is a way into its claim for every later one: a seed, or carrying. */
   const isGateway = (rendering: ClusterRendering): boolean =>
     seedNow(rendering.id) === rendering.id || rendering.placement?.carries === true
+  /** Whether `gateway` is a way into its claim for the later `rendering`: a full wording is, for a fragment. */
+  const isGatewayFor = (gateway: ClusterRendering, rendering: ClusterRendering): boolean =>
+    isGateway(gateway) || (isFragment(rendering.tokens) && !isFragment(gateway.tokens))
 
   /** Stored rows of a lookup that are still there after the change, their stored seeds noted. */
-  const surviving = async (lookup: SeededCandidates, rendering: ClusterRendering): Promise<ClusterRendering[]> => {
+  const surviving = async (found: Awaitable<readonly SeededRendering[]>): Promise<ClusterRendering[]> => {
     const kept: ClusterRendering[] = []
-    for (const { rendering: stored, seedId } of await lookup(rendering)) {
+    for (const { rendering: stored, seedId } of await found) {
       if (removedIds.has(stored.id) || added.has(stored.id)) continue
       storedSeeds.set(stored.id, seedId)
       storedRenderings.set(stored.id, stored)
@@ -165,32 +182,38 @@ export async function reassign(
 
   /**
    * `rendering`'s standing with later renderings changed: queue every later rendering overlapping it,
-   * stored or added, and if it is now a way into a claim (a seed, or carrying), hand it to them as one
-   * to consider (their lookups, answering for the stored state, need not know it).
+   * stored or added, that the change reaches, and hand it to those it is now a way in for (their
+   * lookups, answering for the stored state, need not know it). A change of a seed's or a carrying
+   * rendering's standing reaches every later rendering; a full wording that only moved between claims
+   * is a way in for fragments alone, so it reaches those.
    */
-  const propagate = async (rendering: ClusterRendering, gateway: boolean): Promise<void> => {
-    for (const other of [...(await surviving(laterOf, rendering)), ...added.values()]) {
+  const propagate = async (rendering: ClusterRendering, wasGateway: boolean, leaving = false): Promise<void> => {
+    const everyLater = wasGateway || isGateway(rendering)
+    if (!everyLater && isFragment(rendering.tokens)) return
+    const later = await surviving(laterOf(rendering, everyLater ? 'every' : 'fragments'))
+    for (const other of [...later, ...added.values()]) {
       if (other.speakerKey !== rendering.speakerKey || compareRenderings(rendering, other) >= 0) continue
+      if (!everyLater && !isFragment(other.tokens)) continue
       const overlap = wordingOverlap(other.tokens, rendering.tokens)
       if (overlap === null) continue
       queue.push(other)
-      if (!gateway) continue
+      if (leaving || !isGatewayFor(rendering, other)) continue
       let given = newSeedsOverlapping.get(other.id)
       if (given === undefined) newSeedsOverlapping.set(other.id, (given = new Map()))
-      given.set(rendering.id, { seed: rendering, overlap })
+      given.set(rendering.id, { seed: rendering, overlap, member: !isGateway(rendering) })
     }
   }
 
   /** `rendering`'s claim changed: the renderings placed with it follow (or wake, or fall dormant). */
   const requeuePlaced = async (rendering: ClusterRendering): Promise<void> => {
-    for (const placed of await surviving(placedOn, rendering)) queue.push(placed)
+    for (const placed of await surviving(placedOn(rendering))) queue.push(placed)
     for (const other of added.values()) if (other.placement?.with === rendering.id) queue.push(other)
   }
 
   for (const { rendering, seedId } of change.removed) {
-    // Its claim loses it; if it was a seed or carried, the renderings after it lose a way in.
+    // Its claim loses it; the renderings after it it was a way in for lose one.
     touchedSeeds.add(seedId)
-    if (seedId === rendering.id || rendering.placement?.carries) await propagate(rendering, false)
+    await propagate(rendering, seedId === rendering.id, true)
     await requeuePlaced(rendering)
   }
   for (const rendering of added.values()) queue.push(rendering)
@@ -200,11 +223,12 @@ export async function reassign(
     visited++
     // The earlier seeds and carrying renderings it overlaps after the change: stored ones still so, and new ones.
     const candidates = new Map(newSeedsOverlapping.get(rendering.id))
-    const stored = await surviving(seedsOf, rendering)
+    const stored = await surviving(seedsOf(rendering))
     for (const other of stored) {
-      if (candidates.has(other.id) || other.speakerKey !== rendering.speakerKey || !isGateway(other)) continue
+      if (candidates.has(other.id) || other.speakerKey !== rendering.speakerKey || !isGatewayFor(other, rendering))
+        continue
       const overlap = wordingOverlap(rendering.tokens, other.tokens)
-      if (overlap !== null) candidates.set(other.id, { seed: other, overlap })
+      if (overlap !== null) candidates.set(other.id, { seed: other, overlap, member: !isGateway(other) })
     }
     let seedId = placedSeed(rendering, (id) => {
       // Removed renderings are neither added nor kept by `surviving`: a placement with one is dormant.
@@ -216,13 +240,11 @@ export async function reassign(
       const chosen = chooseSeed(rendering, [...candidates.values()])
       seedId = chosen === rendering.id ? chosen : (seedNow(chosen) as string)
     }
-    const nowSeed = seedId === rendering.id
-    const carries = rendering.placement?.carries === true
     if (added.has(rendering.id)) {
       seeds.set(rendering.id, seedId)
       touchedSeeds.add(seedId)
       // New to the renderings after it: it matters to them only as a way into its claim.
-      if (nowSeed || carries) await propagate(rendering, true)
+      await propagate(rendering, false)
       await requeuePlaced(rendering)
       continue
     }
@@ -231,7 +253,7 @@ export async function reassign(
     seeds.set(rendering.id, seedId)
     touchedSeeds.add(seedId)
     touchedSeeds.add(storedSeed)
-    if (carries || nowSeed !== (storedSeed === rendering.id)) await propagate(rendering, nowSeed || carries)
+    await propagate(rendering, storedSeed === rendering.id)
     await requeuePlaced(rendering)
   }
   return { seeds, touchedSeeds, visited }

@@ -6,17 +6,33 @@
  */
 export { makeOrderKey } from './order-key.js'
 export type { OrderFacts } from './order-key.js'
-export { compareRenderings, originalText, printedPieces, toClusterRendering } from './rendering.js'
+export {
+  compareRenderings,
+  FRAGMENT_TIER,
+  groupingTier,
+  originalText,
+  printedPieces,
+  toClusterRendering,
+} from './rendering.js'
 export type { ClusterRendering, Placement, RenderingInput } from './rendering.js'
 export {
   compareOverlaps,
   FRAGMENT_WORDS,
   fragmentLookup,
+  isFragment,
   overlapBound,
   overlapsClaim,
   wordingOverlap,
 } from './overlap.js'
-export { assignSeeds, chooseSeed, clusterRenderings, extendClaim, recluster, summarizeClaim } from './cluster.js'
+export {
+  assignSeeds,
+  chooseSeed,
+  clusterRenderings,
+  compareWaysIn,
+  extendClaim,
+  recluster,
+  summarizeClaim,
+} from './cluster.js'
 export type {
   ClaimExtension,
   ClaimGroup,
@@ -27,7 +43,14 @@ export type {
   StoredClaimState,
 } from './cluster.js'
 export { reassign } from './incremental.js'
-export type { ClaimChange, Reassignment, SeededCandidates, SeededRendering } from './incremental.js'
+export type {
+  ClaimChange,
+  LaterCandidates,
+  LaterReach,
+  Reassignment,
+  SeededCandidates,
+  SeededRendering,
+} from './incremental.js'
 export { createRandom, generateSyntheticCorpus } from './synthetic-corpus.js'
 export type {
   SyntheticArticle,

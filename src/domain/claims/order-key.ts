@@ -1,5 +1,6 @@
 /**
- * The order in which a speaker's quotes are considered when they are grouped into claims.
+ * The order in which a speaker's quotes are considered when they are grouped into claims, within a
+ * tier of wordings of like length (groupingTier, rendering.ts: fuller wordings are decided first).
  *
  * Grouping is a greedy pass (see cluster.ts), so it must run in an order that is a fact of the
  * articles, never of their arrival: ingesting the same articles serially or in parallel must give

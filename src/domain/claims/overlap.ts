@@ -58,6 +58,9 @@ export function overlapBound(a: readonly string[], b: readonly string[]): Wordin
  */
 export const FRAGMENT_WORDS = 4
 
+/** Whether a wording is a fragment: fewer than FRAGMENT_WORDS words. */
+export const isFragment = (tokens: readonly string[]): boolean => tokens.length < FRAGMENT_WORDS
+
 /**
  * What a fragment (fewer than FRAGMENT_WORDS words) can match, as a store looks it up by words: by the
  * fragment rule of wordingOverlap, a wording at least as long holds every one of its words in order, and

@@ -1,5 +1,7 @@
 import { matchingWords } from '../wording/index.js'
 import { makeOrderKey, type OrderFacts } from './order-key.js'
+import { RUN_FREE_WORDS } from '../wording/index.js'
+import { isFragment } from './overlap.js'
 
 /** One stored quote as the clustering sees it. */
 export interface ClusterRendering {
@@ -75,14 +77,34 @@ export function toClusterRendering(input: RenderingInput): ClusterRendering {
   }
 }
 
+/** The tier of fragments, decided last. */
+export const FRAGMENT_TIER = 2
+
 /**
- * Total order of renderings: order key, then id. Ids only decide between two quotes at the same
+ * Which tier of the grouping decides a rendering: full wordings (RUN_FREE_WORDS words or more) first,
+ * then short ones, then fragments (fewer than FRAGMENT_WORDS). A claim is founded by the fullest printing
+ * of the words there is, whenever it was printed, and excerpts find it. Decided in order of printing
+ * alone, an excerpt printed first ("a disgrace", "has to stop") founded a claim of its own, and the full
+ * quote, overlapping several such excerpts, could join only one of them: the others stayed apart for good.
+ * Measured on basil-dev (`npm run bench:consistency`): claim pair F1 0.885 -> 0.923, labels 0.904 -> 0.956
+ * (fragments alone last: 0.901; a short excerpt printed first, matching 60% of a long quote's words,
+ * still drew the quote it was an excerpt of into another claim).
+ */
+export function groupingTier(tokens: readonly string[]): number {
+  if (isFragment(tokens)) return FRAGMENT_TIER
+  return tokens.length < RUN_FREE_WORDS ? 1 : 0
+}
+
+/**
+ * Total order of renderings: grouping tier (groupingTier), order key, then id. Ids only decide between two quotes at the same
  * position of the same article, which the database does not store; they make the order total anyway.
  */
 export function compareRenderings(
-  x: Pick<ClusterRendering, 'orderKey' | 'id'>,
-  y: Pick<ClusterRendering, 'orderKey' | 'id'>,
+  x: Pick<ClusterRendering, 'orderKey' | 'id' | 'tokens'>,
+  y: Pick<ClusterRendering, 'orderKey' | 'id' | 'tokens'>,
 ): number {
+  const tier = groupingTier(x.tokens) - groupingTier(y.tokens)
+  if (tier !== 0) return tier
   if (x.orderKey !== y.orderKey) return x.orderKey < y.orderKey ? -1 : 1
   if (x.id !== y.id) return x.id < y.id ? -1 : 1
   return 0

@@ -118,7 +118,7 @@ t.test('a merged claim keeps drawing later renderings of its words', async (t) =
 })
 
 t.test('corrections that make no sense are refused', async (t) => {
-  const claim: CorrectedClaim = { seedId: 'a', members: [{ id: 'a', orderKey: '1' }] }
+  const claim: CorrectedClaim = { seedId: 'a', members: [{ id: 'a', orderKey: '1', tokens: ['a'] }] }
   t.throws(() => planMerge(claim, claim), ClaimCorrectionError)
   t.throws(() => planMove('a', claim, claim), ClaimCorrectionError)
   t.throws(() => planMove('z', claim, claim), ClaimCorrectionError)

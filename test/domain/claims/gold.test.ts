@@ -39,13 +39,13 @@ t.test('every gold claim gets the gold members, canonical wording and labels', a
   const claims = recluster(goldRenderings())
   t.equal(claims.length, gold.claims.length)
   for (const goldClaim of gold.claims) {
-    const ours = claims.find((claim) => claim.seedId === goldClaim.members[0])
+    const ours = claims.find((claim) => claim.renderingIds.includes(goldClaim.members[0]!))
     if (ours === undefined) {
-      t.fail(`${goldClaim.id}: no claim seeded by ${goldClaim.members[0]}`)
+      t.fail(`${goldClaim.id}: no claim holds ${goldClaim.members[0]}`)
       continue
     }
     t.equal(ours.speakerKey, goldClaim.speaker, `${goldClaim.id} speaker`)
-    t.strictSame(ours.renderingIds, goldClaim.members, `${goldClaim.id} members, in order`)
+    t.strictSame([...ours.renderingIds].sort(), [...goldClaim.members].sort(), `${goldClaim.id} members`)
     t.equal(ours.canonical.original, goldClaim.canonical, `${goldClaim.id} canonical`)
     for (const verdict of ours.verdicts) {
       t.equal(verdict.label, gold.labels[verdict.renderingId], `${verdict.renderingId} label`)

@@ -3,10 +3,12 @@ import {
   clusterRenderings,
   compareRenderings,
   createRandom,
+  isFragment,
   reassign,
   wordingOverlap,
   type ClaimChange,
   type ClusterRendering,
+  type LaterReach,
   type Reassignment,
   type SeededRendering,
 } from '../../../src/domain/claims/index.js'
@@ -49,14 +51,21 @@ class Store {
     )
   }
 
-  /** Every stored seed or carrying rendering of the speaker that overlaps the rendering, and the one it is placed with. */
+  /**
+   * Every stored seed or carrying rendering of the speaker that overlaps the rendering, every full wording
+   * overlapping it when it is a fragment, and the one it is placed with.
+   */
   seedsOf = (rendering: ClusterRendering): SeededRendering[] => {
     this.seedLookups++
     const target = rendering.placement?.with
     const placedWith = target ? this.rows.get(target) : undefined
+    const fragment = isFragment(rendering.tokens)
     return [
       ...this.overlapping(rendering).filter(
-        (row) => row.seedId === row.rendering.id || row.rendering.placement?.carries === true,
+        (row) =>
+          row.seedId === row.rendering.id ||
+          row.rendering.placement?.carries === true ||
+          (fragment && !isFragment(row.rendering.tokens)),
       ),
       ...(placedWith ? [placedWith] : []),
     ]
@@ -66,10 +75,15 @@ class Store {
   placedOn = (rendering: ClusterRendering): SeededRendering[] =>
     [...this.rows.values()].filter((row) => row.rendering.placement?.with === rendering.id)
 
-  /** Every stored rendering of the speaker after the rendering that overlaps it. */
-  laterOf = (rendering: ClusterRendering): SeededRendering[] => {
+  /**
+   * Every stored rendering of the speaker after the rendering that overlaps it (only fragments when
+   * `reach` asks for no more).
+   */
+  laterOf = (rendering: ClusterRendering, reach: LaterReach): SeededRendering[] => {
     this.laterLookups++
-    return this.overlapping(rendering).filter((row) => compareRenderings(rendering, row.rendering) < 0)
+    return this.overlapping(rendering)
+      .filter((row) => compareRenderings(rendering, row.rendering) < 0)
+      .filter((row) => reach === 'every' || isFragment(row.rendering.tokens))
   }
 
   /** The one-lookup form: every stored rendering of the speaker (a superset of both, and of placedOn). */

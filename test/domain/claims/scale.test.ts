@@ -2,6 +2,7 @@ import t from 'tap'
 import {
   compareRenderings,
   generateSyntheticCorpus,
+  isFragment,
   reassign,
   toClusterRendering,
   type ClusterRendering,
@@ -51,10 +52,16 @@ class IndexedStore {
     return [...ids].map((id) => this.rows.get(id)!)
   }
 
-  /** A superset of the stored seeds overlapping the rendering (an index on seeds in the database). */
+  /**
+   * A superset of the stored seeds overlapping the rendering (an index on seeds in the database), and for
+   * a fragment, of the full wordings holding its words.
+   */
   seedsOf = (rendering: ClusterRendering): SeededRendering[] => {
     this.seedLookups++
-    return this.sharingAWord(rendering).filter((row) => row.seedId === row.rendering.id)
+    const fragment = isFragment(rendering.tokens)
+    return this.sharingAWord(rendering).filter(
+      (row) => row.seedId === row.rendering.id || (fragment && !isFragment(row.rendering.tokens)),
+    )
   }
 
   /** A superset of the stored renderings after it that overlap it (a range on the order key). */
@@ -79,7 +86,9 @@ t.test('one insertion costs what it touches, whatever the speaker has said befor
   })
   const target = utterances[1234]!
 
-  // Live ingestion: an excerpt published after everything joins a claim. One lookup, no propagation.
+  // Live ingestion: an excerpt published after everything joins a claim. The seed lookup, and one of
+  // what follows it, since a full wording is a way into its claim for the fragments after it (the
+  // service answers both with one statement).
   const excerpt = quote('new-excerpt', target.words.slice(2, 8), day(400))
   store.resetCounts()
   const started = performance.now()
@@ -88,9 +97,17 @@ t.test('one insertion costs what it touches, whatever the speaker has said befor
   t.strictSame([...appended.seeds], [['new-excerpt', 's1234']])
   t.strictSame([...appended.touchedSeeds], ['s1234'])
   t.equal(appended.visited, 1)
-  t.strictSame([store.seedLookups, store.laterLookups], [1, 0], 'one lookup, of seeds only')
+  t.strictSame([store.seedLookups, store.laterLookups], [1, 1], 'the seeds, and the fragments after it')
   t.ok(elapsed < 1000, `${elapsed.toFixed(1)} ms`)
   store.add({ rendering: excerpt, seedId: 's1234' })
+
+  // A fragment joining a claim is a way in for no one: one lookup, no propagation.
+  const fragment = quote('new-fragment', target.words.slice(3, 5), day(400))
+  store.resetCounts()
+  const joined = await reassign({ added: [fragment], removed: [] }, store.seedsOf, store.laterOf)
+  t.strictSame([...joined.seeds], [['new-fragment', 's1234']])
+  t.strictSame([store.seedLookups, store.laterLookups], [1, 0], 'one lookup, of the ways in only')
+  store.add({ rendering: fragment, seedId: 's1234' })
 
   // A new latest quote that starts a claim: the seed lookup, and one (empty) lookup of what follows.
   const fresh = quote('new-claim', ['zzfresh', ...target.words.slice(0, 2), 'zzwords', 'zzonly'], day(401))
@@ -102,7 +119,8 @@ t.test('one insertion costs what it touches, whatever the speaker has said befor
 
   // A late-arriving article published before everything: it becomes the claim's seed, and only the
   // renderings it overlaps are re-decided. s1234 stops being a seed, so what follows it is looked
-  // up once more; the excerpt, which was never a seed, reaches no one.
+  // up once more; the excerpt, never a seed, moves, which reaches only the fragments after it (looked
+  // up too); the fragment is reached and follows.
   const early = quote('new-early', target.words, day(-10))
   store.resetCounts()
   const backdated = await reassign({ added: [early], removed: [] }, store.seedsOf, store.laterOf)
@@ -112,9 +130,10 @@ t.test('one insertion costs what it touches, whatever the speaker has said befor
       ['new-early', 'new-early'],
       ['s1234', 'new-early'],
       ['new-excerpt', 'new-early'],
+      ['new-fragment', 'new-early'],
     ]),
   )
   t.strictSame([...backdated.touchedSeeds].sort(), ['new-early', 's1234'])
-  t.equal(backdated.visited, 3)
-  t.strictSame([store.seedLookups, store.laterLookups], [3, 2])
+  t.equal(backdated.visited, 4)
+  t.strictSame([store.seedLookups, store.laterLookups], [4, 3])
 })

@@ -12,12 +12,17 @@ import {
   summarizeClaim,
   toClusterRendering,
   wordingOverlap,
+  FRAGMENT_TIER,
   FRAGMENT_WORDS,
   fragmentLookup,
+  groupingTier,
   createRandom,
   type ClusterRendering,
 } from '../../../src/domain/claims/index.js'
-import { sharesContent, sharesWording, tokenizeWording } from '../../../src/domain/wording/index.js'
+import { RUN_FREE_WORDS, sharesContent, sharesWording, tokenizeWording } from '../../../src/domain/wording/index.js'
+
+/** Words enough for a full wording, of the first tier. */
+const FULL = RUN_FREE_WORDS
 
 let next = 0
 function rendering(
@@ -60,11 +65,23 @@ t.test('renderings: words from text or pieces, total order with id last', async 
   t.strictSame(pieces.tokens, tokenizeWording('We can work together, but you in your territory.'))
   t.equal(originalText(pieces), 'We can work together, but you in your territory.')
   t.equal(originalText({ text: 'plain' }), 'plain')
-  t.equal(compareRenderings({ id: 'a', orderKey: 'k' }, { id: 'b', orderKey: 'k' }), -1)
-  t.equal(compareRenderings({ id: 'b', orderKey: 'k' }, { id: 'a', orderKey: 'k' }), 1)
-  t.equal(compareRenderings({ id: 'a', orderKey: 'k' }, { id: 'a', orderKey: 'k' }), 0)
-  t.equal(compareRenderings({ id: 'z', orderKey: 'j' }, { id: 'a', orderKey: 'k' }), -1)
-  t.equal(compareRenderings({ id: 'a', orderKey: 'k' }, { id: 'z', orderKey: 'j' }), 1)
+  const words = (count: number) => Array.from({ length: count }, (_, k) => `w${k}`)
+  const at = (id: string, orderKey: string, tokens = words(FULL)) => ({ id, orderKey, tokens })
+  t.equal(compareRenderings(at('a', 'k'), at('b', 'k')), -1)
+  t.equal(compareRenderings(at('b', 'k'), at('a', 'k')), 1)
+  t.equal(compareRenderings(at('a', 'k'), at('a', 'k')), 0)
+  t.equal(compareRenderings(at('z', 'j'), at('a', 'k')), -1)
+  t.equal(compareRenderings(at('a', 'k'), at('z', 'j')), 1)
+  // Tiers first: a full wording, then a short one, then a fragment, whenever each was printed.
+  t.equal(compareRenderings(at('a', 'j', words(RUN_FREE_WORDS - 1)), at('b', 'k')), 1)
+  t.equal(compareRenderings(at('a', 'j', words(FRAGMENT_WORDS - 1)), at('b', 'k', words(FRAGMENT_WORDS))), 1)
+  t.equal(compareRenderings(at('a', 'k', words(FRAGMENT_WORDS)), at('b', 'j', words(1))), -1)
+  t.strictSame(
+    [1, FRAGMENT_WORDS - 1, FRAGMENT_WORDS, RUN_FREE_WORDS - 1, RUN_FREE_WORDS, 60].map((count) =>
+      groupingTier(words(count)),
+    ),
+    [FRAGMENT_TIER, FRAGMENT_TIER, 1, 1, 0, 0],
+  )
 })
 
 t.test('wordings of eight words or more join only when they share a run of four', async (t) => {
@@ -170,9 +187,10 @@ t.test('overlapsClaim gives the best overlap with any member, or null', async (t
 })
 
 t.test('a quote overlapping two seeds joins the best, ties going to the earliest seed', async (t) => {
-  const me = { id: 'm', orderKey: '5' }
+  const tokens = Array.from({ length: FULL }, (_, k) => `w${k}`)
+  const me = { id: 'm', orderKey: '5', tokens }
   const n = (id: string, orderKey: string, ratio: number, matched: number) => ({
-    seed: { id, orderKey },
+    seed: { id, orderKey, tokens },
     overlap: { ratio, matched },
   })
   t.equal(chooseSeed(me, []), 'm', 'no earlier seed: a claim of its own')
@@ -186,11 +204,11 @@ t.test('a quote overlapping two seeds joins the best, ties going to the earliest
 
 t.test('a seed with more words in common but out of order does not displace the best', async (t) => {
   const at = (position: number) => ({ url: 'https://example.com/one', position })
-  const short = rendering('alpha bravo charlie', at(0))
-  // Overlaps short by one word in order: a seed of its own.
-  const turned = rendering('charlie bravo alpha delta echo', at(1))
-  const quote = rendering('alpha bravo charlie delta echo', at(2))
-  // turned shares all five words (the bound beats short's 3 of 3) but only 3 in order: 0.6 < 1.
+  const short = rendering('alpha bravo charlie delta', at(0))
+  // Overlaps short by two words in order: a seed of its own.
+  const turned = rendering('charlie delta echo foxtrot alpha bravo', at(1))
+  const quote = rendering('alpha bravo charlie delta echo foxtrot', at(2))
+  // turned shares all six words (the bound beats short's 4 of 4) but only 4 in order: 0.67 < 1.
   const claims = clusterRenderings([quote, turned, short])
   t.strictSame(
     claims.map((claim) => claim.renderingIds),
@@ -205,10 +223,15 @@ t.test('a seed with more words in common but out of order does not displace the 
 
 t.test('a quote joins a claim through its seed only: excerpts do not chain quotes together', async (t) => {
   const day = (d: number): Date => new Date(Date.UTC(2025, 0, d))
-  const excerpt = rendering('No, President Trump', { publishedAt: day(1) })
-  const statement = rendering('No, President Trump, our territory is inalienable', { publishedAt: day(2) })
-  const other = rendering('Our territory is inalienable and sovereign', { publishedAt: day(3) })
-  // other overlaps statement (4 of 6 words) but not the excerpt that founded statement's claim.
+  const excerpt = rendering('We will not trade our land for their promises today', { publishedAt: day(1) })
+  const statement = rendering(
+    'We will not trade our land for their promises today, and our territory is not for sale',
+    {
+      publishedAt: day(2),
+    },
+  )
+  const other = rendering('and our territory is not for sale to anyone', { publishedAt: day(3) })
+  // other overlaps statement (7 of 9 words) but not the excerpt that founded statement's claim.
   t.ok(wordingOverlap(other.tokens, statement.tokens))
   t.equal(wordingOverlap(other.tokens, excerpt.tokens), null)
   t.strictSame(
@@ -225,11 +248,12 @@ t.test('a quote joins a claim through its seed only: excerpts do not chain quote
 
 t.test('claims never merge through a bridge quote', async (t) => {
   const day = (d: number): Date => new Date(Date.UTC(2025, 0, d))
-  const first = rendering('No, President Trump', { publishedAt: day(1) })
-  const second = rendering('We can work together, but you in your territory and us in ours', { publishedAt: day(2) })
-  const bridge = rendering('No, President Trump. We can work together, but with you in your territory and us in ours', {
-    publishedAt: day(3),
-  })
+  const first = rendering('We will not trade our land for their promises', { publishedAt: day(1) })
+  const second = rendering('and our territory is not for sale to anyone, now or ever', { publishedAt: day(2) })
+  const bridge = rendering(
+    'We will not trade our land for their promises, and our territory is not for sale to anyone, now or ever',
+    { publishedAt: day(3) },
+  )
   const claims = clusterRenderings([bridge, second, first])
   t.strictSame(
     claims.map((claim) => claim.renderingIds),
@@ -241,6 +265,35 @@ t.test('claims never merge through a bridge quote', async (t) => {
   t.strictSame(
     clusterRenderings([second, early, first]).map((claim) => claim.renderingIds),
     [[first.id, early.id], [second.id]],
+  )
+})
+
+t.test('fuller wordings are decided first: excerpts printed before the full quote join it', async (t) => {
+  const day = (d: number): Date => new Date(Date.UTC(2025, 0, d))
+  const disgrace = rendering('a disgrace', { publishedAt: day(1), url: 'https://a.example/', position: 0 })
+  const stop = rendering('has to stop', { publishedAt: day(1), url: 'https://a.example/', position: 1 })
+  const full = rendering('It is a disgrace, and it has to stop before the summer ends', { publishedAt: day(2) })
+  // In order of printing alone, each excerpt would found a claim and the full quote join one of them.
+  t.strictSame(
+    clusterRenderings([stop, full, disgrace]).map((claim) => claim.renderingIds),
+    [[full.id, disgrace.id, stop.id]],
+  )
+  const short = rendering('it has to stop before summer', { publishedAt: day(0) })
+  t.strictSame(
+    clusterRenderings([short, full]).map((claim) => claim.renderingIds),
+    [[full.id, short.id]],
+    'a short wording after a full one',
+  )
+
+  // A fragment joins through any full wording holding its words, not only a seed: the earliest one.
+  const seed = rendering('We will not trade our land for their promises', { publishedAt: day(1) })
+  const member = rendering('We will not trade our land for their promises, whatever the cost', { publishedAt: day(2) })
+  const apart = rendering('They want our land and our water and our future', { publishedAt: day(3) })
+  const cost = rendering('whatever the cost', { publishedAt: day(0) })
+  const land = rendering('our land', { publishedAt: day(0) })
+  t.strictSame(
+    clusterRenderings([land, apart, cost, member, seed]).map((claim) => claim.renderingIds),
+    [[seed.id, member.id, cost.id, land.id], [apart.id]],
   )
 })
 
