@@ -71,6 +71,8 @@ interface RenderingRow {
   ingested_at: Date
   seed_id: string
   claim_id: string
+  /** the seed of its claim, as the lookup of a fragment gives it (SeededRendering.seed) */
+  seed?: Pick<ClusterRendering, 'id' | 'orderKey' | 'tokens'>
 }
 
 const toRendering = (row: Omit<RenderingRow, 'seed_id' | 'claim_id'>): ClusterRendering => ({
@@ -213,7 +215,9 @@ async function overlappingStored(
       SELECT l.id FROM quote l
       WHERE k.tier = ${FRAGMENT_TIER_SQL} AND cardinality(k.words) > 0 AND l.speaker_id = k.speaker
         AND grouping_tier(l.word_count) < ${FRAGMENT_TIER_SQL} AND l.claim_id IS NOT NULL AND l.words @> k.words`
-  const rows = await sql.query<RenderingRow & { rendering: string }>(
+  const rows = await sql.query<
+    RenderingRow & { rendering: string; word_count: number; seed_text: string | null; seed_order_key: string | null }
+  >(
     Prisma.sql`
     -- Materialised, so that each key's word hashes are computed once, not once per claim screened.
     WITH k AS MATERIALIZED (
@@ -224,18 +228,28 @@ async function overlappingStored(
         ${renderings.map((r) => r.tokens.length < RUN_FREE_WORDS)}::boolean[], ${runs}::text[])
         AS u(rendering, speaker, key, order_key, short, runs)
     )
-    SELECT k.rendering, r.*
+    SELECT k.rendering, r.*, fs.*
     FROM k CROSS JOIN LATERAL (${candidates}) AS m
     -- Read by key, one row per candidate: joined plainly, the planner, expecting thousands of
     -- candidates, hashed the whole quote and article tables (100 ms at 5k real articles, and growing).
     CROSS JOIN LATERAL (
-      SELECT ${RENDERING_COLUMNS} FROM quote q JOIN article a ON a.id = q.article_id JOIN claim c ON c.id = q.claim_id
-      WHERE q.id = m.id LIMIT 1) AS r`,
+      SELECT ${RENDERING_COLUMNS}, q.word_count FROM quote q JOIN article a ON a.id = q.article_id
+        JOIN claim c ON c.id = q.claim_id
+      WHERE q.id = m.id LIMIT 1) AS r
+    -- A fragment's claim seed, which lets reassign pass the fragment by when another wording moves
+    -- (SeededRendering.seed).
+    LEFT JOIN LATERAL (
+      SELECT s.text AS seed_text, s.order_key AS seed_order_key FROM quote s
+      WHERE s.id = r.seed_id AND grouping_tier(r.word_count) = ${FRAGMENT_TIER_SQL} LIMIT 1) AS fs ON true`,
     // Not prepared: a plan made while the claim table was small (a scan of it, with the LIMIT of each
     // shingle probe to stop early) was kept as it grew, and one lookup took a second at 5k claims.
   )
   const found = new Map<string, RenderingRow[]>(renderings.map((rendering) => [rendering.id, []]))
-  for (const { rendering, ...row } of rows) found.get(rendering)!.push(row)
+  for (const { rendering, word_count: _, seed_text, seed_order_key, ...row } of rows) {
+    const seed =
+      seed_text === null ? undefined : { id: row.seed_id, orderKey: seed_order_key!, tokens: matchingWords(seed_text) }
+    found.get(rendering)!.push({ ...row, seed })
+  }
   return found
 }
 
@@ -391,7 +405,7 @@ export async function regroupClaims(
     rows.map((row) => {
       const rendering = seen.get(row.id) ?? placed(toRendering(row))
       seen.set(row.id, rendering)
-      return { rendering, seedId: row.seed_id }
+      return { rendering, seedId: row.seed_id, seed: row.seed }
     })
   const addedRenderings = new Map(
     speakers.map((speakerId) => [

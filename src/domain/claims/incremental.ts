@@ -33,6 +33,12 @@ type Awaitable<T> = T | Promise<T>
 export interface SeededRendering {
   rendering: ClusterRendering
   seedId: string
+  /**
+   * The seed itself, when the lookup read it (it may for fragments): lets a full wording that only
+   * changed claims pass by a fragment its claim's seed holds, which keeps that way in whatever the
+   * wording does. Without it such fragments are re-decided, which is exact too, at a lookup each.
+   */
+  seed?: Pick<ClusterRendering, 'id' | 'orderKey' | 'tokens'>
 }
 
 /**
@@ -153,6 +159,8 @@ export async function reassign(
   const storedSeeds = new Map(change.removed.map(({ rendering, seedId }) => [rendering.id, seedId]))
   /** Stored renderings met, by id, as they are stored: what a placement names may be one of them. */
   const storedRenderings = new Map<string, ClusterRendering>()
+  /** The seed of the claim a stored rendering is in, where a lookup gave it (SeededRendering.seed). */
+  const storedSeedRenderings = new Map<string, Pick<ClusterRendering, 'id' | 'orderKey' | 'tokens'>>()
   /** Seeds decided so far that differ from the stored ones (every added rendering's included). */
   const seeds = new Map<string, string>()
   /** Renderings that became seeds (or carry) in this run, by the id of each later rendering they overlap. */
@@ -171,13 +179,36 @@ export async function reassign(
   /** Stored rows of a lookup that are still there after the change, their stored seeds noted. */
   const surviving = async (found: Awaitable<readonly SeededRendering[]>): Promise<ClusterRendering[]> => {
     const kept: ClusterRendering[] = []
-    for (const { rendering: stored, seedId } of await found) {
+    for (const { rendering: stored, seedId, seed } of await found) {
       if (removedIds.has(stored.id) || added.has(stored.id)) continue
       storedSeeds.set(stored.id, seedId)
       storedRenderings.set(stored.id, stored)
+      if (seed?.id === seedId) storedSeedRenderings.set(stored.id, seed)
       kept.push(stored)
     }
     return kept
+  }
+
+  /**
+   * Whether a stored fragment keeps its claim whatever `wording` does, a full wording that is a way in
+   * for fragments only (neither seed nor carrying) and moved or left: its claim's seed is a full wording
+   * holding it, other than `wording` and still a seed. That seed is then its best way in (cluster.ts:
+   * the fullest overlap a fragment can have, and a seed before any mere member), before and after.
+   * Without this, a full wording joining a claim would re-decide, at a lookup each, every earlier
+   * fragment of its speaker it holds: a phrase the speaker's quotes are full of, printed on its own in
+   * many articles, made every such quote cost a lookup per printing.
+   */
+  const keepsClaim = (fragment: ClusterRendering, wording: ClusterRendering): boolean => {
+    // Only stored renderings that stay are given a seed here (surviving): an added one has none.
+    const seed = storedSeedRenderings.get(fragment.id)
+    return (
+      seed !== undefined &&
+      seed.id !== wording.id &&
+      !isFragment(seed.tokens) &&
+      !removedIds.has(seed.id) &&
+      seedNow(seed.id) === seed.id &&
+      wordingOverlap(fragment.tokens, seed.tokens) !== null
+    )
   }
 
   /**
@@ -196,7 +227,8 @@ export async function reassign(
       if (!everyLater && !isFragment(other.tokens)) continue
       const overlap = wordingOverlap(other.tokens, rendering.tokens)
       if (overlap === null) continue
-      queue.push(other)
+      // Handed over even when it need not re-decide `other` now: another change may make it.
+      if (everyLater || !keepsClaim(other, rendering)) queue.push(other)
       if (leaving || !isGatewayFor(rendering, other)) continue
       let given = newSeedsOverlapping.get(other.id)
       if (given === undefined) newSeedsOverlapping.set(other.id, (given = new Map()))

@@ -77,13 +77,14 @@ class Store {
 
   /**
    * Every stored rendering of the speaker after the rendering that overlaps it (only fragments when
-   * `reach` asks for no more).
+   * `reach` asks for no more); a fragment with the seed of its claim, as the service's lookup gives it.
    */
   laterOf = (rendering: ClusterRendering, reach: LaterReach): SeededRendering[] => {
     this.laterLookups++
     return this.overlapping(rendering)
       .filter((row) => compareRenderings(rendering, row.rendering) < 0)
       .filter((row) => reach === 'every' || isFragment(row.rendering.tokens))
+      .map((row) => (isFragment(row.rendering.tokens) ? { ...row, seed: this.rows.get(row.seedId)?.rendering } : row))
   }
 
   /** The one-lookup form: every stored rendering of the speaker (a superset of both, and of placedOn). */
