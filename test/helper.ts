@@ -93,6 +93,25 @@ export async function buildApp(
 export const authorized = { authorization: `Bearer ${WRITE_KEY}` }
 export const asAdmin = { authorization: `Bearer ${ADMIN_KEY}` }
 
+/** Posts an article with the write key: the response, whatever its status. */
+export const postArticle = (app: FastifyInstance, url: string, outlet: string, text: string, publishedAt: string) =>
+  app.inject({
+    method: 'POST',
+    url: '/v1/articles',
+    headers: authorized,
+    payload: { url, outlet: { name: outlet }, text, publishedAt },
+  })
+
+/** The quotes of an article, in order, as GET /v1/articles/{id}/quotes gives them (one page). */
+export const articleQuotes = async (app: FastifyInstance, articleId: string) =>
+  (await app.inject({ url: `/v1/articles/${articleId}/quotes` })).json().items as Array<{
+    id: string
+    text: string
+    claimId: string
+    label: string
+    [field: string]: unknown
+  }>
+
 /** Row counts of every table: a request that must change nothing leaves these as they were. */
 export async function tableCounts(app: FastifyInstance): Promise<Record<string, number>> {
   const p = app.prisma

@@ -1,27 +1,9 @@
 import t from 'tap'
-import { authorized, buildApp } from '../../helper.js'
-
-type App = Awaited<ReturnType<typeof buildApp>>
+import { articleQuotes as quotesOf, buildApp, postArticle as post } from '../../helper.js'
 
 // Invented speaker, outlets and words. Fuller wordings are decided first (groupingTier), so excerpts
 // printed before the full quote join it instead of founding claims of their own, whatever the order the
 // articles arrive in.
-
-const post = (app: App, url: string, outlet: string, text: string, publishedAt: string) =>
-  app.inject({
-    method: 'POST',
-    url: '/v1/articles',
-    headers: authorized,
-    payload: { url, outlet: { name: outlet }, text, publishedAt },
-  })
-
-const quotesOf = async (app: App, articleId: string) =>
-  (await app.inject({ url: `/v1/articles/${articleId}/quotes` })).json().items as Array<{
-    id: string
-    text: string
-    claimId: string
-    label: string
-  }>
 
 t.test('excerpts printed the day before the full quote join its claim, and their claim ids follow', async (t) => {
   const app = await buildApp(t)

@@ -1,22 +1,9 @@
 import t from 'tap'
-import { authorized, buildApp } from '../../helper.js'
-
-type App = Awaited<ReturnType<typeof buildApp>>
+import { articleQuotes as quotesOf, buildApp, postArticle as post } from '../../helper.js'
 
 // Invented speaker, outlets and words. Outlets mask an expletive each in their own style; the renderings
 // are one utterance all the same, and the label still tells the editor the word was not printed.
 const FULL = 'We will never pay for that fucking fence, not one peso.'
-
-const post = (app: App, url: string, outlet: string, text: string, publishedAt: string) =>
-  app.inject({
-    method: 'POST',
-    url: '/v1/articles',
-    headers: authorized,
-    payload: { url, outlet: { name: outlet }, text, publishedAt },
-  })
-
-const quotesOf = async (app: App, articleId: string) =>
-  (await app.inject({ url: `/v1/articles/${articleId}/quotes` })).json().items
 
 t.test('a masked fragment joins the claim printing the word, labelled altered', async (t) => {
   const app = await buildApp(t)
@@ -40,7 +27,7 @@ t.test('a masked fragment joins the claim printing the word, labelled altered', 
   const [maskedQuote] = await quotesOf(app, masked.json().id)
   t.match(fullQuote, { text: FULL, label: 'verbatim', speaker: { name: 'Tomas Verhulst' } })
   t.match(maskedQuote, { text: 'that f-----g fence.', label: 'altered', speaker: { name: 'Tomas Verhulst' } })
-  t.equal(maskedQuote.claimId, fullQuote.claimId, 'one claim')
+  t.equal(maskedQuote!.claimId, fullQuote!.claimId, 'one claim')
 
   // An earlier article masking the whole quote joins it too; the claim still shows the word as said.
   const earlier = await post(
@@ -52,18 +39,18 @@ t.test('a masked fragment joins the claim printing the word, labelled altered', 
   )
   t.equal(earlier.statusCode, 201)
   const [earlierQuote] = await quotesOf(app, earlier.json().id)
-  const claim = (await app.inject({ url: `/v1/claims/${fullQuote.claimId}` })).json()
-  t.equal(earlierQuote.claimId, fullQuote.claimId)
+  const claim = (await app.inject({ url: `/v1/claims/${fullQuote!.claimId}` })).json()
+  t.equal(earlierQuote!.claimId, fullQuote!.claimId)
   t.equal(claim.canonicalText, FULL, 'shown by the printing of the word, not the first printing')
   t.match(claim.appearances, [
-    { quoteId: earlierQuote.id, label: 'altered' },
-    { quoteId: fullQuote.id, label: 'verbatim' },
-    { quoteId: maskedQuote.id, label: 'altered' },
+    { quoteId: earlierQuote!.id, label: 'altered' },
+    { quoteId: fullQuote!.id, label: 'verbatim' },
+    { quoteId: maskedQuote!.id, label: 'altered' },
   ])
 
   // A pasted rendering in a third style finds the claim; the printed difference is reported.
   const verify = (text: string) => app.inject({ method: 'POST', url: '/v1/verify', payload: { text } })
   const pasted = (await verify('that f**king fence')).json()
-  t.match(pasted, { verdict: 'altered', matches: [{ claim: { id: fullQuote.claimId } }] })
+  t.match(pasted, { verdict: 'altered', matches: [{ claim: { id: fullQuote!.claimId } }] })
   t.match((await verify('that fucking fence')).json(), { verdict: 'excerpt' })
 })
