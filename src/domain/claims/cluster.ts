@@ -125,8 +125,8 @@ export function assignSeeds(renderings: readonly ClusterRendering[]): Map<string
   const assigned = new Map<string, string>()
   const byId = new Map(renderings.map((rendering) => [rendering.id, rendering]))
   /**
-   * Per speaker, in order, the renderings a later one may join through (isGatewayFor): seeds and
-   * renderings that carry, for any rendering; every other full wording, for fragments.
+   * Per speaker, in order, the renderings a later one may join through: seeds and renderings that
+   * carry, for any rendering (forEvery); every other full wording, for fragments.
    */
   const gatewaysBySpeaker = new Map<string, Array<{ rendering: ClusterRendering; forEvery: boolean }>>()
   for (const rendering of sortedUnique(renderings)) {
