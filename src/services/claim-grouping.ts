@@ -131,8 +131,8 @@ const RENDERING_COLUMNS = Prisma.sql`q.id, q.speaker_id, q.text, q.spans, q.arti
  * renderings after it in its own tier, for a full wording the fragments it holds, and for a fragment
  * the full wordings holding it. `laterTiers` asks instead for what `laterOf` adds with reach `every`:
  * the short wordings (four to seven words) a full wording overlaps, which matter only when it starts or
- * stops being a seed, so are looked up only then (one rendering at a time): looked up for every full
- * wording of an ingest, a speaker's hundreds of short quotes were screened against each.
+ * stops being a seed, so are looked up only once one does (regroupClaims' `later`): looked up with the
+ * rest, a speaker's hundreds of short quotes were screened against every full wording, seed or not.
  *
  * Seeds are found by their words, not by walking the speaker's claims: on real news a few speakers
  * are quoted thousands of times, and screening each of their claims made every ingest naming them
