@@ -68,7 +68,7 @@ export const isFragment = (tokens: readonly string[]): boolean => tokens.length 
  * those shorter wordings (each a list of words); null for a wording that is no fragment.
  */
 export function fragmentLookup(words: readonly string[]): { required: string[]; shorter: string[][] } | null {
-  if (words.length === 0 || words.length >= FRAGMENT_WORDS) return null
+  if (words.length === 0 || !isFragment(words)) return null
   const shorter: string[][] = []
   // Every proper, non-empty subsequence: fewer than 2^(FRAGMENT_WORDS - 1) of them.
   for (let mask = 1; mask < (1 << words.length) - 1; mask++)
@@ -86,7 +86,7 @@ export function wordingOverlap(a: readonly string[], b: readonly string[]): Word
   if (overlapBound(a, b) === null || !sharesRunOfWords(a, b)) return null
   const overlap = sharesWording(a, b)
   if (overlap.ratio < CLAIM_OVERLAP_THRESHOLD) return null
-  if (Math.min(a.length, b.length) < FRAGMENT_WORDS && overlap.ratio < 1) return null
+  if ((isFragment(a) || isFragment(b)) && overlap.ratio < 1) return null
   if (overlap.ratio < 1 && !sharesContent(a, b)) return null
   return overlap
 }

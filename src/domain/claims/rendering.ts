@@ -96,8 +96,9 @@ export function groupingTier(tokens: readonly string[]): number {
 }
 
 /**
- * Total order of renderings: grouping tier (groupingTier), order key, then id. Ids only decide between two quotes at the same
- * position of the same article, which the database does not store; they make the order total anyway.
+ * Total order of renderings: grouping tier (groupingTier), order key, then id. Ids only decide between
+ * two quotes at the same position of the same article, which the database does not store; they make
+ * the order total anyway.
  */
 export function compareRenderings(
   x: Pick<ClusterRendering, 'orderKey' | 'id' | 'tokens'>,
