@@ -18,6 +18,18 @@ export const ExtractBody = named(
   ),
 )
 
+export const Office = named(
+  'Office',
+  Type.Object({
+    role: Type.String({ description: 'the role, with words that make it another office', examples: ['president'] }),
+    qualifiers: Type.Array(Type.String(), {
+      minItems: 1,
+      description: 'whose office: places (a demonym as its country) and capitalised words of bodies and parties',
+      examples: [['mexico']],
+    }),
+  }),
+)
+
 export const ExtractedQuoteSchema = named(
   'ExtractedQuote',
   Type.Object({
@@ -38,6 +50,10 @@ export const ExtractedQuoteSchema = named(
         named: Type.Boolean({
           description:
             'the text names this speaker; false when only a pronoun or a description (“a spokesman”) stands for them, who is someone different in every article',
+        }),
+        offices: Type.Array(Office, {
+          description:
+            'the qualified offices the text says the speaker holds (“Mexican President”); for a speaker only described (“Mexico’s president”), the office described, by which another article’s named holder is found',
         }),
       }),
       { description: 'null when the text does not say who is speaking' },

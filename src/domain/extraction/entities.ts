@@ -35,6 +35,7 @@ import {
 import { isGenerationalSuffix } from '../speaker-identity.js'
 import { firstStartingAt, withoutFinalStop, withoutPossessive, writersVerbFrom, type Token } from './tokens.js'
 import type { ResolvedBy, SpeakerKind } from './types.js'
+import { officeOf, sameOffice, type Office } from './offices.js'
 
 export interface Entity {
   name: string
@@ -56,6 +57,8 @@ export interface Entity {
   roles: Set<string>
   /** Words that qualify those roles: places, demonyms, parties, bodies ("ohio", "mexican", "republican"). */
   descriptors: Set<string>
+  /** The qualified offices those titles and descriptions name ("Mexican President"): what other articles may call them. */
+  offices: Office[]
   /** A country, region or state named on its own. */
   place: boolean
   /**
@@ -511,6 +514,8 @@ export class EntityRegistry {
    * gender some carry, and the words that qualify them (places, demonyms, parties, bodies).
    */
   private learnDescription(entity: Entity, words: readonly string[]): void {
+    const office = officeOf(words, false)
+    if (office && !entity.offices.some((known) => sameOffice(known, office))) entity.offices.push(office)
     const lower = words.map((word) => withoutFinalStop(withoutPossessive(word.toLowerCase())))
     lower.forEach((word, index) => {
       const role = roleOf(word)
@@ -697,6 +702,7 @@ export class EntityRegistry {
         spoke: false,
         roles: new Set(),
         descriptors: new Set(),
+        offices: [],
         place: parts.kind === 'person' && PLACES.has(key),
         named: true,
       }
@@ -1072,6 +1078,7 @@ export class EntityRegistry {
       spoke: false,
       roles: new Set(),
       descriptors: new Set(),
+      offices: [],
       place: false,
       // "the Trump administration" names a body; "the spokesman" and "Ms. Roe’s lawyer" name nobody.
       named: kind === 'organisation' && /(^|\s)\p{Lu}/u.test(phrase),

@@ -26,6 +26,7 @@ import { findNestedQuotes } from './nested-quotes.js'
 import { isSpeechVerb, mentionEndingAt, pronounOf, type Mention } from './noun-phrases.js'
 import { findQuotedSegments, type QuotedSegment } from './quote-marks.js'
 import { markProperNames } from './proper-names.js'
+import { officeOf, type Office } from './offices.js'
 import { findSentenceEnds } from './sentences.js'
 import { tokenAt, tokenize, type Token } from './tokens.js'
 import type { ExtractedQuote, Span, Speaker } from './types.js'
@@ -281,6 +282,7 @@ function speakerOfMention(
         mention: span,
         resolvedBy: mention.kind === 'pronoun' ? 'pronoun' : 'role',
         named: false,
+        offices: describedOffice(article, mention),
       },
       entity: null,
     }
@@ -296,9 +298,22 @@ function speakerOfMention(
       mention: span,
       resolvedBy,
       named: entity.named,
+      offices: entity.named ? entity.offices : describedOffice(article, mention),
     },
     entity,
   }
+}
+
+/** The qualified office a description of someone the article does not name stands for ("Mexico's president"). */
+function describedOffice(article: Article, mention: Mention): Office[] {
+  if (mention.kind !== 'role') return []
+  const words: string[] = []
+  for (let i = mention.first; i <= mention.last; i++) {
+    const token = article.tokens[i] as Token
+    if (token.isWord) words.push(token.text)
+  }
+  const office = officeOf(words, article.sentenceStarts[article.sentenceOf[mention.first] as number] === mention.first)
+  return office ? [office] : []
 }
 
 /** "X said in a statement": a later "the statement said" is X speaking. */

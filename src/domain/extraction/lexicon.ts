@@ -91,6 +91,29 @@ export function roleCovers(described: string, held: string): boolean {
   return broader.get(described)?.has(held) === true
 }
 
+/** Every role `roleCovers(described, …)` accepts: what a stored lookup of the holders of a described role asks for. */
+export function rolesCoveredBy(described: string): string[] {
+  return [...new Set([described, ...(sameOffice.get(described) ?? []), ...(broader.get(described) ?? [])])].sort()
+}
+
+/** Every described role that covers `held`: the descriptions a new holder of `held` may be the one meant by. */
+export function rolesCovering(held: string): string[] {
+  const covering = new Set([held, ...(sameOffice.get(held) ?? [])])
+  for (const [described, covered] of broader) if (covered.has(held)) covering.add(described)
+  return [...covering].sort()
+}
+
+/** Offices of more than one word that the role lists name ("prime minister", "press secretary"). */
+export const COMPOUND_OFFICES: ReadonlySet<string> = set(
+  [...roles.sameOffice.flat(), ...Object.keys(roles.broader), ...Object.values(roles.broader).flat()].filter((role) =>
+    role.includes(' '),
+  ),
+)
+/** Words that make a description a past or future office ("the former president"): not one the person holds. */
+export const NOT_CURRENT: ReadonlySet<string> = set(roles.notCurrent)
+/** Words that, before a role, name another office ("vice president", "deputy secretary"). */
+export const OFFICE_MODIFIERS: ReadonlySet<string> = set(roles.officeModifiers)
+
 /** Abbreviated words written with a full stop ("Gov.", "U.S", "Calif."). */
 export const ABBREVIATIONS: ReadonlySet<string> = set(abbreviations.words)
 
@@ -107,6 +130,13 @@ export const SPEECH_NOUNS: ReadonlySet<string> = set(speechNouns.nouns)
 export const PLACES: ReadonlySet<string> = set(
   [...Object.keys(places.countries), ...Object.keys(places.usStates), ...Object.values(places.usStates).flat()].map(
     (name) => name.toLowerCase(),
+  ),
+)
+
+/** Short forms of a country's name, lower-cased without a final full stop ("u.s"), and the country. */
+export const COUNTRY_ABBREVIATIONS: ReadonlyMap<string, string> = new Map(
+  Object.entries(places.countryAbbreviations as Record<string, string[]>).flatMap(([country, short]) =>
+    short.map((form) => [form.toLowerCase().replace(/\.$/, ''), country.toLowerCase()] as [string, string]),
   ),
 )
 

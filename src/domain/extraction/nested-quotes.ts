@@ -55,6 +55,7 @@ function nestedQuote(
       mention: [subjectToken.start, subjectToken.start + pronoun.length],
       resolvedBy: 'pronoun',
       named: resolved.entity.named,
+      offices: resolved.entity.named ? resolved.entity.offices : [],
     }
     return {
       text: text.slice(start, end),

@@ -1,3 +1,5 @@
+import type { Office } from './offices.js'
+
 /** JavaScript string offsets into the article text, end exclusive. */
 export type Span = [start: number, end: number]
 
@@ -29,6 +31,12 @@ export interface Speaker {
    * spokesman") does: such a speaker is someone different in every article.
    */
   named: boolean
+  /**
+   * The qualified offices the article says this speaker holds ("Mexican President", "Mexico's president"):
+   * for a named speaker, what other articles may call them; for one only described ("the Mexican leader"),
+   * the office by which another article's named holder may be found. Empty when none is qualified.
+   */
+  offices: Office[]
 }
 
 export interface ExtractedQuote {

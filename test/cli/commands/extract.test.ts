@@ -35,6 +35,7 @@ t.test('writes one line of quotes per document, with offsets into its text', asy
             mention: [15, 31],
             resolvedBy: 'name',
             named: true,
+            offices: [],
           },
           via: null,
           confidence: 0.95,
