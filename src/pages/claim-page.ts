@@ -1,6 +1,6 @@
 import { labelRendering } from '../domain/wording/index.js'
 import type { ClaimDetail } from '../schemas/claims.js'
-import { articleLink, count, date, LABEL_MEANINGS, labelBadge, percent } from './format.js'
+import { articleLink, count, date, LABEL_MEANINGS, labelBadge, percent, SPEAKER_INFERENCE_MEANINGS } from './format.js'
 import { html, type Html } from './html.js'
 import { layout } from './layout.js'
 import { pagePaths } from './paths.js'
@@ -52,10 +52,10 @@ function rendering(claim: ClaimDetail, appearance: Appearance, index: number): H
         <dd>${appearance.coverage === null ? 'not yet computed' : percent(appearance.coverage)}</dd>
         ${articleFacts(appearance.article, appearance.via)}
         ${
-          appearance.speakerInferred
-            ? html`<dt>Speaker</dt>
-                <dd>not named by the article: inferred from the words</dd>`
-            : ''
+          appearance.speakerInferredBy === null
+            ? ''
+            : html`<dt>Speaker</dt>
+                <dd>${SPEAKER_INFERENCE_MEANINGS[appearance.speakerInferredBy]}</dd>`
         }
         ${
           appearance.speakerCorrected

@@ -1,4 +1,5 @@
 import type { LABELS } from '../schemas/claims.js'
+import type { SPEAKER_INFERENCES } from '../schemas/common.js'
 import { html, type Html } from './html.js'
 import { pagePaths } from './paths.js'
 
@@ -13,6 +14,12 @@ export const LABEL_MEANINGS: Record<Label, string> = {
   extended: 'the canonical wording with more words around it',
   elided: 'words left out, each gap marked with an ellipsis',
   altered: 'words changed, added or cut without a mark',
+}
+
+/** Why a rendering's speaker is one the article did not name, by how it was inferred. */
+export const SPEAKER_INFERENCE_MEANINGS: Record<(typeof SPEAKER_INFERENCES)[number], string> = {
+  wording: 'not named by the article: inferred from the words',
+  office: 'described by the article only by an office: the one holder that articles of that time name',
 }
 
 export const percent = (share: number): string => `${Math.round(share * 100)}%`

@@ -1,6 +1,6 @@
 import { named } from './named.js'
 import { Type, type Static } from 'typebox'
-import { DateTime, Nullable, PageLinks, PaginationQuery } from './common.js'
+import { DateTime, Nullable, PageLinks, PaginationQuery, SpeakerInference } from './common.js'
 import { ClaimNoteSchema } from './claim-notes.js'
 import { DateTimeInput } from './date-time.js'
 import {
@@ -135,8 +135,9 @@ export const ClaimDetailSchema = named(
           coverage: StoredCoverage,
           diff: Type.Array(WordRunSchema),
           speakerInferred: Type.Boolean({
-            description: 'the article names no speaker for these words: the claim’s speaker is inferred from them',
+            description: 'the article names no speaker for these words: the speaker is inferred (speakerInferredBy)',
           }),
+          speakerInferredBy: SpeakerInference,
           speakerCorrected: Type.Boolean({
             description: 'an editor gave this rendering its speaker (PUT /v1/quotes/{id}/speaker)',
           }),

@@ -187,3 +187,13 @@ export const auditReason = (example: string) =>
   Type.Optional(
     Type.String({ minLength: 1, maxLength: 1000, description: 'why, for the audit trail', examples: [example] }),
   )
+
+export const SPEAKER_INFERENCES = ['wording', 'office'] as const
+/** How a speaker the article does not name was inferred (src/services/unattributed.ts, office-holders.ts). */
+export const SpeakerInference = named(
+  'SpeakerInference',
+  Nullable(Type.Enum([...SPEAKER_INFERENCES]), {
+    description:
+      'null when the article names the speaker (or an editor gave it); wording: the speaker of the claim whose words the quote shares; office: the one person the stored articles of about that date name as holding the office the article describes the speaker by (“Mexico’s president”)',
+  }),
+)

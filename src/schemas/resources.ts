@@ -1,6 +1,6 @@
 import { named } from './named.js'
 import { Type, type Static } from 'typebox'
-import { DateTime, Nullable, PageLinks, Span } from './common.js'
+import { DateTime, Nullable, PageLinks, Span, SpeakerInference } from './common.js'
 import { INGEST_RESULT_EXAMPLE, QUOTE_EXAMPLE } from './examples.js'
 
 export const OUTLET_KINDS = ['news', 'wire', 'broadcast', 'magazine', 'blog', 'government', 'other', 'unknown'] as const
@@ -93,9 +93,9 @@ export const QuoteSchema = named(
       kind: Type.Enum(['direct', 'partial', 'nested', 'indirect']),
       speaker: Nullable(SpeakerRef),
       speakerInferred: Type.Boolean({
-        description:
-          'true when the article names no speaker and `speaker` is that of the claim whose words the quote shares',
+        description: 'true when the article names no speaker and `speaker` is inferred: see speakerInferredBy',
       }),
+      speakerInferredBy: SpeakerInference,
       speakerCorrected: Type.Boolean({
         description: 'true when an editor gave the quote its speaker (GET /v1/articles/{id}/corrections)',
       }),

@@ -3,7 +3,9 @@ import { Prisma } from '../generated/prisma/client.js'
 import type { ArticleDeletionResource } from '../schemas/article-history.js'
 import { missingArticle, readSummary, retried, toSummary } from './articles.js'
 import { namedActor, recordAuditEvent, type Editor } from './audit.js'
+import type { HeldOffice } from './office-holders.js'
 import { lockArticle, replaceArticleQuotes } from './quotes.js'
+import { inferSpeakers } from './unattributed.js'
 
 /**
  * Deleting an article an editor says should not be there (a stray post, a page that is no article). Its
@@ -18,12 +20,14 @@ export async function deleteArticle(
   id: string,
   who: Editor,
 ): Promise<ArticleDeletionResource> {
+  let offices: HeldOffice[] = []
   const deleted = await retried(() =>
     db.transaction(async (sql) => {
+      offices = []
       const article = await lockArticle(sql, id)
       if (!article) return null
       const before = toSummary(await readSummary(sql, id))
-      await replaceArticleQuotes(sql, article, [], true)
+      offices = (await replaceArticleQuotes(sql, article, [], true)).offices
       await sql.query(Prisma.sql`DELETE FROM article WHERE id = ${id}::uuid`)
       const [deletion] = await sql.query<{ deletedAt: Date }>(Prisma.sql`
         INSERT INTO article_deletion (article_id, url, actor, reason)
@@ -49,5 +53,10 @@ export async function deleteArticle(
     }),
   )
   if (!deleted) throw await missingArticle(prisma, id)
+  // The offices it recorded no longer say who holds them: the quotes of other articles described by
+  // them are decided again, after the commit as after an ingest. The article is gone whatever happens
+  // here; a failure is the caller's to report.
+  if (offices.length > 0)
+    await retried(() => db.transaction((sql) => inferSpeakers(sql, { quotes: [], claims: [], offices })))
   return deleted
 }

@@ -19,9 +19,9 @@ import type { ArticleResource, ArticleSummary, IngestResult, QuoteResource } fro
 import { afterCursor, decodeCursor, invalidCursor, pageLimit, toPage } from './pagination.js'
 import { isStorableDateTime } from '../schemas/date-time.js'
 import { outletDomain, outletWhere, timeWindow } from './query-filters.js'
-import type { CreatedClaim } from './claim-grouping.js'
-import { replaceArticleQuotes, type ArticleFacts } from './quotes.js'
-import { attributeByWording } from './unattributed.js'
+import { speakerInference } from './office-holders.js'
+import { replaceArticleQuotes, type ArticleFacts, type ReplacedQuotes } from './quotes.js'
+import { inferSpeakers } from './unattributed.js'
 import { recordArticleEvents } from './webhook-events.js'
 
 const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex')
@@ -98,23 +98,23 @@ export async function ingestArticle(
   const publishedAt = given.publishedAt ? new Date(given.publishedAt) : null
   const text = { ...given, url, contentHash, publishedAt, actor }
 
-  let claims: CreatedClaim[] = []
+  let changed: ReplacedQuotes = { claims: [], offices: [] }
   const result = await retried(() =>
     db.transaction(async (sql) => {
-      claims = []
+      changed = { claims: [], offices: [] }
       const { existing, outlet } = await lookUpArticle(sql, url, given.outlet)
       if (existing && existing.contentHash === contentHash) {
         return { ...toSummary(await readSummary(sql, existing.id)), status: 'unchanged' as const }
       }
       if (existing) {
-        claims = await replaceArticleQuotes(sql, await reviseArticle(sql, existing.id, text), quotes, true)
+        changed = await replaceArticleQuotes(sql, await reviseArticle(sql, existing.id, text), quotes, true)
         await recordArticleEvents(sql, existing.id)
         return { ...toSummary(await readSummary(sql, existing.id)), status: 'revised' as const }
       }
       const publisher = outlet ?? (await createOutlet(sql, given.outlet))
       const article = publisher && (await insertArticle(sql, { ...text, outletId: publisher.id }))
       if (!publisher || !article) throw new LostRace()
-      claims = await replaceArticleQuotes(sql, article, quotes, false)
+      changed = await replaceArticleQuotes(sql, article, quotes, false)
       await recordArticleEvents(sql, article.id)
       // Everything the resource shows is known here: no need to read the article back.
       return {
@@ -127,7 +127,7 @@ export async function ingestArticle(
   // (unattributed.ts). The article is stored whatever happens here, and the answer says so: an error
   // now is logged, and re-posting the article (unchanged) runs this again.
   try {
-    await retried(() => db.transaction((sql) => attributeByWording(sql, { articleId: result.id, claims })))
+    await retried(() => db.transaction((sql) => inferSpeakers(sql, { articleId: result.id, ...changed })))
   } catch (error) {
     log?.warn({ err: error, articleId: result.id }, 'speakers of unnamed quotes not inferred; re-post to retry')
   }
@@ -413,6 +413,7 @@ export async function listArticleQuotes(
     kind: quote.kind,
     speaker: quote.speaker,
     speakerInferred: quote.speakerInferred,
+    speakerInferredBy: speakerInference(quote.speakerInferred, quote.speakerByOffice),
     speakerCorrected: quote.speakerCorrected,
     speakerMention:
       quote.speakerMentionText !== null && quote.speakerMentionStart !== null && quote.speakerMentionEnd !== null

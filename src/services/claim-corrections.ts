@@ -15,7 +15,7 @@ import { retried } from './articles.js'
 import { recordAuditEvent, type Editor } from './audit.js'
 import { lockSpeakerClaims, regroupClaims, type CreatedClaim, type StoredQuote } from './claim-grouping.js'
 import { retiredClaimIn } from './claims.js'
-import { attributeByWording } from './unattributed.js'
+import { inferSpeakers } from './unattributed.js'
 
 /**
  * Editors' corrections of claims: merging two, moving a rendering to another, splitting renderings out
@@ -179,7 +179,7 @@ async function corrected<T>(
   work: (sql: SqlTransaction) => Promise<{ result: T; claims: CreatedClaim[] }>,
 ): Promise<T> {
   const { result, claims } = await retried(() => db.transaction(work))
-  await retried(() => db.transaction((sql) => attributeByWording(sql, { claims, quotes: [] })))
+  await retried(() => db.transaction((sql) => inferSpeakers(sql, { claims, quotes: [] })))
   return result
 }
 

@@ -25,6 +25,7 @@ import { htmlLink, pagePaths } from '../pages/paths.js'
 import { currentNoteJson, toNoteResource, type NoteJson } from './claim-note-store.js'
 import { afterCursor, pageLimit, toPage } from './pagination.js'
 import { outletWhere, timeWindow } from './query-filters.js'
+import { speakerInference } from './office-holders.js'
 import { probeShingles } from './shingle-probe.js'
 import { resolveSpeaker, speakerFilter } from './speaker-resolution.js'
 
@@ -199,6 +200,7 @@ interface ClaimRow {
     coverage: number | null
     diff: WordRun[]
     speakerInferred: boolean
+    speakerByOffice: boolean
     speakerCorrected: boolean
     via: string | null
     article: ArticleJson
@@ -244,7 +246,7 @@ export const claimDetailQuery = (id: string): Prisma.Sql => Prisma.sql`
         WHERE fa.id = c.first_article_id) AS first,
       (SELECT coalesce(json_agg(json_build_object('quoteId', q.id, 'text', q.text, 'spans', q.spans, 'label', q.label,
           'fidelity', q.fidelity, 'coverage', q.coverage, 'diff', q.diff, 'via', q.via,
-          'speakerInferred', q.speaker_inferred, 'speakerCorrected', q.speaker_corrected, 'article', ${articleJson('a', 'o')}) ORDER BY q.order_key, q.id), '[]')
+          'speakerInferred', q.speaker_inferred, 'speakerByOffice', q.speaker_by_office, 'speakerCorrected', q.speaker_corrected, 'article', ${articleJson('a', 'o')}) ORDER BY q.order_key, q.id), '[]')
         FROM quote q JOIN article a ON a.id = q.article_id JOIN outlet o ON o.id = a.outlet_id
         WHERE q.claim_id = c.id) AS appearances,
       (SELECT coalesce(json_agg(json_build_object('quoteId', q.id, 'text', q.text, 'spans', q.spans, 'via', q.via,
@@ -301,7 +303,11 @@ export async function getClaimDetail(
       verbatimShare: row.appearances.filter((a) => a.label === 'verbatim').length / row.appearances.length,
       lowestFidelity: Math.min(...fidelities),
     },
-    appearances: appearances.map((appearance) => ({ ...appearance, article: toArticleRef(appearance.article) })),
+    appearances: appearances.map(({ speakerByOffice, ...appearance }) => ({
+      ...appearance,
+      speakerInferredBy: speakerInference(appearance.speakerInferred, speakerByOffice),
+      article: toArticleRef(appearance.article),
+    })),
     misattributions: row.misattributions.map(({ spans, ...quote }) => ({
       ...quote,
       pieces: printedPieces(quote.text, spans),

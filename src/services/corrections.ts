@@ -3,9 +3,15 @@ import { Prisma, type PrismaClient } from '../generated/prisma/client.js'
 import { notFound } from '../http/problem.js'
 import { missingArticle, retried } from './articles.js'
 import { recordAuditEvent, type Editor } from './audit.js'
-import type { CreatedClaim } from './claim-grouping.js'
-import { lockArticle, replaceArticleQuotes, speakerForName, type ArticleFacts, type ExtractQuotes } from './quotes.js'
-import { attributeByWording } from './unattributed.js'
+import {
+  lockArticle,
+  replaceArticleQuotes,
+  speakerForName,
+  type ArticleFacts,
+  type ExtractQuotes,
+  type ReplacedQuotes,
+} from './quotes.js'
+import { inferSpeakers } from './unattributed.js'
 
 /**
  * Editors' corrections of quotes. A correction is stored as a fact about the article (its words, which
@@ -70,13 +76,13 @@ async function rewriteQuotes(
   sql: SqlTransaction,
   article: ArticleFacts,
   extract: ExtractQuotes,
-): Promise<CreatedClaim[]> {
+): Promise<ReplacedQuotes> {
   return replaceArticleQuotes(sql, article, await extract(article.text), true)
 }
 
 /** After the commit, as after an ingest: unnamed quotes look for claims again, misattributions are flagged. */
-async function settle(db: Pick<Database, 'transaction'>, articleId: string, claims: CreatedClaim[]): Promise<void> {
-  await retried(() => db.transaction((sql) => attributeByWording(sql, { articleId, claims })))
+async function settle(db: Pick<Database, 'transaction'>, articleId: string, changed: ReplacedQuotes): Promise<void> {
+  await retried(() => db.transaction((sql) => inferSpeakers(sql, { articleId, ...changed })))
 }
 
 async function readCorrection(sql: SqlTransaction, id: string): Promise<CorrectionRow | null> {
@@ -94,7 +100,7 @@ export async function correctQuote(
   who: Editor,
   extract: ExtractQuotes,
 ): Promise<CorrectionResult> {
-  let claims: CreatedClaim[] = []
+  let changed: ReplacedQuotes = { claims: [], offices: [] }
   const result = await retried(() =>
     db.transaction(async (sql) => {
       const [quote] = await sql.query<{
@@ -140,13 +146,13 @@ export async function correctQuote(
         reason: who.reason,
         details: { correctionId: correction.id, articleId: quote.articleId, text: quote.text },
       })
-      claims = await rewriteQuotes(sql, article, extract)
+      changed = await rewriteQuotes(sql, article, extract)
       const [rewritten] = await sql.query<{ id: string }>(Prisma.sql`SELECT id FROM quote
         WHERE article_id = ${quote.articleId}::uuid AND text = ${quote.text} AND occurrence = ${quote.occurrence}`)
       return { correction: toResource(correction), quoteId: rewritten?.id ?? null }
     }),
   )
-  await settle(db, result.correction.articleId, claims)
+  await settle(db, result.correction.articleId, changed)
   return result
 }
 
@@ -157,7 +163,7 @@ export async function undoCorrection(
   who: Editor,
   extract: ExtractQuotes,
 ): Promise<CorrectionResource> {
-  let claims: CreatedClaim[] = []
+  let changed: ReplacedQuotes = { claims: [], offices: [] }
   const undone = await retried(() =>
     db.transaction(async (sql) => {
       const found = await readCorrection(sql, id)
@@ -175,11 +181,11 @@ export async function undoCorrection(
         reason: who.reason,
         details: { articleId: correction.articleId, text: correction.text },
       })
-      claims = await rewriteQuotes(sql, article, extract)
+      changed = await rewriteQuotes(sql, article, extract)
       return toResource(correction)
     }),
   )
-  await settle(db, undone.articleId, claims)
+  await settle(db, undone.articleId, changed)
   return undone
 }
 

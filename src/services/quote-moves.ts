@@ -21,7 +21,7 @@ export type MovedQuote = StoredQuote & { speakerId: string }
  * Moves the quotes and regroups the claims of every speaker they leave or join, then lets the quotes
  * whose speaker was inferred from a claim (unattributed.ts) follow their claim to its speaker. Returns
  * the quotes moved and the claims they are in now, whose words other quotes may print
- * (attributeByWording, after the commit).
+ * (inferSpeakers, after the commit).
  */
 export async function moveQuotes(
   sql: SqlTransaction,

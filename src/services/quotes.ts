@@ -1,4 +1,4 @@
-import type { ExtractedQuote } from '../domain/extraction/index.js'
+import type { ExtractedQuote, Office } from '../domain/extraction/index.js'
 import {
   aliasesOf,
   lookupKeys,
@@ -18,6 +18,7 @@ import {
 import type { SqlTransaction } from '../db/database.js'
 import { Prisma } from '../generated/prisma/client.js'
 import { regroupClaims, type CreatedClaim, type StoredQuote } from './claim-grouping.js'
+import { recordOffices, type HeldOffice } from './office-holders.js'
 
 /**
  * The speakers mentions refer to, shared across articles, resolved in one statement. A full name is
@@ -210,9 +211,35 @@ export async function speakersArticleNames(
 }
 
 /**
+ * What an article says the speakers it names hold, each once: evidence for other articles' quotes
+ * described only by those offices. `speakerIds` are the speakers it names, by quote (speakersArticleNames).
+ */
+export function officesHeld(
+  quotes: readonly ExtractedQuote[],
+  speakerIds: ReadonlyArray<string | null>,
+): Array<Office & { speakerId: string }> {
+  const held = new Map<string, Office & { speakerId: string }>()
+  quotes.forEach((quote, position) => {
+    const speakerId = speakerIds[position]
+    if (!speakerId || !quote.speaker?.named) return
+    for (const office of quote.speaker.offices)
+      held.set(JSON.stringify([speakerId, office.role, office.qualifiers]), { speakerId, ...office })
+  })
+  return [...held.values()]
+}
+
+/** What replacing an article's quotes changed, for the passes after the commit (settleSpeakers). */
+export interface ReplacedQuotes {
+  /** the claims the article's quotes started or refounded */
+  claims: CreatedClaim[]
+  /** the offices the article recorded before and records now (office-holders.ts) */
+  offices: HeldOffice[]
+}
+
+/**
  * Replaces an article's quotes with those extracted from its current text, resolving each speaker,
- * and regroups the claims they join or leave. Called inside the ingest transaction, so readers see
- * the old quotes and claims or the new, never a mix.
+ * records the offices it says they hold, and regroups the claims they join or leave. Called inside the
+ * ingest transaction, so readers see the old quotes and claims or the new, never a mix.
  */
 export async function replaceArticleQuotes(
   sql: SqlTransaction,
@@ -220,7 +247,7 @@ export async function replaceArticleQuotes(
   quotes: ExtractedQuote[],
   /** false for an article stored in this transaction: it has no quotes yet to look up */
   replacing: boolean,
-): Promise<CreatedClaim[]> {
+): Promise<ReplacedQuotes> {
   const { id: articleId, text } = article
   // Editors' corrections hold whenever the article's quotes are written: words they declared no quotation
   // are left out, and a speaker they gave replaces the one read. An article stored in this transaction has
@@ -242,6 +269,8 @@ export async function replaceArticleQuotes(
     if (!correction.kept) return []
     const speaker = quote.speaker
     const read = readSpeakers[position]!
+    // A speaker the article only describes keeps the office it is described by, to find its holder by.
+    const described = speaker && !speaker.named ? (speaker.offices[0] ?? null) : null
     return {
       position,
       occurrence: correction.occurrence,
@@ -259,8 +288,11 @@ export async function replaceArticleQuotes(
       kind: quote.kind,
       via: quote.via,
       confidence: quote.confidence,
+      officeRole: described?.role ?? null,
+      officeQualifiers: described ? JSON.stringify(described.qualifiers) : null,
     }
   })
+  const offices = await recordOffices(sql, articleId, officesHeld(quotes, readSpeakers))
   const facts = { publishedAt: article.publishedAt, ingestedAt: article.createdAt }
   const previous = replacing
     ? await sql.query<Omit<StoredQuote, 'publishedAt' | 'ingestedAt'>>(Prisma.sql`
@@ -278,11 +310,12 @@ export async function replaceArticleQuotes(
             normalized_text, words, word_count,
             shingles, spans,
             speaker_mention_start, speaker_mention_end, speaker_mention_text, speaker_resolution, cue, cue_start, cue_end,
-            kind, via, confidence)
+            kind, via, confidence, office_role, office_qualifiers)
           SELECT ${articleId}::uuid, u.position, u.occurrence, u.speaker_corrected, u.order_key, u.speaker_id, u.text,
             u.normalized_text,
             word_hashes(u.normalized_text), cardinality(string_to_array(u.normalized_text, ' ')), u.shingles::bigint[], u.spans::jsonb, u.mention_start, u.mention_end, u.mention_text,
-            u.resolution::"SpeakerResolution", u.cue, u.cue_start, u.cue_end, u.kind::"QuoteKind", u.via, u.confidence
+            u.resolution::"SpeakerResolution", u.cue, u.cue_start, u.cue_end, u.kind::"QuoteKind", u.via, u.confidence,
+            u.office_role, CASE WHEN u.office_qualifiers IS NOT NULL THEN ARRAY(SELECT jsonb_array_elements_text(u.office_qualifiers::jsonb)) END
           FROM unnest(${rows.map((r) => r.position)}::int[], ${rows.map((r) => r.occurrence)}::int[],
             ${rows.map((r) => r.speakerCorrected)}::boolean[], ${rows.map((r) => r.orderKey)}::text[],
             ${rows.map((r) => r.speakerId)}::uuid[], ${rows.map((r) => r.text)}::text[],
@@ -292,16 +325,18 @@ export async function replaceArticleQuotes(
             ${rows.map((r) => r.resolution)}::text[], ${rows.map((r) => r.cue?.text ?? null)}::text[],
             ${rows.map((r) => r.cue?.span[0] ?? null)}::int[], ${rows.map((r) => r.cue?.span[1] ?? null)}::int[],
             ${rows.map((r) => r.kind)}::text[], ${rows.map((r) => r.via)}::text[],
-            ${rows.map((r) => r.confidence)}::float8[])
+            ${rows.map((r) => r.confidence)}::float8[], ${rows.map((r) => r.officeRole)}::text[],
+            ${rows.map((r) => r.officeQualifiers)}::text[])
             AS u(position, occurrence, speaker_corrected, order_key, speaker_id, text, normalized_text, shingles, spans, mention_start, mention_end,
-              mention_text, resolution, cue, cue_start, cue_end, kind, via, confidence)
+              mention_text, resolution, cue, cue_start, cue_end, kind, via, confidence, office_role, office_qualifiers)
           RETURNING id, speaker_id AS "speakerId", text, spans, article_id AS "articleId", order_key AS "orderKey"`,
           { prepared: true },
         )
       : []
-  return regroupClaims(
+  const claims = await regroupClaims(
     sql,
     inserted.map((quote) => ({ ...quote, ...facts, seedId: null })),
     previous.map((quote) => ({ ...quote, ...facts })),
   )
+  return { claims, offices }
 }

@@ -9,7 +9,8 @@ import { readSpeaker } from './catalog.js'
 import { lockSpeakerClaims, type CreatedClaim } from './claim-grouping.js'
 import { moveQuotes } from './quote-moves.js'
 import { lockSpeakerNames } from './quotes.js'
-import { attributeByWording } from './unattributed.js'
+import { moveOffices, type HeldOffice } from './office-holders.js'
+import { inferSpeakers } from './unattributed.js'
 
 /**
  * An editor merges two speakers that are one person (or one body): the duplicate's quotes, aliases and
@@ -177,9 +178,11 @@ export async function mergeSpeakers(
     ])
   }
   let claims: CreatedClaim[] = []
+  let offices: HeldOffice[] = []
   const result = await retried(() =>
     db.transaction(async (sql): Promise<SpeakerResource> => {
       claims = []
+      offices = []
       const settled = await settledMerge(sql, survivorId, duplicateId)
       if (settled) return settled
       const locked = await lockPair(sql, survivorId, duplicateId)
@@ -192,6 +195,7 @@ export async function mergeSpeakers(
       const conflict = mergeConflict(survivor, duplicate)
       if (conflict) throw conflict
       claims = await moveAllQuotes(sql, survivorId, duplicateId)
+      offices = await moveOffices(sql, duplicateId, survivorId)
       await absorb(sql, survivor, duplicate)
       const after = await readSpeaker(sql, survivorId)
       await recordAuditEvent(sql, {
@@ -208,7 +212,10 @@ export async function mergeSpeakers(
     }),
   )
   // After the commit, as after an ingest: claims the regrouping refounded may give speakers to quotes
-  // printed without one, and are flagged where other speakers' quotes print their words.
-  if (claims.length > 0) await retried(() => db.transaction((sql) => attributeByWording(sql, { quotes: [], claims })))
+  // printed without one, and are flagged where other speakers' quotes print their words; offices the
+  // two both held may now name one holder.
+  if (claims.length > 0 || offices.length > 0) {
+    await retried(() => db.transaction((sql) => inferSpeakers(sql, { quotes: [], claims, offices })))
+  }
   return result
 }

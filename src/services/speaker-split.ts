@@ -10,8 +10,9 @@ import { recordAuditEvent, type Editor } from './audit.js'
 import { readSpeaker } from './catalog.js'
 import { lockSpeakerClaims, type CreatedClaim } from './claim-grouping.js'
 import { moveQuotes, type MovedQuote, type QuoteMove } from './quote-moves.js'
-import { lockSpeakerNames, speakersArticleNames, type ExtractQuotes } from './quotes.js'
-import { attributeByWording } from './unattributed.js'
+import { recordOffices, type HeldOffice } from './office-holders.js'
+import { lockSpeakerNames, officesHeld, speakersArticleNames, type ExtractQuotes } from './quotes.js'
+import { inferSpeakers } from './unattributed.js'
 
 /**
  * An editor splits a name off a speaker that stands for two people ("Romney" holding Mitt's quotes and
@@ -165,7 +166,7 @@ async function quotesNamingOthers(
   speakerId: string,
   readings: Map<string, Reading>,
   articleIds: readonly string[],
-): Promise<QuoteMove[]> {
+): Promise<{ moves: QuoteMove[]; offices: HeldOffice[] }> {
   const stored = await sql.query<{ id: string; articleId: string; text: string; occurrence: number }>(Prisma.sql`
     SELECT id, article_id AS "articleId", text, occurrence FROM quote
     WHERE speaker_id = ${speakerId}::uuid AND NOT speaker_corrected AND NOT speaker_inferred
@@ -174,6 +175,7 @@ async function quotesNamingOthers(
     SELECT article_id AS "articleId", text, occurrence, speaker_id AS "speakerId", not_quotation AS "notQuotation"
     FROM quote_correction WHERE article_id = ANY(${articleIds}::uuid[])`)
   const moves: QuoteMove[] = []
+  const offices: HeldOffice[] = []
   for (const articleId of articleIds) {
     const { text, quotes } = readings.get(articleId)!
     const corrected = applyQuoteCorrections(
@@ -181,6 +183,8 @@ async function quotesNamingOthers(
       corrections.filter((correction) => correction.articleId === articleId),
     )
     const speakers = await speakersArticleNames(sql, text, quotes, corrected)
+    // The offices the article says its speakers hold go with them, as an ingest of it would record them.
+    offices.push(...(await recordOffices(sql, articleId, officesHeld(quotes, speakers))))
     const now = new Map<string, string | null>()
     corrected.forEach((correction, position) => {
       if (correction.kept) now.set(`${correction.occurrence}\u0000${quotes[position]!.text}`, speakers[position]!)
@@ -191,7 +195,7 @@ async function quotesNamingOthers(
       if (speaker && speaker !== speakerId) moves.push({ quoteId: quote.id, speakerId: speaker })
     }
   }
-  return moves
+  return { moves, offices }
 }
 
 export async function splitSpeaker(
@@ -207,10 +211,12 @@ export async function splitSpeaker(
   await readArticles(await db.transaction((sql) => articlesQuoting(sql, speakerId)), readings, extract)
   let moved: MovedQuote[] = []
   let claims: CreatedClaim[] = []
+  let offices: HeldOffice[] = []
   const result = await retried(() =>
     db.transaction(async (sql): Promise<SpeakerSplitResult> => {
       moved = []
       claims = []
+      offices = []
       const [kind] = await sql.query<{ kind: SpeakerResource['kind'] }>(
         Prisma.sql`SELECT kind::text AS kind FROM speaker WHERE id = ${speakerId}::uuid`,
       )
@@ -237,13 +243,14 @@ export async function splitSpeaker(
       await lockSpeakerClaims(sql, [speakerId, newSpeakerId])
       const articles = await articlesQuoting(sql, speakerId)
       await readArticles(articles, readings, extract)
-      const moves = await quotesNamingOthers(
+      const reread = await quotesNamingOthers(
         sql,
         speakerId,
         readings,
         articles.map((article) => article.id),
       )
-      ;({ moved, claims } = await moveQuotes(sql, moves))
+      offices = reread.offices
+      ;({ moved, claims } = await moveQuotes(sql, reread.moves))
       const speaker = await readSpeaker(sql, newSpeakerId)
       await recordAuditEvent(sql, {
         actor: who.actor,
@@ -260,8 +267,8 @@ export async function splitSpeaker(
   )
   // After the commit, as after an ingest: the quotes moved are flagged where another speaker's claim
   // prints their words, and the claims refounded may give speakers to quotes printed without one.
-  if (moved.length > 0 || claims.length > 0) {
-    await retried(() => db.transaction((sql) => attributeByWording(sql, { quotes: moved, claims })))
+  if (moved.length > 0 || claims.length > 0 || offices.length > 0) {
+    await retried(() => db.transaction((sql) => inferSpeakers(sql, { quotes: moved, claims, offices })))
   }
   return result
 }

@@ -9,6 +9,7 @@ import {
   type CreatedClaim,
   type StoredQuote,
 } from './claim-grouping.js'
+import { attributeByOffice, type HeldOffice } from './office-holders.js'
 import { holdingShingle } from './shingle-probe.js'
 
 /**
@@ -50,26 +51,37 @@ const UNATTRIBUTED_COLUMNS = Prisma.sql`q.id, q.text, q.spans, q.article_id AS "
 
 /**
  * Gives speakers to the unattributed quotes of an article, and to those of other articles that the
- * given claims (started or refounded by an ingest, or by an editor's change) share words with. The
- * article's quotes and claims are flagged where they print another speaker's words; after an editor's
- * change of speakers, which is no article's, the quotes it gave another speaker and the claims it
- * refounded are. Returns how many were placed.
+ * given claims (started or refounded by an ingest, or by an editor's change) share words with: first
+ * by the offices that changed (the article's, or those of speakers an editor merged: office-holders.ts),
+ * then by the words. The article's quotes and claims are flagged where they print another speaker's
+ * words; after an editor's change of speakers, which is no article's, the quotes it gave another
+ * speaker and the claims it refounded are. Returns how many were placed by their words.
  */
-export async function attributeByWording(
+export async function inferSpeakers(
   sql: SqlTransaction,
-  scope: { claims: CreatedClaim[] } & ({ articleId: string } | { quotes: StoredQuote[] }),
+  scope: { claims: CreatedClaim[]; offices?: readonly HeldOffice[] } & (
+    { articleId: string } | { quotes: StoredQuote[] }
+  ),
 ): Promise<number> {
   let placed = 0
-  let claims = scope.claims
+  const byOffice =
+    'articleId' in scope || (scope.offices ?? []).length > 0
+      ? await attributeByOffice(sql, {
+          articleId: 'articleId' in scope ? scope.articleId : undefined,
+          offices: scope.offices ?? [],
+        })
+      : { claims: [], released: [] }
+  let claims = [...scope.claims, ...byOffice.claims]
   if ('quotes' in scope) await flagMisattributions(sql, scope.quotes, claims)
   else await flagArticle(sql, scope.articleId)
+  // The article's quotes with no speaker, and those whose office no longer names one holder.
   let quotes =
-    'quotes' in scope
+    'quotes' in scope && byOffice.released.length === 0
       ? []
       : await sql.query<UnattributedRow>(Prisma.sql`
           SELECT ${UNATTRIBUTED_COLUMNS} FROM quote q JOIN article a ON a.id = q.article_id
-          WHERE q.article_id = ${scope.articleId}::uuid AND q.speaker_id IS NULL
-            AND q.word_count >= ${MIN_INFERRED_WORDS}`)
+          WHERE (q.article_id = ${'articleId' in scope ? scope.articleId : null}::uuid OR q.id = ANY(${byOffice.released}::uuid[]))
+            AND q.speaker_id IS NULL AND q.word_count >= ${MIN_INFERRED_WORDS}`)
   for (let round = 0; round < MAX_ROUNDS; round++) {
     quotes = [...quotes, ...(await unattributedSharingWords(sql, claims))]
     if (quotes.length === 0) break
@@ -118,7 +130,7 @@ async function unattributedSharingWords(sql: SqlTransaction, claims: CreatedClai
     SELECT DISTINCT ${UNATTRIBUTED_COLUMNS}
     FROM unnest(${probes.map((p) => p.shingle)}::bigint[], ${probes.map((p) => p.speaker)}::uuid[]) AS k(shingle, speaker)
     JOIN quote q ON q.shingles @> ARRAY[k.shingle]
-      AND (q.speaker_id IS NULL OR (q.speaker_inferred AND q.speaker_id <> k.speaker))
+      AND (q.speaker_id IS NULL OR (q.speaker_inferred AND NOT q.speaker_by_office AND q.speaker_id <> k.speaker))
     JOIN article a ON a.id = q.article_id`)
 }
 
@@ -186,7 +198,7 @@ async function decide(
       ? []
       : await sql.query<{ id: string }>(Prisma.sql`
     UPDATE quote q SET speaker_id = NULL, speaker_inferred = false
-    WHERE q.id = ANY(${withdrawn.map((quote) => quote.id)}::uuid[]) AND q.speaker_inferred
+    WHERE q.id = ANY(${withdrawn.map((quote) => quote.id)}::uuid[]) AND q.speaker_inferred AND NOT q.speaker_by_office
     RETURNING q.id`)
   const byId = new Map(quotes.map((quote) => [quote.id, quote]))
   return {

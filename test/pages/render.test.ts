@@ -101,6 +101,7 @@ t.test(
     odd.appearances[0]!.coverage = null
     odd.appearances[0]!.via = 'Reuters'
     odd.appearances[0]!.speakerInferred = true
+    odd.appearances[0]!.speakerInferredBy = 'wording'
     odd.appearances[0]!.article.publishedAt = null
     odd.appearances[0]!.article.title = null
     const oddPage = claimPage(odd)
