@@ -108,6 +108,14 @@ export interface StoredQuote {
   placement?: Placement | null
 }
 
+/**
+ * A StoredQuote's columns, for a statement reading quotes `q` joined to their article `a`: what the
+ * passes after an ingest (unattributed.ts, office-holders.ts) hand to regroupClaims.
+ */
+export const STORED_QUOTE_COLUMNS = Prisma.sql`q.id, q.text, q.spans, q.article_id AS "articleId", q.order_key AS "orderKey",
+  a.published_at AS "publishedAt", a.created_at AS "ingestedAt", q.speaker_id AS "speakerId",
+  (SELECT c.seed_quote_id FROM claim c WHERE c.id = q.claim_id) AS "seedId"`
+
 const fromStored = (quote: StoredQuote & { speakerId: string }): ClusterRendering =>
   toRendering({
     id: quote.id,

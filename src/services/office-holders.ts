@@ -1,7 +1,7 @@
 import { rolesCoveredBy, rolesCovering, type Office } from '../domain/extraction/index.js'
 import { Prisma } from '../generated/prisma/client.js'
 import type { SqlTransaction } from '../db/database.js'
-import { regroupClaims, type CreatedClaim, type StoredQuote } from './claim-grouping.js'
+import { regroupClaims, STORED_QUOTE_COLUMNS, type CreatedClaim, type StoredQuote } from './claim-grouping.js'
 
 /**
  * Speakers found by the office an article describes them by. "Mexico's president said" names nobody in
@@ -40,9 +40,7 @@ interface DescribedRow extends StoredQuote {
   byOffice: boolean
 }
 
-const DESCRIBED_COLUMNS = Prisma.sql`q.id, q.text, q.spans, q.article_id AS "articleId", q.order_key AS "orderKey",
-  a.published_at AS "publishedAt", a.created_at AS "ingestedAt", q.speaker_id AS "speakerId",
-  (SELECT c.seed_quote_id FROM claim c WHERE c.id = q.claim_id) AS "seedId", q.speaker_inferred AS inferred,
+const DESCRIBED_COLUMNS = Prisma.sql`${STORED_QUOTE_COLUMNS}, q.speaker_inferred AS inferred,
   q.office_role AS "officeRole", q.office_qualifiers AS "officeQualifiers", q.speaker_by_office AS "byOffice"`
 
 /** `held` was published close enough to `described` for its holder to be the one described. */
@@ -58,8 +56,12 @@ export async function recordOffices(
   sql: SqlTransaction,
   articleId: string,
   offices: ReadonlyArray<Office & { speakerId: string }>,
+  /** false for an article stored in this transaction: it has recorded none yet */
+  replacing: boolean,
 ): Promise<HeldOffice[]> {
-  const before = await sql.query<HeldOffice>(Prisma.sql`
+  const before = !replacing
+    ? []
+    : await sql.query<HeldOffice>(Prisma.sql`
     DELETE FROM speaker_office o USING article a WHERE o.article_id = ${articleId}::uuid AND a.id = o.article_id
     RETURNING o.speaker_id AS "speakerId", o.role, o.qualifiers, a.published_at AS "publishedAt"`)
   const now =

@@ -228,7 +228,7 @@ export function officesHeld(
   return [...held.values()]
 }
 
-/** What replacing an article's quotes changed, for the passes after the commit (settleSpeakers). */
+/** What replacing an article's quotes changed, for the passes after the commit (inferSpeakers). */
 export interface ReplacedQuotes {
   /** the claims the article's quotes started or refounded */
   claims: CreatedClaim[]
@@ -292,7 +292,7 @@ export async function replaceArticleQuotes(
       officeQualifiers: described ? JSON.stringify(described.qualifiers) : null,
     }
   })
-  const offices = await recordOffices(sql, articleId, officesHeld(quotes, readSpeakers))
+  const offices = await recordOffices(sql, articleId, officesHeld(quotes, readSpeakers), replacing)
   const facts = { publishedAt: article.publishedAt, ingestedAt: article.createdAt }
   const previous = replacing
     ? await sql.query<Omit<StoredQuote, 'publishedAt' | 'ingestedAt'>>(Prisma.sql`

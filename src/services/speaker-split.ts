@@ -184,7 +184,7 @@ async function quotesNamingOthers(
     )
     const speakers = await speakersArticleNames(sql, text, quotes, corrected)
     // The offices the article says its speakers hold go with them, as an ingest of it would record them.
-    offices.push(...(await recordOffices(sql, articleId, officesHeld(quotes, speakers))))
+    offices.push(...(await recordOffices(sql, articleId, officesHeld(quotes, speakers), true)))
     const now = new Map<string, string | null>()
     corrected.forEach((correction, position) => {
       if (correction.kept) now.set(`${correction.occurrence}\u0000${quotes[position]!.text}`, speakers[position]!)

@@ -6,6 +6,7 @@ import {
   claimsSeededIn,
   flagMisattributions,
   regroupClaims,
+  STORED_QUOTE_COLUMNS,
   type CreatedClaim,
   type StoredQuote,
 } from './claim-grouping.js'
@@ -45,10 +46,6 @@ interface UnattributedRow {
   seedId: string | null
 }
 
-const UNATTRIBUTED_COLUMNS = Prisma.sql`q.id, q.text, q.spans, q.article_id AS "articleId", q.order_key AS "orderKey",
-  a.published_at AS "publishedAt", a.created_at AS "ingestedAt", q.speaker_id AS "speakerId",
-  (SELECT c.seed_quote_id FROM claim c WHERE c.id = q.claim_id) AS "seedId"`
-
 /**
  * Gives speakers to the unattributed quotes of an article, and to those of other articles that the
  * given claims (started or refounded by an ingest, or by an editor's change) share words with: first
@@ -79,7 +76,7 @@ export async function inferSpeakers(
     'quotes' in scope && byOffice.released.length === 0
       ? []
       : await sql.query<UnattributedRow>(Prisma.sql`
-          SELECT ${UNATTRIBUTED_COLUMNS} FROM quote q JOIN article a ON a.id = q.article_id
+          SELECT ${STORED_QUOTE_COLUMNS} FROM quote q JOIN article a ON a.id = q.article_id
           WHERE (q.article_id = ${'articleId' in scope ? scope.articleId : null}::uuid OR q.id = ANY(${byOffice.released}::uuid[]))
             AND q.speaker_id IS NULL AND q.word_count >= ${MIN_INFERRED_WORDS}`)
   for (let round = 0; round < MAX_ROUNDS; round++) {
@@ -109,7 +106,7 @@ export async function inferSpeakers(
  */
 async function flagArticle(sql: SqlTransaction, articleId: string): Promise<void> {
   const named = await sql.query<StoredQuote>(Prisma.sql`
-    SELECT ${UNATTRIBUTED_COLUMNS} FROM quote q JOIN article a ON a.id = q.article_id
+    SELECT ${STORED_QUOTE_COLUMNS} FROM quote q JOIN article a ON a.id = q.article_id
     WHERE q.article_id = ${articleId}::uuid AND q.speaker_id IS NOT NULL AND NOT q.speaker_inferred`)
   await flagMisattributions(sql, named, await claimsSeededIn(sql, articleId))
 }
@@ -127,7 +124,7 @@ async function unattributedSharingWords(sql: SqlTransaction, claims: CreatedClai
   )
   if (probes.length === 0) return []
   return sql.query<UnattributedRow>(Prisma.sql`
-    SELECT DISTINCT ${UNATTRIBUTED_COLUMNS}
+    SELECT DISTINCT ${STORED_QUOTE_COLUMNS}
     FROM unnest(${probes.map((p) => p.shingle)}::bigint[], ${probes.map((p) => p.speaker)}::uuid[]) AS k(shingle, speaker)
     JOIN quote q ON q.shingles @> ARRAY[k.shingle]
       AND (q.speaker_id IS NULL OR (q.speaker_inferred AND NOT q.speaker_by_office AND q.speaker_id <> k.speaker))
