@@ -123,10 +123,12 @@ async function unattributedSharingWords(sql: SqlTransaction, claims: CreatedClai
     wordShingles(seed.tokens).map((shingle) => ({ shingle, speaker: seed.speakerKey })),
   )
   if (probes.length === 0) return []
-  // One probe of the partial shingle index per run of words (OFFSET 0 keeps it a subquery run per run,
-  // not a join the planner may reorder), with the index's own predicate; a quote an office placed is
-  // dropped after. Asked for in the join itself, the office condition made the planner, which has no
-  // statistics here, scan every quote instead (2.7 → 124 ms a call at 13k quotes, growing with them).
+  // One probe of the partial shingle index per run of words, as holdingShingle (shingle-probe.ts) makes
+  // them but without its bound on common runs, which this lookup has never had (OFFSET 0 keeps it a
+  // subquery run per run, not a join the planner may reorder). The probe states the index's own
+  // predicate; a quote an office placed is dropped after. Asked for in the join itself, the office
+  // condition made the planner, on tables autovacuum had not analysed, scan every quote instead
+  // (2.7 → 124 ms a call at 13k quotes, growing with them).
   return sql.query<UnattributedRow>(Prisma.sql`
     WITH hit AS MATERIALIZED (
       SELECT DISTINCT h.id
