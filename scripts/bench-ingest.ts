@@ -6,9 +6,9 @@
  *   - POST /v1/verify latency, p50 and p95, with the whole corpus stored,
  *   - GET /v1/claims/{id} throughput next to the same SQL run straight on the driver.
  *
- * usage: tsx scripts/bench-ingest.ts [--engines postgres,pglite] [--articles 50000] [--window 500]
+ * usage: tsx scripts/bench-ingest.ts [--engines postgres,pglite] [--articles 50000] [--window 500] [--keep]
  * Postgres: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) names a server on
- * which a scratch database is created and dropped afterwards.
+ * which a scratch database is created and dropped afterwards (--keep leaves it, to look at afterwards).
  */
 import { performance } from 'node:perf_hooks'
 import { parseArgs } from 'node:util'
@@ -26,6 +26,7 @@ const { values: args } = parseArgs({
     articles: { type: 'string', default: '50000' },
     window: { type: 'string', default: '500' },
     seconds: { type: 'string', default: '10' },
+    keep: { type: 'boolean', default: false },
   },
 })
 const STORED = Number(args.articles)
@@ -174,7 +175,8 @@ async function run(engine: 'postgres' | 'pglite'): Promise<Figures> {
     return figures
   } finally {
     await server.close()
-    await store.remove()
+    if (!args.keep) await store.remove()
+    else process.stderr.write(`${engine}: kept ${JSON.stringify(store.env)}\n`)
   }
 }
 
