@@ -65,6 +65,8 @@ export const MIGRATIONS_DIR = fileURLToPath(new URL('../../prisma/migrations', i
 // Any fixed number will do; it only has to be the same for every process migrating this database.
 // This is the one Prisma's CLI takes, so the service and `prisma migrate deploy` also exclude each other.
 const MIGRATION_LOCK_ID = 72707369
+/** Uses of a pooled connection before it is replaced, so that its prepared statements are planned again. */
+const PREPARED_PLAN_USES = 500
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   const migrations = await readMigrations(options.migrationsDir ?? MIGRATIONS_DIR)
@@ -93,6 +95,13 @@ async function openPostgres(
     // query once the planner's cost estimate passes a threshold, and an overestimate then costs far
     // more than the query: 180 ms of compiling for a lookup that ran in 1 ms.
     options: '-c jit=off',
+    // A statement kept prepared on a connection (SqlTransaction's `prepared`) keeps the generic plan
+    // Postgres made for it on the tables as they were then, until an ANALYZE of a table it reads; a
+    // server whose tables are never analysed (autovacuum off) keeps a plan made over a few hundred
+    // rows, which scans the tables whole once they hold many thousand (the claim write of an ingest:
+    // 72 ms at 10k articles). Replacing a connection after this many uses has its statements planned
+    // again over the tables as they are now, at the cost of one connection and a few plans.
+    maxUses: PREPARED_PLAN_USES,
   })
   // What follows a successful connection needs a Postgres server: the suite's TEST_DATABASE_URL pass
   // runs it (test/db/database.test.ts, test/db/outage.test.ts); an embedded-only run cannot reach it.
