@@ -93,8 +93,11 @@ async function openPostgres(
     keepAlive: true,
     // Every statement the service runs is a short indexed lookup or write. Postgres JIT-compiles a
     // query once the planner's cost estimate passes a threshold, and an overestimate then costs far
-    // more than the query: 180 ms of compiling for a lookup that ran in 1 ms.
-    options: '-c jit=off',
+    // more than the query: 180 ms of compiling for a lookup that ran in 1 ms. For the same reason no
+    // statement is run by parallel workers: starting them costs more than the lookups they would
+    // share (an article's quotes, estimated at a thousand rows without statistics, read by a worker
+    // in 90-130 ms at 7k articles), and with many requests at once the cores are busy anyway.
+    options: '-c jit=off -c max_parallel_workers_per_gather=0',
     // A statement kept prepared on a connection (SqlTransaction's `prepared`) keeps the generic plan
     // Postgres made for it on the tables as they were then, until an ANALYZE of a table it reads; a
     // server whose tables are never analysed (autovacuum off) keeps a plan made over a few hundred
