@@ -20,6 +20,7 @@ import {
 import {
   CLAIM_OVERLAP_THRESHOLD,
   RUN_FREE_WORDS,
+  screeningWords,
   searchKey,
   matchingWords,
   wordShingles,
@@ -171,6 +172,14 @@ async function overlappingStored(
   const runs = renderings.map((rendering) =>
     rendering.tokens.length >= RUN_FREE_WORDS ? `{${wordShingles(rendering.tokens).join(',')}}` : '{}',
   )
+  // Each short rendering's screening words (screeningWords), quoted for an array literal.
+  const screens = renderings.map((rendering, n) =>
+    rendering.tokens.length < RUN_FREE_WORDS
+      ? `{${screeningWords(keys[n]!)
+          .map((word) => `"${word.replace(/[\\"]/g, '\\$&')}"`)
+          .join(',')}}`
+      : '{}',
+  )
   const wordScreen = Prisma.sql`CASE WHEN l.words && k.words
     AND may_share_wording(l.words, l.word_count, k.words, k.word_count, ${SHARE})
     THEN ${similar(Prisma.sql`l.normalized_text`)} END`
@@ -200,8 +209,12 @@ async function overlappingStored(
       WHERE CASE WHEN may_share_wording(sc.seed_words, sc.seed_word_count, k.words, k.word_count, ${SHARE})
           THEN ${similar(Prisma.sql`s.normalized_text`)} END
       UNION
+      -- A seed longer than the rendering shares enough of its words only if it holds one of its
+      -- screening words: an array test that spares the costly screen most of a speaker's claims.
       SELECT s.id FROM claim sc ${seedPassingWordScreen}
-      WHERE k.short AND sc.speaker_id = k.speaker AND ${seedSharesWords} AND ${similar(Prisma.sql`s.normalized_text`)}
+      WHERE k.short AND sc.speaker_id = k.speaker
+        AND sc.seed_words && CASE WHEN sc.seed_word_count > k.word_count THEN k.screen ELSE k.words END
+        AND ${seedSharesWords} AND ${similar(Prisma.sql`s.normalized_text`)}
       UNION
       -- The literal matches the predicate of claim_short_seed_speaker_idx, so that index is used.
       SELECT s.id FROM claim sc ${seedPassingWordScreen}
@@ -230,11 +243,12 @@ async function overlappingStored(
     -- Materialised, so that each key's word hashes are computed once, not once per claim screened.
     WITH k AS MATERIALIZED (
       SELECT *, word_hashes(key) AS words, cardinality(string_to_array(key, ' ')) AS word_count,
-        grouping_tier(cardinality(string_to_array(key, ' '))) AS tier
+        grouping_tier(cardinality(string_to_array(key, ' '))) AS tier,
+        ARRAY(SELECT hashtextextended(w, 0) FROM unnest(screen_words::text[]) AS w) AS screen
       FROM unnest(${renderings.map((r) => r.id)}::text[], ${renderings.map((r) => r.speakerKey)}::uuid[],
         ${keys}::text[], ${renderings.map((r) => r.orderKey)}::text[],
-        ${renderings.map((r) => r.tokens.length < RUN_FREE_WORDS)}::boolean[], ${runs}::text[])
-        AS u(rendering, speaker, key, order_key, short, runs)
+        ${renderings.map((r) => r.tokens.length < RUN_FREE_WORDS)}::boolean[], ${runs}::text[], ${screens}::text[])
+        AS u(rendering, speaker, key, order_key, short, runs, screen_words)
     )
     SELECT k.rendering, r.*, fs.*
     FROM k CROSS JOIN LATERAL (${candidates}) AS m
