@@ -17,9 +17,10 @@ t.test('screening words: the longest, as many as the pigeonhole needs', async (t
 })
 
 // The grouping's lookup tests a seed longer than a short rendering against the rendering's screening
-// words before its word screen (a word in common, then may_share_wording in the migrations): the first
-// must let through every seed the second lets through, or a claim would be missed. Checked on the store's own functions, for random wordings
-// over a small vocabulary, so that words repeat and overlaps of every size occur.
+// words before its word screen (a word in common, then may_share_wording in the migrations): the
+// first must let through every seed the second lets through, or a claim would be missed. Checked on
+// the store's own functions, for random wordings over a small vocabulary, so that words repeat and
+// overlaps of every size occur.
 t.test('every longer wording may_share_wording lets through holds one of the screening words', async (t) => {
   const db = await openStore(t, await testDatabaseEnv(t))
   const random = createRandom(20261204)
