@@ -149,7 +149,8 @@ const RENDERING_COLUMNS = Prisma.sql`q.id, q.speaker_id, q.text, q.spans, q.arti
  * share a run of four (sharesRunOfWords): such a rendering finds the seeds sharing one with it that
  * is not a common turn of phrase (holdingShingle), and screens the claims of its speaker founded by
  * fewer words, which need none; a shorter rendering needs none either and is screened against every
- * claim of its speaker. Past COMMON_SHINGLE_HOLDERS claims holding a run, the store no longer sees
+ * claim of its speaker, a longer seed first by whether it holds one of the rendering's screening
+ * words (screeningWords): still a read of every claim, growing with the speaker. Past COMMON_SHINGLE_HOLDERS claims holding a run, the store no longer sees
  * two wordings whose only runs in common are such runs, where a full rebuild would join them. A
  * fragment and a full wording overlap only when the fragment's words are all in the other (the
  * fragment rule), which the word hashes screen exactly, with no trigram.
@@ -172,13 +173,10 @@ async function overlappingStored(
   const runs = renderings.map((rendering) =>
     rendering.tokens.length >= RUN_FREE_WORDS ? `{${wordShingles(rendering.tokens).join(',')}}` : '{}',
   )
-  // Each short rendering's screening words (screeningWords), quoted for an array literal.
+  // Each short rendering's screening words (screeningWords) as a wording of their own, hashed by the
+  // store as it hashes every wording's words (word_hashes).
   const screens = renderings.map((rendering, n) =>
-    rendering.tokens.length < RUN_FREE_WORDS
-      ? `{${screeningWords(keys[n]!)
-          .map((word) => `"${word.replace(/[\\"]/g, '\\$&')}"`)
-          .join(',')}}`
-      : '{}',
+    rendering.tokens.length < RUN_FREE_WORDS ? screeningWords(keys[n]!).join(' ') : '',
   )
   const wordScreen = Prisma.sql`CASE WHEN l.words && k.words
     AND may_share_wording(l.words, l.word_count, k.words, k.word_count, ${SHARE})
@@ -244,7 +242,7 @@ async function overlappingStored(
     WITH k AS MATERIALIZED (
       SELECT *, word_hashes(key) AS words, cardinality(string_to_array(key, ' ')) AS word_count,
         grouping_tier(cardinality(string_to_array(key, ' '))) AS tier,
-        ARRAY(SELECT hashtextextended(w, 0) FROM unnest(screen_words::text[]) AS w) AS screen
+        word_hashes(screen_words) AS screen
       FROM unnest(${renderings.map((r) => r.id)}::text[], ${renderings.map((r) => r.speakerKey)}::uuid[],
         ${keys}::text[], ${renderings.map((r) => r.orderKey)}::text[],
         ${renderings.map((r) => r.tokens.length < RUN_FREE_WORDS)}::boolean[], ${runs}::text[], ${screens}::text[])
