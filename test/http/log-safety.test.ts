@@ -49,7 +49,8 @@ t.test('a database error is logged by its code and message, never with the clien
   t.notMatch(logs(), /KEY-NEVER-LOGGED/, 'nor is a caller’s key')
   t.match(logs(), /Connection terminated unexpectedly/)
   t.match(logs(), /"code":"ECONNRESET"/)
-  t.notMatch(logs(), /SECRET-KEY-123|secretKey|4242|hunter2|secret_column/)
+  // The client's fields by name, not its process id's digits: those can turn up inside a log line's timestamp.
+  t.notMatch(logs(), /SECRET-KEY-123|secretKey|processID|hunter2|secret_column/)
 })
 
 t.test(
