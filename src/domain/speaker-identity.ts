@@ -173,3 +173,36 @@ function distinctByKey(names: readonly string[]): string[] {
     return true
   })
 }
+
+/** A person who goes by a surname, and how many quotes the record attributes to them. */
+export interface SurnameBearer {
+  id: string
+  quotes: number
+}
+
+/**
+ * How much a surname's best-known bearer must outweigh the others for the surname alone to mean them:
+ * five quotes in six of all the bearers' (the others together at most a fifth of the leader's), and at
+ * least ten quotes, so that a record just started guesses nothing.
+ */
+export const SURNAME_PROMINENCE = { leaderOverOthers: 5, leaderQuotes: 10 } as const
+
+/**
+ * The person a surname printed alone stands for when several people known to the record go by it: the
+ * one the record quotes far more than all the others together ("Roe" in an article that never gives a
+ * given name is the Jane Roe quoted hundreds of times, not her son quoted twice), or nobody when no
+ * one stands out that far. What news writers rely on when they drop the given name; without it, every
+ * surname a relative or a misread name shares became a speaker of its own and split the person's quotes.
+ * Ties and near-ties pick nobody. The surname's own speaker (a quote of "Roe" nobody could place) is
+ * not a bearer: it is who the quote goes to when nobody is picked.
+ */
+export function prominentBearer(bearers: readonly SurnameBearer[]): string | null {
+  if (bearers.length === 0) return null
+  const sorted = [...bearers].sort((x, y) => y.quotes - x.quotes || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0))
+  const leader = sorted[0]!
+  const others = sorted.slice(1).reduce((sum, bearer) => sum + bearer.quotes, 0)
+  return leader.quotes >= SURNAME_PROMINENCE.leaderQuotes &&
+    leader.quotes >= SURNAME_PROMINENCE.leaderOverOthers * others
+    ? leader.id
+    : null
+}

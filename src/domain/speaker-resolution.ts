@@ -3,7 +3,8 @@
  * speakers the record knows. Pure: the service looks the keys up and hands the candidates back here.
  *
  * The order, first that answers wins:
- * 1. the name's keys among the aliases (the name as given, without its title, without middle initials);
+ * 1. the name's keys among the aliases (the name as given, without its title, without middle initials;
+ *    a surname alone that several people go by, the one the record quotes far more: `prominentBearer`);
  * 2. its surname, when exactly one person goes by it and the given names do not contradict theirs;
  * 3. close spellings, which are suggestions unless one is clearly meant ({@link chooseBySpelling}).
  */

@@ -19,12 +19,14 @@ import type { SqlTransaction } from '../db/database.js'
 import { Prisma } from '../generated/prisma/client.js'
 import { regroupClaims, type CreatedClaim, type StoredQuote } from './claim-grouping.js'
 import { recordOffices, type HeldOffice } from './office-holders.js'
+import { prominentBearers } from './surname-bearers.js'
 
 /**
  * The speakers mentions refer to, shared across articles, resolved in one statement. A full name is
  * looked up among the names and aliases already known; a surname alone ("Sheinbaum" in an article
- * that never gives her full name) is taken to be a known speaker only when exactly one speaker goes
- * by it, and otherwise becomes a speaker of its own rather than a guess. Aliases learnt from the
+ * that never gives her full name) is taken to be a known speaker when exactly one speaker goes by it,
+ * or when one of those who do is quoted far more than the others together (`prominentBearer`), and
+ * otherwise becomes a speaker of its own rather than a guess. Aliases learnt from the
  * mentions are added. Returns the speaker id of each mention, in the order given.
  *
  * New speakers are upserted, not found-then-created: two ingests naming a new speaker at once then
@@ -68,13 +70,20 @@ async function resolveSpeakers(sql: SqlTransaction, mentions: SpeakerMention[]):
   )
   // "Harold T. Penwick" is found as "Harold Penwick" too, whichever an article printed first.
   const lookups = mentions.flatMap((mention, n) => lookupKeys(mention).map((key) => ({ n: n + 1, key })))
+  // A person named by one word is the surname's prominent bearer when the aliases alone do not decide.
+  const surnamesAlone = mentions.map((m) => (m.kind === 'person' && surnameKey(m) === null ? nameKey(m.name) : null))
+  const prominent = await prominentBearers(
+    sql,
+    surnamesAlone.filter((key): key is string => key !== null),
+  )
   const rows = await sql.query<{ n: bigint | string; speaker_id: string }>(
     Prisma.sql`
     WITH mention AS (
       SELECT * FROM unnest(${mentions.map((m) => m.name)}::text[], ${mentions.map((m) => slugify(m.name))}::text[],
         ${mentions.map((m) => m.kind)}::text[], ${mentions.map((m) => m.title)}::text[],
-        ${mentions.map((m) => surnameKey(m))}::text[], ${mentions.map((m) => nameKey(m.name))}::text[])
-        WITH ORDINALITY AS m(name, slug, kind, title, surname, key, n)
+        ${mentions.map((m) => surnameKey(m))}::text[], ${mentions.map((m) => nameKey(m.name))}::text[],
+        ${surnamesAlone.map((key) => (key === null ? null : (prominent.get(key) ?? null)))}::uuid[])
+        WITH ORDINALITY AS m(name, slug, kind, title, surname, key, prominent, n)
     ), lookup AS (
       SELECT * FROM unnest(${lookups.map((l) => l.n)}::int[], ${lookups.map((l) => l.key)}::text[]) AS l(n, key)
     ), known AS (
@@ -100,7 +109,9 @@ async function resolveSpeakers(sql: SqlTransaction, mentions: SpeakerMention[]):
         (SELECT r.to_id FROM speaker_redirect r JOIN speaker t ON t.id = r.to_id
           WHERE r.from_slug = m.slug AND t.kind::text = m.kind
             AND NOT EXISTS (SELECT FROM speaker s WHERE s.slug = m.slug)
-            AND NOT EXISTS (SELECT FROM speaker_alias_block b WHERE b.speaker_id = r.to_id AND b.alias_key = m.key))
+            AND NOT EXISTS (SELECT FROM speaker_alias_block b WHERE b.speaker_id = r.to_id AND b.alias_key = m.key)),
+        -- A surname alone that several people go by: the one the record quotes far more than the others.
+        m.prominent
       ) AS speaker_id
       FROM mention m
     ), created AS (

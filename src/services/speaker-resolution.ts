@@ -6,16 +6,19 @@ import {
   referenceSurname,
   type SpeakerCandidate,
   type SpeakerResolution,
+  withoutTitle,
 } from '../domain/speaker-resolution.js'
-import { slugify } from '../domain/speaker-identity.js'
+import { nameKey, nameVariants, slugify } from '../domain/speaker-identity.js'
 import type { PrismaClient } from '../generated/prisma/client.js'
 import { unknownSpeaker } from '../http/problem.js'
 import { isUuid } from './query-filters.js'
+import { prominentBearers } from './surname-bearers.js'
 
 /**
  * The one place a speaker named by a reader is resolved: verify and every list filter that takes a
  * speaker go through here. By id or slug; then the alias keys of the name (with and without its
- * title); then its surname alone when exactly one person goes by it; then close spellings (trigram
+ * title; a surname typed alone that several go by, its prominent bearer as ingestion has it); then
+ * the surname of a longer name when exactly one person goes by it; then close spellings (trigram
  * candidates from the alias index, chosen between in src/domain/speaker-resolution.ts).
  */
 
@@ -45,12 +48,18 @@ export async function resolveSpeaker(prisma: PrismaClient, reference: string): P
     select: { aliasKey: true, speaker: { select } },
   })
   // The most literal key that names anyone decides; several speakers by it is an ambiguity, not a pick,
-  // unless one of them is known by exactly that name: ingestion gives a mention naming several speakers
-  // ("Roe" beside Jane and John Roe) to the speaker of that name (by slug, quotes.ts), and so does this.
+  // unless ingestion would place a mention of it: a surname alone goes to its prominent bearer
+  // (surname-bearers.ts), otherwise to the speaker of that name ("Roe" beside Jane and John Roe, by slug,
+  // quotes.ts), and so does this.
   for (const key of keys) {
     const speakers = distinct(aliased.filter((row) => row.aliasKey === key).map((row) => row.speaker))
     if (speakers.length === 1) return { speaker: speakers[0]!, by: 'alias' }
     if (speakers.length > 1) {
+      const prominent = isOneName(reference, key)
+        ? (await prominentBearers({ query: (statement) => prisma.$queryRaw(statement) }, [key])).get(key)
+        : undefined
+      const bearer = speakers.find((speaker) => speaker.id === prominent)
+      if (bearer) return { speaker: bearer, by: 'surname' }
       const named = await prisma.speaker.findUnique({ where: { slug: slugify(key) }, select })
       if (named !== null && speakers.some((speaker) => speaker.id === named.id)) return { speaker: named, by: 'alias' }
       return { speaker: null, suggestions: speakers.sort(bySpeakerName).slice(0, MAX_SUGGESTIONS) }
@@ -106,6 +115,14 @@ export async function speakerFilter(
   const resolution = await resolveSpeaker(prisma, reference)
   if (resolution.speaker) return resolution.speaker.id
   throw unknownSpeaker(reference, field, resolution.suggestions)
+}
+
+/**
+ * Whether a key of the typed name is a name of one word after its title ("Roe", "Sen. Roe"), as a
+ * surname printed alone is: what ingestion reads as a surname it may give to its prominent bearer.
+ */
+function isOneName(reference: string, key: string): boolean {
+  return nameKey(withoutTitle(reference)) === key && nameVariants(key).surname === null
 }
 
 function distinct<S extends SpeakerCandidate>(speakers: S[]): S[] {

@@ -6,7 +6,9 @@ import {
   lookupKeys,
   nameKey,
   nameVariants,
+  prominentBearer,
   sameGivenName,
+  SURNAME_PROMINENCE,
   slugify,
   surnameKeys,
 } from '../../src/domain/speaker-identity.js'
@@ -94,4 +96,17 @@ t.test('short given names: the formal name is an alias and a lookup key, both wa
   t.ok(sameGivenName('Michael', 'MIKE'))
   t.ok(sameGivenName('Ana', 'ana'))
   t.notOk(sameGivenName('Mike', 'Martin'))
+})
+
+t.test('a surname alone stands for its bearer only when the record quotes them far more than the others', async (t) => {
+  const { leaderOverOthers, leaderQuotes } = SURNAME_PROMINENCE
+  const bearer = (id: string, quotes: number) => ({ id, quotes })
+  t.equal(prominentBearer([]), null, 'nobody goes by it')
+  t.equal(prominentBearer([bearer('a', leaderQuotes)]), 'a', 'one bearer, quoted enough')
+  t.equal(prominentBearer([bearer('a', leaderQuotes - 1)]), null, 'a record just started guesses nothing')
+  const others = [bearer('b', 4), bearer('c', 3)]
+  t.equal(prominentBearer([...others, bearer('a', leaderOverOthers * 7)]), 'a', 'the others together at the limit')
+  t.equal(prominentBearer([...others, bearer('a', leaderOverOthers * 7 - 1)]), null, 'one quote short of it')
+  t.equal(prominentBearer([bearer('a', 40), bearer('b', 40)]), null, 'a tie picks nobody')
+  t.equal(prominentBearer([bearer('b', 1), bearer('a', 60)]), 'a', 'in any order')
 })

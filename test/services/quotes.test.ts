@@ -71,3 +71,55 @@ t.test('a surname two known speakers share is not guessed', async (t) => {
   const [quote] = (await app.inject({ url: `/v1/articles/${response.json().id}/quotes` })).json().items
   t.equal(quote.speaker.name, 'Trump', 'a speaker of its own, named as the article names it')
 })
+
+t.test(
+  'a surname several people share goes to the one the record quotes far more, on ingest and on verify',
+  async (t) => {
+    const app = await buildApp(t)
+    const post = async (url: string, text: string) => {
+      const response = await app.inject({
+        method: 'POST',
+        url: '/v1/articles',
+        headers: authorized,
+        payload: { url, outlet: { name: 'Wire' }, text },
+      })
+      t.ok(response.statusCode < 300, response.body)
+      const id = response.json().id as string
+      return (await app.inject({ url: `/v1/articles/${id}/quotes` })).json().items as Array<{
+        speaker: { id: string; name: string } | null
+      }>
+    }
+    const remarks = (name: string, count: number, topic: string) =>
+      Array.from(
+        { length: count },
+        (_, i) => `“Item ${i + 1} of the ${topic} plan will be done by spring,” ${name} said.`,
+      )
+    // Invented people: a mayor quoted often, and her brother quoted once.
+    const [mayor] = await post(
+      'urn:q:1',
+      `Mayor Orla Fenwright spoke. ${remarks('Orla Fenwright', 4, 'harbour').join(' ')}`,
+    )
+    await post('urn:q:2', 'Dermot Fenwright spoke. “The ferry must run on Sundays,” Dermot Fenwright said.')
+    const surnameAlone = '“The bridge tolls will not rise this year,” Fenwright said.'
+    const [early] = await post('urn:q:3', surnameAlone)
+    t.equal(early!.speaker!.name, 'Fenwright', 'four quotes to one: nobody stands out yet')
+
+    await post('urn:q:4', `Orla Fenwright spoke. ${remarks('Orla Fenwright', 8, 'school').join(' ')}`)
+    const [later] = await post('urn:q:5', surnameAlone.replace('bridge', 'tunnel'))
+    t.equal(later!.speaker!.id, mayor!.speaker!.id, 'twelve quotes to one (and the surname’s own speaker is no bearer)')
+
+    const verify = async (speaker: string) =>
+      (
+        await app.inject({
+          method: 'POST',
+          url: '/v1/verify',
+          payload: { text: 'The tunnel tolls will not rise this year.', speaker },
+        })
+      ).json()
+    t.match(await verify('Fenwright'), {
+      verdict: 'matches',
+      speaker: { id: mayor!.speaker!.id, resolvedBy: 'surname' },
+    })
+    t.match(await verify('Mayor Fenwright'), { verdict: 'matches', speaker: { id: mayor!.speaker!.id } })
+  },
+)
