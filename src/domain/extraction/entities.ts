@@ -246,11 +246,12 @@ export function splitName(tokens: readonly Token[], mention: Mention, text: stri
   // is from or works. The name ends before the "of"/"at" that follows a word of the name; an "of" after a title
   // word goes on with the office ("Secretary of State") or the body ("Bank of America").
   // A given name after the "of" means the office ran on and the name is still to come ("Professor Emeritus of
-  // History Jane Roe").
+  // History Jane Roe"). "Sen. Roe on Channel 9", "Rep. Roe for Congress": "on" and "for" after a word of a titled
+  // name end it too; only a body's noun or a title word goes on through them ("Committee on …", "Secretary for …").
   const titledAffiliation = words.findIndex(
     (word, index) =>
       index >= 2 &&
-      (word.lower === 'of' || word.lower === 'at') &&
+      (word.lower === 'of' || word.lower === 'at' || word.lower === 'on' || word.lower === 'for') &&
       !isTitleWord(bareWord(words[index - 1] as Token)) &&
       words.slice(0, index - 1).some((before) => isTitleWord(bareWord(before))) &&
       !words.slice(index + 1).some((after) => isGivenName(after)),

@@ -407,13 +407,19 @@ t.test('a name after an office’s “of” phrase keeps its middle initial and 
   ])
 })
 
-t.test('a title, a name, then where the person is from or works: the name stops before "of" or "at"', async (t) => {
+t.test('a title, a name, then where the person is from, works or speaks: the name stops there', async (t) => {
   const speakers = [
     '“We will vote,” said Sen. Jane P. Roe of Ohio.',
     '“We will vote,” said Harbour Speaker Odile Marchetti of Riverton.',
     '“We will vote,” said Chief Executive Tomas Brell of Quill Partners.',
     '“We will vote,” said Professor Ilse Marsh at Riverton College.',
     '“We will vote,” said Secretary of State Harold T. Penwick of Ohio.',
+    // "on" where the person spoke, "for" what they stand for
+    '“We will vote,” said Senator Odile Marchetti on KVRT’s morning show.',
+    '“We will vote,” said Councillor Tomas Brell for Riverton.',
+    // a body's noun or a title word goes on through "on" and "for"
+    '“We will vote,” said Council on Harbour Safety Chair Ilse Marsh.',
+    '“We will vote,” said Assistant Secretary for Coastal Affairs Jane Roe.',
   ].map((text) => extractQuotes(text)[0]?.speaker)
   t.same(
     speakers.map((speaker) => [speaker?.name, speaker?.title]),
@@ -423,6 +429,10 @@ t.test('a title, a name, then where the person is from or works: the name stops 
       ['Tomas Brell', 'Chief Executive'],
       ['Ilse Marsh', 'Professor'],
       ['Harold T. Penwick', 'Secretary of State'],
+      ['Odile Marchetti', 'Senator'],
+      ['Tomas Brell', 'Councillor'],
+      ['Ilse Marsh', 'Council on Harbour Safety Chair'],
+      ['Jane Roe', 'Assistant Secretary for Coastal Affairs'],
     ],
   )
   // An "of" right after a title word goes on with the office or the body, and so does one a given name follows.
