@@ -453,6 +453,22 @@ t.test('a given name alone is the one person the article named with it', async (
   t.equal(extractQuotes(titled)[0]?.speaker?.name, 'Scott', 'after a title one word is a surname')
 })
 
+t.test('a job’s noun before a name is a title, not the name’s first word', async (t) => {
+  const speakers = [
+    '“The levee will hold,” said Administrator Ilse Marsh.',
+    '“The book took a decade,” Biographer Tomas Brell said.',
+    'Harbour Radio contributor Odile Marchetti spoke on Friday. “The vote was close,” she said.',
+  ].map((text) => extractQuotes(text)[0]?.speaker)
+  t.same(
+    speakers.map((speaker) => [speaker?.name, speaker?.title]),
+    [
+      ['Ilse Marsh', 'Administrator'],
+      ['Tomas Brell', 'Biographer'],
+      ['Odile Marchetti', 'Harbour Radio contributor'],
+    ],
+  )
+})
+
 t.test('words that only stand before a name in a capitalised run are not part of it', async (t) => {
   const speakers = [
     // a lowercase word is the title's
