@@ -9,8 +9,9 @@
  *     their own speaker's name (any verdict but `matches` is an error), and GET /v1/claims?q= on a run
  *     of their words, p50/p95 each;
  *   - the speaker registry: speakers, quotes, and the share of attributed quotes whose speaker is a
- *     duplicate of another (a surname alone, "Obama" beside "Barack Obama", or a name with words
- *     before a known name, "of State John Roe" beside "John Roe").
+ *     duplicate of another (a surname alone, "Roe" beside "Jane Roe", a name with words before a
+ *     known name, "of State Jane Roe", or a person's name ending with a body's acronym, "Jane Roe on
+ *     CNN": scripts/duplicate-speakers.ts).
  *
  * usage: npm run bench:corpus -- [--engine postgres|pglite] [--articles N] [--window 2500] [--writers 8]
  *   [--probes 300] [--corpus PATH]
@@ -23,6 +24,7 @@ import pg from 'pg'
 import { createPGlite } from '../src/db/database.js'
 import { createRandom } from '../src/domain/claims/index.js'
 import { BENCH_KEY, corpusArticles, DEFAULT_CORPUS, ingestBody, quantile, rssMb, startServer } from './bench-server.js'
+import { duplicateSpeakers, type SpeakerCount } from './duplicate-speakers.js'
 import { openScratchStore } from './scratch-store.js'
 
 const { values: args } = parseArgs({
@@ -213,60 +215,37 @@ async function probe(base: string, claims: ClaimToProbe[]) {
   return { verifyP95: quantile(verify, 0.95), searchP95: quantile(search, 0.95), verifyErrors: errors }
 }
 
-/** Names of speakers, with how many quotes each has: read from the store once the server is done. */
-type SpeakerCounts = Array<{ name: string; quotes: number }>
+/** Names and kinds of speakers, with how many quotes each has: read from the store once the server is done. */
+type SpeakerCounts = SpeakerCount[]
 
-const SPEAKER_COUNTS = `SELECT s.name, count(q.id)::int AS quotes FROM speaker s LEFT JOIN quote q ON q.speaker_id = s.id
-  GROUP BY s.id, s.name`
+const SPEAKER_COUNTS = `SELECT s.name, s.kind::text AS kind, count(q.id)::int AS quotes
+  FROM speaker s LEFT JOIN quote q ON q.speaker_id = s.id GROUP BY s.id, s.name, s.kind`
 
 async function speakerCounts(env: Record<string, string>): Promise<SpeakerCounts> {
   if (env.DATABASE_URL) {
     const client = new pg.Client({ connectionString: env.DATABASE_URL })
     await client.connect()
     try {
-      return (await client.query<{ name: string; quotes: number }>(SPEAKER_COUNTS)).rows
+      return (await client.query<SpeakerCount>(SPEAKER_COUNTS)).rows
     } finally {
       await client.end()
     }
   }
   const db = await createPGlite(env.DATA_DIR)
   try {
-    return (await db.query<{ name: string; quotes: number }>(SPEAKER_COUNTS)).rows
+    return (await db.query<SpeakerCount>(SPEAKER_COUNTS)).rows
   } finally {
     await db.close()
   }
-}
-
-/**
- * Speakers that duplicate another: a one-word name that ends a longer speaker's name (a surname on
- * its own), or a name that ends with a whole other speaker's name of two words or more after words of
- * its own (a title or a fragment of one kept in the name).
- */
-export function duplicateSpeakers(speakers: SpeakerCounts) {
-  const words = (name: string) => name.split(/\s+/).filter(Boolean)
-  const lastWords = new Set<string>()
-  const names = new Set(speakers.map((speaker) => speaker.name))
-  for (const { name } of speakers) {
-    const parts = words(name)
-    if (parts.length > 1) lastWords.add(parts.at(-1)!)
-  }
-  const surnameOnly: SpeakerCounts = []
-  const polluted: SpeakerCounts = []
-  for (const speaker of speakers) {
-    const parts = words(speaker.name)
-    if (parts.length === 1 && lastWords.has(parts[0]!)) surnameOnly.push(speaker)
-    else if (parts.slice(1).some((_, i) => i + 1 <= parts.length - 2 && names.has(parts.slice(i + 1).join(' '))))
-      polluted.push(speaker)
-  }
-  return { surnameOnly, polluted }
 }
 
 function reportSpeakers(speakers: SpeakerCounts) {
   const quotes = speakers.reduce((sum, speaker) => sum + speaker.quotes, 0)
   const single = speakers.filter((speaker) => speaker.quotes === 1).length
   const { surnameOnly, polluted } = duplicateSpeakers(speakers)
-  const share = (list: SpeakerCounts) => list.reduce((sum, speaker) => sum + speaker.quotes, 0) / Math.max(1, quotes)
-  const top = (list: SpeakerCounts) =>
+  const share = (list: readonly SpeakerCount[]) =>
+    list.reduce((sum, speaker) => sum + speaker.quotes, 0) / Math.max(1, quotes)
+  const top = (list: readonly SpeakerCount[]) =>
     [...list]
       .sort((a, b) => b.quotes - a.quotes)
       .slice(0, 8)
@@ -274,8 +253,8 @@ function reportSpeakers(speakers: SpeakerCounts) {
       .join(', ')
   console.log(
     `\nspeakers: ${speakers.length} for ${quotes} attributed quotes, ${single} with a single quote` +
-      `\n  surname alone beside a full name: ${surnameOnly.length} speakers, ${(100 * share(surnameOnly)).toFixed(2)}% of quotes: ${top(surnameOnly)}` +
-      `\n  words before another speaker's name: ${polluted.length} speakers, ${(100 * share(polluted)).toFixed(2)}% of quotes: ${top(polluted)}` +
+      `\n  one word beside a longer name of its kind: ${surnameOnly.length} speakers, ${(100 * share(surnameOnly)).toFixed(2)}% of quotes: ${top(surnameOnly)}` +
+      `\n  words before another speaker's name or a body's acronym: ${polluted.length} speakers, ${(100 * share(polluted)).toFixed(2)}% of quotes: ${top(polluted)}` +
       `\n  duplicates together: ${(100 * (share(surnameOnly) + share(polluted))).toFixed(2)}% of attributed quotes (goal: under 1%)`,
   )
 }
