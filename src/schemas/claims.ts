@@ -248,7 +248,7 @@ export const VerifyResponse = named(
           name: Type.String(),
           resolvedBy: Type.Enum([...RESOLVED_BY], {
             description:
-              'how the name given was recognised: id, slug, alias (a name or alias the articles use, with or without a title), surname (the one person with that surname), spelling (a close spelling of exactly one known name)',
+              'how the name given was recognised: id, slug, alias (a name or alias the articles use, with or without a title), surname (the one person with that surname, or the one the record quotes far more than its other bearers), spelling (a close spelling of exactly one known name)',
           }),
         }),
         { description: 'the speaker given, as recognised (null when not given or unknown-speaker)' },
