@@ -100,13 +100,16 @@ t.test(
       `Mayor Orla Fenwright spoke. ${remarks('Orla Fenwright', 4, 'harbour').join(' ')}`,
     )
     await post('urn:q:2', 'Dermot Fenwright spoke. “The ferry must run on Sundays,” Dermot Fenwright said.')
-    const surnameAlone = '“The bridge tolls will not rise this year,” Fenwright said.'
-    const [early] = await post('urn:q:3', surnameAlone)
-    t.equal(early!.speaker!.name, 'Fenwright', 'four quotes to one: nobody stands out yet')
+    const surnameAlone = (thing: string) => `“The ${thing} tolls will not rise this year,” Fenwright said.`
+    for (const [n, thing] of ['bridge', 'ferry', 'road'].entries()) {
+      const [early] = await post(`urn:q:3:${n}`, surnameAlone(thing))
+      t.equal(early!.speaker!.name, 'Fenwright', 'four quotes to one: nobody stands out yet')
+    }
 
     await post('urn:q:4', `Orla Fenwright spoke. ${remarks('Orla Fenwright', 8, 'school').join(' ')}`)
-    const [later] = await post('urn:q:5', surnameAlone.replace('bridge', 'tunnel'))
-    t.equal(later!.speaker!.id, mayor!.speaker!.id, 'twelve quotes to one (and the surname’s own speaker is no bearer)')
+    const [later] = await post('urn:q:5', surnameAlone('tunnel'))
+    // Twelve to four if the three quotes nobody could place counted as a bearer's: not far enough ahead.
+    t.equal(later!.speaker!.id, mayor!.speaker!.id, 'twelve quotes to one: the mayor')
 
     const verify = async (speaker: string) =>
       (
