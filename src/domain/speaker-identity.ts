@@ -83,6 +83,15 @@ export function nameVariants(name: string): { plain: string; surname: string | n
   }
 }
 
+/**
+ * Whether a person's name as printed is a surname standing alone ("Roe", "de Vries"; not "Van Roe", whose
+ * capitalised "Van" may be a given name): the names a surname's prominent bearer may be given for
+ * (`prominentBearer`). Read on the printed name, since particles are told from given names by their case.
+ */
+export function isSurnameAlone(name: string): boolean {
+  return nameVariants(name).surname === null
+}
+
 /** A surname's particle as printed inside a sentence: lowercase ("de", "van"), never a given name there. */
 export function isSurnameParticle(word: string): boolean {
   return SURNAME_PARTICLES.has(word)

@@ -1,6 +1,7 @@
 import type { ExtractedQuote, Office } from '../domain/extraction/index.js'
 import {
   aliasesOf,
+  isSurnameAlone,
   lookupKeys,
   nameKey,
   nameVariants,
@@ -71,7 +72,7 @@ async function resolveSpeakers(sql: SqlTransaction, mentions: SpeakerMention[]):
   // "Harold T. Penwick" is found as "Harold Penwick" too, whichever an article printed first.
   const lookups = mentions.flatMap((mention, n) => lookupKeys(mention).map((key) => ({ n: n + 1, key })))
   // A person named by one word is the surname's prominent bearer when the aliases alone do not decide.
-  const surnamesAlone = mentions.map((m) => (m.kind === 'person' && surnameKey(m) === null ? nameKey(m.name) : null))
+  const surnamesAlone = mentions.map((m) => (m.kind === 'person' && isSurnameAlone(m.name) ? nameKey(m.name) : null))
   const prominent = await prominentBearers(
     sql,
     surnamesAlone.filter((key): key is string => key !== null),

@@ -8,7 +8,7 @@ import {
   type SpeakerResolution,
   withoutTitle,
 } from '../domain/speaker-resolution.js'
-import { nameKey, nameVariants, slugify } from '../domain/speaker-identity.js'
+import { isSurnameAlone, nameKey, slugify } from '../domain/speaker-identity.js'
 import type { PrismaClient } from '../generated/prisma/client.js'
 import { unknownSpeaker } from '../http/problem.js'
 import { isUuid } from './query-filters.js'
@@ -48,20 +48,26 @@ export async function resolveSpeaker(prisma: PrismaClient, reference: string): P
     select: { aliasKey: true, speaker: { select } },
   })
   // The most literal key that names anyone decides; several speakers by it is an ambiguity, not a pick,
-  // unless ingestion would place a mention of it: a surname alone goes to its prominent bearer
-  // (surname-bearers.ts), otherwise to the speaker of that name ("Roe" beside Jane and John Roe, by slug,
-  // quotes.ts), and so does this.
+  // unless ingestion would place a mention of it, and so does this: a body known by exactly that name
+  // takes its own mentions; a person's surname alone goes to its prominent bearer (surname-bearers.ts),
+  // otherwise to the speaker of that name ("Roe" beside Jane and John Roe quoted alike, by slug, quotes.ts).
   for (const key of keys) {
     const speakers = distinct(aliased.filter((row) => row.aliasKey === key).map((row) => row.speaker))
     if (speakers.length === 1) return { speaker: speakers[0]!, by: 'alias' }
     if (speakers.length > 1) {
-      const prominent = isOneName(reference, key)
-        ? (await prominentBearers({ query: (statement) => prisma.$queryRaw(statement) }, [key])).get(key)
-        : undefined
-      const bearer = speakers.find((speaker) => speaker.id === prominent)
-      if (bearer) return { speaker: bearer, by: 'surname' }
-      const named = await prisma.speaker.findUnique({ where: { slug: slugify(key) }, select })
-      if (named !== null && speakers.some((speaker) => speaker.id === named.id)) return { speaker: named, by: 'alias' }
+      const found = await prisma.speaker.findUnique({
+        where: { slug: slugify(key) },
+        select: { ...select, kind: true },
+      })
+      const named = found !== null && speakers.some((speaker) => speaker.id === found.id) ? found : null
+      if (named?.kind !== 'organisation' && isSurnameTyped(reference, key)) {
+        const prominent = (await prominentBearers({ query: (statement) => prisma.$queryRaw(statement) }, [key])).get(
+          key,
+        )
+        const bearer = speakers.find((speaker) => speaker.id === prominent)
+        if (bearer) return { speaker: bearer, by: 'surname' }
+      }
+      if (named !== null) return { speaker: { id: named.id, name: named.name }, by: 'alias' }
       return { speaker: null, suggestions: speakers.sort(bySpeakerName).slice(0, MAX_SUGGESTIONS) }
     }
   }
@@ -118,11 +124,12 @@ export async function speakerFilter(
 }
 
 /**
- * Whether a key of the typed name is a name of one word after its title ("Roe", "Sen. Roe"), as a
- * surname printed alone is: what ingestion reads as a surname it may give to its prominent bearer.
+ * Whether the key is the typed name after its title and that name a surname standing alone ("Roe", "Sen.
+ * Roe"), as ingestion reads a printed one (`isSurnameAlone`, on the name as typed, case and all).
  */
-function isOneName(reference: string, key: string): boolean {
-  return nameKey(withoutTitle(reference)) === key && nameVariants(key).surname === null
+function isSurnameTyped(reference: string, key: string): boolean {
+  const name = withoutTitle(reference)
+  return nameKey(name) === key && isSurnameAlone(name)
 }
 
 function distinct<S extends SpeakerCandidate>(speakers: S[]): S[] {

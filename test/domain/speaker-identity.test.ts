@@ -5,6 +5,7 @@ import {
   isProperName,
   lookupKeys,
   nameKey,
+  isSurnameAlone,
   nameVariants,
   prominentBearer,
   sameGivenName,
@@ -109,4 +110,11 @@ t.test('a surname alone stands for its bearer only when the record quotes them f
   t.equal(prominentBearer([...others, bearer('a', leaderOverOthers * 7 - 1)]), null, 'one quote short of it')
   t.equal(prominentBearer([bearer('a', 40), bearer('b', 40)]), null, 'a tie picks nobody')
   t.equal(prominentBearer([bearer('b', 1), bearer('a', 60)]), 'a', 'in any order')
+})
+
+t.test('a surname alone, read on the name as printed', async (t) => {
+  t.ok(isSurnameAlone('Roe'))
+  t.ok(isSurnameAlone('de Vries'), 'a lowercase particle opens a surname')
+  t.notOk(isSurnameAlone('Van Roe'), 'a capitalised one may be a given name')
+  t.notOk(isSurnameAlone('Jane Roe'))
 })
