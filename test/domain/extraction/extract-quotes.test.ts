@@ -418,8 +418,8 @@ t.test('a title, a name, then where the person is from, works or speaks: the nam
     '“We will vote,” said Senator Odile Marchetti on KVRT’s morning show.',
     '“We will vote,” said Councillor Tomas Brell for Riverton.',
     // a body's noun or a title word goes on through "on" and "for"
-    '“We will vote,” said Council on Harbour Safety Chair Ilse Marsh.',
-    '“We will vote,” said Assistant Secretary for Coastal Affairs Jane Roe.',
+    '“We will vote,” said Senate Committee on Fisheries Chair Marchetti.',
+    '“We will vote,” said Deputy Secretary for Fisheries Marchetti.',
   ].map((text) => extractQuotes(text)[0]?.speaker)
   t.same(
     speakers.map((speaker) => [speaker?.name, speaker?.title]),
@@ -431,8 +431,8 @@ t.test('a title, a name, then where the person is from, works or speaks: the nam
       ['Harold T. Penwick', 'Secretary of State'],
       ['Odile Marchetti', 'Senator'],
       ['Tomas Brell', 'Councillor'],
-      ['Ilse Marsh', 'Council on Harbour Safety Chair'],
-      ['Jane Roe', 'Assistant Secretary for Coastal Affairs'],
+      ['Marchetti', 'Senate Committee on Fisheries Chair'],
+      ['Marchetti', 'Deputy Secretary for Fisheries'],
     ],
   )
   // An "of" right after a title word goes on with the office or the body, and so does one a given name follows.
