@@ -11,7 +11,7 @@
  *   - the speaker registry: speakers, quotes, and the share of attributed quotes whose speaker is a
  *     duplicate of another (a surname alone, "Roe" beside "Jane Roe", a name with words before a
  *     known name, "of State Jane Roe", or a person's name ending with a body's acronym, "Jane Roe on
- *     CNN": scripts/duplicate-speakers.ts).
+ *     KVRT": scripts/duplicate-speakers.ts).
  *
  * usage: npm run bench:corpus -- [--engine postgres|pglite] [--articles N] [--window 2500] [--writers 8]
  *   [--probes 300] [--corpus PATH]

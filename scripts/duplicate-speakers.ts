@@ -4,6 +4,8 @@
  * alone, so it is a lower bound: "Jane Roe" and "Jane Q. Roe" both pass.
  */
 
+import { isAcronym } from '../src/domain/extraction/entities.js'
+
 export type SpeakerKind = 'person' | 'organisation'
 
 /** A speaker's name and kind, with how many quotes the record attributes to it. */
@@ -15,18 +17,16 @@ export interface SpeakerCount {
 
 const words = (name: string): string[] => name.split(/\s+/).filter(Boolean)
 
-/** "CNN", "U.S.", "GOP": a body's short name in capitals, which never ends a person's name. */
-const ACRONYM = /^(?:\p{Lu}{2,6}|(?:\p{Lu}\.){2,4})$/u
-
 /**
  * Speakers that duplicate another:
  * - `surnameOnly`: a one-word name that ends a longer name of the same kind (a surname beside a
  *   person's full name, "Roe" beside "Jane Roe"; a body's short name beside its full one, "Senate"
- *   beside "State Senate"). Of the same kind: a person misread as "Jane Roe on CNN" makes a duplicate
- *   of nobody but herself, and is counted below, not as the network's;
+ *   beside "State Senate"). Of the same kind: a person misread as "Jane Roe on KVRT" makes a duplicate
+ *   of nobody but herself, and is counted below, not as the broadcaster's;
  * - `polluted`: a name that ends, after words of its own, with the whole name of another speaker of
  *   two words or more (a title or a fragment kept in the name: "of State Jane Roe"), or a person's
- *   name that ends with a body's acronym another speaker is ("Jane Roe on CNN", "AP Photo GOP").
+ *   name that ends with a body's acronym another speaker is ("Jane Roe on KVRT", "Photo Desk QNN"); the acronym test is the
+ *   extraction's own (`isAcronym`).
  */
 export function duplicateSpeakers(speakers: readonly SpeakerCount[]): {
   surnameOnly: SpeakerCount[]
@@ -35,7 +35,7 @@ export function duplicateSpeakers(speakers: readonly SpeakerCount[]): {
   const lastWords = new Set<string>()
   const names = new Set(speakers.map((speaker) => speaker.name))
   const acronyms = new Set(
-    speakers.filter((speaker) => speaker.kind === 'organisation' && ACRONYM.test(speaker.name)).map((s) => s.name),
+    speakers.filter((speaker) => speaker.kind === 'organisation' && isAcronym(speaker.name)).map((s) => s.name),
   )
   for (const { name, kind } of speakers) {
     const parts = words(name)

@@ -13,13 +13,13 @@ t.test('a one-word name duplicates a longer name of its own kind only', async (t
     body('Council', 3),
     person('Tomas Brell on KVRT'),
     body('KVRT', 20),
-    person('Odile'),
-    body('Odile Foundation'),
+    person('Brell'),
+    body('Harbour Brell'),
   ])
   t.same(
     names(surnameOnly),
     ['Council', 'Marsh'],
-    'the network is no duplicate of a misread person, nor Odile of a body',
+    'the broadcaster is no duplicate of a misread person, nor a person of a body',
   )
 })
 

@@ -366,7 +366,7 @@ function isBodyNoun(bare: string): boolean {
 }
 
 /** "HBRA", "U.N.": a word in capitals of two to six letters, or two to four capitals each with a full stop. */
-function isAcronym(name: string): boolean {
+export function isAcronym(name: string): boolean {
   return /^(?:\p{Lu}{2,6}|(?:\p{Lu}\.){2,4})$/u.test(name)
 }
 
