@@ -150,10 +150,11 @@ const RENDERING_COLUMNS = Prisma.sql`q.id, q.speaker_id, q.text, q.spans, q.arti
  * is not a common turn of phrase (holdingShingle), and screens the claims of its speaker founded by
  * fewer words, which need none; a shorter rendering needs none either and is screened against every
  * claim of its speaker, a longer seed first by whether it holds one of the rendering's screening
- * words (screeningWords): still a read of every claim, growing with the speaker. Past COMMON_SHINGLE_HOLDERS claims holding a run, the store no longer sees
- * two wordings whose only runs in common are such runs, where a full rebuild would join them. A
- * fragment and a full wording overlap only when the fragment's words are all in the other (the
- * fragment rule), which the word hashes screen exactly, with no trigram.
+ * words (screeningWords): still a read of every claim, growing with the speaker. Past
+ * COMMON_SHINGLE_HOLDERS claims holding a run, the store no longer sees two wordings whose only runs
+ * in common are such runs, where a full rebuild would join them. A fragment and a full wording
+ * overlap only when the fragment's words are all in the other (the fragment rule), which the word
+ * hashes screen exactly, with no trigram.
  *
  * The screen is two-stage because word similarity is the costly part (35-65 µs a pair): rows that do
  * not share enough distinct words to reach the overlap rule (may_share_wording in the migrations, on

@@ -20,7 +20,7 @@ import type { SqlTransaction } from '../db/database.js'
 import { Prisma } from '../generated/prisma/client.js'
 import { regroupClaims, type CreatedClaim, type StoredQuote } from './claim-grouping.js'
 import { recordOffices, type HeldOffice } from './office-holders.js'
-import { prominentBearers } from './surname-bearers.js'
+import { isOwnNameAlias, prominentBearers } from './surname-bearers.js'
 
 /**
  * The speakers mentions refer to, shared across articles, resolved in one statement. A full name is
@@ -98,12 +98,12 @@ async function resolveSpeakers(sql: SqlTransaction, mentions: SpeakerMention[]):
         -- prepared statement scanned every person and probed their aliases (9 ms a mention at 4k speakers).
         SELECT CASE WHEN count(DISTINCT a.speaker_id) = 1 THEN (array_agg(a.speaker_id))[1] END
         FROM speaker_alias a CROSS JOIN LATERAL (SELECT s.kind, s.name FROM speaker s WHERE s.id = a.speaker_id LIMIT 1) AS s
-        WHERE m.surname IS NOT NULL AND a.alias_key = m.surname AND s.kind = 'person' AND lower(a.alias) = lower(s.name)
+        WHERE m.surname IS NOT NULL AND a.alias_key = m.surname AND s.kind = 'person' AND ${isOwnNameAlias('a', 's')}
           AND NOT EXISTS (
             SELECT FROM speaker_alias b JOIN speaker t ON t.id = b.speaker_id
             WHERE b.alias_key = m.surname AND NOT EXISTS (
               SELECT FROM speaker_alias o WHERE o.speaker_id = t.id AND o.alias_key = m.surname
-                AND lower(o.alias) = lower(t.name)))),
+                AND ${isOwnNameAlias('o', 't')}))),
         -- The name of a speaker an editor merged into another, where the aliases alone do not decide,
         -- is the survivor's: the merged speaker is not made again. Unless a speaker goes by that name
         -- now, the survivor is another kind, or an editor has since taken the name from the survivor.
