@@ -24,6 +24,8 @@ export interface Token {
 }
 
 const UPPER = /\p{Lu}/u
+const LOWER_LETTER = /^\p{L}\p{Ll}$/u
+const CAPITALISED_WORD_START = /^\p{Lu}\p{Ll}$/u
 const WORD_START = /[\p{L}\p{N}]/u
 /** A piece the tagger splits off a word that the rules read as part of it: "’s", "n’t", "’re". */
 const CLITIC = /^(?:['’]\p{L}{1,2}|n['’]t)$/iu
@@ -63,7 +65,13 @@ export function tokenize(text: string, segments: readonly QuotedSegment[]): Toke
         }
         const joiner = JOINERS.has(text[nextStart] as string)
         const after = last + 2 < count ? (tagged.starts[last + 2] as number) : -1
-        if (joiner && nextEnd - nextStart === 1 && after === end + 1 && isWordStart(text.charCodeAt(after))) {
+        if (
+          joiner &&
+          nextEnd - nextStart === 1 &&
+          after === end + 1 &&
+          isWordStart(text.charCodeAt(after)) &&
+          !isMissingSpaceAfterStop(text, end, after)
+        ) {
           last += 2
           end = tagged.ends[last] as number
           continue
@@ -103,6 +111,20 @@ export function tokenize(text: string, segments: readonly QuotedSegment[]): Toke
     i = last
   }
   return tokens
+}
+
+/**
+ * "on Thursday.Two senators", "said Roe.But": a full stop between a word ending in a lower-case letter and a
+ * capitalised word ending in lower case is a sentence end whose space went missing, not the inside of a word
+ * ("N.Y", "Amazon.com", "St.Louis" stay whole or are read as an abbreviation).
+ */
+function isMissingSpaceAfterStop(text: string, stop: number, after: number): boolean {
+  return (
+    text[stop] === '.' &&
+    stop >= 2 &&
+    LOWER_LETTER.test(text.slice(stop - 2, stop)) &&
+    CAPITALISED_WORD_START.test(text.slice(after, after + 2))
+  )
 }
 
 /** A letter or a digit (ASCII answered without a regular expression: it is most of the text). */

@@ -347,6 +347,28 @@ t.test('a word the tagger cuts at a clitic or a joiner is one token again', asyn
   t.same(words('The class’90s reunion.'), ['The', 'class’90s', 'reunion', '.'])
   // A joiner with a space after it ends the word.
   t.same(words('Ol’ Miss won.'), ['Ol', '’', 'Miss', 'won', '.'])
+  // A full stop inside a word's letters or an abbreviation joins; one between a sentence's last word and the next
+  // sentence's first, its space lost, does not.
+  t.same(words('See Brightwater.com now.'), ['See', 'Brightwater.com', 'now', '.'])
+  t.same(words('It closed on Tuesday.Two clerks left.'), [
+    'It',
+    'closed',
+    'on',
+    'Tuesday',
+    '.',
+    'Two',
+    'clerks',
+    'left',
+    '.',
+  ])
+})
+
+t.test('a sentence whose space after the full stop went missing still ends there', async (t) => {
+  const speakerOf = (text: string) => extractQuotes(text)[0]?.speaker?.name
+  t.equal(
+    speakerOf('Gov. Jane Roe met the donors. Mark Pell spoke on Tuesday.But Roe said: “We will not wait.”'),
+    'Jane Roe',
+  )
 })
 
 t.test('“reasoned” reports speech; “reason” and “reasons” are mostly the noun or “reason with”', async (t) => {
