@@ -15,7 +15,6 @@ import {
   SUBORDINATORS,
 } from './lexicon.js'
 import {
-  isAbbreviationDot,
   isAuxiliary,
   isDocumentWord,
   isOrganisationWord,
@@ -31,6 +30,7 @@ import {
   descriptionEndingAt,
   type Mention,
 } from './noun-phrases.js'
+import { isAbbreviationDot } from './sentences.js'
 import type { Token } from './tokens.js'
 
 /** Where the words that attribute a quoted segment sit, as token indices. */

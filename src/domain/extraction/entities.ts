@@ -21,7 +21,6 @@ import {
 } from './lexicon.js'
 import {
   descriptionEndingAt,
-  isAbbreviationDot,
   isDocumentWord,
   isRoleWord,
   isOrganisationWord,
@@ -32,6 +31,7 @@ import {
   opensNameAsOrdinal,
   type Mention,
 } from './noun-phrases.js'
+import { isAbbreviationDot } from './sentences.js'
 import { isGenerationalSuffix } from '../speaker-identity.js'
 import { firstStartingAt, withoutFinalStop, withoutPossessive, writersVerbFrom, type Token } from './tokens.js'
 import type { ResolvedBy, SpeakerKind } from './types.js'

@@ -114,8 +114,16 @@ export const NOT_CURRENT: ReadonlySet<string> = set(roles.notCurrent)
 /** Words that, before a role, name another office ("vice president", "deputy secretary"). */
 export const OFFICE_MODIFIERS: ReadonlySet<string> = set(roles.officeModifiers)
 
-/** Abbreviated words written with a full stop ("Gov.", "U.S", "Calif."). */
-export const ABBREVIATIONS: ReadonlySet<string> = set(abbreviations.words)
+/** The U.S. states' abbreviations written with a full stop, lower-cased without it ("calif", "n.y"). */
+export const STATE_ABBREVIATIONS: ReadonlySet<string> = set(
+  Object.values(places.usStates as Record<string, string[]>)
+    .flat()
+    .filter((form) => form.endsWith('.'))
+    .map((form) => form.slice(0, -1).toLowerCase()),
+)
+
+/** Abbreviated words written with a full stop ("Gov.", "U.S", "Calif."), lower-cased without it. */
+export const ABBREVIATIONS: ReadonlySet<string> = set([...abbreviations.words, ...STATE_ABBREVIATIONS])
 
 /** Nouns that make a capitalised run or a "the …" phrase an organisation. */
 export const ORGANISATION_WORDS: ReadonlySet<string> = set(organisationNouns.nouns)

@@ -1,5 +1,4 @@
 import {
-  ABBREVIATIONS,
   DETERMINERS,
   DOCUMENT_WORDS,
   NAME_CONNECTORS,
@@ -16,6 +15,7 @@ import {
   PREPOSITIONS,
 } from './lexicon.js'
 import { isSurnameParticle } from '../speaker-identity.js'
+import { isAbbreviationDot } from './sentences.js'
 import { withoutFinalStop, withoutPossessive, type Token } from './tokens.js'
 
 export type MentionKind = 'name' | 'pronoun' | 'role' | 'relative'
@@ -58,8 +58,6 @@ function isNameWord(token: Token): boolean {
   return token.isWord && token.segment < 0 && token.proper
 }
 
-const INITIALS = /^(\p{Lu}\.)*\p{Lu}$/u
-
 const NUMERIC_ORDINAL = /^\d+(?:st|nd|rd|th)$/i
 
 /**
@@ -82,19 +80,6 @@ export function opensNameAsOrdinal(tokens: readonly Token[], at: number): boolea
 /** Where a name may start: a capitalised word, or a numeral's ordinal before one. */
 export function mayOpenName(tokens: readonly Token[], at: number): boolean {
   return (tokens[at] as Token).capitalized || opensNameAsOrdinal(tokens, at)
-}
-
-/** A full stop that belongs to the word before it: a title ("Gov.") or an initial ("G.K.", "Charles B."). */
-export function isAbbreviationDot(tokens: readonly Token[], at: number): boolean {
-  const dot = tokens[at]
-  const word = tokens[at - 1]
-  return (
-    dot !== undefined &&
-    word !== undefined &&
-    dot.text === '.' &&
-    word.end === dot.start &&
-    (ABBREVIATIONS.has(word.lower) || INITIALS.test(word.text))
-  )
 }
 
 /**
@@ -162,7 +147,7 @@ export function nameEndingAt(tokens: readonly Token[], last: number, floor: numb
   let lowercaseModifiers = 0
   for (let i = head - 1; i >= floor; i--) {
     const token = tokens[i] as Token
-    if (token.segment >= 0 || token.paragraph !== headToken.paragraph) break
+    if (token.segment >= 0 || token.paragraph !== headToken.paragraph || token.endsSentence) break
     if (token.text === '.' && isAbbreviationDot(tokens, i)) {
       first = i - 1
       i--
@@ -229,7 +214,7 @@ export function nameStartingAt(tokens: readonly Token[], first: number, within: 
   let last = first
   for (let i = first + 1; i <= ceiling; i++) {
     const token = tokens[i] as Token
-    if (token.segment >= 0 || token.paragraph !== start.paragraph) break
+    if (token.segment >= 0 || token.paragraph !== start.paragraph || (tokens[i - 1] as Token).endsSentence) break
     // "Trump’s Push for Results": a possessive ends the name it belongs to.
     if (POSSESSIVE.test((tokens[last] as Token).lower) && /['’]/.test((tokens[last] as Token).text)) break
     if (token.text === '.' && isAbbreviationDot(tokens, i)) {

@@ -1,15 +1,26 @@
-import { ABBREVIATIONS } from './lexicon.js'
-import type { Token } from './tokens.js'
+import { ABBREVIATIONS, STATE_ABBREVIATIONS } from './lexicon.js'
+import { withoutFinalStop, type Token } from './tokens.js'
 
 const TERMINAL = new Set(['.', '!', '?'])
 const QUOTE_MARKS = new Set(['"', '”', '“', '»', '«'])
 const OPENING_MARKS = new Set(['"', '“', '«', '„', '‘', "'"])
 
+const INITIALS = /^(\p{Lu}\.)*\p{Lu}$/u
+
 /**
- * For each token, whether it closes one of the writer's sentences. Only the writer's own words
- * count: a full stop inside a quotation does not end the sentence that carries the quotation.
+ * For each token, whether it closes one of the writer's sentences, also marked on the token (`endsSentence`) for
+ * the rules that walk names. Only the writer's own words count: a full stop inside a quotation does not end the
+ * sentence that carries the quotation.
  */
 export function findSentenceEnds(tokens: readonly Token[]): boolean[] {
+  const ends = sentenceEnds(tokens)
+  tokens.forEach((token, index) => {
+    token.endsSentence = ends[index] as boolean
+  })
+  return ends
+}
+
+function sentenceEnds(tokens: readonly Token[]): boolean[] {
   const ends = new Array<boolean>(tokens.length).fill(false)
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as Token
@@ -34,20 +45,49 @@ export function findSentenceEnds(tokens: readonly Token[]): boolean[] {
     const opensNext =
       next.capitalized || OPENING_MARKS.has(next.text) || isDigit(next.text.charCodeAt(0)) || next.segment >= 0
     // The tagger keeps a final full stop on an abbreviation ("in the U.S. The"); it knows when one ends a sentence.
-    if (token.taggerSentenceEnd && token.isWord && /[.!?]$/.test(token.text) && opensNext) ends[i] = true
+    if (
+      token.isWord &&
+      /[.!?]$/.test(token.text) &&
+      opensNext &&
+      (token.taggerSentenceEnd || closesCityAndState(tokens, i))
+    )
+      ends[i] = true
     if (!TERMINAL.has(token.text)) continue
-    if (token.text === '.' && isAbbreviationStop(tokens, i)) continue
+    if (token.text === '.' && isAbbreviationDot(tokens, i) && !closesCityAndState(tokens, i - 1)) continue
     if (opensNext) ends[i] = true
   }
   return ends
 }
 
-/** A full stop that belongs to an abbreviation or an initial ("Gov.", "U.S.", "Charles G. Koch"). */
-function isAbbreviationStop(tokens: readonly Token[], dot: number): boolean {
-  const previous = tokens[dot - 1]
-  if (previous === undefined || previous.end !== (tokens[dot] as Token).start || !previous.isWord) return false
-  if (ABBREVIATIONS.has(previous.lower)) return true
-  return /^(\p{Lu}\.)*\p{Lu}$/u.test(previous.text)
+/** A full stop that belongs to the word before it: a title ("Gov."), an abbreviation ("Calif.") or an initial ("G.K."). */
+export function isAbbreviationDot(tokens: readonly Token[], at: number): boolean {
+  const dot = tokens[at]
+  const word = tokens[at - 1]
+  return (
+    dot !== undefined &&
+    word !== undefined &&
+    dot.text === '.' &&
+    word.isWord &&
+    word.end === dot.start &&
+    (ABBREVIATIONS.has(word.lower) || INITIALS.test(word.text))
+  )
+}
+
+/**
+ * "in Millbrook, Ala. Roe said": a state's abbreviation closing a place ("City, St.") with a capitalised word after it
+ * ends the sentence; within one, the writer puts a comma after the state ("Millbrook, Ala., on Monday").
+ */
+function closesCityAndState(tokens: readonly Token[], word: number): boolean {
+  const state = tokens[word]
+  const place = tokens[word - 2]
+  return (
+    state !== undefined &&
+    place !== undefined &&
+    STATE_ABBREVIATIONS.has(withoutFinalStop(state.lower)) &&
+    tokens[word - 1]?.text === ',' &&
+    place.isWord &&
+    place.capitalized
+  )
 }
 
 /** An ASCII digit: what `/^\d/` tests of a first character. */

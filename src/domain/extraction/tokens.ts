@@ -19,6 +19,8 @@ export interface Token {
   proper: boolean
   /** The tagger ends a sentence with this token. */
   taggerSentenceEnd: boolean
+  /** Ends one of the writer's sentences (set by findSentenceEnds): no name runs across it. */
+  endsSentence: boolean
   /** Part of a quoted title ("Harbor Report Sunday"): read as the writer's words, but never a cue. */
   inTitle: boolean
 }
@@ -106,6 +108,7 @@ export function tokenize(text: string, segments: readonly QuotedSegment[]): Toke
       segment: current && start >= current.openMark ? segmentIndex : -1,
       proper: false,
       taggerSentenceEnd: sentenceLasts[sentence] === last,
+      endsSentence: false,
       inTitle: false,
     })
     i = last

@@ -418,3 +418,19 @@ t.test(
     for (const text of texts) t.equal(mention(text, extractQuotes(text)[0]), 'Mark Pell', text)
   },
 )
+
+t.test('a name never runs across the end of a sentence, however that sentence ends', async (t) => {
+  const speakerOf = (text: string) => extractQuotes(text)[0]?.speaker?.name
+  const opening = 'Gov. Jane Roe met the donors. Mark Pell spoke'
+  // A state written out in full, or a pronoun, before the full stop: never an abbreviation.
+  t.equal(speakerOf(`${opening} in Iowa. Roe said: “We will not wait.”`), 'Jane Roe')
+  t.equal(speakerOf(`${opening} to me. Roe said: “We will not wait.”`), 'Jane Roe')
+  // A state's abbreviation closing a place ("City, St.") before a capitalised word.
+  t.equal(speakerOf(`${opening} in Millbrook, Ala. Roe said: “We will not wait.”`), 'Jane Roe')
+  // Within a sentence the writer puts a comma after the state, and an abbreviation still holds a name together.
+  t.equal(
+    speakerOf('Gov. Jane Roe met donors in Millbrook, Ala., on Monday. “We will not wait,” Roe said.'),
+    'Jane Roe',
+  )
+  t.equal(speakerOf('“We will not wait,” said Lt. Gov. Mark Pell of Millbrook, Ala.'), 'Mark Pell')
+})
