@@ -10,6 +10,7 @@ import {
   ORGANISATION_WORDS,
   PARTY_MEMBERS,
   PLACES,
+  STATES_BY_ABBREVIATION,
   POSSESSIVE_PRONOUNS,
   PREPOSITIONS,
   ROLE_GENDER,
@@ -27,6 +28,7 @@ import {
   mentionStartingAt,
   mayOpenName,
   nameStartingAt,
+  partyLabelEnd,
   nounPhraseEndingAt,
   opensNameAsOrdinal,
   type Mention,
@@ -214,7 +216,8 @@ export function splitName(tokens: readonly Token[], mention: Mention, text: stri
   for (let i = mention.first; i <= mention.last; i++) {
     const token = tokens[i] as Token
     if (token.isWord) words.push(token)
-    if (token.text === '(') break
+    // A party label beside the name ("Jane Roe (R-Ohio)", "Jane Roe, R-Ohio,") describes it.
+    if (token.text === '(' || token.text === ',') break
   }
   // A run with no word before its bracket names nobody.
   if (words.length === 0) return { title: null, name: null, kind: 'person', honorific: null }
@@ -423,6 +426,23 @@ function isGivenName(word: Token): boolean {
   return !PLACES.has(word.lower) && genderOfFirstName(word.text) !== null
 }
 
+/** Most words in a place's name ("District of Columbia"). */
+const MAX_PLACE_WORDS = 3
+
+/** The description's words name a place ("South Carolina", "Mexican") the entity's descriptions name too. */
+function sharesPlace(words: readonly string[], entity: Entity): boolean {
+  for (let i = 0; i < words.length; i++) {
+    for (let n = Math.min(MAX_PLACE_WORDS, words.length - i); n >= 1; n--) {
+      const run = words.slice(i, i + n)
+      const joined = run.join(' ')
+      const country = DEMONYMS.get(joined)
+      if (country !== undefined && entity.descriptors.has(country)) return true
+      if (PLACES.has(joined) && run.every((word) => entity.descriptors.has(word))) return true
+    }
+  }
+  return false
+}
+
 /** One of the entity's roles is, or is covered by, the described role. */
 function holdsRole(entity: Entity, described: string): boolean {
   for (const role of entity.roles) if (roleCovers(described, role)) return true
@@ -539,21 +559,25 @@ export class EntityRegistry {
 
   /**
    * "Jane Roe, a spokeswoman for the council," and "the council's spokeswoman, Jane Roe,": a description set
-   * beside a name by a comma is that person. So is a party and state in a parenthesis: "Jane Roe (R-Ohio)".
+   * beside a name by a comma is that person. So is a party and state in a parenthesis, "Jane Roe (R-Ohio)", or
+   * between commas, "Jane Roe, R-Ohio, said": she is the Ohio Republican.
    */
   private collectAppositions(entity: Entity, first: number, last: number): void {
     const { tokens } = this
     const after = tokens[last + 1]
-    if (after?.text === '(' && tokens[last + 2]) {
-      const inside: string[] = []
-      for (let i = last + 2; i < last + 8 && tokens[i] && (tokens[i] as Token).text !== ')'; i++) {
-        const word = tokens[i] as Token
-        if (word.isWord) inside.push(...word.lower.replace(/\.$/, '').split(/[-‐]/))
-      }
-      const party = PARTY_LETTERS.get(inside[0] ?? '')
-      if (party) this.learnDescription(entity, inside.slice(1).concat(party))
+    if ((tokens[last] as Token).text === ')') {
+      // The name took its bracket in ("Jane Roe (R-Ohio)": nameStartingAt).
+      let open = last - 1
+      while (open > first && (tokens[open] as Token).text !== '(') open--
+      if (open > first) this.learnPartyLabel(entity, open + 1, last - 1)
+    } else if (after?.text === '(' && tokens[last + 2]) {
+      let close = last + 2
+      while (close < last + 8 && close < tokens.length && (tokens[close] as Token).text !== ')') close++
+      this.learnPartyLabel(entity, last + 2, close - 1)
     }
-    if (after?.text === ',') {
+    const label = after?.text === ',' ? partyLabelEnd(tokens, last + 2) : -1
+    if (label >= 0) this.learnPartyLabel(entity, last + 2, label)
+    else if (after?.text === ',') {
       const apposition = this.appositionAfter(last + 2)
       if (apposition) {
         this.appositions.set(apposition.head, entity)
@@ -580,6 +604,20 @@ export class EntityRegistry {
         )
       }
     }
+  }
+
+  /** "R-Ohio", "D-New York", "R": a party's initial and its member's place, as a description of the person. */
+  private learnPartyLabel(entity: Entity, first: number, last: number): void {
+    const words: string[] = []
+    for (let i = first; i <= last; i++) {
+      const word = this.tokens[i] as Token
+      if (word.isWord) words.push(...word.lower.replace(/\.$/, '').split(/[-‐]/))
+    }
+    const party = PARTY_LETTERS.get(words[0] ?? '')
+    // "R-S.C." is the South Carolina Republican: a state's short form is spelt out as a description would.
+    const place = words.slice(1).join(' ')
+    const state = STATES_BY_ABBREVIATION.get(place)
+    if (party) this.learnDescription(entity, [...(state ? state.split(' ') : words.slice(1)), party])
   }
 
   /**
@@ -1036,6 +1074,9 @@ export class EntityRegistry {
       if (!token.isWord || DETERMINERS.has(token.lower) || POSSESSIVE_PRONOUNS.has(token.lower)) continue
       modifiers.push(bareWord(token))
     }
+    // A party has many members: "the Ohio Republican" is the one from Ohio, while "a senior Republican" or "the
+    // House Republican" is nobody the article named.
+    const partyFits = (entity: Entity): boolean => !PARTY_MEMBERS.has(head) || sharesPlace(modifiers, entity)
     let best: Entity | null = null
     let bestScore = -Infinity
     const seen = new Set<Entity>()
@@ -1043,11 +1084,12 @@ export class EntityRegistry {
       if (entity.kind !== 'person' || seen.has(entity)) continue
       seen.add(entity)
       const holds = holdsRole(entity, head) || entity.descriptors.has(head)
-      if (!holds) continue
-      const shared = modifiers.filter(
+      if (!holds || !partyFits(entity)) continue
+      const sharedWords = modifiers.filter(
         (word) =>
           entity.descriptors.has(word) || entity.roles.has(word) || entity.descriptors.has(DEMONYMS.get(word) ?? ''),
-      ).length
+      )
+      const shared = sharedWords.length
       // Recency breaks ties: earlier mentions were seen later in this backwards walk.
       const score = shared * 10 - seen.size * 0.01
       if (score > bestScore) {
@@ -1063,7 +1105,8 @@ export class EntityRegistry {
       m++, n++
     ) {
       const { entity } = this.mentions[m] as EntityMention
-      if (entity.kind === 'person' && holdsRole(entity, head)) return { entity, resolvedBy: 'role' }
+      if (entity.kind === 'person' && holdsRole(entity, head) && partyFits(entity))
+        return { entity, resolvedBy: 'role' }
     }
     return this.describedOnly(phrase, 'person')
   }

@@ -19,6 +19,7 @@ export type Gender = 'm' | 'f'
 export type Agreement = 'm' | 'f' | 'n' | 'p'
 
 const set = (list: readonly string[]): ReadonlySet<string> => new Set(list)
+const withoutStop = (form: string): string => (form.endsWith('.') ? form.slice(0, -1) : form)
 const map = <V extends string>(record: Record<string, string>): ReadonlyMap<string, V> =>
   new Map(Object.entries(record) as [string, V][])
 
@@ -114,12 +115,22 @@ export const NOT_CURRENT: ReadonlySet<string> = set(roles.notCurrent)
 /** Words that, before a role, name another office ("vice president", "deputy secretary"). */
 export const OFFICE_MODIFIERS: ReadonlySet<string> = set(roles.officeModifiers)
 
+/**
+ * The U.S. states by their short forms, lower-cased without a final full stop ("calif" and "ca" → "california",
+ * "n.y" and "ny" → "new york").
+ */
+export const STATES_BY_ABBREVIATION: ReadonlyMap<string, string> = new Map(
+  Object.entries(places.usStates as Record<string, string[]>).flatMap(([state, forms]) =>
+    forms.map((form) => [withoutStop(form).toLowerCase(), state.toLowerCase()] as [string, string]),
+  ),
+)
+
 /** The U.S. states' abbreviations written with a full stop, lower-cased without it ("calif", "n.y"). */
 export const STATE_ABBREVIATIONS: ReadonlySet<string> = set(
   Object.values(places.usStates as Record<string, string[]>)
     .flat()
     .filter((form) => form.endsWith('.'))
-    .map((form) => form.slice(0, -1).toLowerCase()),
+    .map((form) => withoutStop(form).toLowerCase()),
 )
 
 /** Abbreviated words written with a full stop ("Gov.", "U.S", "Calif."), lower-cased without it. */

@@ -12,7 +12,9 @@ import {
   AUXILIARIES,
   CONJUNCTIONS,
   INDEFINITE_PRONOUNS,
+  PLACES,
   PREPOSITIONS,
+  STATE_ABBREVIATIONS,
 } from './lexicon.js'
 import { isSurnameParticle } from '../speaker-identity.js'
 import { isAbbreviationDot } from './sentences.js'
@@ -77,6 +79,49 @@ export function opensNameAsOrdinal(tokens: readonly Token[], at: number): boolea
   )
 }
 
+/** A party's initial joined to a place by a hyphen, the place's first word with it: "R-N.Y", "D-Calif", "I-New". */
+const PARTY_AND_PLACE = /^\p{Lu}-(\p{Lu}.*)$/u
+/** Most words in the place of a party-and-place label ("R-New York", "D-West Virginia"). */
+const MAX_LABEL_PLACE_WORDS = 2
+
+/**
+ * "Jane Roe, R-N.Y., said", "Sen. John Doe (D-Calif.)": a lawmaker's party and place, written after the name. It
+ * describes the person named before it and is never a name itself. Index of its last token when one starts at
+ * `first` (the place's full stop included), or -1.
+ */
+export function partyLabelEnd(tokens: readonly Token[], first: number): number {
+  const start = tokens[first]
+  // The hyphen's place is checked before the expression runs: this is asked of every word.
+  if (start === undefined || start.text.charCodeAt(1) !== 45 || !start.isWord || start.segment >= 0) return -1
+  const match = PARTY_AND_PLACE.exec(start.text)
+  if (match === null) return -1
+  let place = (match[1] as string).toLowerCase()
+  let last = first
+  for (let words = 1; ; words++) {
+    const next = tokens[last + 1]
+    // "D-Calif" "." : the abbreviation's full stop, a token of its own, belongs to the label.
+    if (STATE_ABBREVIATIONS.has(place))
+      return next?.text === '.' && next.start === (tokens[last] as Token).end ? last + 1 : last
+    if (PLACES.has(place) || STATE_ABBREVIATIONS.has(withoutFinalStop(place))) return last
+    if (
+      words >= MAX_LABEL_PLACE_WORDS ||
+      next === undefined ||
+      !next.capitalized ||
+      next.start !== (tokens[last] as Token).end + 1
+    )
+      return -1
+    place = `${place} ${next.lower}`
+    last++
+  }
+}
+
+/** Index of the first token of the party-and-place label ending at `last`, or -1. */
+export function partyLabelEndingAt(tokens: readonly Token[], last: number): number {
+  for (let first = last; first >= Math.max(0, last - MAX_LABEL_PLACE_WORDS); first--)
+    if (partyLabelEnd(tokens, first) === last) return first
+  return -1
+}
+
 /** Where a name may start: a capitalised word, or a numeral's ordinal before one. */
 export function mayOpenName(tokens: readonly Token[], at: number): boolean {
   return (tokens[at] as Token).capitalized || opensNameAsOrdinal(tokens, at)
@@ -136,6 +181,9 @@ export function nameEndingAt(tokens: readonly Token[], last: number, floor: numb
     if (tokens[open]?.text !== '(') return null
     head = open - 1
   }
+  // "Jane Roe, R-Iowa said": the party-and-place label after a comma describes the name before it.
+  const label = partyLabelEndingAt(tokens, last)
+  if (label > floor && tokens[label - 1]?.text === ',') head = label - 2
   const headToken = tokens[head]
   if (
     headToken === undefined ||

@@ -1,5 +1,6 @@
 import { genderOfFirstName } from './first-names.js'
 import { MONTHS, NOT_NAMES } from './lexicon.js'
+import { partyLabelEnd } from './noun-phrases.js'
 import { withoutPossessive, type Token } from './tokens.js'
 
 /** Punctuation that may open a sentence before its first word. */
@@ -11,7 +12,8 @@ const OPENERS = new Set(['“', '"', '‘', "'", '(', '[', '«', '—', '–', '
  * article: the same word capitalised inside a sentence elsewhere, or a capitalised word right after it
  * ("Jane Roe said"), or a proper-noun tag on a word a verb follows ("Russia insisted"). Function words and days
  * never count, nor do months but where they are part of a name (monthInName); neither does an adjective
- * standing alone ("Asian states"): it names a place's people, not a person.
+ * standing alone ("Asian states"): it names a place's people, not a person, nor does a lawmaker's party and
+ * place ("R-Iowa").
  */
 export function markProperNames(tokens: Token[], sentenceEnds: readonly boolean[]): void {
   const initial = new Array<boolean>(tokens.length).fill(false)
@@ -45,8 +47,14 @@ export function markProperNames(tokens: Token[], sentenceEnds: readonly boolean[
       !(next !== undefined && /^\d/.test(next.text))
     )
   }
+  // "Jane Roe, R-New York, said": a party-and-place label describes the name before it and is none itself.
+  const inLabel = new Array<boolean>(tokens.length).fill(false)
+  for (let index = 0; index < tokens.length; index++) {
+    const end = partyLabelEnd(tokens, index)
+    for (let at = index; at <= end; at++) inLabel[at] = true
+  }
   tokens.forEach((token, index) => {
-    if (!token.isWord || !token.capitalized || !nameWord(token, index)) return
+    if (!token.isWord || !token.capitalized || inLabel[index] || !nameWord(token, index)) return
     const next = tokens[index + 1]
     const followedByName =
       next !== undefined && next.isWord && next.capitalized && next.start - token.end <= 1 && nameWord(next, index + 1)

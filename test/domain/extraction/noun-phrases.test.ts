@@ -6,6 +6,7 @@ import {
   mentionStartingAt,
   nameEndingAt,
   nameStartingAt,
+  partyLabelEnd,
   pronounOf,
   subjectBefore,
   type Mention,
@@ -129,4 +130,37 @@ t.test('firstAgent', async (t) => {
     null,
     'quoted words, "it" and places after a preposition are no agent',
   )
+})
+
+t.test('a party’s initial joined to a state or its abbreviation is a label, not a name', async (t) => {
+  const labelOf = (text: string): string | null => {
+    const tokens = tokensOf(text)
+    for (let first = 0; first < tokens.length; first++) {
+      const last = partyLabelEnd(tokens, first)
+      if (last >= 0)
+        return tokens
+          .slice(first, last + 1)
+          .map((token) => token.text)
+          .join(' ')
+    }
+    return null
+  }
+  t.equal(labelOf('Jane Roe, R-N.Y., spoke.'), 'R-N.Y.')
+  t.equal(labelOf('Sen. Jane Roe (D-Calif.) spoke.'), 'D-Calif .')
+  t.equal(labelOf('Jane Roe, I-Iowa, spoke.'), 'I-Iowa')
+  t.equal(labelOf('Jane Roe, R-New Mexico, spoke.'), 'R-New Mexico')
+  // A hyphenated word whose second part is no place is no label.
+  t.equal(labelOf('Jane Roe used E-Verify and an X-Ray machine.'), null)
+  t.equal(labelOf('Jane Roe, R-New Harbor, spoke.'), null)
+  // Nor is one inside a quotation.
+  t.equal(labelOf('Jane Roe read “R-Iowa” aloud.'), null)
+})
+
+t.test('a party label after a comma ends the name it follows, as one in brackets does', async (t) => {
+  const tokens = tokensOf('House Majority Leader Mark Pell, R-Ala. said it was wrong; Jane Roe (D-Ala.) did not.')
+  t.equal(words(tokens, nameEndingAt(tokens, at(tokens, '.', 0), 0)), 'House Majority Leader Mark Pell , R-Ala .')
+  t.equal(words(tokens, nameEndingAt(tokens, at(tokens, ')'), 0)), 'Jane Roe ( D-Ala . )')
+  // Without the comma the label stands alone, and stands for nobody.
+  const bare = tokensOf('The vote of R-Ala. was late.')
+  t.equal(nameEndingAt(bare, at(bare, '.', 0), 0), null)
 })

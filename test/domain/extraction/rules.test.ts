@@ -434,3 +434,29 @@ t.test('a name never runs across the end of a sentence, however that sentence en
   )
   t.equal(speakerOf('“We will not wait,” said Lt. Gov. Mark Pell of Millbrook, Ala.'), 'Mark Pell')
 })
+
+t.test('a lawmaker’s party-and-state label is never the speaker, nor a person a pronoun can stand for', async (t) => {
+  const speakerOf = (text: string) => extractQuotes(text)[0]?.speaker?.name
+  t.equal(speakerOf('House Majority Leader Mark Pell, R-Ala. said he was “disappointed” in the ruling.'), 'Mark Pell')
+  t.equal(
+    speakerOf('Rep. Jane Roe, D-New Mexico, voted against it. “It was obvious from the start,” she told reporters.'),
+    'Jane Roe',
+  )
+})
+
+t.test(
+  'a party label beside a name, in brackets or between commas, says who “the state’s Republican” is',
+  async (t) => {
+    const speakers = (text: string) => extractQuotes(text).map((quote) => quote.speaker?.name)
+    const later = 'said the plan was “a disaster.” Later the South Carolina Republican called it “dead.”'
+    t.same(speakers(`Sen. Mark Pell (R-S.C.) ${later}`), ['Mark Pell', 'Mark Pell'])
+    t.same(speakers(`Sen. Mark Pell, R-South Carolina, ${later}`), ['Mark Pell', 'Mark Pell'])
+    t.same(speakers(`Sen. Mark Pell (R-SC) ${later}`), ['Mark Pell', 'Mark Pell'])
+    // Without the place a party's member is someone else: the article did not name them.
+    const unnamed = extractQuotes('Sen. Mark Pell (R-S.C.) spoke. “It is late,” a senior House Republican said.')
+    t.equal(unnamed[0]?.speaker?.named, false)
+    // Nor is one of another state named later.
+    const elsewhere = extractQuotes('“It was fair,” the Ohio Democrat said. Later Sen. Mark Pell, D-New York, spoke.')
+    t.equal(elsewhere[0]?.speaker?.named, false)
+  },
+)
