@@ -346,6 +346,21 @@ export function splitName(tokens: readonly Token[], mention: Mention, text: stri
     while (before >= 0 && !isTitleWord(withoutFinalStop(stripPossessive((words[before] as Token).lower)))) before--
     lastRole = before
   }
+  // "Rep. Jim King", "Howard Dean": a role's word ending the run right after a given name is a surname, as the
+  // given name says; the title, if any, ends at the title word before it.
+  const surnameRole = words.length - 1
+  if (
+    lastRole === surnameRole &&
+    surnameRole >= 1 &&
+    isGivenName(words[surnameRole - 1] as Token) &&
+    ROLE_WORDS.has(bareWord(words[surnameRole] as Token)) &&
+    !(words[surnameRole] as Token).text.endsWith('.') &&
+    !isTitleWord(bareWord(words[surnameRole - 1] as Token))
+  ) {
+    let before = surnameRole - 2
+    while (before >= 0 && !isTitleWord(bareWord(words[before] as Token))) before--
+    lastRole = before
+  }
   if (lastRole === words.length - 1) return { title: text.slice(start, end), name: null, kind: 'person', honorific }
   const nameStart = (words[headlineWord ? 1 : lastRole + 1] as Token).start
   const titleEnd = lastRole >= 0 ? (words[lastRole] as Token).end : start
@@ -875,8 +890,18 @@ export class EntityRegistry {
   resolveName(mention: Mention): ResolvedSpeaker | null {
     const parts = splitName(this.tokens, mention, this.text)
     if (parts.name === null) {
+      if (parts.title === null) return null
+      // "King said" after "Rep. Jim King": one capitalised role word is the surname of the person named with it.
+      const word = this.tokens[mention.last] as Token
+      const before = this.tokens[mention.first - 1]
+      const determined =
+        before !== undefined && (DETERMINERS.has(before.lower) || POSSESSIVE_PRONOUNS.has(before.lower))
+      if (mention.first === mention.last && word.capitalized && !determined) {
+        const bearer = this.findBySurname([bareWord(word)], word.start)
+        if (bearer?.kind === 'person' && bearer.words.length > 1) return { entity: bearer, resolvedBy: 'surname' }
+      }
       // A run that is all title ("the Vice President") has its title as its only text.
-      return parts.title === null ? null : this.resolveRole(mention, parts.title)
+      return this.resolveRole(mention, parts.title)
     }
     const words = parts.name.toLowerCase().split(/\s+/).map(stripPossessive)
     const start = (this.tokens[mention.first] as Token).start

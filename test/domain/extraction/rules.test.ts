@@ -460,3 +460,16 @@ t.test(
     t.equal(elsewhere[0]?.speaker?.named, false)
   },
 )
+
+t.test('a role’s word after a given name is a surname, and alone it is still that person', async (t) => {
+  const speakers = (text: string) => extractQuotes(text).map((quote) => quote.speaker?.name ?? null)
+  t.same(speakers('Rep. Jim Bishop said the plan was “a disaster.” Bishop later added: “It is dead.”'), [
+    'Jim Bishop',
+    'Jim Bishop',
+  ])
+  t.same(speakers('“We lost,” said Carla Dean, a former governor.'), ['Carla Dean'])
+  // With a determiner the word is the role again, and a body's noun still makes a body.
+  const role = extractQuotes('Rep. Jim Bishop met the bishop. “It is dead,” the Bishop said.')
+  t.equal(role[0]?.speaker?.named, false)
+  t.same(speakers('The Carla Institute said: “We lost.”'), ['Carla Institute'])
+})
