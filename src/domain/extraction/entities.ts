@@ -346,7 +346,7 @@ export function splitName(tokens: readonly Token[], mention: Mention, text: stri
     while (before >= 0 && !isTitleWord(withoutFinalStop(stripPossessive((words[before] as Token).lower)))) before--
     lastRole = before
   }
-  // "Rep. Jim King", "Howard Dean": a role's word ending the run right after a given name is a surname, as the
+  // "Rep. Jim Bishop", "Carla Dean": a role's word ending the run right after a given name is a surname, as the
   // given name says; the title, if any, ends at the title word before it.
   const surnameRole = words.length - 1
   if (
@@ -891,7 +891,7 @@ export class EntityRegistry {
     const parts = splitName(this.tokens, mention, this.text)
     if (parts.name === null) {
       if (parts.title === null) return null
-      // "King said" after "Rep. Jim King": one capitalised role word is the surname of the person named with it.
+      // "Bishop said" after "Rep. Jim Bishop": one capitalised role word is the surname of the person named with it.
       const word = this.tokens[mention.last] as Token
       const before = this.tokens[mention.first - 1]
       const determined =
@@ -1110,11 +1110,10 @@ export class EntityRegistry {
       seen.add(entity)
       const holds = holdsRole(entity, head) || entity.descriptors.has(head)
       if (!holds || !partyFits(entity)) continue
-      const sharedWords = modifiers.filter(
+      const shared = modifiers.filter(
         (word) =>
           entity.descriptors.has(word) || entity.roles.has(word) || entity.descriptors.has(DEMONYMS.get(word) ?? ''),
-      )
-      const shared = sharedWords.length
+      ).length
       // Recency breaks ties: earlier mentions were seen later in this backwards walk.
       const score = shared * 10 - seen.size * 0.01
       if (score > bestScore) {
