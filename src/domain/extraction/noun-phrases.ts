@@ -276,7 +276,7 @@ export function nameStartingAt(tokens: readonly Token[], first: number, within: 
     }
     if (!token.isWord) break
     // A month goes on a name only where it is part of one ("Jane May": markProperNames).
-    if (token.capitalized && (!NOT_NAMES.has(token.lower) || token.proper)) {
+    if (token.capitalized && (token.proper || (!NOT_NAMES.has(token.lower) && !token.inTitleCase))) {
       last = i
       continue
     }

@@ -1,9 +1,10 @@
 import { genderOfFirstName } from './first-names.js'
-import { MONTHS, NOT_NAMES } from './lexicon.js'
+import { MONTHS, NOT_NAMES, TITLE_FUNCTION_WORDS } from './lexicon.js'
 import { partyLabelEnd } from './noun-phrases.js'
 import { withoutPossessive, type Token } from './tokens.js'
 
 /** Punctuation that may open a sentence before its first word. */
+const LETTER = /\p{L}/u
 const OPENERS = new Set(['“', '"', '‘', "'", '(', '[', '«', '—', '–', '-', '…'])
 
 /**
@@ -17,13 +18,15 @@ const OPENERS = new Set(['“', '"', '‘', "'", '(', '[', '«', '—', '–', '
  */
 export function markProperNames(tokens: Token[], sentenceEnds: readonly boolean[]): void {
   const initial = new Array<boolean>(tokens.length).fill(false)
+  const titleCase = titleCaseSentences(tokens, sentenceEnds)
   const seenInside = new Set<string>()
   let atStart = true
   tokens.forEach((token, index) => {
+    token.inTitleCase = titleCase[index] as boolean
     if (atStart && token.isWord) {
       initial[index] = true
       atStart = false
-    } else if (token.isWord && token.capitalized && token.segment < 0) {
+    } else if (token.isWord && token.capitalized && token.segment < 0 && !titleCase[index]) {
       seenInside.add(bare(token))
     }
     const next = tokens[index + 1]
@@ -62,10 +65,53 @@ export function markProperNames(tokens: Token[], sentenceEnds: readonly boolean[
     const subjectOfVerb = token.pos === 'PROPN' && next !== undefined && (next.pos === 'VERB' || next.pos === 'AUX')
     // "Maybe Jones was tired", "Said Jones:", "See Jones": a capital before a name is evidence only for a noun.
     const nounBeforeName = followedByName && (token.pos === 'PROPN' || token.pos === 'NOUN')
+    // In a headline's title case ("Roe Slams Doe Over Budget", "Story Continued Below") every word has a capital:
+    // only a word the article capitalises in its running sentences counts there, and a given name before one.
+    if (titleCase[index]) {
+      const givenNameBeforeName =
+        next !== undefined && seenInside.has(bare(next)) && genderOfFirstName(token.text) !== null
+      if (!seenInside.has(bare(token)) && !givenNameBeforeName) return
+    }
     if (initial[index] && !seenInside.has(bare(token)) && !nounBeforeName && !subjectOfVerb) return
     if (token.pos === 'ADJ' && !followedByName) return
     token.proper = true
   })
+}
+
+/** Fewest of the writer's words a sentence needs before its capitals can be taken for title case. */
+const MIN_TITLE_CASE_WORDS = 3
+/** Word classes prose writes in lower case: capitalised inside a sentence, they mark a headline's title case. */
+const LOWER_CASE_CLASSES: ReadonlySet<string> = new Set(['VERB', 'AUX', 'ADP', 'ADV', 'PART', 'PRON', 'SCONJ', 'CCONJ'])
+
+/**
+ * For each token, whether it stands in one of the writer's sentences (or lines) written in title case
+ * ("Roe Slams Doe Over Budget Plan", "Story Continued Below"): every word capitalised but the short function
+ * words a title leaves in lower case, and past its first word at least one capitalised word of a class prose
+ * writes in lower case, a verb or a preposition. "Jane Roe met Mark Pell" is prose: "met" has no capital.
+ */
+function titleCaseSentences(tokens: readonly Token[], sentenceEnds: readonly boolean[]): boolean[] {
+  const marks = new Array<boolean>(tokens.length).fill(false)
+  let first = 0
+  let words = 0
+  let lowerCase = false
+  let capitalisedFunction = false
+  for (let index = 0; index < tokens.length; index++) {
+    const token = tokens[index] as Token
+    if (token.isWord && token.segment < 0 && LETTER.test(token.text[0] as string)) {
+      if (!token.capitalized && !TITLE_FUNCTION_WORDS.has(token.lower)) lowerCase = true
+      if (token.capitalized && words > 0 && LOWER_CASE_CLASSES.has(token.pos)) capitalisedFunction = true
+      words++
+    }
+    const next = tokens[index + 1]
+    if (sentenceEnds[index] || next === undefined || next.paragraph !== token.paragraph) {
+      if (!lowerCase && capitalisedFunction && words >= MIN_TITLE_CASE_WORDS) marks.fill(true, first, index + 1)
+      first = index + 1
+      words = 0
+      lowerCase = false
+      capitalisedFunction = false
+    }
+  }
+  return marks
 }
 
 /**

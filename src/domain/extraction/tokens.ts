@@ -21,6 +21,11 @@ export interface Token {
   taggerSentenceEnd: boolean
   /** Ends one of the writer's sentences (set by findSentenceEnds): no name runs across it. */
   endsSentence: boolean
+  /**
+   * Stands in a line written in title case, a headline's (set by markProperNames): a name there goes on only
+   * through words marked `proper`, since every word has a capital.
+   */
+  inTitleCase: boolean
   /** Part of a quoted title ("Harbor Report Sunday"): read as the writer's words, but never a cue. */
   inTitle: boolean
 }
@@ -109,6 +114,7 @@ export function tokenize(text: string, segments: readonly QuotedSegment[]): Toke
       proper: false,
       taggerSentenceEnd: sentenceLasts[sentence] === last,
       endsSentence: false,
+      inTitleCase: false,
       inTitle: false,
     })
     i = last

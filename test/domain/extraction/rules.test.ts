@@ -473,3 +473,20 @@ t.test('a role’s word after a given name is a surname, and alone it is still t
   t.equal(role[0]?.speaker?.named, false)
   t.same(speakers('The Carla Institute said: “We lost.”'), ['Carla Institute'])
 })
+
+t.test('a line in title case names nobody the article’s sentences do not', async (t) => {
+  const speakerOf = (text: string) => extractQuotes(text)[0]?.speaker?.name
+  // Page furniture and headlines between paragraphs: their capitals are the style's, not names'.
+  t.equal(speakerOf('Jane Roe met the donors.\n\nStory Continued Below\n\n“We will not wait,” she said.'), 'Jane Roe')
+  t.equal(
+    speakerOf('Update: Pell Says Harbor Board Has Work To Do\n\nJane Roe met the board. “We will not wait,” she said.'),
+    'Jane Roe',
+  )
+  // Prose whose longer words all happen to be names is no headline.
+  t.equal(speakerOf('Jane Roe met Mark Pell. “We will not wait,” she said.'), 'Jane Roe')
+  // A headline's names are names, ending where its verb starts; a given name before one of them too.
+  t.equal(
+    speakerOf('Jane Roe Goes After Pell Over Harbor Deal\n\nThe board met. “We will not wait,” Roe said of Pell.'),
+    'Jane Roe',
+  )
+})
