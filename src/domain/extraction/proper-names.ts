@@ -3,8 +3,8 @@ import { MONTHS, NOT_NAMES, TITLE_FUNCTION_WORDS } from './lexicon.js'
 import { partyLabelEnd } from './noun-phrases.js'
 import { withoutPossessive, type Token } from './tokens.js'
 
-/** Punctuation that may open a sentence before its first word. */
 const LETTER = /\p{L}/u
+/** Punctuation that may open a sentence before its first word. */
 const OPENERS = new Set(['“', '"', '‘', "'", '(', '[', '«', '—', '–', '-', '…'])
 
 /**
