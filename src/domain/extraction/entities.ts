@@ -8,6 +8,7 @@ import {
   GENDERED_HONORIFICS,
   GENDERED_PRONOUNS,
   ORGANISATION_WORDS,
+  PARTY_INITIALS,
   PARTY_MEMBERS,
   PLACES,
   STATES_BY_ABBREVIATION,
@@ -162,12 +163,6 @@ const MAX_ANTECEDENTS = 60
 /** Tokens read after "from" for the issuer of a document: a determiner and a few words. */
 const MAX_ISSUER_TOKENS = 6
 
-/** Parties written in a parenthesis after a name: "(R-Ohio)", "(D)". */
-const PARTY_LETTERS: ReadonlyMap<string, string> = new Map([
-  ['r', 'republican'],
-  ['d', 'democrat'],
-  ['i', 'independent'],
-])
 /** Join a role to the body it serves: "the leader of the Senate", "a spokesman for the council". */
 const ROLE_PREPOSITIONS: ReadonlySet<string> = new Set(['of', 'for', 'at'])
 
@@ -342,24 +337,30 @@ export function splitName(tokens: readonly Token[], mention: Mention, text: stri
   // "Dana Lee Bishop Jr.": a name is never a generational suffix alone, so the role word before it ("bishop") was
   // the surname, and the title ends at the title word before that, if any.
   if (lastRole >= 0 && lastRole === words.length - 2 && isGenerationalSuffix((words[words.length - 1] as Token).text)) {
-    let before = lastRole - 1
-    while (before >= 0 && !isTitleWord(withoutFinalStop(stripPossessive((words[before] as Token).lower)))) before--
-    lastRole = before
+    lastRole = lastTitleWordBefore(words, lastRole)
   }
   // "Rep. Jim Bishop", "Carla Dean": a role's word ending the run right after a given name is a surname, as the
   // given name says; the title, if any, ends at the title word before it.
+  // The given names open the name: after a title word ("Rep. Jim Bishop"), or first in a run that no determiner,
+  // possessive or adjective opens ("Carla Dean", "Ann Lee Bishop"; "the museum's Art Director" and "North Dakota
+  // Governor" stay descriptions).
   const surnameRole = words.length - 1
+  let nameOpens = surnameRole
+  while (nameOpens > 0 && isGivenNameOrInitial(words[nameOpens - 1] as Token)) nameOpens--
+  const beforeName = words[nameOpens - 1]
+  const givenNames = words
+    .slice(nameOpens, surnameRole)
+    .map((word) => word.lower)
+    .join(' ')
   if (
     lastRole === surnameRole &&
-    surnameRole >= 1 &&
-    isGivenName(words[surnameRole - 1] as Token) &&
+    nameOpens < surnameRole &&
+    !PLACES.has(givenNames) &&
+    (beforeName === undefined ? !opensDescription(tokens[mention.first - 1]) : isTitleWord(bareWord(beforeName))) &&
     ROLE_WORDS.has(bareWord(words[surnameRole] as Token)) &&
-    !(words[surnameRole] as Token).text.endsWith('.') &&
-    !isTitleWord(bareWord(words[surnameRole - 1] as Token))
+    !(words[surnameRole] as Token).text.endsWith('.')
   ) {
-    let before = surnameRole - 2
-    while (before >= 0 && !isTitleWord(bareWord(words[before] as Token))) before--
-    lastRole = before
+    lastRole = lastTitleWordBefore(words, nameOpens)
   }
   if (lastRole === words.length - 1) return { title: text.slice(start, end), name: null, kind: 'person', honorific }
   const nameStart = (words[headlineWord ? 1 : lastRole + 1] as Token).start
@@ -371,6 +372,13 @@ export function splitName(tokens: readonly Token[], mention: Mention, text: stri
     kind: 'person',
     honorific,
   }
+}
+
+/** Index of the last title word before `index` in the run, or -1. */
+function lastTitleWordBefore(words: readonly Token[], index: number): number {
+  let before = index - 1
+  while (before >= 0 && !isTitleWord(bareWord(words[before] as Token))) before--
+  return before
 }
 
 /** A word of the list, or its plural ("centers" of "center", "americans" of "american"). */
@@ -439,6 +447,26 @@ function officeNameStart(words: readonly Token[], first: number): number {
 /** A word that is usually a given name and is not a place's name ("Jane", not "Virginia"). */
 function isGivenName(word: Token): boolean {
   return !PLACES.has(word.lower) && genderOfFirstName(word.text) !== null
+}
+
+/** A given name that is no title word ("Jane", not "Marshal"), or an initial ("J."). */
+function isGivenNameOrInitial(word: Token): boolean {
+  return (isGivenName(word) && !isTitleWord(bareWord(word))) || /^\p{Lu}\.$/u.test(word.text)
+}
+
+/**
+ * The word before a capitalised run makes it a description rather than a name: a determiner, a possessive or an
+ * adjective ("the King", "Jordan's King", "the former King", "the museum's Art Director").
+ */
+function opensDescription(before: Token | undefined): boolean {
+  return (
+    before !== undefined &&
+    before.segment < 0 &&
+    (DETERMINERS.has(before.lower) ||
+      POSSESSIVE_PRONOUNS.has(before.lower) ||
+      POSSESSIVE.test(before.lower) ||
+      (before.pos === 'ADJ' && !before.capitalized))
+  )
 }
 
 /** Most words in a place's name ("District of Columbia"). */
@@ -626,9 +654,9 @@ export class EntityRegistry {
     const words: string[] = []
     for (let i = first; i <= last; i++) {
       const word = this.tokens[i] as Token
-      if (word.isWord) words.push(...word.lower.replace(/\.$/, '').split(/[-‐]/))
+      if (word.isWord) words.push(...withoutFinalStop(word.lower).split(/[-‐]/))
     }
-    const party = PARTY_LETTERS.get(words[0] ?? '')
+    const party = PARTY_INITIALS.get(words[0] ?? '')
     // "R-S.C." is the South Carolina Republican: a state's short form is spelt out as a description would.
     const place = words.slice(1).join(' ')
     const state = STATES_BY_ABBREVIATION.get(place)
@@ -893,10 +921,7 @@ export class EntityRegistry {
       if (parts.title === null) return null
       // "Bishop said" after "Rep. Jim Bishop": one capitalised role word is the surname of the person named with it.
       const word = this.tokens[mention.last] as Token
-      const before = this.tokens[mention.first - 1]
-      const determined =
-        before !== undefined && (DETERMINERS.has(before.lower) || POSSESSIVE_PRONOUNS.has(before.lower))
-      if (mention.first === mention.last && word.capitalized && !determined) {
+      if (mention.first === mention.last && word.capitalized && !opensDescription(this.tokens[mention.first - 1])) {
         const bearer = this.findBySurname([bareWord(word)], word.start)
         if (bearer?.kind === 'person' && bearer.words.length > 1) return { entity: bearer, resolvedBy: 'surname' }
       }

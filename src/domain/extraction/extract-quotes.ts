@@ -27,7 +27,7 @@ import { isSpeechVerb, mentionEndingAt, pronounOf, type Mention } from './noun-p
 import { findQuotedSegments, type QuotedSegment } from './quote-marks.js'
 import { markProperNames } from './proper-names.js'
 import { officeOf, type Office } from './offices.js'
-import { findSentenceEnds } from './sentences.js'
+import { markSentenceEnds } from './sentences.js'
 import { tokenAt, tokenize, type Token } from './tokens.js'
 import type { ExtractedQuote, Span, Speaker } from './types.js'
 
@@ -124,7 +124,7 @@ export function analyseArticle(text: string, segments: QuotedSegment[] = findQuo
       token.inTitle = true
     }
   }
-  const sentenceEnds = findSentenceEnds(tokens)
+  const sentenceEnds = markSentenceEnds(tokens)
   markProperNames(tokens, sentenceEnds)
   const sentenceOf = new Array<number>(tokens.length)
   const sentenceStarts: number[] = []

@@ -14,12 +14,12 @@ import pronouns from './lexicon/pronouns.json' with { type: 'json' }
 import roles from './lexicon/roles.json' with { type: 'json' }
 import speechNouns from './lexicon/speech-nouns.json' with { type: 'json' }
 import speechVerbs from './lexicon/speech-verbs.json' with { type: 'json' }
+import { withoutFinalStop } from './tokens.js'
 
 export type Gender = 'm' | 'f'
 export type Agreement = 'm' | 'f' | 'n' | 'p'
 
 const set = (list: readonly string[]): ReadonlySet<string> => new Set(list)
-const withoutStop = (form: string): string => (form.endsWith('.') ? form.slice(0, -1) : form)
 const map = <V extends string>(record: Record<string, string>): ReadonlyMap<string, V> =>
   new Map(Object.entries(record) as [string, V][])
 
@@ -75,6 +75,8 @@ export const ROLE_GENDER: ReadonlyMap<string, Gender> = map(roles.gendered)
 export const TITLE_ABBREVIATIONS: ReadonlyMap<string, string> = map(roles.abbreviations)
 /** Nouns for a party's members ("the Ohio Republican"). */
 export const PARTY_MEMBERS: ReadonlySet<string> = set(roles.partyMembers)
+/** A party's initial in a lawmaker's label ("r" of "R-Ohio"), and the noun for its member ("republican"). */
+export const PARTY_INITIALS: ReadonlyMap<string, string> = map(roles.partyInitials)
 
 const sameOffice = new Map<string, readonly string[]>()
 for (const group of roles.sameOffice) for (const role of group) sameOffice.set(role, group)
@@ -121,7 +123,7 @@ export const OFFICE_MODIFIERS: ReadonlySet<string> = set(roles.officeModifiers)
  */
 export const STATES_BY_ABBREVIATION: ReadonlyMap<string, string> = new Map(
   Object.entries(places.usStates as Record<string, string[]>).flatMap(([state, forms]) =>
-    forms.map((form) => [withoutStop(form).toLowerCase(), state.toLowerCase()] as [string, string]),
+    forms.map((form) => [withoutFinalStop(form).toLowerCase(), state.toLowerCase()] as [string, string]),
   ),
 )
 
@@ -130,10 +132,10 @@ export const STATE_ABBREVIATIONS: ReadonlySet<string> = set(
   Object.values(places.usStates as Record<string, string[]>)
     .flat()
     .filter((form) => form.endsWith('.'))
-    .map((form) => withoutStop(form).toLowerCase()),
+    .map((form) => withoutFinalStop(form).toLowerCase()),
 )
 
-/** Abbreviated words written with a full stop ("Gov.", "U.S", "Calif."), lower-cased without it. */
+/** Abbreviated words written with a full stop, lower-cased without it ("gov", "u.s", "calif"). */
 export const ABBREVIATIONS: ReadonlySet<string> = set([...abbreviations.words, ...STATE_ABBREVIATIONS])
 
 /** Nouns that make a capitalised run or a "the …" phrase an organisation. */

@@ -12,6 +12,7 @@ import {
   AUXILIARIES,
   CONJUNCTIONS,
   INDEFINITE_PRONOUNS,
+  PARTY_INITIALS,
   PLACES,
   PREPOSITIONS,
   STATE_ABBREVIATIONS,
@@ -79,8 +80,8 @@ export function opensNameAsOrdinal(tokens: readonly Token[], at: number): boolea
   )
 }
 
-/** A party's initial joined to a place by a hyphen, the place's first word with it: "R-N.Y", "D-Calif", "I-New". */
-const PARTY_AND_PLACE = /^\p{Lu}-(\p{Lu}.*)$/u
+/** A capital joined to a place by a hyphen, the place's first word with it: "R-N.Y", "D-Calif", "I-New". */
+const PARTY_AND_PLACE = /^(\p{Lu})-(\p{Lu}.*)$/u
 /** Most words in the place of a party-and-place label ("R-New York", "D-West Virginia"). */
 const MAX_LABEL_PLACE_WORDS = 2
 
@@ -94,8 +95,8 @@ export function partyLabelEnd(tokens: readonly Token[], first: number): number {
   // The hyphen's place is checked before the expression runs: this is asked of every word.
   if (start === undefined || start.text.charCodeAt(1) !== 45 || !start.isWord || start.segment >= 0) return -1
   const match = PARTY_AND_PLACE.exec(start.text)
-  if (match === null) return -1
-  let place = (match[1] as string).toLowerCase()
+  if (match === null || !PARTY_INITIALS.has((match[1] as string).toLowerCase())) return -1
+  let place = (match[2] as string).toLowerCase()
   let last = first
   for (let words = 1; ; words++) {
     const next = tokens[last + 1]

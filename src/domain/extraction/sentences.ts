@@ -1,4 +1,4 @@
-import { ABBREVIATIONS, STATE_ABBREVIATIONS } from './lexicon.js'
+import { ABBREVIATIONS, ROLE_WORDS, STATE_ABBREVIATIONS, TITLE_ABBREVIATIONS } from './lexicon.js'
 import { withoutFinalStop, type Token } from './tokens.js'
 
 const TERMINAL = new Set(['.', '!', '?'])
@@ -8,11 +8,11 @@ const OPENING_MARKS = new Set(['"', '“', '«', '„', '‘', "'"])
 const INITIALS = /^(\p{Lu}\.)*\p{Lu}$/u
 
 /**
- * For each token, whether it closes one of the writer's sentences, also marked on the token (`endsSentence`) for
- * the rules that walk names. Only the writer's own words count: a full stop inside a quotation does not end the
- * sentence that carries the quotation.
+ * Marks on each token whether it closes one of the writer's sentences (`endsSentence`, read by the rules that walk
+ * names), and returns the same marks as an array for the rules that read them by index. Only the writer's own words
+ * count: a full stop inside a quotation does not end the sentence that carries the quotation.
  */
-export function findSentenceEnds(tokens: readonly Token[]): boolean[] {
+export function markSentenceEnds(tokens: readonly Token[]): boolean[] {
   const ends = sentenceEnds(tokens)
   tokens.forEach((token, index) => {
     token.endsSentence = ends[index] as boolean
@@ -49,11 +49,11 @@ function sentenceEnds(tokens: readonly Token[]): boolean[] {
       token.isWord &&
       /[.!?]$/.test(token.text) &&
       opensNext &&
-      (token.taggerSentenceEnd || closesCityAndState(tokens, i))
+      (token.taggerSentenceEnd || closesCityAndState(tokens, i, next))
     )
       ends[i] = true
     if (!TERMINAL.has(token.text)) continue
-    if (token.text === '.' && isAbbreviationDot(tokens, i) && !closesCityAndState(tokens, i - 1)) continue
+    if (token.text === '.' && isAbbreviationDot(tokens, i) && !closesCityAndState(tokens, i - 1, next)) continue
     if (opensNext) ends[i] = true
   }
   return ends
@@ -75,14 +75,18 @@ export function isAbbreviationDot(tokens: readonly Token[], at: number): boolean
 
 /**
  * "in Millbrook, Ala. Roe said": a state's abbreviation closing a place ("City, St.") with a capitalised word after it
- * ends the sentence; within one, the writer puts a comma after the state ("Millbrook, Ala., on Monday").
+ * ends the sentence; within one, the writer puts a comma after the state ("Millbrook, Ala., on Monday"), or a title
+ * follows as part of a description ("Millbrook, Ala. Mayor Jane Roe").
  */
-function closesCityAndState(tokens: readonly Token[], word: number): boolean {
+function closesCityAndState(tokens: readonly Token[], word: number, next: Token): boolean {
   const state = tokens[word]
   const place = tokens[word - 2]
+  const bareNext = withoutFinalStop(next.lower)
   return (
     state !== undefined &&
     place !== undefined &&
+    !ROLE_WORDS.has(bareNext) &&
+    !TITLE_ABBREVIATIONS.has(bareNext) &&
     STATE_ABBREVIATIONS.has(withoutFinalStop(state.lower)) &&
     tokens[word - 1]?.text === ',' &&
     place.isWord &&

@@ -19,7 +19,7 @@ export interface Token {
   proper: boolean
   /** The tagger ends a sentence with this token. */
   taggerSentenceEnd: boolean
-  /** Ends one of the writer's sentences (set by findSentenceEnds): no name runs across it. */
+  /** Ends one of the writer's sentences (set by markSentenceEnds): no name runs across it. */
   endsSentence: boolean
   /**
    * Stands in a line written in title case, a headline's (set by markProperNames): a name there goes on only
@@ -31,8 +31,10 @@ export interface Token {
 }
 
 const UPPER = /\p{Lu}/u
-const LOWER_LETTER = /^\p{L}\p{Ll}$/u
-const CAPITALISED_WORD_START = /^\p{Lu}\p{Ll}$/u
+/** Two letters, the second lower case: how a word ends before a sentence's full stop ("…day"). */
+const LOWER_CASE_ENDING = /^\p{L}\p{Ll}$/u
+/** A capital and a lower-case letter: how a sentence's first word starts ("Th…"). */
+const CAPITALISED_START = /^\p{Lu}\p{Ll}$/u
 const WORD_START = /[\p{L}\p{N}]/u
 /** A piece the tagger splits off a word that the rules read as part of it: "’s", "n’t", "’re". */
 const CLITIC = /^(?:['’]\p{L}{1,2}|n['’]t)$/iu
@@ -123,16 +125,16 @@ export function tokenize(text: string, segments: readonly QuotedSegment[]): Toke
 }
 
 /**
- * "on Thursday.Two senators", "said Roe.But": a full stop between a word ending in a lower-case letter and a
- * capitalised word ending in lower case is a sentence end whose space went missing, not the inside of a word
- * ("N.Y", "Amazon.com", "St.Louis" stay whole or are read as an abbreviation).
+ * "on Thursday.Two senators", "said Roe.But": a full stop between a word whose last two letters end in lower case
+ * and a word that starts with a capital and a lower-case letter is a sentence end whose space went missing, not the
+ * inside of a word ("N.Y", "Amazon.com" stay whole; "St.Louis" is split and read as an abbreviation).
  */
 function isMissingSpaceAfterStop(text: string, stop: number, after: number): boolean {
   return (
     text[stop] === '.' &&
     stop >= 2 &&
-    LOWER_LETTER.test(text.slice(stop - 2, stop)) &&
-    CAPITALISED_WORD_START.test(text.slice(after, after + 2))
+    LOWER_CASE_ENDING.test(text.slice(stop - 2, stop)) &&
+    CAPITALISED_START.test(text.slice(after, after + 2))
   )
 }
 

@@ -151,6 +151,8 @@ t.test('a party’s initial joined to a state or its abbreviation is a label, no
   t.equal(labelOf('Jane Roe, R-New Mexico, spoke.'), 'R-New Mexico')
   // A hyphenated word whose second part is no place is no label.
   t.equal(labelOf('Jane Roe used E-Verify and an X-Ray machine.'), null)
+  // Only a party's initial opens one: "A-OK" is no label, though "OK" is a state's postal code.
+  t.equal(labelOf('Jane Roe said it was A-OK.'), null)
   t.equal(labelOf('Jane Roe, R-New Harbor, spoke.'), null)
   // Nor is one inside a quotation.
   t.equal(labelOf('Jane Roe read “R-Iowa” aloud.'), null)
@@ -162,5 +164,5 @@ t.test('a party label after a comma ends the name it follows, as one in brackets
   t.equal(words(tokens, nameEndingAt(tokens, at(tokens, ')'), 0)), 'Jane Roe ( D-Ala . )')
   // Without the comma the label stands alone, and stands for nobody.
   const bare = tokensOf('The vote of R-Ala. was late.')
-  t.equal(nameEndingAt(bare, at(bare, '.', 0), 0), null)
+  t.equal(nameEndingAt(bare, at(bare, 'R-Ala'), 0), null)
 })

@@ -433,6 +433,8 @@ t.test('a name never runs across the end of a sentence, however that sentence en
     'Jane Roe',
   )
   t.equal(speakerOf('“We will not wait,” said Lt. Gov. Mark Pell of Millbrook, Ala.'), 'Mark Pell')
+  // A title after the state goes on with the description: no sentence ends there.
+  t.equal(speakerOf('Mark Pell met the board. “We will not wait,” Millbrook, Ala. Mayor Jane Roe said.'), 'Jane Roe')
 })
 
 t.test('a lawmaker’s party-and-state label is never the speaker, nor a person a pronoun can stand for', async (t) => {
@@ -468,9 +470,21 @@ t.test('a role’s word after a given name is a surname, and alone it is still t
     'Jim Bishop',
   ])
   t.same(speakers('“We lost,” said Carla Dean, a former governor.'), ['Carla Dean'])
+  // An adjective before the title, middle names and initials keep it a name.
+  t.same(speakers('Later, former Harbor Gov. Carla Dean said: “We lost.”'), ['Carla Dean'])
+  t.same(speakers('“We lost,” said Ann Lee Bishop.'), ['Ann Lee Bishop'])
   // With a determiner the word is the role again, and a body's noun still makes a body.
   const role = extractQuotes('Rep. Jim Bishop met the bishop. “It is dead,” the Bishop said.')
   t.equal(role[0]?.speaker?.named, false)
+  // A description's modifier or owner before the word keeps it someone else's role.
+  for (const text of [
+    'Rep. Jim Bishop met the clergy. “It is late,” the former Bishop said.',
+    'Rep. Jim Bishop met the envoys. “It is late,” Jordan’s Bishop said.',
+  ])
+    t.not(extractQuotes(text)[0]?.speaker?.name, 'Jim Bishop', text)
+  // Nor is a given name that does not open the name a given name ("North Dakota"), nor one after an owner.
+  for (const text of ['“We lost,” said the museum’s Art Director.', '“We lost,” North Dakota Governor said.'])
+    t.equal(extractQuotes(text)[0]?.speaker?.named, false, text)
   t.same(speakers('The Carla Institute said: “We lost.”'), ['Carla Institute'])
 })
 
