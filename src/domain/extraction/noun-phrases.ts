@@ -98,22 +98,21 @@ export function partyLabelEnd(tokens: readonly Token[], first: number): number {
   if (match === null || !PARTY_INITIALS.has((match[1] as string).toLowerCase())) return -1
   let place = (match[2] as string).toLowerCase()
   let last = first
-  for (let words = 1; ; words++) {
-    const next = tokens[last + 1]
+  for (let words = 1; words <= MAX_LABEL_PLACE_WORDS; words++) {
+    if (words > 1) {
+      // The place's next word: capitalised, one space on ("R-New York").
+      const word = tokens[last + 1]
+      if (word === undefined || !word.capitalized || word.start !== (tokens[last] as Token).end + 1) return -1
+      place = `${place} ${word.lower}`
+      last++
+    }
+    const after = tokens[last + 1]
     // "D-Calif" "." : the abbreviation's full stop, a token of its own, belongs to the label.
     if (STATE_ABBREVIATIONS.has(place))
-      return next?.text === '.' && next.start === (tokens[last] as Token).end ? last + 1 : last
+      return after?.text === '.' && after.start === (tokens[last] as Token).end ? last + 1 : last
     if (PLACES.has(place) || STATE_ABBREVIATIONS.has(withoutFinalStop(place))) return last
-    if (
-      words >= MAX_LABEL_PLACE_WORDS ||
-      next === undefined ||
-      !next.capitalized ||
-      next.start !== (tokens[last] as Token).end + 1
-    )
-      return -1
-    place = `${place} ${next.lower}`
-    last++
   }
+  return -1
 }
 
 /** Index of the first token of the party-and-place label ending at `last`, or -1. */
