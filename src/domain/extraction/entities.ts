@@ -1,5 +1,6 @@
 import { genderOfFirstName } from './first-names.js'
 import {
+  COUNTRY_ABBREVIATIONS,
   DEMONYMS,
   type Gender,
   DETERMINERS,
@@ -11,6 +12,7 @@ import {
   PARTY_INITIALS,
   PARTY_MEMBERS,
   PLACES,
+  PUBLICATION_WORDS,
   STATES_BY_ABBREVIATION,
   POSSESSIVE_PRONOUNS,
   PREPOSITIONS,
@@ -221,7 +223,7 @@ export function splitName(tokens: readonly Token[], mention: Mention, text: stri
   let start = (words[0] as Token).start
   // Tokens never end in a bare apostrophe, so a possessive ending is always two characters ("’s").
   let end = POSSESSIVE.test(lastWord.lower) ? lastWord.end - 2 : lastWord.end
-  if (ORGANISATION_WORDS.has(bareLast) || DOCUMENT_WORDS.has(bareLast)) {
+  if ((ORGANISATION_WORDS.has(bareLast) || DOCUMENT_WORDS.has(bareLast)) && !isTitledSurname(words)) {
     return {
       title: null,
       name: text.slice(start, end).replace(LEADING_ARTICLE, ''),
@@ -352,12 +354,19 @@ export function splitName(tokens: readonly Token[], mention: Mention, text: stri
     .slice(nameOpens, surnameRole)
     .map((word) => word.lower)
     .join(' ')
-  if (
-    lastRole === surnameRole &&
+  // So is a body's noun where isTitledSurname let it through ("Rep. Nora Camp", and "Ms. Camp": after an honorific
+  // alone a role's word is more often a form of address, "Mr. President", and is left to resolveName).
+  const surnameWord = bareWord(words[surnameRole] as Token)
+  const namedByGivenNames =
     nameOpens < surnameRole &&
     !PLACES.has(givenNames) &&
-    (beforeName === undefined ? !opensDescription(tokens[mention.first - 1]) : isTitleWord(bareWord(beforeName))) &&
-    ROLE_WORDS.has(bareWord(words[surnameRole] as Token)) &&
+    (beforeName === undefined ? !opensDescription(tokens[mention.first - 1]) : isTitleWord(bareWord(beforeName)))
+  const namedByHonorific =
+    beforeName !== undefined && nameOpens === surnameRole && GENDERED_HONORIFICS.has(bareWord(beforeName))
+  if (
+    lastRole === surnameRole &&
+    ((namedByGivenNames && ROLE_WORDS.has(surnameWord)) ||
+      ((namedByGivenNames || namedByHonorific) && ORGANISATION_WORDS.has(surnameWord))) &&
     !(words[surnameRole] as Token).text.endsWith('.')
   ) {
     lastRole = lastTitleWordBefore(words, nameOpens)
@@ -372,6 +381,20 @@ export function splitName(tokens: readonly Token[], mention: Mention, text: stri
     kind: 'person',
     honorific,
   }
+}
+
+/**
+ * "Rep. Nora Camp", "Mr. Law": a body's or a document's noun ending a run is a surname when an honorific stands
+ * right before it, or a title word right before the given names (or initials) before it. Given names alone will
+ * not do: many bodies' names open with a word the name lists hold ("Grace Hospital", "Victory Fund").
+ */
+function isTitledSurname(words: readonly Token[]): boolean {
+  const surname = words.length - 1
+  let nameOpens = surname
+  while (nameOpens > 0 && isGivenNameOrInitial(words[nameOpens - 1] as Token)) nameOpens--
+  const before = words[nameOpens - 1]
+  if (before === undefined) return false
+  return nameOpens === surname ? GENDERED_HONORIFICS.has(bareWord(before)) : isTitleWord(bareWord(before))
 }
 
 /** Index of the last title word before `index` in the run, or -1. */
@@ -472,6 +495,27 @@ function opensDescription(before: Token | undefined): boolean {
 /** Most words in a place's name ("District of Columbia"). */
 const MAX_PLACE_WORDS = 3
 
+/**
+ * A body's noun alone is the short name of the body named in full with it when the noun is a publication's kind
+ * ("the Times" after "the Riverton Times") or a place qualifies the full name ("the Senate" after "the Ohio
+ * Senate", "the U.S. Senate"). Other modifiers may make another body ("the House" after "the Harbor House").
+ */
+function isShortenedToHead(words: readonly string[]): boolean {
+  if (words.length < 2) return false
+  return PUBLICATION_WORDS.has(words[words.length - 1] as string) || namesPlace(words.slice(0, -1))
+}
+
+/** A run of the words names a country, a U.S. state, a people or a country's short form ("ohio", "u.s."). */
+function namesPlace(words: readonly string[]): boolean {
+  for (let i = 0; i < words.length; i++) {
+    for (let n = Math.min(MAX_PLACE_WORDS, words.length - i); n >= 1; n--) {
+      const joined = words.slice(i, i + n).join(' ')
+      if (PLACES.has(joined) || DEMONYMS.has(joined) || COUNTRY_ABBREVIATIONS.has(withoutFinalStop(joined))) return true
+    }
+  }
+  return false
+}
+
 /** The description's words name a place ("South Carolina", "Mexican") the entity's descriptions name too. */
 function sharesPlace(words: readonly string[], entity: Entity): boolean {
   for (let i = 0; i < words.length; i++) {
@@ -515,6 +559,8 @@ export class EntityRegistry {
   private readonly descriptions: EntityMention[] = []
   /** The names' mentions by their last word, in order: what a surname is looked up by. */
   private readonly bySurname = new Map<string, EntityMention[]>()
+  /** Mentions of bodies a short name can stand for (isShortenedToHead), by their noun, in order. */
+  private readonly bodiesByNoun = new Map<string, EntityMention[]>()
   private readonly byName = new Map<string, Entity>()
   /** People named with a given name and a surname, by the given name: what a given name alone is looked up by. */
   private readonly byGivenName = new Map<string, Set<Entity>>()
@@ -721,6 +767,11 @@ export class EntityRegistry {
           const list = this.bySurname.get(surname) ?? []
           list.push({ entity, start: token.start })
           this.bySurname.set(surname, list)
+        } else if (isShortenedToHead(entity.words)) {
+          const noun = entity.words[entity.words.length - 1] as string
+          const list = this.bodiesByNoun.get(noun) ?? []
+          list.push({ entity, start: token.start })
+          this.bodiesByNoun.set(noun, list)
         }
         this.noteIssuer(mention, entity)
         if (entity.kind === 'person') this.collectAppositions(entity, mention.first, mention.last)
@@ -761,6 +812,7 @@ export class EntityRegistry {
       return null
     const key = words.join(' ')
     let entity =
+      this.namedByBodyNoun(parts, words, mention) ??
       this.byName.get(key) ??
       (parts.kind === 'person'
         ? (this.findBySurname(words, Number.MAX_SAFE_INTEGER) ??
@@ -808,6 +860,22 @@ export class EntityRegistry {
     if (parts.honorific === 'm') entity.maleVotes += 10
     if (parts.honorific === 'f') entity.femaleVotes += 10
     return entity
+  }
+
+  /**
+   * A body's noun alone, capitalised: without a determiner the surname of a person the article names ("Camp said"
+   * after "Rep. Nora Camp"), else the nearest body named in full before it that the noun shortens ("the Times"
+   * after "the Riverton Times": isShortenedToHead).
+   */
+  private namedByBodyNoun(parts: NameParts, words: readonly string[], mention: Mention): Entity | undefined {
+    if (parts.kind !== 'organisation' || words.length !== 1) return undefined
+    const first = this.tokens[mention.first] as Token
+    if (!DETERMINERS.has(first.lower) && !opensDescription(this.tokens[mention.first - 1])) {
+      const bearer = this.findBySurname(words, first.start)
+      if (bearer && bearer.words.length > 1) return bearer
+    }
+    const bodies = this.bodiesByNoun.get(words[0] as string) ?? []
+    return bodies[firstStartingAt(bodies, first.start) - 1]?.entity
   }
 
   /**
@@ -919,9 +987,13 @@ export class EntityRegistry {
     const parts = splitName(this.tokens, mention, this.text)
     if (parts.name === null) {
       if (parts.title === null) return null
-      // "Bishop said" after "Rep. Jim Bishop": one capitalised role word is the surname of the person named with it.
+      // "Bishop said", "Mr. Bishop said" after "Rep. Jim Bishop": one capitalised role word, alone or after an
+      // honorific, is the surname of the person named with it.
       const word = this.tokens[mention.last] as Token
-      if (mention.first === mention.last && word.capitalized && !opensDescription(this.tokens[mention.first - 1])) {
+      const oneWord =
+        mention.first === mention.last ||
+        (mention.last - mention.first === 1 && GENDERED_HONORIFICS.has(bareWord(this.tokens[mention.first] as Token)))
+      if (oneWord && word.capitalized && !opensDescription(this.tokens[mention.first - 1])) {
         const bearer = this.findBySurname([bareWord(word)], word.start)
         if (bearer?.kind === 'person' && bearer.words.length > 1) return { entity: bearer, resolvedBy: 'surname' }
       }
@@ -930,7 +1002,11 @@ export class EntityRegistry {
     }
     const words = parts.name.toLowerCase().split(/\s+/).map(stripPossessive)
     const start = (this.tokens[mention.first] as Token).start
-    const entity = this.byName.get(words.join(' ')) ?? this.findBySurname(words, start) ?? this.register(mention)
+    const entity =
+      this.namedByBodyNoun(parts, words, mention) ??
+      this.byName.get(words.join(' ')) ??
+      this.findBySurname(words, start) ??
+      this.register(mention)
     if (!entity) return null
     if (entity.kind === 'organisation') return { entity, resolvedBy: 'organisation' }
     return { entity, resolvedBy: words.length >= entity.words.length ? 'name' : 'surname' }

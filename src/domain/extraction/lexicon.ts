@@ -141,6 +141,9 @@ export const ABBREVIATIONS: ReadonlySet<string> = set([...abbreviations.words, .
 /** Nouns that make a capitalised run or a "the …" phrase an organisation. */
 export const ORGANISATION_WORDS: ReadonlySet<string> = set(organisationNouns.nouns)
 
+/** The organisation nouns naming a publication's kind, whose capitalised noun alone is a publication's short name ("the Times"). */
+export const PUBLICATION_WORDS: ReadonlySet<string> = set(organisationNouns.publications)
+
 /** Written things that speak for whoever issued them ("the report concluded", "the statement said"). */
 export const DOCUMENT_WORDS: ReadonlySet<string> = set(documentNouns.nouns)
 

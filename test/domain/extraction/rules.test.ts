@@ -488,6 +488,29 @@ t.test('a role’s word after a given name is a surname, and alone it is still t
   t.same(speakers('The Carla Institute said: “We lost.”'), ['Carla Institute'])
 })
 
+t.test(
+  'a body’s noun after a title’s given names is a surname; alone it is the person or the body it shortens',
+  async (t) => {
+    const speakers = (text: string) => extractQuotes(text).map((quote) => quote.speaker?.name ?? null)
+    t.same(speakers('Rep. Nora Camp said the plan was “a disaster.” Camp later added: “It is dead.”'), [
+      'Nora Camp',
+      'Nora Camp',
+    ])
+    const honorific = extractQuotes('“We lost,” said Ms. Camp.')[0]?.speaker
+    t.same([honorific?.name, honorific?.kind], ['Camp', 'person'])
+    // After an honorific a role's word is that person's surname only when the article names them with it.
+    t.same(speakers('Rep. Jim Bishop spoke. “It is dead,” Mr. Bishop said.'), ['Jim Bishop'])
+    // A publication's noun, and the noun of a body a place qualifies, shorten the name given earlier.
+    t.same(speakers('The Riverton Times first reported it. “We stand by our reporting,” the Times said.'), [
+      'Riverton Times',
+    ])
+    t.same(speakers('The Ohio Senate passed the bill. “This is a good day,” the Senate said.'), ['Ohio Senate'])
+    // Other modifiers make another body, and a full name given only later is not what the noun stands for.
+    t.same(speakers('The Harbor House said it would wait. “The bill is dead,” the House said.'), ['House'])
+    t.same(speakers('“We stand by it,” the Times said. The Riverton Times ran it first.'), ['Times'])
+  },
+)
+
 t.test('a line in title case names nobody the article’s sentences do not', async (t) => {
   const speakerOf = (text: string) => extractQuotes(text)[0]?.speaker?.name
   // Page furniture and headlines between paragraphs: their capitals are the style's, not names'.
