@@ -291,10 +291,40 @@ function firstCue(tokens: readonly Token[], first: number, last: number, sentenc
     const speaker = subjectOfVerb(tokens, j, sentenceFirst)
     if (!speaker) continue
     const found = build(j, j, speaker, 'before', Math.min(speaker.first, j), last)
-    if (!(speaker.kind === 'relative' && closedByComma(tokens, speaker.first, last))) return found
+    if (!(speaker.kind === 'relative' && closedByComma(tokens, speaker.first, last)))
+      return reportedInside(tokens, j, last, sentenceFirst) ?? found
     relative ??= found
   }
   return relative
+}
+
+/**
+ * "Officials say the guard told them “…”", "Neighbours say that Roe called it “…”": a speech verb whose object is
+ * a clause opened by a name or a description and its own speech verb reports what that clause's subject said; the
+ * quote is theirs. A pronoun there is most often the first speaker again ("Stroud says she admired what she calls a
+ * “…”"), and is left to the first speech verb.
+ */
+function reportedInside(
+  tokens: readonly Token[],
+  verb: number,
+  last: number,
+  sentenceFirst: number,
+): Attribution | null {
+  const opens = tokens[verb + 1]?.lower === 'that' ? verb + 2 : verb + 1
+  const opening = mentionStartingAt(tokens, opens, last)
+  if (!opening || opening.kind === 'pronoun' || opening.kind === 'relative') return null
+  // A noun heads the clause's subject ("added this when asked: “…”" has none).
+  const head = (tokens[opening.last] as Token).pos
+  if (head !== 'NOUN' && head !== 'PROPN') return null
+  const inner = opening.last + 1
+  // The tagger's verb only: "called the unemployment rate “…”", "the Republican demands" end in nouns.
+  if (inner > last || tokens[inner]?.pos !== 'VERB' || !isVerbAt(tokens, inner) || isPassive(tokens, inner)) return null
+  // "… saying Roe continued to dig a “hole”", "the statement read by Roe": a verb before "to" or "by" reports nothing.
+  const after = tokens[inner + 1]?.lower
+  if (after === 'to' || after === 'by') return null
+  const speaker = subjectOfVerb(tokens, inner, sentenceFirst)
+  if (!speaker || speaker.first !== opening.first || speaker.last !== opening.last) return null
+  return build(inner, inner, speaker, 'before', speaker.first, last)
 }
 
 /** A relative pronoun after a comma whose clause closes with another comma before `last`. */

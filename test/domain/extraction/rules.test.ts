@@ -511,6 +511,17 @@ t.test(
   },
 )
 
+t.test('a speech verb whose object is another speaker’s speech gives the quote to that speaker', async (t) => {
+  const speakerOf = (text: string) => extractQuotes(text)[0]?.speaker?.name
+  t.equal(speakerOf('Neighbours say Mark Pell called the plan “a disaster.”'), 'Mark Pell')
+  t.equal(speakerOf('Jane Roe notes that Mark Pell says it is “fine.”'), 'Mark Pell')
+  // A pronoun there is the first speaker again, and a verb before "to" or a noun after a description reports nothing.
+  t.equal(speakerOf('Jane Roe says she admired what she calls a “steady hand.”'), 'Jane Roe')
+  t.equal(speakerOf('Jane Roe said Mark Pell continued to dig a “hole.”'), 'Jane Roe')
+  t.equal(speakerOf('Jane Roe called the unemployment rate “unacceptably high.”'), 'Jane Roe')
+  t.equal(speakerOf('They note that under the rules, even old letters can be deemed “secret.”'), 'They')
+})
+
 t.test('a line in title case names nobody the article’s sentences do not', async (t) => {
   const speakerOf = (text: string) => extractQuotes(text)[0]?.speaker?.name
   // Page furniture and headlines between paragraphs: their capitals are the style's, not names'.
