@@ -8,6 +8,7 @@ import documentNouns from './lexicon/document-nouns.json' with { type: 'json' }
 import functionWords from './lexicon/function-words.json' with { type: 'json' }
 import honorifics from './lexicon/honorifics.json' with { type: 'json' }
 import organisationNouns from './lexicon/organisation-nouns.json' with { type: 'json' }
+import pageFurniture from './lexicon/page-furniture.json' with { type: 'json' }
 import places from './lexicon/places.json' with { type: 'json' }
 import surnameParticles from '../surname-particles.json' with { type: 'json' }
 import pronouns from './lexicon/pronouns.json' with { type: 'json' }
@@ -177,8 +178,11 @@ export const NAME_CONNECTORS: ReadonlySet<string> = set([
   ...surnameParticles.particles,
 ])
 export const DETERMINERS: ReadonlySet<string> = set(functionWords.determiners)
-/** Capitalised words that start sentences or name days and months, never a speaker. */
-export const NOT_NAMES: ReadonlySet<string> = set(functionWords.notNames)
+/**
+ * Capitalised words that start sentences or name days and months, and the nouns of a page's furniture ("Hide
+ * Caption", "AP Photos Jane Roe"): never a speaker, nor part of one's name.
+ */
+export const NOT_NAMES: ReadonlySet<string> = set([...functionWords.notNames, ...pageFurniture.words])
 /** Months: in NOT_NAMES, but also given names and surnames ("April Roe", "Jane May"). */
 export const MONTHS: ReadonlySet<string> = set(functionWords.months)
 export const PREPOSITIONS: ReadonlySet<string> = set(functionWords.prepositions)

@@ -522,6 +522,15 @@ t.test('a speech verb whose object is another speaker’s speech gives the quote
   t.equal(speakerOf('They note that under the rules, even old letters can be deemed “secret.”'), 'They')
 })
 
+t.test('the words of a page’s photo captions and buttons are never a speaker nor part of a name', async (t) => {
+  const speakerOf = (text: string) => extractQuotes(text)[0]?.speaker?.name
+  t.equal(speakerOf('AP Photos Mark Pell says the plan is “a disaster.”'), 'Mark Pell')
+  t.equal(
+    speakerOf('The crowd cheered. Hide Caption 3 of 9 Photos: A man holds a sign that says “Thank You” on Thursday.'),
+    'man',
+  )
+})
+
 t.test('a line in title case names nobody the article’s sentences do not', async (t) => {
   const speakerOf = (text: string) => extractQuotes(text)[0]?.speaker?.name
   // Page furniture and headlines between paragraphs: their capitals are the style's, not names'.
