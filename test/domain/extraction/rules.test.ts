@@ -4,6 +4,12 @@ import { isVerbAt } from '../../../src/domain/extraction/attribution.js'
 import { findQuotedSegments } from '../../../src/domain/extraction/quote-marks.js'
 import { tokenize } from '../../../src/domain/extraction/tokens.js'
 
+/** The name of the first quote's speaker. */
+const speakerOf = (text: string) => extractQuotes(text)[0]?.speaker?.name
+
+/** Each quote's speaker's name, null for a quote with none. */
+const speakers = (text: string) => extractQuotes(text).map((quote) => quote.speaker?.name ?? null)
+
 function pieces(text: string, quote: ExtractedQuote | undefined): string[] {
   return quote ? quote.spans.map(([start, end]) => text.slice(start, end)) : []
 }
@@ -364,7 +370,6 @@ t.test('a word the tagger cuts at a clitic or a joiner is one token again', asyn
 })
 
 t.test('a sentence whose space after the full stop went missing still ends there', async (t) => {
-  const speakerOf = (text: string) => extractQuotes(text)[0]?.speaker?.name
   t.equal(
     speakerOf('Gov. Jane Roe met the donors. Mark Pell spoke on Tuesday.But Roe said: “We will not wait.”'),
     'Jane Roe',
@@ -382,7 +387,6 @@ t.test('“reasoned” reports speech; “reason” and “reasons” are mostly
 })
 
 t.test('a verb joined by “and” or “but” shares the subject of the clause a “that” clause hangs on', async (t) => {
-  const speakerOf = (text: string) => extractQuotes(text)[0]?.speaker?.name
   t.equal(
     speakerOf(
       'Jane Roe kept the ledger. The inspector, Mark Pell, saw no proof that the clerks had lied but called one ' +
@@ -420,7 +424,6 @@ t.test(
 )
 
 t.test('a name never runs across the end of a sentence, however that sentence ends', async (t) => {
-  const speakerOf = (text: string) => extractQuotes(text)[0]?.speaker?.name
   const opening = 'Gov. Jane Roe met the donors. Mark Pell spoke'
   // A state written out in full, or a pronoun, before the full stop: never an abbreviation.
   t.equal(speakerOf(`${opening} in Iowa. Roe said: “We will not wait.”`), 'Jane Roe')
@@ -438,7 +441,6 @@ t.test('a name never runs across the end of a sentence, however that sentence en
 })
 
 t.test('a lawmaker’s party-and-state label is never the speaker, nor a person a pronoun can stand for', async (t) => {
-  const speakerOf = (text: string) => extractQuotes(text)[0]?.speaker?.name
   t.equal(speakerOf('House Majority Leader Mark Pell, R-Ala. said he was “disappointed” in the ruling.'), 'Mark Pell')
   t.equal(
     speakerOf('Rep. Jane Roe, D-New Mexico, voted against it. “It was obvious from the start,” she told reporters.'),
@@ -449,7 +451,6 @@ t.test('a lawmaker’s party-and-state label is never the speaker, nor a person 
 t.test(
   'a party label beside a name, in brackets or between commas, says who “the state’s Republican” is',
   async (t) => {
-    const speakers = (text: string) => extractQuotes(text).map((quote) => quote.speaker?.name)
     const later = 'said the plan was “a disaster.” Later the South Carolina Republican called it “dead.”'
     t.same(speakers(`Sen. Mark Pell (R-S.C.) ${later}`), ['Mark Pell', 'Mark Pell'])
     t.same(speakers(`Sen. Mark Pell, R-South Carolina, ${later}`), ['Mark Pell', 'Mark Pell'])
@@ -464,7 +465,6 @@ t.test(
 )
 
 t.test('a role’s word after a given name is a surname, and alone it is still that person', async (t) => {
-  const speakers = (text: string) => extractQuotes(text).map((quote) => quote.speaker?.name ?? null)
   t.same(speakers('Rep. Jim Bishop said the plan was “a disaster.” Bishop later added: “It is dead.”'), [
     'Jim Bishop',
     'Jim Bishop',
@@ -491,7 +491,6 @@ t.test('a role’s word after a given name is a surname, and alone it is still t
 t.test(
   'a body’s noun after a title’s given names is a surname; alone it is the person or the body it shortens',
   async (t) => {
-    const speakers = (text: string) => extractQuotes(text).map((quote) => quote.speaker?.name ?? null)
     t.same(speakers('Rep. Nora Camp said the plan was “a disaster.” Camp later added: “It is dead.”'), [
       'Nora Camp',
       'Nora Camp',
@@ -512,7 +511,6 @@ t.test(
 )
 
 t.test('a speech verb whose object is another speaker’s speech gives the quote to that speaker', async (t) => {
-  const speakerOf = (text: string) => extractQuotes(text)[0]?.speaker?.name
   t.equal(speakerOf('Neighbours say Mark Pell called the plan “a disaster.”'), 'Mark Pell')
   t.equal(speakerOf('Jane Roe notes that Mark Pell says it is “fine.”'), 'Mark Pell')
   // A pronoun there is the first speaker again, and a verb before "to" or a noun after a description reports nothing.
@@ -523,7 +521,6 @@ t.test('a speech verb whose object is another speaker’s speech gives the quote
 })
 
 t.test('the words of a page’s photo captions and buttons are never a speaker nor part of a name', async (t) => {
-  const speakerOf = (text: string) => extractQuotes(text)[0]?.speaker?.name
   t.equal(speakerOf('AP Photos Mark Pell says the plan is “a disaster.”'), 'Mark Pell')
   t.equal(
     speakerOf('The crowd cheered. Hide Caption 3 of 9 Photos: A man holds a sign that says “Thank You” on Thursday.'),
@@ -532,7 +529,6 @@ t.test('the words of a page’s photo captions and buttons are never a speaker n
 })
 
 t.test('a line in title case names nobody the article’s sentences do not', async (t) => {
-  const speakerOf = (text: string) => extractQuotes(text)[0]?.speaker?.name
   // Page furniture and headlines between paragraphs: their capitals are the style's, not names'.
   t.equal(speakerOf('Jane Roe met the donors.\n\nStory Continued Below\n\n“We will not wait,” she said.'), 'Jane Roe')
   t.equal(
