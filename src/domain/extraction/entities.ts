@@ -28,6 +28,8 @@ import {
   isDocumentWord,
   isRoleWord,
   isOrganisationWord,
+  isPageFurniture,
+  isPageFurnitureRun,
   mentionStartingAt,
   mayOpenName,
   nameStartingAt,
@@ -218,12 +220,27 @@ export function splitName(tokens: readonly Token[], mention: Mention, text: stri
   }
   // A run with no word before its bracket names nobody.
   if (words.length === 0) return { title: null, name: null, kind: 'person', honorific: null }
+  // "Hide Caption", "Photos Jane Roe": a page's furniture printed into the text. A run of its words alone names
+  // nobody, and before a person's name they are no part of it ("Jane More", "the Riverton Gallery" and "the More
+  // Than Words Foundation" keep theirs).
+  const furniture = words.findLastIndex(isPageFurniture)
+  if (isPageFurnitureRun(words)) return { title: null, name: null, kind: 'person', honorific: null }
+  const namesBody = (word: Token) => ORGANISATION_WORDS.has(bareWord(word)) || DOCUMENT_WORDS.has(bareWord(word))
+  if (furniture >= 0 && furniture < words.length - 1 && !namesBody(words[words.length - 1] as Token))
+    words.splice(0, furniture + 1)
+  // "Ukraine Replay More Videos": a button's words run on after the name (one word may be the name's: "Mark Gallery").
+  let trailing = words.length
+  while (trailing > 0 && isPageFurniture(words[trailing - 1] as Token)) trailing--
+  if (trailing > 0 && words.length - trailing >= 2 && isPageFurnitureRun(words.slice(trailing))) words.splice(trailing)
   const lastWord = words[words.length - 1] as Token
   const bareLast = stripPossessive(lastWord.lower)
   let start = (words[0] as Token).start
   // Tokens never end in a bare apostrophe, so a possessive ending is always two characters ("’s").
   let end = POSSESSIVE.test(lastWord.lower) ? lastWord.end - 2 : lastWord.end
-  if ((ORGANISATION_WORDS.has(bareLast) || DOCUMENT_WORDS.has(bareLast)) && !isTitledSurname(words)) {
+  if (
+    (ORGANISATION_WORDS.has(bareLast) || DOCUMENT_WORDS.has(bareLast)) &&
+    !isTitledSurname(words, tokens[mention.first - 1])
+  ) {
     return {
       title: null,
       name: text.slice(start, end).replace(LEADING_ARTICLE, ''),
@@ -386,15 +403,17 @@ export function splitName(tokens: readonly Token[], mention: Mention, text: stri
 /**
  * "Rep. Nora Camp", "Mr. Law": a body's or a document's noun ending a run is a surname when an honorific stands
  * right before it, or a title word right before the given names (or initials) before it. Given names alone will
- * not do: many bodies' names open with a word the name lists hold ("Grace Hospital", "Victory Fund").
+ * not do: many bodies' names open with a word the name lists hold ("Grace Hospital", "Victory Fund"); nor will a
+ * run a determiner opens, a body named after someone ("the Queen Alice Hospital"). `before`: the token before the run.
  */
-function isTitledSurname(words: readonly Token[]): boolean {
+function isTitledSurname(words: readonly Token[], before: Token | undefined): boolean {
+  if (opensDescription(before) || DETERMINERS.has((words[0] as Token).lower)) return false
   const surname = words.length - 1
   let nameOpens = surname
   while (nameOpens > 0 && isGivenNameOrInitial(words[nameOpens - 1] as Token)) nameOpens--
-  const before = words[nameOpens - 1]
-  if (before === undefined) return false
-  return nameOpens === surname ? GENDERED_HONORIFICS.has(bareWord(before)) : isTitleWord(bareWord(before))
+  const opener = words[nameOpens - 1]
+  if (opener === undefined) return false
+  return nameOpens === surname ? GENDERED_HONORIFICS.has(bareWord(opener)) : isTitleWord(bareWord(opener))
 }
 
 /** Index of the last title word before `index` in the run, or -1. */
@@ -500,16 +519,29 @@ const MAX_PLACE_WORDS = 3
  * ("the Times" after "the Riverton Times") or a place qualifies the full name ("the Senate" after "the Ohio
  * Senate", "the U.S. Senate"). Other modifiers may make another body ("the House" after "the Harbor House").
  */
-function isShortenedToHead(words: readonly string[]): boolean {
-  if (words.length < 2) return false
-  return PUBLICATION_WORDS.has(words[words.length - 1] as string) || namesPlace(words.slice(0, -1))
+function isShortenedToHead(body: Entity): boolean {
+  if (body.words.length < 2) return false
+  return (
+    PUBLICATION_WORDS.has(body.words[body.words.length - 1] as string) ||
+    namesPlace(body.name.split(/\s+/).slice(0, -1))
+  )
 }
 
-/** A run of the words names a country, a U.S. state, a people or a country's short form ("ohio", "u.s."). */
-function namesPlace(words: readonly string[]): boolean {
-  for (let i = 0; i < words.length; i++) {
-    for (let n = Math.min(MAX_PLACE_WORDS, words.length - i); n >= 1; n--) {
-      const joined = words.slice(i, i + n).join(' ')
+/**
+ * Some run of the words, as written, names a country, a U.S. state, a people or a country's short form ("Ohio",
+ * "U.S."). A place's words are capitalised, and a two-letter postal code is in capitals: "de" in "Alianza de
+ * Vecinos" is none.
+ */
+function namesPlace(written: readonly string[]): boolean {
+  for (let i = 0; i < written.length; i++) {
+    for (let n = Math.min(MAX_PLACE_WORDS, written.length - i); n >= 1; n--) {
+      const run = written.slice(i, i + n)
+      if (
+        !run.every((word) => /^\p{Lu}/u.test(word)) ||
+        (n === 1 && /^\p{L}{2}$/u.test(run[0] as string) && run[0] !== run[0]?.toUpperCase())
+      )
+        continue
+      const joined = run.join(' ').toLowerCase()
       if (PLACES.has(joined) || DEMONYMS.has(joined) || COUNTRY_ABBREVIATIONS.has(withoutFinalStop(joined))) return true
     }
   }
@@ -528,6 +560,11 @@ function sharesPlace(words: readonly string[], entity: Entity): boolean {
     }
   }
   return false
+}
+
+/** The gender the article's honorifics, roles and pronouns give the entity, if they lean one way. */
+function genderByVotes(entity: Entity): Gender | null {
+  return entity.maleVotes > entity.femaleVotes ? 'm' : entity.femaleVotes > entity.maleVotes ? 'f' : null
 }
 
 /** One of the entity's roles is, or is covered by, the described role. */
@@ -559,7 +596,7 @@ export class EntityRegistry {
   private readonly descriptions: EntityMention[] = []
   /** The names' mentions by their last word, in order: what a surname is looked up by. */
   private readonly bySurname = new Map<string, EntityMention[]>()
-  /** Mentions of bodies a short name can stand for (isShortenedToHead), by their noun, in order. */
+  /** Mentions of bodies named with more than one word, by their noun, in order: what a short name is looked up by. */
   private readonly bodiesByNoun = new Map<string, EntityMention[]>()
   private readonly byName = new Map<string, Entity>()
   /** People named with a given name and a surname, by the given name: what a given name alone is looked up by. */
@@ -767,7 +804,7 @@ export class EntityRegistry {
           const list = this.bySurname.get(surname) ?? []
           list.push({ entity, start: token.start })
           this.bySurname.set(surname, list)
-        } else if (isShortenedToHead(entity.words)) {
+        } else if (entity.words.length > 1) {
           const noun = entity.words[entity.words.length - 1] as string
           const list = this.bodiesByNoun.get(noun) ?? []
           list.push({ entity, start: token.start })
@@ -863,19 +900,23 @@ export class EntityRegistry {
   }
 
   /**
-   * A body's noun alone, capitalised: without a determiner the surname of a person the article names ("Camp said"
-   * after "Rep. Nora Camp"), else the nearest body named in full before it that the noun shortens ("the Times"
-   * after "the Riverton Times": isShortenedToHead).
+   * A body's noun alone, capitalised: with no determiner before it and no noun after it, the surname of a person
+   * the article names ("Camp said" after "Rep. Nora Camp"; "Bank officials said" is about a bank); failing that,
+   * the nearest body named in full before it, if the noun shortens its name ("the Times" after "the Riverton Times":
+   * isShortenedToHead).
    */
   private namedByBodyNoun(parts: NameParts, words: readonly string[], mention: Mention): Entity | undefined {
     if (parts.kind !== 'organisation' || words.length !== 1) return undefined
     const first = this.tokens[mention.first] as Token
-    if (!DETERMINERS.has(first.lower) && !opensDescription(this.tokens[mention.first - 1])) {
+    const next = this.tokens[mention.last + 1]
+    const modifier = next !== undefined && next.pos === 'NOUN' && !next.capitalized
+    if (!modifier && !DETERMINERS.has(first.lower) && !opensDescription(this.tokens[mention.first - 1])) {
       const bearer = this.findBySurname(words, first.start)
       if (bearer && bearer.words.length > 1) return bearer
     }
     const bodies = this.bodiesByNoun.get(words[0] as string) ?? []
-    return bodies[firstStartingAt(bodies, first.start) - 1]?.entity
+    const nearest = bodies[firstStartingAt(bodies, first.start) - 1]?.entity
+    return nearest && isShortenedToHead(nearest) ? nearest : undefined
   }
 
   /**
@@ -990,12 +1031,17 @@ export class EntityRegistry {
       // "Bishop said", "Mr. Bishop said" after "Rep. Jim Bishop": one capitalised role word, alone or after an
       // honorific, is the surname of the person named with it.
       const word = this.tokens[mention.last] as Token
-      const oneWord =
-        mention.first === mention.last ||
-        (mention.last - mention.first === 1 && GENDERED_HONORIFICS.has(bareWord(this.tokens[mention.first] as Token)))
-      if (oneWord && word.capitalized && !opensDescription(this.tokens[mention.first - 1])) {
+      const honorific =
+        mention.last - mention.first === 1
+          ? GENDERED_HONORIFICS.get(bareWord(this.tokens[mention.first] as Token))
+          : undefined
+      const surnameAlone = mention.first === mention.last || honorific !== undefined
+      if (surnameAlone && word.capitalized && !opensDescription(this.tokens[mention.first - 1])) {
         const bearer = this.findBySurname([bareWord(word)], word.start)
-        if (bearer?.kind === 'person' && bearer.words.length > 1) return { entity: bearer, resolvedBy: 'surname' }
+        // "Mrs. Bishop" after "Rep. Jim Bishop" is someone else.
+        const gender = bearer && (genderByVotes(bearer) ?? bearer.nameGender)
+        if (bearer?.kind === 'person' && bearer.words.length > 1 && !(honorific && gender && gender !== honorific))
+          return { entity: bearer, resolvedBy: 'surname' }
       }
       // A run that is all title ("the Vice President") has its title as its only text.
       return this.resolveRole(mention, parts.title)
@@ -1086,8 +1132,7 @@ export class EntityRegistry {
       if (!near(start)) break
       if (entity.name === excluded || ruledOut.has(entity)) continue
       if (entity.kind !== 'person' || !isKnownPerson(entity)) continue
-      const entityGender =
-        entity.maleVotes > entity.femaleVotes ? 'm' : entity.femaleVotes > entity.maleVotes ? 'f' : null
+      const entityGender = genderByVotes(entity)
       if (gender && entityGender && entityGender !== gender) continue
       const agrees = gender !== undefined && (entityGender ?? entity.nameGender) === gender
       // Mentions come nearest first: the nearest one's entity, until a mention of someone else.

@@ -178,11 +178,12 @@ export const NAME_CONNECTORS: ReadonlySet<string> = set([
   ...surnameParticles.particles,
 ])
 export const DETERMINERS: ReadonlySet<string> = set(functionWords.determiners)
-/**
- * Capitalised words that start sentences or name days and months, and the nouns of a page's furniture ("Hide
- * Caption", "AP Photos Jane Roe"): never a speaker, nor part of one's name.
- */
-export const NOT_NAMES: ReadonlySet<string> = set([...functionWords.notNames, ...pageFurniture.words])
+/** Capitalised words that start sentences or name days and months, never a speaker. */
+export const NOT_NAMES: ReadonlySet<string> = set(functionWords.notNames)
+/** Nouns of a page's captions and galleries printed into the text ("Caption", "Photos Jane Roe"). */
+export const PAGE_FURNITURE_NOUNS: ReadonlySet<string> = set(pageFurniture.nouns)
+/** Those nouns and the words of the buttons beside them ("Hide Caption", "Replay More Videos"). */
+export const PAGE_FURNITURE: ReadonlySet<string> = set([...pageFurniture.nouns, ...pageFurniture.controls])
 /** Months: in NOT_NAMES, but also given names and surnames ("April Roe", "Jane May"). */
 export const MONTHS: ReadonlySet<string> = set(functionWords.months)
 export const PREPOSITIONS: ReadonlySet<string> = set(functionWords.prepositions)

@@ -3,6 +3,8 @@ import {
   DOCUMENT_WORDS,
   NAME_CONNECTORS,
   NOT_NAMES,
+  PAGE_FURNITURE,
+  PAGE_FURNITURE_NOUNS,
   ORGANISATION_WORDS,
   POSSESSIVE_PRONOUNS,
   RELATIVE_PRONOUNS,
@@ -32,6 +34,19 @@ export interface Mention {
 
 const CONTRACTED_PRONOUN = /^(he|she|it|they|we|i)['’](s|d|ll|ve|re|m)$/
 const POSSESSIVE = /['’]s?$/
+
+/** A word of a page's captions, galleries or buttons printed into the text ("Caption", "Photos", "Replay"). */
+export function isPageFurniture(token: Token): boolean {
+  return PAGE_FURNITURE.has(bare(token))
+}
+
+/**
+ * Words that are all a page's furniture, one of them a caption's or a gallery's noun ("Hide Caption", "Replay More
+ * Videos"): they name nobody. A button's word alone may be a surname ("More said").
+ */
+export function isPageFurnitureRun(words: readonly Token[]): boolean {
+  return words.every(isPageFurniture) && words.some((word) => PAGE_FURNITURE_NOUNS.has(bare(word)))
+}
 
 export function isSpeechVerb(token: Token | undefined): boolean {
   return token !== undefined && token.segment < 0 && !token.capitalized && SPEECH_VERBS.has(token.lower)
@@ -291,6 +306,8 @@ export function nameStartingAt(tokens: readonly Token[], first: number, within: 
   }
   if (!(tokens[last] as Token).capitalized && (tokens[last] as Token).text !== ')' && !isAbbreviationDot(tokens, last))
     return null
+  // "Hide Caption 3 of 9 Photos": a page's furniture names nobody.
+  if (isPageFurnitureRun(tokens.slice(first, last + 1).filter((token) => token.isWord))) return null
   // "said de Vries", "de la Cruz said": the surname's particles open the name.
   let opening = first
   for (let before = tokens[opening - 1]; before !== undefined; before = tokens[opening - 1]) {

@@ -507,6 +507,15 @@ t.test(
     // Other modifiers make another body, and a full name given only later is not what the noun stands for.
     t.same(speakers('The Harbor House said it would wait. “The bill is dead,” the House said.'), ['House'])
     t.same(speakers('“We stand by it,” the Times said. The Riverton Times ran it first.'), ['Times'])
+    // The nearest body with the noun decides, and a lower-case postal code is no place.
+    const houses =
+      'The Ohio House passed the bill. The Harbor House, a shelter, opposed it. “It is over,” the House said.'
+    t.same(speakers(houses), ['House'])
+    t.same(speakers('The Alianza de Vecinos Council backed it. “It is over,” the Council said.'), ['Council'])
+    // A body's noun before a noun modifies it, a body named after a titled person is a body, "Mrs." someone else.
+    t.same(speakers('Gov. Mark Bank defended the loans. Bank officials said the loans were “sound.”'), ['Bank'])
+    t.same(speakers('The Queen Alice Hospital said: “We will keep going.”'), ['Queen Alice Hospital'])
+    t.same(speakers('Rep. Jim Bishop spoke. “It is dead,” Mrs. Bishop said.'), ['Mrs. Bishop'])
   },
 )
 
@@ -521,11 +530,16 @@ t.test('a speech verb whose object is another speaker’s speech gives the quote
 })
 
 t.test('the words of a page’s photo captions and buttons are never a speaker nor part of a name', async (t) => {
-  t.equal(speakerOf('AP Photos Mark Pell says the plan is “a disaster.”'), 'Mark Pell')
+  t.equal(speakerOf('Photos Mark Pell says the plan is “a disaster.”'), 'Mark Pell')
+  t.equal(speakerOf('“We will win,” said Mark Pell Replay More Videos.'), 'Mark Pell')
   t.equal(
     speakerOf('The crowd cheered. Hide Caption 3 of 9 Photos: A man holds a sign that says “Thank You” on Thursday.'),
     'man',
   )
+  // Elsewhere the words may be a name's: a surname, a body's name, a button's word alone.
+  t.equal(speakerOf('“We will keep going,” said Jane More.'), 'Jane More')
+  t.equal(speakerOf('Jane More spoke on Monday. “We will keep going,” More said.'), 'Jane More')
+  t.equal(speakerOf('The More Than Words Foundation said: “We will keep going.”'), 'More Than Words Foundation')
 })
 
 t.test('a line in title case names nobody the article’s sentences do not', async (t) => {
