@@ -225,8 +225,11 @@ export function splitName(tokens: readonly Token[], mention: Mention, text: stri
   // Than Words Foundation" keep theirs).
   const furniture = words.findLastIndex(isPageFurniture)
   if (isPageFurnitureRun(words)) return { title: null, name: null, kind: 'person', honorific: null }
-  const namesBody = (word: Token) => ORGANISATION_WORDS.has(bareWord(word)) || DOCUMENT_WORDS.has(bareWord(word))
-  if (furniture >= 0 && furniture < words.length - 1 && !namesBody(words[words.length - 1] as Token))
+  if (
+    furniture >= 0 &&
+    furniture < words.length - 1 &&
+    !isBodyOrDocumentNoun(bareWord(words[words.length - 1] as Token))
+  )
     words.splice(0, furniture + 1)
   // "Ukraine Replay More Videos": a button's words run on after the name (one word may be the name's: "Mark Gallery").
   let trailing = words.length
@@ -237,10 +240,7 @@ export function splitName(tokens: readonly Token[], mention: Mention, text: stri
   let start = (words[0] as Token).start
   // Tokens never end in a bare apostrophe, so a possessive ending is always two characters ("’s").
   let end = POSSESSIVE.test(lastWord.lower) ? lastWord.end - 2 : lastWord.end
-  if (
-    (ORGANISATION_WORDS.has(bareLast) || DOCUMENT_WORDS.has(bareLast)) &&
-    !isTitledSurname(words, tokens[mention.first - 1])
-  ) {
+  if (isBodyOrDocumentNoun(bareLast) && !isTitledSurname(words, tokens[mention.first - 1])) {
     return {
       title: null,
       name: text.slice(start, end).replace(LEADING_ARTICLE, ''),
@@ -400,6 +400,11 @@ export function splitName(tokens: readonly Token[], mention: Mention, text: stri
   }
 }
 
+/** A body's or a document's noun: a capitalised run ending in one names an organisation ("the Harbor Council"). */
+function isBodyOrDocumentNoun(bare: string): boolean {
+  return ORGANISATION_WORDS.has(bare) || DOCUMENT_WORDS.has(bare)
+}
+
 /**
  * "Rep. Nora Camp", "Mr. Law": a body's or a document's noun ending a run is a surname when an honorific stands
  * right before it, or a title word right before the given names (or initials) before it. Given names alone will
@@ -533,31 +538,31 @@ function isShortenedToHead(body: Entity): boolean {
  * Vecinos" is none.
  */
 function namesPlace(written: readonly string[]): boolean {
-  for (let i = 0; i < written.length; i++) {
-    for (let n = Math.min(MAX_PLACE_WORDS, written.length - i); n >= 1; n--) {
-      const run = written.slice(i, i + n)
-      if (
-        !run.every((word) => /^\p{Lu}/u.test(word)) ||
-        (n === 1 && /^\p{L}{2}$/u.test(run[0] as string) && run[0] !== run[0]?.toUpperCase())
-      )
-        continue
-      const joined = run.join(' ').toLowerCase()
-      if (PLACES.has(joined) || DEMONYMS.has(joined) || COUNTRY_ABBREVIATIONS.has(withoutFinalStop(joined))) return true
-    }
+  for (const run of placeSizedRuns(written)) {
+    if (
+      !run.every((word) => /^\p{Lu}/u.test(word)) ||
+      (run.length === 1 && /^\p{L}{2}$/u.test(run[0] as string) && run[0] !== run[0]?.toUpperCase())
+    )
+      continue
+    const joined = run.join(' ').toLowerCase()
+    if (PLACES.has(joined) || DEMONYMS.has(joined) || COUNTRY_ABBREVIATIONS.has(withoutFinalStop(joined))) return true
   }
   return false
 }
 
+/** Every run of up to MAX_PLACE_WORDS consecutive words, the longest first at each position: where a place may be. */
+function* placeSizedRuns(words: readonly string[]): Generator<string[]> {
+  for (let i = 0; i < words.length; i++)
+    for (let n = Math.min(MAX_PLACE_WORDS, words.length - i); n >= 1; n--) yield words.slice(i, i + n)
+}
+
 /** The description's words name a place ("South Carolina", "Mexican") the entity's descriptions name too. */
 function sharesPlace(words: readonly string[], entity: Entity): boolean {
-  for (let i = 0; i < words.length; i++) {
-    for (let n = Math.min(MAX_PLACE_WORDS, words.length - i); n >= 1; n--) {
-      const run = words.slice(i, i + n)
-      const joined = run.join(' ')
-      const country = DEMONYMS.get(joined)
-      if (country !== undefined && entity.descriptors.has(country)) return true
-      if (PLACES.has(joined) && run.every((word) => entity.descriptors.has(word))) return true
-    }
+  for (const run of placeSizedRuns(words)) {
+    const joined = run.join(' ')
+    const country = DEMONYMS.get(joined)
+    if (country !== undefined && entity.descriptors.has(country)) return true
+    if (PLACES.has(joined) && run.every((word) => entity.descriptors.has(word))) return true
   }
   return false
 }
@@ -799,16 +804,14 @@ export class EntityRegistry {
           opens: opensSentence(tokens, this.sentenceEnds, i) && !isPossessor(tokens, mention),
           speaks: speaksAfter(tokens, mention),
         })
-        if (entity.kind === 'person') {
-          const surname = entity.words[entity.words.length - 1] as string
-          const list = this.bySurname.get(surname) ?? []
+        // A person by surname, a body named in more than one word by its noun: each by the name's last word.
+        const byLastWord =
+          entity.kind === 'person' ? this.bySurname : entity.words.length > 1 ? this.bodiesByNoun : null
+        if (byLastWord) {
+          const lastWord = entity.words[entity.words.length - 1] as string
+          const list = byLastWord.get(lastWord) ?? []
           list.push({ entity, start: token.start })
-          this.bySurname.set(surname, list)
-        } else if (entity.words.length > 1) {
-          const noun = entity.words[entity.words.length - 1] as string
-          const list = this.bodiesByNoun.get(noun) ?? []
-          list.push({ entity, start: token.start })
-          this.bodiesByNoun.set(noun, list)
+          byLastWord.set(lastWord, list)
         }
         this.noteIssuer(mention, entity)
         if (entity.kind === 'person') this.collectAppositions(entity, mention.first, mention.last)

@@ -307,7 +307,12 @@ export function nameStartingAt(tokens: readonly Token[], first: number, within: 
   if (!(tokens[last] as Token).capitalized && (tokens[last] as Token).text !== ')' && !isAbbreviationDot(tokens, last))
     return null
   // "Hide Caption 3 of 9 Photos": a page's furniture names nobody.
-  if (isPageFurnitureRun(tokens.slice(first, last + 1).filter((token) => token.isWord))) return null
+  // (Most names open with a word that is none, and are let through without copying their tokens.)
+  if (
+    (!start.isWord || isPageFurniture(start)) &&
+    isPageFurnitureRun(tokens.slice(first, last + 1).filter((token) => token.isWord))
+  )
+    return null
   // "said de Vries", "de la Cruz said": the surname's particles open the name.
   let opening = first
   for (let before = tokens[opening - 1]; before !== undefined; before = tokens[opening - 1]) {
