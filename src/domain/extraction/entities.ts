@@ -421,6 +421,24 @@ function isTitledSurname(words: readonly Token[], before: Token | undefined): bo
   return nameOpens === surname ? GENDERED_HONORIFICS.has(bareWord(opener)) : isTitleWord(bareWord(opener))
 }
 
+/**
+ * "As the Ridge reported", "told The Sentinel", "the Fed said": people's names take no article, so a capitalised
+ * run (tokens `first` to `last`) right after "the", with no title word in it ("the Rev. Jane Roe", "the Ohio
+ * Republican"), names a body, a publication or a document. Not a run a noun follows, which only modifies that noun ("the Roe campaign", "the
+ * Sentinel newspaper"), nor a plural one, a family ("the Roes").
+ */
+function isNamedThing(tokens: readonly Token[], first: number, last: number): boolean {
+  if (tokens[first - 1]?.lower !== 'the') return false
+  const run = tokens.slice(first, last + 1)
+  // As splitName reads it: up to a bracket or a comma.
+  const cut = run.findIndex((token) => token.text === '(' || token.text === ',')
+  const words = (cut < 0 ? run : run.slice(0, cut)).filter((token) => token.isWord)
+  if (words.some((word) => isTitleWord(bareWord(word)))) return false
+  if (/[^su]s$/.test(bareWord(words[words.length - 1] as Token))) return false
+  const after = tokens[last + 1]
+  return !(after !== undefined && after.isWord && !after.capitalized && (after.pos === 'NOUN' || after.pos === 'ADJ'))
+}
+
 /** Index of the last title word before `index` in the run, or -1. */
 function lastTitleWordBefore(words: readonly Token[], index: number): number {
   let before = index - 1
@@ -868,8 +886,14 @@ export class EntityRegistry {
       entity = {
         name: parts.name,
         title: parts.title,
-        // "the HBRA said", "KTVN reported": a name in capital letters alone, with no title, is a body's.
-        kind: parts.kind === 'person' && parts.title === null && isAcronym(parts.name) ? 'organisation' : parts.kind,
+        // "the HBRA said", "KTVN reported": a name in capital letters alone, with no title, is a body's; so is one
+        // the article gives an article to, unless it is a person's it names ("the Roe “savings”" after "Jane Roe").
+        kind:
+          parts.kind === 'person' &&
+          parts.title === null &&
+          (isAcronym(parts.name) || isNamedThing(this.tokens, mention.first, mention.last))
+            ? 'organisation'
+            : parts.kind,
         words,
         maleVotes: 0,
         femaleVotes: 0,

@@ -557,3 +557,33 @@ t.test('a line in title case names nobody the article’s sentences do not', asy
     'Jane Roe',
   )
 })
+
+t.test(
+  'a name the article gives an article to is a body’s, a publication’s or a document’s, never a person’s',
+  async (t) => {
+    const kindOf = (text: string) => {
+      const speaker = extractQuotes(text)[0]?.speaker
+      return [speaker?.name, speaker?.kind]
+    }
+    t.same(kindOf('As the Ridge reported on Monday, the mayor will resign, “effective at once.”'), [
+      'Ridge',
+      'organisation',
+    ])
+    t.same(kindOf('The plan is dead. According to The Sentinel, the board “will not meet again.”'), [
+      'Sentinel',
+      'organisation',
+    ])
+    // So a pronoun does not stand for it.
+    t.equal(speakerOf('The Ridge ran the story on Monday. “We were misled,” he said.'), 'he')
+    // A title or an honorific keeps a person, and a noun after the name makes it that noun's modifier.
+    t.same(kindOf('“It is over,” said the Rev. Jane Roe.'), ['Jane Roe', 'person'])
+    t.same(kindOf('“It is over,” said the Ohio Republican.'), ['Ohio Republican', 'person'])
+    // A person named before keeps the name, a family is people, and the body is no one's surname.
+    t.equal(
+      speakerOf('Jane Ridge spoke first. The Ridge “savings” were a myth. “We cut nothing,” Ridge said.'),
+      'Jane Ridge',
+    )
+    t.same(kindOf('“We will sell the farm,” the Ridges said.'), ['Ridges', 'person'])
+    t.same(speakers('The Ridge reported it. Jane Ridge, a council member, said the plan “will fail.”'), ['Jane Ridge'])
+  },
+)
