@@ -1077,12 +1077,32 @@ export class EntityRegistry {
     const start = (this.tokens[mention.first] as Token).start
     const entity =
       this.namedByBodyNoun(parts, words, mention) ??
+      this.personBearing(words, mention) ??
       this.byName.get(words.join(' ')) ??
       this.findBySurname(words, start) ??
       this.register(mention)
     if (!entity) return null
     if (entity.kind === 'organisation') return { entity, resolvedBy: 'organisation' }
     return { entity, resolvedBy: words.length >= entity.words.length ? 'name' : 'surname' }
+  }
+
+  /**
+   * "Roe said" after "the Roe, Pell talks" and "Secretary Jane Roe", "ROE:" in a transcript: a word alone, with no
+   * article, that names a one-word body (isNamedThing, an acronym; not a place nor a body's noun) and is the
+   * surname of a person the article names in full, is that person.
+   */
+  private personBearing(words: readonly string[], mention: Mention): Entity | undefined {
+    // A body's noun keeps its own reading ("Bank officials said" after "Gov. Mark Bank").
+    const word = words[0] as string
+    if (words.length !== 1 || isBodyOrDocumentNoun(word) || this.tokens[mention.first - 1]?.lower === 'the')
+      return undefined
+    const body = this.byName.get(word)
+    if (body?.kind !== 'organisation' || body.place) return undefined
+    const person = this.findBySurname(words, (this.tokens[mention.first] as Token).start)
+    // A person's name that ends with an acronym ("Harbor GOP") is a body misread, whose word it is.
+    return person && person.words.length > 1 && !isAcronym(person.name.split(/\s+/).at(-1) as string)
+      ? person
+      : undefined
   }
 
   /**

@@ -585,5 +585,10 @@ t.test(
     )
     t.same(kindOf('“We will sell the farm,” the Ridges said.'), ['Ridges', 'person'])
     t.same(speakers('The Ridge reported it. Jane Ridge, a council member, said the plan “will fail.”'), ['Jane Ridge'])
+    // Alone, without the article, the word is the surname of the person the article names with it: after a list
+    // of modifiers read as a body, and after a transcript's speaker in capitals.
+    const talks = 'Aides praised the Roe, Pell talks. Secretary of State Jane Roe spoke. “We are close,” Roe said.'
+    t.equal(speakerOf(talks), 'Jane Roe')
+    t.equal(speakerOf('ROE: We are close.\n\nJane Roe spoke to reporters later. “We are close,” Roe said.'), 'Jane Roe')
   },
 )
