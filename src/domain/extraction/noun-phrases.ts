@@ -64,6 +64,12 @@ export function isRoleWord(token: Token): boolean {
   return ROLE_WORDS.has(bare(token))
 }
 
+/** A role word or its plural ("leader", "leaders"). */
+export function isRoleWordOrPlural(token: Token): boolean {
+  const word = bare(token)
+  return ROLE_WORDS.has(word) || (word.endsWith('s') && ROLE_WORDS.has(word.slice(0, -1)))
+}
+
 export function isOrganisationWord(token: Token): boolean {
   return ORGANISATION_WORDS.has(bare(token))
 }

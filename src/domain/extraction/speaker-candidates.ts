@@ -14,6 +14,7 @@ import {
 import {
   descriptionEndingAt,
   isDocumentWord,
+  isRoleWordOrPlural,
   isOrganisationWord,
   mentionEndingAt,
   mentionStartingAt,
@@ -180,6 +181,29 @@ function overlaps(a: Mention, b: Mention): boolean {
   return a.first <= b.last && b.first <= a.last
 }
 
+/**
+ * A cue's subject phrase whose head is a lower-case noun for someone who speaks (isAgentDescription, or a role's
+ * plural, "leaders"; a writing's words stay its author's: "the Roe report said") that no mention holds, and whose
+ * mentions are all names inside it: names that modify the head ("House Harbor Party leaders", "Roe's lawyers"),
+ * not a name the phrase ends with nor a pronoun ("his home").
+ */
+function headsModifiers(
+  tokens: readonly Token[],
+  subject: Mention,
+  mentions: readonly Mention[],
+  covered: ReadonlySet<number>,
+): boolean {
+  const head = tokens[subject.last] as Token
+  if (subject.kind !== 'role' || covered.has(subject.last) || head.capitalized || head.pos !== 'NOUN') return false
+  if (!(isAgentDescription(tokens, subject) || isRoleWordOrPlural(head)) || isDocumentWord(head)) return false
+  return mentions.every(
+    (mention) =>
+      mention.last < subject.first ||
+      mention.first > subject.last ||
+      (mention.kind === 'name' && mention.first >= subject.first && mention.last <= subject.last),
+  )
+}
+
 /** The writer's mentions of people, organisations and writings in tokens first..last, in order. */
 function mentionsIn(tokens: readonly Token[], first: number, last: number): Mention[] {
   const found: Mention[] = []
@@ -250,17 +274,22 @@ export class CandidateFinder {
       }
       cues.push({ verb: i, subject, inverted })
     }
-    // Whatever the grammar makes the subject of a speech verb is a candidate, in the lexicon or not.
+    // Whatever the grammar makes the subject of a speech verb is a candidate, in the lexicon or not. Where names
+    // only modify its head ("House Harbor Party leaders say", "the Roe family said"), the phrase is the candidate
+    // and they are not: the leaders speak, not the party.
     const covered = new Set<number>()
     for (const mention of mentions) for (let i = mention.first; i <= mention.last; i++) covered.add(i)
     for (const { subject } of cues) {
       if (!subject) continue
       let known = false
       for (let i = subject.first; i <= subject.last && !known; i++) known = covered.has(i)
-      if (!known) {
-        mentions.push(subject)
-        for (let i = subject.first; i <= subject.last; i++) covered.add(i)
+      if (known && !headsModifiers(tokens, subject, mentions, covered)) continue
+      for (let m = mentions.length - 1; m >= 0; m--) {
+        const inside = mentions[m] as Mention
+        if (inside.first >= subject.first && inside.last <= subject.last) mentions.splice(m, 1)
       }
+      mentions.push(subject)
+      for (let i = subject.first; i <= subject.last; i++) covered.add(i)
     }
     mentions.sort((a, b) => a.first - b.first)
     const appositives = new Set<Mention>()

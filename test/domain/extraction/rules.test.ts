@@ -513,7 +513,9 @@ t.test(
     t.same(speakers(houses), ['House'])
     t.same(speakers('The Alianza de Vecinos Council backed it. “It is over,” the Council said.'), ['Council'])
     // A body's noun before a noun modifies it, a body named after a titled person is a body, "Mrs." someone else.
-    t.same(speakers('Gov. Mark Bank defended the loans. Bank officials said the loans were “sound.”'), ['Bank'])
+    t.same(speakers('Gov. Mark Bank defended the loans. Bank officials said the loans were “sound.”'), [
+      'Bank officials',
+    ])
     t.same(speakers('The Queen Alice Hospital said: “We will keep going.”'), ['Queen Alice Hospital'])
     t.same(speakers('Rep. Jim Bishop spoke. “It is dead,” Mrs. Bishop said.'), ['Mrs. Bishop'])
   },
@@ -592,3 +594,15 @@ t.test(
     t.equal(speakerOf('ROE: We are close.\n\nJane Roe spoke to reporters later. “We are close,” Roe said.'), 'Jane Roe')
   },
 )
+
+t.test('names that only modify the noun a speech verb’s subject ends with are not the speaker', async (t) => {
+  const cases: [string, string][] = [
+    ['The bill stalled. House Harbor Party leaders say they will “rein in red tape.”', 'House Harbor Party leaders'],
+    ['The talks ended. Harbor Party officials said the talks were “over.”', 'Harbor Party officials'],
+    ['The deal fell apart. Jane Roe’s lawyers said the deal was “never signed.”', 'Jane Roe’s lawyers'],
+    ['Jane Roe spoke on Friday. Roe campaign aides said she was “tired.”', 'Roe campaign aides'],
+  ]
+  for (const [text, speaker] of cases) t.equal(speakerOf(text), speaker, text)
+  // A name the phrase ends with is the speaker.
+  t.equal(speakerOf('Harbor Party leader Jane Roe said the plan was “dead.”'), 'Jane Roe')
+})
