@@ -466,6 +466,15 @@ function isDemonym(word: string): boolean {
   return inListOrPlural(DEMONYMS, word)
 }
 
+/**
+ * "officials", "aides", "presidents": a role word's plural (not "boss", "actress"). A title's abbreviation ("Sens.
+ * Roe and Pell") stays a title: it stands before the names of those it describes.
+ */
+function isPluralRoleWord(bare: string): boolean {
+  const singular = bare.slice(0, -1)
+  return bare.length > 3 && /[^su]s$/.test(bare) && ROLE_WORDS.has(singular) && !TITLE_ABBREVIATIONS.has(singular)
+}
+
 /** "presidents": the plural of a role word, as before the names of several holders. */
 function isPluralRole(bare: string): boolean {
   return bare.length > 3 && bare.endsWith('s') && ROLE_WORDS.has(bare.slice(0, -1))
@@ -1284,6 +1293,8 @@ export class EntityRegistry {
   private resolveRole(mention: Mention, phrase: string): ResolvedSpeaker {
     const bound = this.appositions.get(mention.last)
     if (bound) return { entity: bound, resolvedBy: 'role' }
+    // "U.S. officials", "the senators": several people, none of them one the article named.
+    if (isPluralRoleWord(bareWord(this.tokens[mention.last] as Token))) return this.describedOnly(phrase, 'person')
     const head = roleOf((this.tokens[mention.last] as Token).text) ?? bareWord(this.tokens[mention.last] as Token)
     const start = (this.tokens[mention.first] as Token).start
     const modifiers: string[] = []

@@ -606,3 +606,12 @@ t.test('names that only modify the noun a speech verb’s subject ends with are 
   // A name the phrase ends with is the speaker.
   t.equal(speakerOf('Harbor Party leader Jane Roe said the plan was “dead.”'), 'Jane Roe')
 })
+
+t.test('a role’s plural stands for several people, never for one the article named', async (t) => {
+  const officials = 'Sen. Mark Pell, a Harbor official, spoke. Harbor officials said they had seen “indications” of it.'
+  t.equal(speakerOf(officials), 'Harbor officials')
+  const unnamed = extractQuotes('Jane Roe, the top health official, met the board. “We are ready,” officials said.')
+  t.same([unnamed[0]?.speaker?.name, unnamed[0]?.speaker?.named], ['officials', false])
+  // A title's abbreviation before names stays a title.
+  t.equal(speakerOf('Sen. Mark Pell spoke. “We have the votes,” said Sens. Mark Pell and Jane Roe.'), 'Mark Pell')
+})
