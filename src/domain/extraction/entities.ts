@@ -424,8 +424,8 @@ function isTitledSurname(words: readonly Token[], before: Token | undefined): bo
 /**
  * "As the Ridge reported", "told The Sentinel", "the Fed said": people's names take no article, so a capitalised
  * run (tokens `first` to `last`) right after "the", with no title word in it ("the Rev. Jane Roe", "the Ohio
- * Republican"), names a body, a publication or a document. Not a run a noun follows, which only modifies that noun ("the Roe campaign", "the
- * Sentinel newspaper"), nor a plural one, a family ("the Roes").
+ * Republican"), names a body, a publication or a document. Not a run a noun follows, which only modifies that
+ * noun ("the Roe campaign", "the Sentinel newspaper"), nor a plural one, a family ("the Roes").
  */
 function isNamedThing(tokens: readonly Token[], first: number, last: number): boolean {
   if (tokens[first - 1]?.lower !== 'the') return false
@@ -471,8 +471,7 @@ function isDemonym(word: string): boolean {
  * Roe and Pell") stays a title: it stands before the names of those it describes.
  */
 function isPluralRoleWord(bare: string): boolean {
-  const singular = bare.slice(0, -1)
-  return bare.length > 3 && /[^su]s$/.test(bare) && ROLE_WORDS.has(singular) && !TITLE_ABBREVIATIONS.has(singular)
+  return isPluralRole(bare) && /[^su]s$/.test(bare) && !TITLE_ABBREVIATIONS.has(bare.slice(0, -1))
 }
 
 /** "presidents": the plural of a role word, as before the names of several holders. */
