@@ -423,9 +423,12 @@ function isTitledSurname(words: readonly Token[], before: Token | undefined): bo
 
 /**
  * "As the Ridge reported", "told The Sentinel", "the Fed said": people's names take no article, so a capitalised
- * run (tokens `first` to `last`) right after "the", with no title word in it ("the Rev. Jane Roe", "the Ohio
- * Republican"), names a body, a publication or a document. Not a run a noun follows, which only modifies that
- * noun ("the Roe campaign", "the Sentinel newspaper"), nor a plural one, a family ("the Roes").
+ * run (tokens `first` to `last`) right after "the", with no title word in it ("the Rev. Jane Roe", "the
+ * Reverend Jane Roe", "the Ohio Republican"), names a body, a publication or a document. Not a run a noun
+ * follows, which only modifies that noun ("the Roe campaign", "the Sentinel newspaper"), nor one of a list of
+ * such runs ("the Roe and Pell families"), nor a plural, a family ("the Roes"). Given names will not do: many
+ * bodies' names hold one ("the Port Louis Ledger"); a person's name after "the" and an adjective ("the Texan
+ * Jane Roe", "the Jane Roe voters knew") is taken for a body's, a rare misreading.
  */
 function isNamedThing(tokens: readonly Token[], first: number, last: number): boolean {
   if (tokens[first - 1]?.lower !== 'the') return false
@@ -433,10 +436,14 @@ function isNamedThing(tokens: readonly Token[], first: number, last: number): bo
   // As splitName reads it: up to a bracket or a comma.
   const cut = run.findIndex((token) => token.text === '(' || token.text === ',')
   const words = (cut < 0 ? run : run.slice(0, cut)).filter((token) => token.isWord)
+  const final = words[words.length - 1]
+  if (final === undefined || /[^su]s$/.test(bareWord(final))) return false
   if (words.some((word) => isTitleWord(bareWord(word)))) return false
-  if (/[^su]s$/.test(bareWord(words[words.length - 1] as Token))) return false
   const after = tokens[last + 1]
-  return !(after !== undefined && after.isWord && !after.capitalized && (after.pos === 'NOUN' || after.pos === 'ADJ'))
+  if (after === undefined) return true
+  // "the Roe and Pell families", "the Roe, Pell talks": one of several names before the noun they share.
+  const listed = after.lower === 'and' || after.text === '&' || (after.text === ',' && tokens[last + 2]?.capitalized)
+  return !listed && !(after.isWord && !after.capitalized && (after.pos === 'NOUN' || after.pos === 'ADJ'))
 }
 
 /** Index of the last title word before `index` in the run, or -1. */

@@ -187,21 +187,15 @@ function overlaps(a: Mention, b: Mention): boolean {
  * mentions are all names inside it: names that modify the head ("House Harbor Party leaders", "Roe's lawyers"),
  * not a name the phrase ends with nor a pronoun ("his home").
  */
-function headsModifiers(
-  tokens: readonly Token[],
-  subject: Mention,
-  mentions: readonly Mention[],
-  covered: ReadonlySet<number>,
-): boolean {
+function headsModifiers(tokens: readonly Token[], subject: Mention, holder: ReadonlyMap<number, Mention>): boolean {
   const head = tokens[subject.last] as Token
-  if (subject.kind !== 'role' || covered.has(subject.last) || head.capitalized || head.pos !== 'NOUN') return false
+  if (subject.kind !== 'role' || holder.has(subject.last) || head.capitalized || head.pos !== 'NOUN') return false
   if (!(isAgentDescription(tokens, subject) || isRoleWordOrPlural(head)) || isDocumentWord(head)) return false
-  return mentions.every(
-    (mention) =>
-      mention.last < subject.first ||
-      mention.first > subject.last ||
-      (mention.kind === 'name' && mention.first >= subject.first && mention.last <= subject.last),
-  )
+  for (let i = subject.first; i <= subject.last; i++) {
+    const inside = holder.get(i)
+    if (inside && (inside.kind !== 'name' || inside.first < subject.first || inside.last > subject.last)) return false
+  }
+  return true
 }
 
 /** The writer's mentions of people, organisations and writings in tokens first..last, in order. */
@@ -249,7 +243,7 @@ export class CandidateFinder {
     const { tokens, sentenceStarts } = this.context
     const first = sentenceStarts[sentence] as number
     const last = ((sentenceStarts[sentence + 1] as number | undefined) ?? tokens.length) - 1
-    const mentions = mentionsIn(tokens, first, last)
+    let mentions = mentionsIn(tokens, first, last)
     const cues: SentenceFacts['cues'] = []
     for (let i = first; i <= last; i++) {
       const token = tokens[i] as Token
@@ -277,20 +271,23 @@ export class CandidateFinder {
     // Whatever the grammar makes the subject of a speech verb is a candidate, in the lexicon or not. Where names
     // only modify its head ("House Harbor Party leaders say", "the Roe family said"), the phrase is the candidate
     // and they are not: the leaders speak, not the party.
-    const covered = new Set<number>()
-    for (const mention of mentions) for (let i = mention.first; i <= mention.last; i++) covered.add(i)
+    // Each token's mention, so that a subject is weighed in the time its own tokens take.
+    const holder = new Map<number, Mention>()
+    for (const mention of mentions) for (let i = mention.first; i <= mention.last; i++) holder.set(i, mention)
+    const modifiers = new Set<Mention>()
     for (const { subject } of cues) {
       if (!subject) continue
       let known = false
-      for (let i = subject.first; i <= subject.last && !known; i++) known = covered.has(i)
-      if (known && !headsModifiers(tokens, subject, mentions, covered)) continue
-      for (let m = mentions.length - 1; m >= 0; m--) {
-        const inside = mentions[m] as Mention
-        if (inside.first >= subject.first && inside.last <= subject.last) mentions.splice(m, 1)
+      for (let i = subject.first; i <= subject.last && !known; i++) known = holder.has(i)
+      if (known && !headsModifiers(tokens, subject, holder)) continue
+      for (let i = subject.first; i <= subject.last; i++) {
+        const inside = holder.get(i)
+        if (inside) modifiers.add(inside)
+        holder.set(i, subject)
       }
       mentions.push(subject)
-      for (let i = subject.first; i <= subject.last; i++) covered.add(i)
     }
+    if (modifiers.size > 0) mentions = mentions.filter((mention) => !modifiers.has(mention))
     mentions.sort((a, b) => a.first - b.first)
     const appositives = new Set<Mention>()
     mentions.forEach((mention, index) => {

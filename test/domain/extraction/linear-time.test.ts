@@ -18,6 +18,8 @@ const SHAPES: Record<string, (size: number) => string> = {
   'colon cues': (size) => 'Roe: “x” '.repeat(size / 9),
   'dash cues': (size) => '“x” — '.repeat(size / 6),
   'many speakers': (size) => '“Yes,” said Jane Roe. '.repeat(size / 22),
+  'one sentence of speech verbs whose subjects hold names': (size) =>
+    'Harbor Party leaders say Jane Roe met Mark Pell, '.repeat(size / 49) + '“Yes,” they said.',
   'paragraphs left open': (size) => '“Yes,\n\n'.repeat(size / 7),
   'one word with no space': (size) => 'a'.repeat(size),
   capitals: (size) => 'A '.repeat(size / 2),

@@ -587,6 +587,10 @@ t.test(
     )
     t.same(kindOf('“We will sell the farm,” the Ridges said.'), ['Ridges', 'person'])
     t.same(speakers('The Ridge reported it. Jane Ridge, a council member, said the plan “will fail.”'), ['Jane Ridge'])
+    // A title written out is a title, and a list of names shares the noun after it.
+    t.same(kindOf('The Reverend Jane Roe led the service. “We grieve together,” she said.'), ['Jane Roe', 'person'])
+    t.same(kindOf('Aides praised the Roe and Pell talks. “We are close,” Roe said.'), ['Roe', 'person'])
+    t.same(kindOf('The Roe and Pell families said they were “heartbroken.”'), ['Roe', 'person'])
     // Alone, without the article, the word is the surname of the person the article names with it: after a list
     // of modifiers read as a body, and after a transcript's speaker in capitals.
     const talks = 'Aides praised the Roe, Pell talks. Secretary of State Jane Roe spoke. “We are close,” Roe said.'
