@@ -26,6 +26,7 @@ import {
 import {
   descriptionEndingAt,
   isDocumentWord,
+  isPluralRole,
   isRoleWord,
   isOrganisationWord,
   isPageFurniture,
@@ -211,13 +212,7 @@ function stripPossessive(word: string): string {
  * ("Mexican President" | "Claudia Sheinbaum"); a run ending in an organisation noun is an organisation.
  */
 export function splitName(tokens: readonly Token[], mention: Mention, text: string): NameParts {
-  const words: Token[] = []
-  for (let i = mention.first; i <= mention.last; i++) {
-    const token = tokens[i] as Token
-    if (token.isWord) words.push(token)
-    // A party label beside the name ("Jane Roe (R-Ohio)", "Jane Roe, R-Ohio,") describes it.
-    if (token.text === '(' || token.text === ',') break
-  }
+  const words = nameWords(tokens, mention.first, mention.last)
   // A run with no word before its bracket names nobody.
   if (words.length === 0) return { title: null, name: null, kind: 'person', honorific: null }
   // "Hide Caption", "Photos Jane Roe": a page's furniture printed into the text. A run of its words alone names
@@ -400,6 +395,18 @@ export function splitName(tokens: readonly Token[], mention: Mention, text: stri
   }
 }
 
+/** The words of a capitalised run (tokens `first` to `last`) that make its name. */
+function nameWords(tokens: readonly Token[], first: number, last: number): Token[] {
+  const words: Token[] = []
+  for (let i = first; i <= last; i++) {
+    const token = tokens[i] as Token
+    if (token.isWord) words.push(token)
+    // A party label beside the name ("Jane Roe (R-Ohio)", "Jane Roe, R-Ohio,") describes it.
+    if (token.text === '(' || token.text === ',') break
+  }
+  return words
+}
+
 /** A body's or a document's noun: a capitalised run ending in one names an organisation ("the Harbor Council"). */
 function isBodyOrDocumentNoun(bare: string): boolean {
   return ORGANISATION_WORDS.has(bare) || DOCUMENT_WORDS.has(bare)
@@ -432,12 +439,9 @@ function isTitledSurname(words: readonly Token[], before: Token | undefined): bo
  */
 function isNamedThing(tokens: readonly Token[], first: number, last: number): boolean {
   if (tokens[first - 1]?.lower !== 'the') return false
-  const run = tokens.slice(first, last + 1)
-  // As splitName reads it: up to a bracket or a comma.
-  const cut = run.findIndex((token) => token.text === '(' || token.text === ',')
-  const words = (cut < 0 ? run : run.slice(0, cut)).filter((token) => token.isWord)
+  const words = nameWords(tokens, first, last)
   const final = words[words.length - 1]
-  if (final === undefined || /[^su]s$/.test(bareWord(final))) return false
+  if (final === undefined || hasPluralEnding(bareWord(final))) return false
   if (words.some((word) => isTitleWord(bareWord(word)))) return false
   const after = tokens[last + 1]
   if (after === undefined) return true
@@ -478,12 +482,12 @@ function isDemonym(word: string): boolean {
  * Roe and Pell") stays a title: it stands before the names of those it describes.
  */
 function isPluralRoleWord(bare: string): boolean {
-  return isPluralRole(bare) && /[^su]s$/.test(bare) && !TITLE_ABBREVIATIONS.has(bare.slice(0, -1))
+  return isPluralRole(bare) && hasPluralEnding(bare) && !TITLE_ABBREVIATIONS.has(bare.slice(0, -1))
 }
 
-/** "presidents": the plural of a role word, as before the names of several holders. */
-function isPluralRole(bare: string): boolean {
-  return bare.length > 3 && bare.endsWith('s') && ROLE_WORDS.has(bare.slice(0, -1))
+/** An "s" that makes a plural: not the end of "boss", "bus" or "Congress". */
+function hasPluralEnding(bare: string): boolean {
+  return /[^su]s$/.test(bare)
 }
 
 /** A word in lowercase that is not a particle of a name ("rival", not the "de" of "de Blasio"). */
@@ -1299,9 +1303,10 @@ export class EntityRegistry {
   private resolveRole(mention: Mention, phrase: string): ResolvedSpeaker {
     const bound = this.appositions.get(mention.last)
     if (bound) return { entity: bound, resolvedBy: 'role' }
+    const last = this.tokens[mention.last] as Token
     // "U.S. officials", "the senators": several people, none of them one the article named.
-    if (isPluralRoleWord(bareWord(this.tokens[mention.last] as Token))) return this.describedOnly(phrase, 'person')
-    const head = roleOf((this.tokens[mention.last] as Token).text) ?? bareWord(this.tokens[mention.last] as Token)
+    if (isPluralRoleWord(bareWord(last))) return this.describedOnly(phrase, 'person')
+    const head = roleOf(last.text) ?? bareWord(last)
     const start = (this.tokens[mention.first] as Token).start
     const modifiers: string[] = []
     for (let i = mention.first; i < mention.last; i++) {

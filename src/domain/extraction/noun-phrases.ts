@@ -64,10 +64,15 @@ export function isRoleWord(token: Token): boolean {
   return ROLE_WORDS.has(bare(token))
 }
 
+/** "presidents", "leaders": the plural of a role word (lower case, possessive stripped). */
+export function isPluralRole(word: string): boolean {
+  return word.length > 3 && word.endsWith('s') && ROLE_WORDS.has(word.slice(0, -1))
+}
+
 /** A role word or its plural ("leader", "leaders"). */
 export function isRoleWordOrPlural(token: Token): boolean {
   const word = bare(token)
-  return ROLE_WORDS.has(word) || (word.endsWith('s') && ROLE_WORDS.has(word.slice(0, -1)))
+  return ROLE_WORDS.has(word) || isPluralRole(word)
 }
 
 export function isOrganisationWord(token: Token): boolean {

@@ -269,9 +269,9 @@ export class CandidateFinder {
       cues.push({ verb: i, subject, inverted })
     }
     // Whatever the grammar makes the subject of a speech verb is a candidate, in the lexicon or not. Where names
-    // only modify its head ("House Harbor Party leaders say", "the Roe family said"), the phrase is the candidate
-    // and they are not: the leaders speak, not the party.
-    // Each token's mention, so that a subject is weighed in the time its own tokens take.
+    // only modify its head ("House Harbor Party leaders say", "Roe's lawyers said"), the phrase is the candidate
+    // and they are not: the leaders speak, not the party. `holder` maps each token to its mention, so that a
+    // subject is weighed in the time its own tokens take.
     const holder = new Map<number, Mention>()
     for (const mention of mentions) for (let i = mention.first; i <= mention.last; i++) holder.set(i, mention)
     const modifiers = new Set<Mention>()
