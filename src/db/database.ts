@@ -114,8 +114,14 @@ async function openPostgres(
   pool.on('error', (error) => options.log.error({ err: error }, 'idle database connection failed'))
   /* c8 ignore stop */
   try {
-    const client = await pool.connect()
+    // Migrations run on a connection of their own, without the requests' timeouts: one that rewrites a
+    // table takes as long as the table is large (adding a stored column to 62k real quotes took 15 s,
+    // the statement timeout, and the service could not start on its own store).
+    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: options.timeoutMs, keepAlive: true })
+    await client.connect()
     /* c8 ignore start */
+    // A connection lost mid-migration fails the statement in flight; unheard, the event would end the process.
+    client.on('error', (error) => options.log.error({ err: error }, 'migration connection failed'))
     try {
       await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_ID])
       try {
@@ -130,7 +136,7 @@ async function openPostgres(
         await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_ID])
       }
     } finally {
-      client.release()
+      await client.end()
     }
     /* c8 ignore stop */
   } catch (error) {

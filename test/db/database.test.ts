@@ -48,6 +48,31 @@ t.test(
   },
 )
 
+t.test(
+  "a migration may run longer than a request's statement timeout",
+  { skip: !process.env.TEST_DATABASE_URL && 'TEST_DATABASE_URL is not set' },
+  async (t) => {
+    // As one that rewrites a large table does; the timeout is for requests, and a store that cannot be
+    // migrated cannot be served at all.
+    const { mkdir, writeFile } = await import('node:fs/promises')
+    const { DATABASE_URL } = await testDatabaseEnv(t)
+    const migrationsDir = await mkdtemp(join(tmpdir(), 'verbatim-slow-'))
+    await mkdir(join(migrationsDir, '001_slow'))
+    await writeFile(join(migrationsDir, '001_slow', 'migration.sql'), 'SELECT pg_sleep(1.5);')
+    const db = await openDatabase({
+      ...options,
+      statementTimeoutMs: 200,
+      url: DATABASE_URL,
+      dataDir: 'memory://',
+      migrationsDir,
+    })
+    t.teardown(() => db.close())
+    t.same(await db.query('SELECT count(*)::int AS n FROM _prisma_migrations'), [{ n: 1 }])
+    // Requests still have theirs.
+    await t.rejects(db.query('SELECT pg_sleep(1)'), /statement timeout|canceling statement/)
+  },
+)
+
 t.test('a migration that fails closes the embedded database again', async (t) => {
   const { mkdir, writeFile } = await import('node:fs/promises')
   const migrationsDir = await mkdtemp(join(tmpdir(), 'verbatim-broken-'))
