@@ -20,7 +20,6 @@ import {
 import {
   CLAIM_OVERLAP_THRESHOLD,
   RUN_FREE_WORDS,
-  screeningWords,
   searchKey,
   matchingWords,
   wordShingles,
@@ -143,24 +142,28 @@ const RENDERING_COLUMNS = Prisma.sql`q.id, q.speaker_id, q.text, q.spans, q.arti
  * stops being a seed, so are looked up only once one does (regroupClaims' `later`): looked up with the
  * rest, a speaker's hundreds of short quotes were screened against every full wording, seed or not.
  *
- * Seeds are found by their words, not by walking the speaker's claims: on real news a few speakers
- * are quoted thousands of times, and screening each of their claims made every ingest naming them
- * slower than the one before. The grouping rule asks two wordings of RUN_FREE_WORDS words or more to
- * share a run of four (sharesRunOfWords): such a rendering finds the seeds sharing one with it that
- * is not a common turn of phrase (holdingShingle), and screens the claims of its speaker founded by
- * fewer words, which need none; a shorter rendering needs none either and is screened against every
- * claim of its speaker, a longer seed first by whether it holds one of the rendering's screening
- * words (screeningWords): still a read of every claim, growing with the speaker. Past
+ * Everything is found by its words, never by walking the speaker's claims or quotes: on real news a few
+ * speakers are quoted thousands of times, and screening each of their claims made every ingest naming
+ * them slower than the one before. The grouping rule asks two wordings of RUN_FREE_WORDS words or more
+ * to share a run of four (sharesRunOfWords): such a rendering finds the seeds sharing one with it that
+ * is not a common turn of phrase (holdingShingle). Below that length no run is needed, and the word
+ * screen (may_share_wording) is what bounds the lookup: a wording that may share another at least as
+ * long holds one of its few screening words (screening_word_hashes, by pigeonhole), so a short
+ * rendering probes its speaker's quotes holding one of its own (holdingScreeningWord) for longer seeds,
+ * and every rendering probes the short quotes whose screening words it holds (shortWithScreeningWordHeld)
+ * for shorter or equal ones. The probes read an index of words hashed with their speaker, so they are
+ * bounded by the speaker's quotes holding those words, not by all the speaker's quotes. Past
  * COMMON_SHINGLE_HOLDERS claims holding a run, the store no longer sees two wordings whose only runs
  * in common are such runs, where a full rebuild would join them. A fragment and a full wording
  * overlap only when the fragment's words are all in the other (the fragment rule), which the word
- * hashes screen exactly, with no trigram.
+ * hashes screen exactly, with no trigram; the screening words of a fragment are some of its words, so
+ * the same two probes find them.
  *
  * The screen is two-stage because word similarity is the costly part (35-65 µs a pair): rows that do
  * not share enough distinct words to reach the overlap rule (may_share_wording in the migrations, on
- * word hashes kept on the claim for seeds) are dropped before any trigram is computed, after a
- * cheaper test still: sharing a word at all. CASE fixes the order of the tests, which the planner
- * would otherwise choose by its own cost guesses.
+ * word hashes kept on the quote, and on the claim for the seeds a run finds) are dropped before any
+ * trigram is computed, after a cheaper test still: sharing a word at all. CASE fixes the order of the
+ * tests, which the planner would otherwise choose by its own cost guesses.
  */
 async function overlappingStored(
   sql: SqlTransaction,
@@ -174,18 +177,13 @@ async function overlappingStored(
   const runs = renderings.map((rendering) =>
     rendering.tokens.length >= RUN_FREE_WORDS ? `{${wordShingles(rendering.tokens).join(',')}}` : '{}',
   )
-  // Each short rendering's screening words (screeningWords) as a wording of their own, hashed by the
-  // store as it hashes every wording's words (word_hashes).
-  const screens = renderings.map((rendering, n) =>
-    rendering.tokens.length < RUN_FREE_WORDS ? screeningWords(keys[n]!).join(' ') : '',
-  )
   const wordScreen = Prisma.sql`CASE WHEN l.words && k.words
     AND may_share_wording(l.words, l.word_count, k.words, k.word_count, ${SHARE})
     THEN ${similar(Prisma.sql`l.normalized_text`)} END`
   const candidates = laterTiers
     ? Prisma.sql`
-      -- The tiers after its own but the fragments', a range of quote_speaker_grouping_order_idx.
-      SELECT l.id FROM quote l
+      -- The tiers after its own but the fragments': shorter wordings, found by their screening words.
+      SELECT l.id FROM ${shortWithScreeningWordHeld} AS l
       WHERE l.speaker_id = k.speaker AND grouping_tier(l.word_count) > k.tier
         AND grouping_tier(l.word_count) < ${FRAGMENT_TIER_SQL} AND l.claim_id IS NOT NULL AND ${wordScreen}`
     : Prisma.sql`
@@ -208,46 +206,43 @@ async function overlappingStored(
       WHERE CASE WHEN may_share_wording(sc.seed_words, sc.seed_word_count, k.words, k.word_count, ${SHARE})
           THEN ${similar(Prisma.sql`s.normalized_text`)} END
       UNION
-      -- A seed longer than the rendering shares enough of its words only if it holds one of its
-      -- screening words: an array test that spares the costly screen most of a speaker's claims.
-      SELECT s.id FROM claim sc ${seedPassingWordScreen}
-      WHERE k.short AND sc.speaker_id = k.speaker
-        AND sc.seed_words && CASE WHEN sc.seed_word_count > k.word_count THEN k.screen ELSE k.words END
-        AND ${seedSharesWords} AND ${similar(Prisma.sql`s.normalized_text`)}
+      -- Longer wordings holding one of a short rendering's screening words: the seeds among them that
+      -- pass the word screen, and for a fragment the full wordings holding all its words.
+      SELECT l.id FROM ${holdingScreeningWord} AS l
+      WHERE l.speaker_id = k.speaker AND l.claim_id IS NOT NULL
+        AND (CASE WHEN k.tier = ${FRAGMENT_TIER_SQL} AND grouping_tier(l.word_count) < ${FRAGMENT_TIER_SQL}
+            THEN cardinality(k.words) > 0 AND l.words @> k.words END
+          OR CASE WHEN l.word_count > k.word_count AND ${isSeed} THEN ${wordScreen} END)
       UNION
-      -- The literal matches the predicate of claim_short_seed_speaker_idx, so that index is used.
-      SELECT s.id FROM claim sc ${seedPassingWordScreen}
-      WHERE NOT k.short AND sc.speaker_id = k.speaker AND sc.seed_word_count < ${Prisma.raw(String(RUN_FREE_WORDS))}
-        AND ${seedSharesWords} AND ${similar(Prisma.sql`s.normalized_text`)}
+      -- Shorter or equal wordings of fewer than RUN_FREE_WORDS words whose screening words it holds one
+      -- of: the seeds among them that pass the word screen, and for a fuller wording the fragments it
+      -- holds, which may join through it (cluster.ts).
+      SELECT l.id FROM ${shortWithScreeningWordHeld} AS l
+      WHERE l.speaker_id = k.speaker AND l.claim_id IS NOT NULL AND l.word_count <= k.word_count
+        AND (CASE WHEN k.tier < ${FRAGMENT_TIER_SQL} AND grouping_tier(l.word_count) = ${FRAGMENT_TIER_SQL}
+            THEN cardinality(l.words) > 0 AND l.words <@ k.words END
+          OR CASE WHEN ${isSeed} THEN ${wordScreen} END)
       UNION
       -- After it in its own tier: a range of quote_speaker_grouping_order_idx.
       SELECT l.id FROM quote l
       WHERE l.speaker_id = k.speaker AND grouping_tier(l.word_count) = k.tier AND l.order_key > k.order_key
-        AND l.claim_id IS NOT NULL AND ${wordScreen}
-      UNION
-      -- The fragments a full wording holds, which may join through it (cluster.ts).
-      SELECT l.id FROM quote l
-      WHERE k.tier < ${FRAGMENT_TIER_SQL} AND l.speaker_id = k.speaker
-        AND grouping_tier(l.word_count) = ${FRAGMENT_TIER_SQL} AND l.claim_id IS NOT NULL
-        AND cardinality(l.words) > 0 AND l.words <@ k.words
-      UNION
-      -- The full wordings holding a fragment.
-      SELECT l.id FROM quote l
-      WHERE k.tier = ${FRAGMENT_TIER_SQL} AND cardinality(k.words) > 0 AND l.speaker_id = k.speaker
-        AND grouping_tier(l.word_count) < ${FRAGMENT_TIER_SQL} AND l.claim_id IS NOT NULL AND l.words @> k.words`
+        AND l.claim_id IS NOT NULL AND ${wordScreen}`
   const rows = await sql.query<
     RenderingRow & { rendering: string; word_count: number; seed_text: string | null; seed_order_key: string | null }
   >(
     Prisma.sql`
     -- Materialised, so that each key's word hashes are computed once, not once per claim screened.
     WITH k AS MATERIALIZED (
-      SELECT *, word_hashes(key) AS words, cardinality(string_to_array(key, ' ')) AS word_count,
-        grouping_tier(cardinality(string_to_array(key, ' '))) AS tier,
-        word_hashes(screen_words) AS screen
+      SELECT u.*, w.words, w.word_count, grouping_tier(w.word_count) AS tier,
+        speaker_word_hashes(u.speaker, w.words) AS speaker_words,
+        CASE WHEN u.short THEN speaker_word_hashes(u.speaker, screening_word_hashes(u.key, ${SHARE}))
+          ELSE '{}'::bigint[] END AS speaker_screen
       FROM unnest(${renderings.map((r) => r.id)}::text[], ${renderings.map((r) => r.speakerKey)}::uuid[],
         ${keys}::text[], ${renderings.map((r) => r.orderKey)}::text[],
-        ${renderings.map((r) => r.tokens.length < RUN_FREE_WORDS)}::boolean[], ${runs}::text[], ${screens}::text[])
-        AS u(rendering, speaker, key, order_key, short, runs, screen_words)
+        ${renderings.map((r) => r.tokens.length < RUN_FREE_WORDS)}::boolean[], ${runs}::text[])
+        AS u(rendering, speaker, key, order_key, short, runs)
+      CROSS JOIN LATERAL (
+        SELECT word_hashes(u.key) AS words, cardinality(string_to_array(u.key, ' ')) AS word_count) AS w
     )
     SELECT k.rendering, r.*, fs.*
     FROM k CROSS JOIN LATERAL (${candidates}) AS m
@@ -275,17 +270,26 @@ async function overlappingStored(
 }
 
 /**
- * The word screen of a speaker's claim `sc` against the lookup's `k`, on the word hashes the claim keeps
- * of its seed: a test of the claim row alone, so that Postgres applies it as it scans the speaker's
- * claims. Tested together with the seed's trigrams, it was applied after reading every claim's seed
- * quote: 5,000 index reads, half of an ingest's lookup, for an ingest naming a speaker of 400 claims.
+ * The quotes holding one of the lookup's `k` screening words (screening_word_hashes in the migrations),
+ * each word hashed with k's speaker: a probe of quote_speaker_words_idx, which reads only that speaker's
+ * quotes holding those words, where a read by speaker grew with how much the speaker is quoted. Behind
+ * OFFSET 0 so that the speaker test, applied after, cannot lead the planner to the speaker's index.
  */
-const seedSharesWords = Prisma.sql`CASE WHEN sc.seed_words && k.words
-  THEN may_share_wording(sc.seed_words, sc.seed_word_count, k.words, k.word_count, ${SHARE}) END`
+const holdingScreeningWord = Prisma.sql`(
+  SELECT l.id, l.speaker_id, l.claim_id, l.words, l.word_count, l.normalized_text FROM quote l
+  WHERE l.speaker_words && k.speaker_screen OFFSET 0)`
 
-/** The seed quote of each claim `sc` that passed the screen, read by key (a LIMIT subquery is not flattened). */
-const seedPassingWordScreen = Prisma.sql`CROSS JOIN LATERAL (
-  SELECT s.id, s.normalized_text FROM quote s WHERE s.id = sc.seed_quote_id LIMIT 1) AS s`
+/**
+ * The quotes of fewer than RUN_FREE_WORDS words one of whose screening words the lookup's `k` holds: by
+ * pigeonhole, every such wording that k, as long or longer, may share. A probe of
+ * quote_short_speaker_screen_idx, whose predicate the literal matches.
+ */
+const shortWithScreeningWordHeld = Prisma.sql`(
+  SELECT l.id, l.speaker_id, l.claim_id, l.words, l.word_count, l.normalized_text FROM quote l
+  WHERE l.word_count < ${Prisma.raw(String(RUN_FREE_WORDS))} AND l.speaker_screen && k.speaker_words OFFSET 0)`
+
+/** Whether the quote `l` founds a claim, read by key. */
+const isSeed = Prisma.sql`EXISTS (SELECT FROM claim c WHERE c.seed_quote_id = l.id)`
 
 /** Whether a stored normalised wording is trigram-similar enough to the lookup's `k.key`. */
 const similar = (stored: Prisma.Sql) => Prisma.sql`(word_similarity(k.key, ${stored}) >= ${CANDIDATE_WORD_SIMILARITY}

@@ -1,6 +1,5 @@
 import t, { type Test } from 'tap'
 import { Prisma } from '../../src/generated/prisma/client.js'
-import { RUN_FREE_WORDS } from '../../src/domain/wording/index.js'
 import { COMMON_SHINGLE_HOLDERS, holdingShingle, probeShingles } from '../../src/services/shingle-probe.js'
 import { openStore, testDatabaseEnv } from '../helper.js'
 
@@ -46,14 +45,3 @@ t.test('a probe finds the rows holding a run, and skips a run held by more rows 
   )
   t.same(found.absent, [])
 })
-
-t.test(
-  'the claims founded by too few words to need a run in common are indexed by the length the grouping uses',
-  async (t) => {
-    const db = await openTestDatabase(t)
-    const [index] = await db.query<{ indexdef: string }>(
-      "SELECT indexdef FROM pg_indexes WHERE indexname = 'claim_short_seed_speaker_idx'",
-    )
-    t.match(index?.indexdef, new RegExp(`WHERE \\(seed_word_count < ${RUN_FREE_WORDS}\\)`))
-  },
-)

@@ -20,4 +20,3 @@ export {
 } from './canonical-wording.js'
 export type { CanonicalWording, DatedRendering, WordedRendering, WordingTally } from './canonical-wording.js'
 export { RUN_FREE_WORDS, SHINGLE_SIZE, sharesRunOfWords, wordShingles } from './word-shingles.js'
-export { screeningWords } from './screening-words.js'
