@@ -142,9 +142,10 @@ const RENDERING_COLUMNS = Prisma.sql`q.id, q.speaker_id, q.text, q.spans, q.arti
  * stops being a seed, so are looked up only once one does (regroupClaims' `later`): looked up with the
  * rest, a speaker's hundreds of short quotes were screened against every full wording, seed or not.
  *
- * Everything is found by its words, never by walking the speaker's claims or quotes: on real news a few
- * speakers are quoted thousands of times, and screening each of their claims made every ingest naming
- * them slower than the one before. The grouping rule asks two wordings of RUN_FREE_WORDS words or more
+ * Candidates are found by their words, not by walking the speaker's claims or quotes (only the later
+ * quotes of a rendering's own tier are a range by order key): on real news a few speakers are quoted
+ * thousands of times, and screening each of their claims made every ingest naming them slower than
+ * the one before. The grouping rule asks two wordings of RUN_FREE_WORDS words or more
  * to share a run of four (sharesRunOfWords): such a rendering finds the seeds sharing one with it that
  * is not a common turn of phrase (holdingShingle). Below that length no run is needed, and the word
  * screen (may_share_wording) is what bounds the lookup: a wording that may share another at least as

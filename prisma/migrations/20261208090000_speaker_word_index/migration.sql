@@ -48,8 +48,9 @@ ALTER TABLE "quote"
 -- pending list (fastupdate) is read whole by every search until a vacuum merges it, and the first
 -- 2,500 real articles went in at 14 articles/s with it, against 18 without these indexes.
 CREATE INDEX "quote_speaker_words_idx" ON "quote" USING GIN ("speaker_words") WITH (fastupdate = off);
--- Which of a speaker's wordings of fewer than eight words (RUN_FREE_WORDS, as claim_short_seed_speaker_idx)
--- a longer or equal wording may share: those whose screening words it holds one of.
+-- Which of a speaker's wordings of fewer than eight words (RUN_FREE_WORDS; checked by
+-- test/services/screening-words.test.ts) a longer or equal wording may share: those whose screening
+-- words it holds one of.
 CREATE INDEX "quote_short_speaker_screen_idx" ON "quote" USING GIN ("speaker_screen") WITH (fastupdate = off)
   WHERE "word_count" < 8;
 
