@@ -116,8 +116,8 @@ async function openPostgres(
   try {
     // Migrations run on a connection of their own, without the requests' timeouts: one that rewrites a
     // table takes as long as the table is large (adding stored columns to 62k real quotes outlasted the
-    // 16 s the pool waits for a statement, and the service could not start on its own store). Set to 0 outright, so
-    // that a timeout given to the role or the database does not apply either.
+    // 16 s the pool waits for a statement, and the service could not start on its own store). Set to 0
+    // outright, so that a timeout given to the role or the database does not apply either.
     const client = new pg.Client({
       connectionString: url,
       connectionTimeoutMillis: options.timeoutMs,

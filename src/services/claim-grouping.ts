@@ -270,6 +270,9 @@ async function overlappingStored(
   return found
 }
 
+/** What the word probes below hand to the tests after them. */
+const PROBED_COLUMNS = Prisma.sql`l.id, l.speaker_id, l.claim_id, l.words, l.word_count, l.normalized_text`
+
 /**
  * The quotes holding one of the lookup's `k` screening words (screening_word_hashes in the migrations),
  * each word hashed with k's speaker: a probe of quote_speaker_words_idx, which reads only that speaker's
@@ -277,7 +280,7 @@ async function overlappingStored(
  * OFFSET 0 so that the speaker test, applied after, cannot lead the planner to the speaker's index.
  */
 const holdingScreeningWord = Prisma.sql`(
-  SELECT l.id, l.speaker_id, l.claim_id, l.words, l.word_count, l.normalized_text FROM quote l
+  SELECT ${PROBED_COLUMNS} FROM quote l
   WHERE l.speaker_words && k.speaker_screen OFFSET 0)`
 
 /**
@@ -286,7 +289,7 @@ const holdingScreeningWord = Prisma.sql`(
  * quote_short_speaker_screen_idx, whose predicate the literal matches.
  */
 const shortWithScreeningWordHeld = Prisma.sql`(
-  SELECT l.id, l.speaker_id, l.claim_id, l.words, l.word_count, l.normalized_text FROM quote l
+  SELECT ${PROBED_COLUMNS} FROM quote l
   WHERE l.word_count < ${Prisma.raw(String(RUN_FREE_WORDS))} AND l.speaker_screen && k.speaker_words OFFSET 0)`
 
 /** Whether the quote `l` founds a claim, read by key. */

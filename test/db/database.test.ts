@@ -1,4 +1,4 @@
-import { mkdtemp } from 'node:fs/promises'
+import { mkdir, mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import t from 'tap'
@@ -54,7 +54,6 @@ t.test(
   async (t) => {
     // As one that rewrites a large table does; the timeout is for requests, and a store that cannot be
     // migrated cannot be served at all.
-    const { mkdir, writeFile } = await import('node:fs/promises')
     const { DATABASE_URL } = await testDatabaseEnv(t)
     const migrationsDir = await mkdtemp(join(tmpdir(), 'verbatim-slow-'))
     await mkdir(join(migrationsDir, '001_slow'))
@@ -74,7 +73,6 @@ t.test(
 )
 
 t.test('a migration that fails closes the embedded database again', async (t) => {
-  const { mkdir, writeFile } = await import('node:fs/promises')
   const migrationsDir = await mkdtemp(join(tmpdir(), 'verbatim-broken-'))
   await mkdir(join(migrationsDir, '001_broken'))
   await writeFile(join(migrationsDir, '001_broken', 'migration.sql'), 'SELECT * FROM nowhere;')
