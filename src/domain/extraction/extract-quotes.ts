@@ -95,7 +95,23 @@ function isTitle(text: string, tokens: readonly Token[], segment: QuotedSegment)
     (isSpeechVerb(before) || before.text === ':' || before.lower === 'as' || CONJUNCTIONS.has(before.lower))
   )
     return false
+  // `described the “Access Road” tape as …`: a name that modifies the noun after it sits inside the verb's object,
+  // so it is not the name the verb gives.
+  if (modifiesNoun(tokens, segment)) return true
   return !namesObject(tokens, open)
+}
+
+function modifiesNoun(tokens: readonly Token[], segment: QuotedSegment): boolean {
+  if (segment.closeMark < 0) return false
+  const close = tokenAt(tokens, segment.closeMark)
+  const after = tokens[close + 1]
+  return (
+    after !== undefined &&
+    after.isWord &&
+    after.paragraph === (tokens[close] as Token).paragraph &&
+    after.pos === 'NOUN' &&
+    !after.capitalized
+  )
 }
 
 /**

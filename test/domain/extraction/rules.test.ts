@@ -150,6 +150,13 @@ t.test('titles and names', async (t) => {
     )
     t.equal(quotes[0]?.statement, quotes[1]?.statement)
   })
+
+  t.test('a name that modifies the noun after it is inside the object, not the name the verb gives', async (t) => {
+    const text =
+      'Mayor Ines Calloway described the “Harbor Watch” recording as “a private joke.” ' +
+      'Her aides call the “Clean Streets” plan a success.'
+    t.same(allPieces(text), [['a private joke.']])
+  })
 })
 
 t.test('cues', async (t) => {
