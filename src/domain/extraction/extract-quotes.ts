@@ -82,8 +82,11 @@ function isTitle(text: string, tokens: readonly Token[], segment: QuotedSegment)
       : /\.$/
   const content = text.slice(segment.start, segment.end).replace(trailing, '')
   const words = content.split(/\s+/)
+  // `an essay titled “…”` names a work however long its name; elsewhere a name is a few words besides the small
+  // ones (“The Late Show with Jane Roe”).
+  const introduced = before !== undefined && TITLE_INTRODUCERS.has(before.lower)
   if (
-    words.length > MAX_TITLE_WORDS ||
+    (!introduced && words.filter((word) => !TITLE_FUNCTION_WORDS.has(word)).length > MAX_TITLE_WORDS) ||
     /[,;:!?]/.test(content) ||
     INNER_SENTENCE_END.test(content) ||
     !/^[\p{Lu}\d]/u.test(content)
@@ -95,7 +98,7 @@ function isTitle(text: string, tokens: readonly Token[], segment: QuotedSegment)
     (isSpeechVerb(before) || before.text === ':' || before.lower === 'as' || CONJUNCTIONS.has(before.lower))
   )
     return false
-  // `described the “Access Road” tape as …`: a name that modifies the noun after it sits inside the verb's object,
+  // `described the “Harbor Watch” recording as …`: a name that modifies the noun after it sits inside the verb's object,
   // so it is not the name the verb gives.
   if (modifiesNoun(tokens, segment)) return true
   return !namesObject(tokens, open)

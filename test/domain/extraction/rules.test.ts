@@ -121,6 +121,13 @@ t.test('titles and names', async (t) => {
     t.same(allPieces(text), [])
   })
 
+  t.test('a long name: after "titled" any length, elsewhere a few words besides the small ones', async (t) => {
+    const text =
+      'The council released a memo titled “Why the Ferry Fares Will Rise Again Next Spring.” ' +
+      'Mayor Ines Calloway said on “The Early Hour with Dana Whitcombe,” that the fares were “fair.”'
+    t.same(allPieces(text), [['fair.']])
+  })
+
   t.test('names inside a title are not speakers', async (t) => {
     const text =
       'In an interview on “Inside the Valley,” House Speaker Dale Whitcombe said the strikes demand “more patience.”'
