@@ -114,3 +114,32 @@ t.test('verify finds a fragment’s claims by its words, the given speaker’s a
   t.equal(short.statusCode, 200)
   t.equal(short.json().verdict, 'no-record')
 })
+
+t.test('a search too short for a run of four words finds the wordings holding it as written', async (t) => {
+  const app = await buildApp(t)
+  const crowd = await post(
+    app,
+    'urn:search-phrase:crowd',
+    'Valley Courier',
+    crowdOf(60, (n) => `We had no ideas left for the ${NOUNS[n % 8]} on ${surname(n + 300)} Street`),
+  )
+  t.equal(crowd.statusCode, 201)
+  const words = 'I have no idea why the ferry stopped running in March.'
+  const own = await post(
+    app,
+    'urn:search-phrase:own',
+    'Hill Gazette',
+    `Mayor Wilhelmina Ostrander spoke on Monday. “${words}” Ostrander said.`,
+  )
+  t.equal(own.statusCode, 201)
+  const search = async (q: string) =>
+    (await app.inject({ url: `/v1/claims?q=${encodeURIComponent(q)}&limit=100` }))
+      .json()
+      .items.map((claim: { canonicalText: string }) => claim.canonicalText)
+
+  t.same(await search('no idea'), [words], 'the words whole and together, not "no ideas"')
+  t.same(await search('No idea!'), [words], 'as the search key reads them: case and punctuation aside')
+  // No wording holds a misspelt phrase: the wordings most like it are found instead.
+  const misspelt = await search('no idae why')
+  t.ok(misspelt.includes(words), 'a misspelt word is forgiven')
+})
