@@ -12,6 +12,17 @@ async function ingest(app: Awaited<ReturnType<typeof buildApp>>, url: string, te
   return response.json().id
 }
 
+/** The speakers' names, on a new app, after the texts are ingested in the given order. */
+async function speakersAfter(
+  t: Parameters<typeof buildApp>[0],
+  texts: Record<string, string>,
+  order: readonly string[],
+): Promise<string[]> {
+  const app = await buildApp(t)
+  for (const name of order) await ingest(app, `https://daily.example/${name}`, texts[name] as string)
+  return (await app.prisma.speaker.findMany({ select: { name: true } })).map((speaker) => speaker.name)
+}
+
 t.test('a pronoun or a description next to a quote never becomes a speaker or an alias', async (t) => {
   const app = await buildApp(t)
   // On an empty registry, nothing names the speaker of this quote.
@@ -72,14 +83,12 @@ t.test('a name with and without its middle initial is one speaker, in either ord
     ['initial', 'plain'],
     ['plain', 'initial'],
   ]) {
-    const app = await buildApp(t)
     const texts: Record<string, string> = {
       initial: 'Treasurer Dana Q. Whitfield spoke on Monday. “The budget is balanced,” Dana Q. Whitfield said.',
       plain: '“We will not borrow more,” said Dana Whitfield, the treasurer.',
     }
-    for (const name of order) await ingest(app, `https://daily.example/${name}`, texts[name as string] as string)
-    const speakers = await app.prisma.speaker.findMany({ select: { name: true } })
-    t.equal(speakers.length, 1, `${order.join(' then ')}: ${speakers.map((s) => s.name).join(', ')}`)
+    const speakers = await speakersAfter(t, texts, order)
+    t.equal(speakers.length, 1, `${order.join(' then ')}: ${speakers.join(', ')}`)
   }
 })
 
@@ -101,10 +110,8 @@ t.test(
         ['full', 'short'],
         ['short', 'full'],
       ]) {
-        const app = await buildApp(t)
-        for (const name of order) await ingest(app, `https://daily.example/${name}`, texts[name as string] as string)
-        const speakers = await app.prisma.speaker.findMany({ select: { name: true } })
-        t.equal(speakers.length, 1, `${order.join(' then ')}: ${speakers.map((s) => s.name).join(', ')}`)
+        const speakers = await speakersAfter(t, texts, order)
+        t.equal(speakers.length, 1, `${order.join(' then ')}: ${speakers.join(', ')}`)
       }
     }
     // A second given name is not dropped: Mary Ann Roe and Mary Roe may be two people.
@@ -126,14 +133,7 @@ t.test(
       ['short', 'formal'],
       ['formal', 'short'],
     ]) {
-      const app = await buildApp(t)
-      for (const name of order) await ingest(app, `https://daily.example/${name}`, texts[name as string] as string)
-      const speakers = await app.prisma.speaker.findMany({ select: { name: true } })
-      t.same(
-        speakers.map((speaker) => speaker.name),
-        ['Michael Harlowe'],
-        order.join(' then '),
-      )
+      t.same(await speakersAfter(t, texts, order), ['Michael Harlowe'], order.join(' then '))
     }
     // A different given name with the same surname stays someone else.
     const app = await buildApp(t)

@@ -26,6 +26,10 @@ const post = (app: App, url: string, outlet: string, text: string) =>
 const crowdOf = (count: number, quote: (n: number) => string) =>
   Array.from({ length: count }, (_, n) => `“${quote(n)},” said Councillor Aldo ${surname(n)}.`).join('\n\n')
 
+/** The mayor's article, quoting her once with `words`. */
+const postMayor = (app: App, url: string, words: string) =>
+  post(app, url, 'Hill Gazette', `Mayor Wilhelmina Ostrander spoke on Monday. “${words}” Ostrander said.`)
+
 const verify = (app: App, payload: { text: string; speaker?: string }) =>
   app.inject({ method: 'POST', url: '/v1/verify', payload })
 
@@ -43,12 +47,7 @@ t.test('verify finds the given speaker’s claim among many that share a common 
   t.equal(crowd.statusCode, 201)
   t.ok(crowd.json().quoteCount >= 290, 'the crowd of speakers is in')
   const words = 'At the end of the day we will stand by the farmers of this valley.'
-  const own = await post(
-    app,
-    'urn:verify-ranking:own',
-    'Hill Gazette',
-    `Mayor Wilhelmina Ostrander spoke on Monday. “${words}” Ostrander said.`,
-  )
+  const own = await postMayor(app, 'urn:verify-ranking:own', words)
   t.equal(own.statusCode, 201)
 
   const verified = await verify(app, { text: words, speaker: 'Wilhelmina Ostrander' })
@@ -125,12 +124,7 @@ t.test('a search too short for a run of four words finds the wordings holding it
   )
   t.equal(crowd.statusCode, 201)
   const words = 'I have no idea why the ferry stopped running in March.'
-  const own = await post(
-    app,
-    'urn:search-phrase:own',
-    'Hill Gazette',
-    `Mayor Wilhelmina Ostrander spoke on Monday. “${words}” Ostrander said.`,
-  )
+  const own = await postMayor(app, 'urn:search-phrase:own', words)
   t.equal(own.statusCode, 201)
   const search = async (q: string) =>
     (await app.inject({ url: `/v1/claims?q=${encodeURIComponent(q)}&limit=100` }))
