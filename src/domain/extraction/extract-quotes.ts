@@ -104,6 +104,7 @@ function isTitle(text: string, tokens: readonly Token[], segment: QuotedSegment)
   return !namesObject(tokens, open)
 }
 
+/** A lower-case noun of the writer's follows the closing mark in the same paragraph: the quotation qualifies it. */
 function modifiesNoun(tokens: readonly Token[], segment: QuotedSegment): boolean {
   if (segment.closeMark < 0) return false
   const close = tokenAt(tokens, segment.closeMark)
