@@ -2,7 +2,6 @@
  * How a speaker named in one article is recognised in another: by comparison keys of the names and
  * aliases articles use for them. Pure; the service stores the keys and looks them up.
  */
-import { genderOfFirstName } from './extraction/first-names.js'
 import shortGivenNames from './short-given-names.json' with { type: 'json' }
 import surnameParticles from './surname-particles.json' with { type: 'json' }
 
@@ -84,43 +83,6 @@ export function nameVariants(name: string): { plain: string; surname: string | n
   }
 }
 
-const isGivenName = (word: string): boolean => genderOfFirstName(word) !== null
-
-/** An initial or initials written together ("J.", "J", "C.A."). */
-const isInitials = (word: string): boolean => INITIAL.test(word) || /^(\p{Lu}\.)+$/u.test(word)
-
-/**
- * The shorter forms writers print a person's full name in beyond its middle initials: without a middle name
- * that is a family name ("Hillary Rodham Clinton" → "Hillary Clinton", where "Rodham" is no given name; "Mary
- * Ann Roe" keeps her "Ann", a given name she may go by as much as by "Mary"), and without the initials before
- * the given name someone goes by ("J. Everett Corwin" → "Everett Corwin"). Only where the name opens, after any
- * initials, with a given name: "The Harbour Board", typed by a reader with no kind, is no person's. Empty for names
- * of two words.
- */
-export function shortenedNames(name: string): string[] {
-  // An article opens a body's name, never a person's (and the name lists hold "The" as a given name).
-  const words = name
-    .trim()
-    .replace(/^(the|a|an)\s+/i, '')
-    .split(/\s+/)
-  const suffix = words.length > 2 && SUFFIX.test(words[words.length - 1] as string) ? words.pop() : undefined
-  let first = words.length - 1
-  while (first > 1 && SURNAME_PARTICLES.has((words[first - 1] as string).toLowerCase())) first--
-  const given = words.slice(0, first)
-  if (given.length < 2) return []
-  const surname = [...words.slice(first), ...(suffix ? [suffix] : [])]
-  let initials = 0
-  while (initials < given.length && isInitials(given[initials] as string)) initials++
-  if (initials > 0) {
-    const goneBy = given.slice(initials).filter((word) => !isInitials(word))
-    return goneBy.length > 0 && isGivenName(goneBy[0] as string) ? [[...goneBy, ...surname].join(' ')] : []
-  }
-  const middle = given.slice(1).filter((word) => !isInitials(word))
-  return isGivenName(given[0] as string) && middle.length > 0 && middle.every((word) => !isGivenName(word))
-    ? [[given[0] as string, ...surname].join(' ')]
-    : []
-}
-
 /**
  * Whether a person's name as printed is a surname standing alone ("Roe", "de Vries"; not "Van Roe", whose
  * capitalised "Van" may be a given name): the names a surname's prominent bearer may be given for
@@ -178,7 +140,7 @@ export function aliasesOf(mention: SpeakerMention): string[] {
   if (mention.title) aliases.push(`${mention.title} ${mention.name}`)
   if (mention.kind === 'person') {
     const { plain, surname } = nameVariants(mention.name)
-    aliases.push(plain, ...formalNames(plain), ...shortenedNames(mention.name))
+    aliases.push(plain, ...formalNames(plain))
     if (surname) aliases.push(surname)
   }
   // "Roe’s lawyer": the name as written, without the possessive.
@@ -207,10 +169,7 @@ function isGivenNameAlone(written: string, mention: SpeakerMention): boolean {
  */
 export function lookupKeys(mention: Pick<SpeakerMention, 'name' | 'kind'>): string[] {
   const plain = nameVariants(mention.name).plain
-  const names =
-    mention.kind === 'person'
-      ? [mention.name, plain, ...formalNames(plain), ...shortenedNames(mention.name)]
-      : [mention.name]
+  const names = mention.kind === 'person' ? [mention.name, plain, ...formalNames(plain)] : [mention.name]
   return distinctByKey(names).map(nameKey)
 }
 

@@ -16,7 +16,7 @@ import {
   ROLE_WORDS,
   TITLE_ABBREVIATIONS,
 } from './extraction/lexicon.js'
-import { formalNames, nameKey, nameVariants, sameGivenName, shortenedNames } from './speaker-identity.js'
+import { formalNames, nameKey, nameVariants, sameGivenName } from './speaker-identity.js'
 
 export type ResolvedBy = 'id' | 'slug' | 'alias' | 'surname' | 'spelling'
 
@@ -62,14 +62,12 @@ export function withoutTitle(name: string): string {
 
 /**
  * The alias keys a typed name is looked up by, most literal first: as given, without title, without middle initials,
- * with the formal given name for a short one, and without a middle family name or leading initials.
+ * and with the formal given name for a short one.
  */
 export function referenceKeys(reference: string): string[] {
   const stripped = withoutTitle(reference)
   const plain = nameVariants(stripped).plain
-  const keys = [reference, stripped, plain, ...formalNames(plain), ...shortenedNames(stripped)]
-    .map(nameKey)
-    .filter((key) => key !== '')
+  const keys = [reference, stripped, plain, ...formalNames(plain)].map(nameKey).filter((key) => key !== '')
   return [...new Set(keys)]
 }
 

@@ -9,7 +9,6 @@ import {
   nameVariants,
   prominentBearer,
   sameGivenName,
-  shortenedNames,
   SURNAME_PROMINENCE,
   slugify,
   surnameKeys,
@@ -57,22 +56,6 @@ t.test('aliases: the name, title with name, surname and a named mention, once ea
   t.same(aliasesOf({ name: 'White House', title: null, kind: 'organisation', mentionText: 'the White House' }), [
     'White House',
   ])
-})
-
-t.test('shortened names: a middle family name or leading initials dropped, given names kept', async (t) => {
-  t.same(shortenedNames('Marguerite Tolland Ashby'), ['Marguerite Ashby'], 'a family name as a middle name')
-  t.same(shortenedNames('Marguerite Tolland Ashby Jr.'), ['Marguerite Ashby Jr.'], 'the suffix stays')
-  t.same(shortenedNames('Dana Q. Tolland Whitfield'), ['Dana Whitfield'], 'with a middle initial too')
-  t.same(shortenedNames('J. Everett Corwin'), ['Everett Corwin'], 'the given name gone by after an initial')
-  t.same(shortenedNames('C.A. Everett Corwin'), ['Everett Corwin'], 'initials written together')
-  t.same(shortenedNames('Mary Ann Roe'), [], 'a second given name may be the one she goes by')
-  t.same(shortenedNames('J. K. Corwin'), [], 'initials alone are no name')
-  t.same(shortenedNames('Juan de la Tierra'), [], 'particles belong to the surname')
-  t.same(shortenedNames('Jane Roe'), [])
-  t.same(shortenedNames('Roe'), [])
-  t.same(shortenedNames('The Harbour Board'), [], 'no given name opens it')
-  t.ok(lookupKeys({ name: 'Marguerite Tolland Ashby', kind: 'person' }).includes('marguerite ashby'))
-  t.same(lookupKeys({ name: 'Tolland Ashby Group', kind: 'organisation' }), ['tolland ashby group'])
 })
 
 t.test('name variants: middle initials dropped, a suffix kept with the surname', async (t) => {
