@@ -19,6 +19,7 @@ import {
   NAMING_VERBS,
   POSSESSIVE_PRONOUNS,
   SPEECH_NOUNS,
+  TIME_NOUNS,
   TITLE_FUNCTION_WORDS,
   TITLE_INTRODUCERS,
 } from './lexicon.js'
@@ -83,7 +84,7 @@ function isTitle(text: string, tokens: readonly Token[], segment: QuotedSegment)
   const content = text.slice(segment.start, segment.end).replace(trailing, '')
   const words = content.split(/\s+/)
   // `an essay titled “…”` names a work however long its name; elsewhere a name is a few words besides the small
-  // ones (“The Late Show with Jane Roe”).
+  // ones (“The Early Hour with Jane Roe”).
   const introduced = before !== undefined && TITLE_INTRODUCERS.has(before.lower)
   if (
     (!introduced && words.filter((word) => !TITLE_FUNCTION_WORDS.has(word)).length > MAX_TITLE_WORDS) ||
@@ -104,7 +105,11 @@ function isTitle(text: string, tokens: readonly Token[], segment: QuotedSegment)
   return !namesObject(tokens, open)
 }
 
-/** A lower-case noun of the writer's follows the closing mark in the same paragraph: the quotation qualifies it. */
+/**
+ * A lower-case noun of the writer's follows the closing mark in the same paragraph: the quotation qualifies it.
+ * Not a noun of time, which the tagger reads as a noun but which dates the clause (`called the plan “Reckless”
+ * yesterday`).
+ */
 function modifiesNoun(tokens: readonly Token[], segment: QuotedSegment): boolean {
   if (segment.closeMark < 0) return false
   const close = tokenAt(tokens, segment.closeMark)
@@ -114,7 +119,8 @@ function modifiesNoun(tokens: readonly Token[], segment: QuotedSegment): boolean
     after.isWord &&
     after.paragraph === (tokens[close] as Token).paragraph &&
     after.pos === 'NOUN' &&
-    !after.capitalized
+    !after.capitalized &&
+    !TIME_NOUNS.has(after.lower)
   )
 }
 

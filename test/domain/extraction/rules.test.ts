@@ -163,6 +163,11 @@ t.test('titles and names', async (t) => {
       'Mayor Ines Calloway described the “Harbor Watch” recording as “a private joke.” ' +
       'Her aides call the “Clean Streets” plan a success.'
     t.same(allPieces(text), [['a private joke.']])
+    // A noun of time dates the clause: the name is still what the verb calls the plan.
+    for (const time of ['yesterday', 'today, aides said', 'tonight']) {
+      const dated = `Ines Calloway called the plan “Reckless” ${time}.`
+      t.same(allPieces(dated), [['Reckless']], time)
+    }
   })
 })
 
