@@ -40,12 +40,11 @@ const isoOrNull = (value: Date | string | null): string | null => (value === nul
  * Claims whose wording a text shares, at most `limit`, the likeliest first: those with a rendering
  * sharing a run of four words with it (the shingle index), ranked by how many of its runs they share,
  * and for a text too short to have such a run, those with a wording that contains it: any distinct
- * wording an outlet printed holding its words as written (claimsHoldingPhrase), or when none does,
- * any distinct wording (the trigram index on the claims' tallied wordings) or canonical wording (the
- * trigram index on claims, for claims tallied before wordings were) ranked by word similarity, which
- * forgives a misspelt word. Ranked, not cut in whatever order the index gives: on real news a common
- * run ("at the end of the day") or word is in thousands of claims, and the one sought was often cut.
- * With a speaker given, that speaker's claims come first. The exact comparison is the caller's.
+ * wording an outlet printed (the trigram index on the claims' tallied wordings), or the canonical
+ * wording (the trigram index on claims, for claims tallied before wordings were), ranked by word
+ * similarity. Ranked, not cut in whatever order the index gives: on real news a common run ("at the
+ * end of the day") or word is in thousands of claims, and the one sought was often cut. With a
+ * speaker given, that speaker's claims come first. The exact comparison is the caller's.
  */
 export async function claimsSharingWords(
   prisma: PrismaClient,
@@ -55,10 +54,6 @@ export async function claimsSharingWords(
 ): Promise<string[]> {
   const tokens = matchingWords(text)
   const key = searchKey(text)
-  if (tokens.length < SHINGLE_SIZE && key.length >= TRIGRAM_LENGTH) {
-    const holding = await claimsHoldingPhrase(prisma, key, limit, speakerId)
-    if (holding.length > 0) return holding
-  }
   const rows =
     tokens.length >= SHINGLE_SIZE
       ? await prisma.$queryRaw<Array<{ id: string }>>`
@@ -86,30 +81,30 @@ export async function claimsSharingWords(
 
 /** Words of at least this many letters have a trigram of their own: the trigram index can find the wordings holding them. */
 const INDEXED_WORD_LENGTH = 3
-/** A LIKE pattern needs this many characters between its wildcards for the trigram index to narrow it. */
-const TRIGRAM_LENGTH = 3
 
 /**
- * Claims with a wording that holds the search key's words as they are, together and whole ("no idea" in
- * "i have no idea why", not in "no ideas"), at most `limit`: the given speaker's first, then the shortest
- * wordings, the closest to the words sought. Ranking every wording that shares trigrams with a short key by
- * word similarity read thousands of long wordings at 7.5k real articles stored ("pass the hat": 0.7 s, 12,000
- * wordings read and dropped); the phrase's own trigrams narrow the index to the few that hold it (4 ms).
+ * The claims a reader's wording search finds (`q`), at most `limit`. A text of fewer than four words with a
+ * word the trigram index can find: the claims with a wording holding its words as written, whole and
+ * together ("no idea" in "i have no idea why", not in "no ideas"), the shortest wordings first, the closest
+ * to the words sought; ranking every wording sharing trigrams with a short text by word similarity, as
+ * claimsSharingWords does, read thousands of long wordings at 7.5k real articles stored ("pass the hat":
+ * 0.7 s, 12,000 wordings read and dropped), where the phrase's own trigrams narrow the index to the few
+ * holding it (4 ms). Otherwise, or when no wording holds it (a misspelt word), claimsSharingWords. Verify
+ * does not come here: a fragment's rule accepts its words with others between them, which a phrase does not.
  */
-async function claimsHoldingPhrase(
-  prisma: PrismaClient,
-  key: string,
-  limit: number,
-  speakerId: string | null,
-): Promise<string[]> {
-  // A search key holds no LIKE wildcard (see claimsHoldingFragment); the first pattern is the one the index reads.
-  const rows = await prisma.$queryRaw<Array<{ id: string }>>`
-    SELECT w.claim_id AS id FROM claim_wording w JOIN claim c ON c.id = w.claim_id
-    WHERE w.search_key LIKE ${`%${key}%`} AND ' ' || w.search_key || ' ' LIKE ${`% ${key} %`}
-    GROUP BY w.claim_id, c.speaker_id
-    ORDER BY coalesce(c.speaker_id = ${speakerId}::uuid, false) DESC, min(length(w.search_key)), w.claim_id
-    LIMIT ${limit}`
-  return rows.map((row) => row.id)
+export async function claimsMatchingSearch(prisma: PrismaClient, text: string, limit: number): Promise<string[]> {
+  const key = searchKey(text)
+  if (matchingWords(text).length < SHINGLE_SIZE && key.split(' ').some((word) => word.length >= INDEXED_WORD_LENGTH)) {
+    // A search key holds no LIKE wildcard (see claimsHoldingFragment); the first pattern is the one the index reads.
+    const rows = await prisma.$queryRaw<Array<{ id: string }>>`
+      SELECT w.claim_id AS id FROM claim_wording w
+      WHERE w.search_key LIKE ${`%${key}%`} AND ' ' || w.search_key || ' ' LIKE ${`% ${key} %`}
+      GROUP BY w.claim_id
+      ORDER BY min(length(w.search_key)), w.claim_id
+      LIMIT ${limit}`
+    if (rows.length > 0) return rows.map((row) => row.id)
+  }
+  return claimsSharingWords(prisma, text, limit)
 }
 
 /**
@@ -175,7 +170,7 @@ export async function listClaims(
       speakerId: await speakerFilter(prisma, query.speaker, { in: 'querystring', field: '/speaker' }),
     })
   }
-  if (query.q) conditions.push({ id: { in: await claimsSharingWords(prisma, query.q, WORDING_SEARCH_LIMIT) } })
+  if (query.q) conditions.push({ id: { in: await claimsMatchingSearch(prisma, query.q, WORDING_SEARCH_LIMIT) } })
   if (query.outlet) conditions.push({ quotes: { some: { article: { outlet: outletWhere(query.outlet) } } } })
   if (query.label) conditions.push({ quotes: { some: { label: query.label } } })
   const window = timeWindow(query.from, query.to)

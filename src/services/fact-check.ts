@@ -12,7 +12,7 @@ import { badRequest, HttpProblem } from '../http/problem.js'
 import { FACT_CHECK_PAGE_SIZE, type FactCheckSearchInput, type FactCheckSearchResult } from '../schemas/fact-check.js'
 import type { ClaimNoteResource } from '../schemas/claim-notes.js'
 import { currentNotes } from './claim-note-store.js'
-import { claimsSharingWords, getClaimDetail, WORDING_SEARCH_LIMIT } from './claims.js'
+import { claimsMatchingSearch, getClaimDetail, WORDING_SEARCH_LIMIT } from './claims.js'
 import { afterCursor, pageLimit, toPage } from './pagination.js'
 
 /** Claims in fact-checkers' conventions: a claim's ClaimReview, and a search answering as Fact Check Tools does. */
@@ -89,7 +89,7 @@ export async function searchFactChecks(
   const filter = query.reviewPublisherSiteFilter
   if (filter !== undefined && siteOf(filter) !== publisherSite(site.publisher)) return { claims: [] }
   if (query.query !== undefined) {
-    conditions.push({ id: { in: await claimsSharingWords(prisma, query.query, WORDING_SEARCH_LIMIT) } })
+    conditions.push({ id: { in: await claimsMatchingSearch(prisma, query.query, WORDING_SEARCH_LIMIT) } })
   }
   if (query.languageCode !== undefined) {
     // The language only: Google's search does not consider the region either.
