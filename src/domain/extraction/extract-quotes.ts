@@ -99,8 +99,8 @@ function isTitle(text: string, tokens: readonly Token[], segment: QuotedSegment)
     (isSpeechVerb(before) || before.text === ':' || before.lower === 'as' || CONJUNCTIONS.has(before.lower))
   )
     return false
-  // `described the “Harbor Watch” recording as …`: a name that modifies the noun after it sits inside the verb's object,
-  // so it is not the name the verb gives.
+  // `described the “Harbor Watch” recording as …`: a name that modifies the noun after it sits inside the verb's
+  // object, so it is not the name the verb gives.
   if (modifiesNoun(tokens, segment)) return true
   return !namesObject(tokens, open)
 }
