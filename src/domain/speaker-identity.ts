@@ -183,7 +183,7 @@ function distinctByKey(names: readonly string[]): string[] {
   })
 }
 
-/** A person who goes by a surname, and how many quotes the record attributes to them. */
+/** A person who goes by a surname, and how many quotes articles attribute to them by name (none inferred). */
 export interface SurnameBearer {
   id: string
   quotes: number
@@ -198,7 +198,7 @@ export const SURNAME_PROMINENCE = { leaderOverOthers: 5, leaderQuotes: 10 } as c
 
 /**
  * The person a surname printed alone stands for when several people known to the record go by it: the
- * one the record quotes far more than all the others together ("Roe" in an article that never gives a
+ * one articles quote by name far more than all the others together ("Roe" in an article that never gives a
  * given name is the Jane Roe quoted hundreds of times, not her son quoted twice), or nobody when no
  * one stands out that far. What news writers rely on when they drop the given name; without it, every
  * surname a relative or a misread name shares became a speaker of its own and split the person's quotes.

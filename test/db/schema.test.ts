@@ -209,5 +209,7 @@ t.test('every model round-trips through the generated client', async (t) => {
   )
   t.equal(await p.apiKey.count(), 1)
   t.equal(await p.auditEvent.count(), 1)
+  // Written by Postgres's triggers on quote, read here: the one quote named its speaker.
+  t.same(await p.speakerQuoteCount.findMany(), [{ speakerId: speaker.id, quotes: 1 }])
   t.match(article.id, /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/, 'ids are UUIDv7')
 })
