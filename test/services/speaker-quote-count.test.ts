@@ -1,6 +1,12 @@
 import t, { type Test } from 'tap'
 import type { FastifyInstance } from 'fastify'
-import { firstQuoteOf as quoteOf, ingestArticle as ingest } from '../fixtures/speaker-articles.js'
+import {
+  BRIDGE,
+  firstQuoteOf as quoteOf,
+  ingestArticle as ingest,
+  oneSpeakerForTwo,
+  PIER,
+} from '../fixtures/speaker-articles.js'
 import { asAdmin, buildApp, ingestSeeds } from '../helper.js'
 
 // speaker_quote_count, the quotes articles attribute to a speaker by name (not inferred), is kept by
@@ -37,8 +43,6 @@ async function countsHold(t: Test, app: FastifyInstance, after: string) {
   return counts
 }
 
-const PIER = 'The pier needs a new roof before the first storms of winter.'
-const BRIDGE = 'The bridge will open in May and not a day later.'
 const FERRY = 'The ferry timetable stays as it is until the spring.'
 
 // Counted at commit, so that a count's row is locked for the moment of a commit only (the migration says why).
@@ -60,18 +64,7 @@ t.test('every write of a quote keeps its speaker’s count', async (t) => {
   t.ok((await countsHold(t, app, 'ingesting the seeds')).kept > 0, 'the seeds have attributed quotes')
 
   // A surname first printed alone, then a full name that takes its speaker over: one speaker for two.
-  const pier = await ingest(
-    app,
-    'https://harbour.example/pier',
-    '2026-06-01T08:00:00Z',
-    `The harbour committee met on Tuesday. “${PIER}” Torvald said.`,
-  )
-  const bridge = await ingest(
-    app,
-    'https://north.example/bridge',
-    '2026-06-02T08:00:00Z',
-    `Minister Ana Torvald opened the works. “${BRIDGE}” Torvald said.`,
-  )
+  const { pier, bridge, minister } = await oneSpeakerForTwo(app)
   await countsHold(t, app, 'ingesting')
   // Words printed with no speaker are given the speaker of the claim they join, and are not counted.
   const unnamed = await ingest(
@@ -82,7 +75,6 @@ t.test('every write of a quote keeps its speaker’s count', async (t) => {
   )
   t.match(await quoteOf(app, unnamed), { speaker: { name: 'Ana Torvald' } }, 'an inferred speaker')
   await countsHold(t, app, 'inferring a speaker')
-  const minister = (await quoteOf(app, bridge)).speaker!
 
   const split = await app.inject({
     method: 'POST',

@@ -1,6 +1,12 @@
 import t from 'tap'
 import type { FastifyInstance } from 'fastify'
-import { firstQuoteOf as quoteOf, ingestArticle as ingest } from '../../fixtures/speaker-articles.js'
+import {
+  BRIDGE,
+  firstQuoteOf as quoteOf,
+  ingestArticle as ingest,
+  oneSpeakerForTwo,
+  PIER,
+} from '../../fixtures/speaker-articles.js'
 import { asAdmin, buildApp } from '../../helper.js'
 
 // Invented articles about two invented people who share a surname.
@@ -8,33 +14,6 @@ type App = FastifyInstance
 
 const split = (app: App, id: string, payload: object) =>
   app.inject({ method: 'POST', url: `/v1/speakers/${id}/split`, headers: asAdmin, payload })
-
-const PIER = 'The pier needs a new roof before the first storms of winter.'
-const BRIDGE = 'The bridge will open in May and not a day later.'
-
-/**
- * One speaker holding two people's quotes: an article naming only "Torvald" came first, and the
- * minister's full name, printed later, took that speaker over (as ingestion does with a surname known
- * alone); the pier quote was her brother's.
- */
-async function oneSpeakerForTwo(app: App) {
-  const pier = await ingest(
-    app,
-    'https://harbour.example/pier',
-    '2026-06-01T08:00:00Z',
-    `The harbour committee met on Tuesday. “${PIER}” Torvald said.`,
-  )
-  const bridge = await ingest(
-    app,
-    'https://north.example/bridge',
-    '2026-06-02T08:00:00Z',
-    `Minister Ana Torvald opened the works. “${BRIDGE}” Torvald said.`,
-  )
-  const [one, other] = [await quoteOf(app, pier), await quoteOf(app, bridge)]
-  t.equal(one.speaker!.id, other.speaker!.id, 'one speaker before the split')
-  t.equal(other.speaker!.name, 'Ana Torvald')
-  return { pier, bridge, minister: other.speaker!, pierClaim: one.claimId, bridgeClaim: other.claimId }
-}
 
 t.test('splitting a name off a speaker: the quotes its articles name move, with their claims', async (t) => {
   const app = await buildApp(t)
