@@ -8,6 +8,8 @@ import {
   DOCUMENT_WORDS,
   GENDERED_HONORIFICS,
   GENDERED_PRONOUNS,
+  NOT_CURRENT,
+  OFFICE_MODIFIERS,
   ORGANISATION_WORDS,
   PARTY_INITIALS,
   PARTY_MEMBERS,
@@ -22,6 +24,7 @@ import {
   SOURCE_PREPOSITIONS,
   SPEECH_VERBS,
   TITLE_ABBREVIATIONS,
+  TITLE_SUFFIXES,
 } from './lexicon.js'
 import {
   descriptionEndingAt,
@@ -299,6 +302,16 @@ export function splitName(tokens: readonly Token[], mention: Mention, text: stri
     if (isTitleWord(bare)) lastRole = index
     const gender = GENDERED_HONORIFICS.get(bare)
     if (gender) honorific = gender
+    // "Sir Tom Pell", "First Lady Jane Roe": an honorific before a given name is no part of the name. Before a
+    // surname it may be ("Lady Roe" is what she goes by), and a given name before it makes it a name ("Jane Lord").
+    const next = words[index + 1]
+    if (
+      gender &&
+      next !== undefined &&
+      isGivenNameOrInitial(next) &&
+      !words.slice(0, index).some((before) => isGivenName(before))
+    )
+      lastRole = index
   })
   // "the Department of Homeland Security", "the Council on Foreign Relations": a body's noun followed by
   // "of …" (or "for", "on") with no person's title after it is the body's own name, whatever capitalised words follow.
@@ -505,7 +518,24 @@ function isTitleWord(bare: string): boolean {
     TITLE_ABBREVIATIONS.has(bare) ||
     ORGANISATION_WORDS.has(bare) ||
     PARTY_MEMBERS.has(bare) ||
-    isPluralRole(bare)
+    isPluralRole(bare) ||
+    isHyphenatedTitle(bare)
+  )
+}
+
+/**
+ * "Vice-President", "Sen.-elect", "Ex-Gov.": a title written as one hyphenated word, which the role lists hold only
+ * in some spellings. Its last part is a title's word or a suffix such as "elect"; the parts before it are titles'
+ * words, offices' modifiers ("vice", "deputy") or words of a past office ("ex").
+ */
+function isHyphenatedTitle(bare: string): boolean {
+  if (!bare.includes('-')) return false
+  const parts = bare.split('-').map(withoutFinalStop)
+  const last = parts.pop() as string
+  const titlePart = (part: string): boolean => part !== '' && !part.includes('-') && isTitleWord(part)
+  return (
+    (TITLE_SUFFIXES.has(last) || titlePart(last)) &&
+    parts.every((part) => titlePart(part) || OFFICE_MODIFIERS.has(part) || NOT_CURRENT.has(part))
   )
 }
 

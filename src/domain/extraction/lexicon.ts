@@ -117,6 +117,8 @@ export const COMPOUND_OFFICES: ReadonlySet<string> = set(
 export const NOT_CURRENT: ReadonlySet<string> = set(roles.notCurrent)
 /** Words that, before a role, name another office ("vice president", "deputy secretary"). */
 export const OFFICE_MODIFIERS: ReadonlySet<string> = set(roles.officeModifiers)
+/** Words a hyphen joins after a title for an office not yet taken ("Sen.-elect", "Secretary-designate"). */
+export const TITLE_SUFFIXES: ReadonlySet<string> = set(roles.titleSuffixes)
 
 /**
  * The U.S. states by their short forms, lower-cased without a final full stop ("calif" and "ca" → "california",

@@ -187,6 +187,25 @@ function roleChainEnd(tokens: readonly Token[], from: number, ceiling: number): 
   return -1
 }
 
+/**
+ * "Secretary of Health and Human Services Jane Roe": an "and" inside the name of an office or a body, between
+ * capitalised words after its "of". Between names ("Jane Roe and John Doe") it stays a list: only a role's or a
+ * body's word right before the "of" ("Secretary of …", "Department of …") makes one name of it.
+ */
+function joinsOfficeName(tokens: readonly Token[], i: number): boolean {
+  const [office, connector, before, token, after] = tokens.slice(Math.max(0, i - 3), i + 2)
+  return (
+    i >= 3 &&
+    (token?.lower === 'and' || token?.text === '&') &&
+    before?.capitalized === true &&
+    after?.capitalized === true &&
+    connector !== undefined &&
+    NAME_CONNECTORS.has(connector.lower) &&
+    office?.capitalized === true &&
+    (isRoleWord(office) || isOrganisationWord(office))
+  )
+}
+
 /** The word-level pronoun a token starts with ("he" for "He’s"), or null. */
 export function pronounOf(token: Token): string | null {
   if (SUBJECT_PRONOUNS.has(token.lower)) return token.lower
@@ -237,9 +256,10 @@ export function nameEndingAt(tokens: readonly Token[], last: number, floor: numb
       break
     }
     if (
-      NAME_CONNECTORS.has(token.lower) &&
-      tokens[i - 1]?.capitalized === true &&
-      tokens[i + 1]?.capitalized === true
+      (NAME_CONNECTORS.has(token.lower) &&
+        tokens[i - 1]?.capitalized === true &&
+        tokens[i + 1]?.capitalized === true) ||
+      joinsOfficeName(tokens, i)
     ) {
       first = i
       continue
@@ -306,7 +326,8 @@ export function nameStartingAt(tokens: readonly Token[], first: number, within: 
       last = i
       continue
     }
-    if (NAME_CONNECTORS.has(token.lower) && tokens[i + 1]?.capitalized === true) continue
+    if ((NAME_CONNECTORS.has(token.lower) && tokens[i + 1]?.capitalized === true) || joinsOfficeName(tokens, i))
+      continue
     const chainEnd = roleChainEnd(tokens, i, ceiling)
     if (chainEnd > i) {
       last = chainEnd

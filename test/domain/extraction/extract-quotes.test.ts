@@ -407,6 +407,46 @@ t.test('a name after an office’s “of” phrase keeps its middle initial and 
   ])
 })
 
+t.test('an office or a body whose name holds an "and" is one name, and a list of people stays a list', async (t) => {
+  const speakers = [
+    '“We will keep building,” Secretary of Fisheries and Coastal Trade Ada Lorne said.',
+    '“We will keep building,” said Secretary of Fisheries and Coastal Trade Ada Lorne.',
+    '“Fine,” said the Department of Fisheries and Coastal Trade.',
+    '“We will not back down on this,” Jane Roe and Tomas Brell said.',
+  ].map((text) => extractQuotes(text)[0]?.speaker)
+  t.same(
+    speakers.map((speaker) => [speaker?.name, speaker?.kind]),
+    [
+      ['Ada Lorne', 'person'],
+      ['Ada Lorne', 'person'],
+      ['Department of Fisheries and Coastal Trade', 'organisation'],
+      ['Tomas Brell', 'person'],
+    ],
+  )
+})
+
+t.test('a hyphenated title and an honorific before a given name are no part of the name', async (t) => {
+  const speakers = [
+    '“I disagree,” Vice-President Dale Orwin said.',
+    '“It is time,” Rep.-elect Sam Tolley said.',
+    '“Not now,” said Sen.-designate Tom Brack.',
+    '“We will look into it,” First Lady Marta Venn said.',
+    '“The search goes on,” said Sir Ronald Pesce.',
+    // Before a surname alone the honorific is what the person goes by, and after a given name it is a name's word.
+    '“The search goes on,” said Lady Pesce.',
+    '“The search goes on,” said Marta Lord Venn.',
+  ].map((text) => extractQuotes(text)[0]?.speaker?.name)
+  t.same(speakers, [
+    'Dale Orwin',
+    'Sam Tolley',
+    'Tom Brack',
+    'Marta Venn',
+    'Ronald Pesce',
+    'Lady Pesce',
+    'Marta Lord Venn',
+  ])
+})
+
 t.test('a title, a name, then where the person is from, works or speaks: the name stops there', async (t) => {
   const speakers = [
     '“We will vote,” said Sen. Jane P. Roe of Ohio.',
