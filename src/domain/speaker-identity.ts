@@ -61,16 +61,22 @@ export function isGenerationalSuffix(word: string): boolean {
 
 /** A middle initial ("J.", "J"): writers keep or drop it. */
 const INITIAL = /^\p{L}\.?$/u
+/** Initials opening a name ("J.", "C.A."): someone known by the given name after them is printed with or without. */
+const LEADING_INITIALS = /^(?:\p{Lu}\.){1,3}$/u
 
 /**
- * A person's name as writers vary it: without middle initials ("Harold T. Penwick" is "Harold Penwick"), and the
+ * A person's name as writers vary it: without middle initials ("Harold T. Penwick" is "Harold Penwick") or the
+ * initials before a given name and a surname ("J. Harold Penwick", who goes by Harold Penwick), and the
  * surname a later mention uses alone ("Penwick"; "Van Hollen", particles and all, for "Chris Van Hollen"; "Roe
  * Jr." for a name with a generational suffix, whose bare surname is more often the parent's).
  */
 export function nameVariants(name: string): { plain: string; surname: string | null } {
   const words = name.trim().split(/\s+/)
   const suffix = words.length > 2 && SUFFIX.test(words[words.length - 1] as string) ? words.pop() : undefined
-  const plain = words.filter((word, index) => index === 0 || index === words.length - 1 || !INITIAL.test(word))
+  const leading = words.length > 2 && LEADING_INITIALS.test(words[0] as string) ? 1 : 0
+  const plain = words.filter(
+    (word, index) => index === leading || index === words.length - 1 || (index > leading && !INITIAL.test(word)),
+  )
   // The surname starts at its particles, after the given name. A name opening with a particle in lowercase
   // is a surname alone ("de Vries"); capitalised, the first word may be a given name ("Van", "Al").
   let first = words.length - 1

@@ -93,6 +93,23 @@ t.test('a name with and without its middle initial is one speaker, in either ord
 })
 
 t.test(
+  'a name with and without the initial before the given name it goes by is one speaker, in either order',
+  async (t) => {
+    for (const order of [
+      ['initial', 'plain'],
+      ['plain', 'initial'],
+    ]) {
+      const texts: Record<string, string> = {
+        initial: '“The budget is balanced,” said Treasurer J. Dana Whitfield.',
+        plain: '“We will not borrow more,” said Dana Whitfield, the treasurer.',
+      }
+      const speakers = await speakersAfter(t, texts, order)
+      t.equal(speakers.length, 1, `${order.join(' then ')}: ${speakers.join(', ')}`)
+    }
+  },
+)
+
+t.test(
   'a short given name and the formal one are one speaker, shown by the formal name, in either order',
   async (t) => {
     const texts: Record<string, string> = {
