@@ -1167,9 +1167,14 @@ export class EntityRegistry {
   ): ResolvedSpeaker | null {
     const gender = GENDERED_PRONOUNS.get(pronoun)
     if (pronoun === 'it' || pronoun === 'they') {
-      for (const { entity } of this.mentionsBefore(before)) {
-        if (entity.name !== excluded && entity.kind === 'organisation' && !entity.place)
-          return { entity, resolvedBy: 'pronoun' }
+      // A body the last few sentences name, as for people. "They" stands for people named after it ("the senators",
+      // "Roe and Pell") rather than for the body: then it stands for no body at all.
+      const sentence = this.sentenceAt(before)
+      for (const { entity, start } of this.mentionsBefore(before)) {
+        if (sentence - this.sentenceAt(start) > 2) break
+        if (entity.name === excluded || entity.kind !== 'organisation' || entity.place) continue
+        if (pronoun === 'they' && this.peopleNamedBetween(start, before)) return null
+        return { entity, resolvedBy: 'pronoun' }
       }
       return null
     }
@@ -1183,6 +1188,27 @@ export class EntityRegistry {
       this.salientPerson(before, gender, excluded, ruledOut, (start) => sentence - this.sentenceAt(start) <= 2) ??
       this.salientPerson(before, gender, excluded, ruledOut, (start) => before - start <= PRONOUN_REACH)
     )
+  }
+
+  /**
+   * Whether the writer names people between two offsets: a person ("Roe"), or a plural of a role, a party's member or
+   * a people ("officials", "Democrats", "Israelis"). Words inside quotations are the speaker's, not the writer's.
+   */
+  private peopleNamedBetween(from: number, to: number): boolean {
+    for (let m = firstStartingAt(this.mentions, from + 1); m < this.mentions.length; m++) {
+      const mention = this.mentions[m] as EntityMention
+      if (mention.start >= to) break
+      if (mention.entity.kind === 'person') return true
+    }
+    const { tokens } = this
+    for (let t = firstStartingAt(tokens, from + 1); t < tokens.length; t++) {
+      const token = tokens[t] as Token
+      if (token.start >= to) break
+      if (token.segment >= 0 || !token.isWord) continue
+      const bare = bareWord(token)
+      if (isPluralRoleWord(bare) || (hasPluralEnding(bare) && (PARTY_MEMBERS.has(bare) || isDemonym(bare)))) return true
+    }
+    return false
   }
 
   /**

@@ -781,6 +781,20 @@ t.test('it and they stand for the organisation named last', async (t) => {
   t.match(nobody?.speaker, { name: 'they', resolvedBy: 'pronoun' })
 })
 
+t.test(
+  'they stand for people named after the organisation, and no organisation is further than two sentences back',
+  async (t) => {
+    const speakers = [
+      'The Harbor Council met on Monday. Several senators attended. "We were not consulted," they said.',
+      'The Harbor Council met on Monday. Jane Roe and Tom Pell attended. "We were not consulted," they said.',
+      'The Harbor Council met on Monday. The Danes in the hall left early. "We were not consulted," they said.',
+      'The Harbor Council met on Monday. Its rules passed. "We were consulted," they said.',
+      'The Harbor Council met on Monday. The rules passed. The vote was close. The hall was full. "We won," they said.',
+    ].map((text) => extractQuotes(text)[0]?.speaker?.name)
+    t.same(speakers, ['they', 'they', 'they', 'Harbor Council', 'they'])
+  },
+)
+
 t.test('a nearer name of unknown gender wins over a distant one of the right gender', async (t) => {
   const filler = 'The agency kept working on the file for months. '.repeat(8)
   const text = `Ms. Ann Lee left office. ${filler}Deputy Secretary Kim Park took over. "We are ready," she said.`
