@@ -922,7 +922,7 @@ export class EntityRegistry {
       this.namedByBodyNoun(parts, words, mention) ??
       this.byName.get(key) ??
       (parts.kind === 'person'
-        ? (this.findBySurname(words, Number.MAX_SAFE_INTEGER) ??
+        ? (this.bearerOf(words, Number.MAX_SAFE_INTEGER, parts) ??
           // "Judge Scott", "Ms. Scott": after a title or an honorific one word is a surname, never a given name.
           (parts.title === null && parts.honorific === null ? this.findByGivenName(words) : undefined))
         : undefined)
@@ -1006,13 +1006,28 @@ export class EntityRegistry {
     return named?.size === 1 ? (named.values().next().value as Entity) : undefined
   }
 
-  private findBySurname(words: readonly string[], before: number): Entity | undefined {
+  /**
+   * The person a name's words stand for when they are a bearer's surname or part of their name, of the gender an
+   * honorific gives. "Lady Roe" after "First Lady Jane Roe": an honorific kept before a surname is no word of it.
+   */
+  private bearerOf(words: readonly string[], before: number, parts: NameParts): Entity | undefined {
+    const honorific = words.length > 1 ? GENDERED_HONORIFICS.get(withoutFinalStop(words[0] as string)) : undefined
+    return this.findBySurname(honorific ? words.slice(1) : words, before, parts.honorific ?? honorific ?? null)
+  }
+
+  private findBySurname(words: readonly string[], before: number, gender: Gender | null = null): Entity | undefined {
     const last = words[words.length - 1] as string
     const candidates = this.bySurname.get(last) ?? []
     let fallback: Entity | undefined
+    // "Mrs. Roe" after "Gov. John Roe and his wife, Jane Roe": an honorific's gender passes over a bearer of the other.
+    const sameGender = (entity: Entity): boolean => {
+      const known = genderByVotes(entity) ?? entity.nameGender
+      return gender === null || known === undefined || known === null || known === gender
+    }
     const fits = (entity: Entity): boolean =>
       entity.words[entity.words.length - 1] === last &&
-      (words.length === 1 || entity.words.length === 1 || words.every((w) => entity.words.includes(w)))
+      (words.length === 1 || entity.words.length === 1 || words.every((w) => entity.words.includes(w))) &&
+      sameGender(entity)
     // The nearest one before, else the first one after ("Sheinbaum" first, "Claudia Sheinbaum" later).
     for (let m = firstStartingAt(candidates, before) - 1, n = 0; m >= 0 && n < MAX_ANTECEDENTS; m--, n++) {
       const { entity } = candidates[m] as EntityMention
@@ -1128,7 +1143,7 @@ export class EntityRegistry {
       this.namedByBodyNoun(parts, words, mention) ??
       this.personBearing(words, mention) ??
       this.byName.get(words.join(' ')) ??
-      this.findBySurname(words, start) ??
+      this.bearerOf(words, start, parts) ??
       this.register(mention)
     if (!entity) return null
     if (entity.kind === 'organisation') return { entity, resolvedBy: 'organisation' }

@@ -425,6 +425,18 @@ t.test('an office or a body whose name holds an "and" is one name, and a list of
   )
 })
 
+t.test(
+  'a surname after an honorific is the bearer of its gender, and "Lady Roe" the First Lady Jane Roe named before',
+  async (t) => {
+    const opening = 'First Lady Jane Roe and her husband, Gov. John Roe, visited the plant on Monday. '
+    const speakers = ['Mrs. Roe', 'Lady Roe', 'Mr. Roe'].map((mention) => {
+      const [quote] = extractQuotes(`${opening}“We are proud of the workers here,” ${mention} said.`)
+      return quote?.speaker?.name
+    })
+    t.same(speakers, ['Jane Roe', 'Jane Roe', 'John Roe'])
+  },
+)
+
 t.test('a hyphenated title and an honorific before a given name are no part of the name', async (t) => {
   const speakers = [
     '“I disagree,” Vice-President Dale Orwin said.',
