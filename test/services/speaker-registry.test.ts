@@ -78,36 +78,22 @@ t.test('a given name alone stands for the person in its article, and is never le
   t.not(quote.speaker?.name, 'Orla Brisk')
 })
 
-t.test('a name with and without its middle initial is one speaker, in either order', async (t) => {
-  for (const order of [
-    ['initial', 'plain'],
-    ['plain', 'initial'],
+t.test('a name with and without its initials is one speaker, in either order', async (t) => {
+  const plain = '“We will not borrow more,” said Dana Whitfield, the treasurer.'
+  // A middle initial, and one before the given name she goes by.
+  for (const initial of [
+    'Treasurer Dana Q. Whitfield spoke on Monday. “The budget is balanced,” Dana Q. Whitfield said.',
+    '“The budget is balanced,” said Treasurer J. Dana Whitfield.',
   ]) {
-    const texts: Record<string, string> = {
-      initial: 'Treasurer Dana Q. Whitfield spoke on Monday. “The budget is balanced,” Dana Q. Whitfield said.',
-      plain: '“We will not borrow more,” said Dana Whitfield, the treasurer.',
-    }
-    const speakers = await speakersAfter(t, texts, order)
-    t.equal(speakers.length, 1, `${order.join(' then ')}: ${speakers.join(', ')}`)
-  }
-})
-
-t.test(
-  'a name with and without the initial before the given name it goes by is one speaker, in either order',
-  async (t) => {
     for (const order of [
       ['initial', 'plain'],
       ['plain', 'initial'],
     ]) {
-      const texts: Record<string, string> = {
-        initial: '“The budget is balanced,” said Treasurer J. Dana Whitfield.',
-        plain: '“We will not borrow more,” said Dana Whitfield, the treasurer.',
-      }
-      const speakers = await speakersAfter(t, texts, order)
+      const speakers = await speakersAfter(t, { initial, plain }, order)
       t.equal(speakers.length, 1, `${order.join(' then ')}: ${speakers.join(', ')}`)
     }
-  },
-)
+  }
+})
 
 t.test(
   'a short given name and the formal one are one speaker, shown by the formal name, in either order',
