@@ -66,6 +66,7 @@ t.test('name variants: middle initials dropped, a suffix kept with the surname',
   t.same(nameVariants('C.A. Tom T. Penwick'), { plain: 'Tom Penwick', surname: 'Penwick' })
   t.same(nameVariants('J. Penwick'), { plain: 'J. Penwick', surname: 'Penwick' }, 'an initial before a surname stays')
   t.same(nameVariants('E.W. Penwick'), { plain: 'E.W. Penwick', surname: 'Penwick' })
+  t.same(nameVariants('J. R. Penwick'), { plain: 'J. Penwick', surname: 'Penwick' }, 'initials alone: the first stays')
   t.same(nameVariants('Doe'), { plain: 'Doe', surname: null })
   t.same(nameVariants('Dana Van Doorne'), { plain: 'Dana Van Doorne', surname: 'Van Doorne' }, 'particles')
   t.same(nameVariants('Juan de la Tierra'), { plain: 'Juan de la Tierra', surname: 'de la Tierra' })

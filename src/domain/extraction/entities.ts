@@ -302,12 +302,14 @@ export function splitName(tokens: readonly Token[], mention: Mention, text: stri
     if (isTitleWord(bare)) lastRole = index
     const gender = GENDERED_HONORIFICS.get(bare)
     if (gender) honorific = gender
-    // "Sir Tom Pell", "First Lady Jane Roe": an honorific before a given name is no part of the name. Before a
-    // surname it may be ("Lady Roe" is what she goes by), and a given name before it makes it a name ("Jane Lord").
+    // "Sir Tom Pell", "First Lady Jane Roe": an honorific before a given name and a surname is no part of the name.
+    // Before a surname alone it may be ("Lady Roe", "Lord Howard": what they go by, whether or not the surname is
+    // also a given name), and a given name before it makes it a name's word ("Jane Lord").
     const next = words[index + 1]
     if (
       gender &&
       next !== undefined &&
+      words[index + 2] !== undefined &&
       isGivenNameOrInitial(next) &&
       !words.slice(0, index).some((before) => isGivenName(before))
     )
@@ -524,15 +526,16 @@ function isTitleWord(bare: string): boolean {
 }
 
 /**
- * "Vice-President", "Sen.-elect", "Ex-Gov.": a title written as one hyphenated word, which the role lists hold only
- * in some spellings. Its last part is a title's word or a suffix such as "elect"; the parts before it are titles'
- * words, offices' modifiers ("vice", "deputy") or words of a past office ("ex").
+ * "Vice-President", "Sen.-elect", "Ex-Senator": a title written as one hyphenated word, which the role lists hold
+ * only in some spellings. Its last part is a role's word, a title's abbreviation or a suffix such as "elect"; the
+ * parts before it are those, offices' modifiers ("vice", "deputy") or words of a past office ("ex").
  */
 function isHyphenatedTitle(bare: string): boolean {
   if (!bare.includes('-')) return false
   const parts = bare.split('-').map(withoutFinalStop)
   const last = parts.pop() as string
-  const titlePart = (part: string): boolean => part !== '' && !part.includes('-') && isTitleWord(part)
+  // A person's title, not a body's noun: "the Post-Gazette" is a newspaper.
+  const titlePart = (part: string): boolean => ROLE_WORDS.has(part) || TITLE_ABBREVIATIONS.has(part)
   return (
     (TITLE_SUFFIXES.has(last) || titlePart(last)) &&
     parts.every((part) => titlePart(part) || OFFICE_MODIFIERS.has(part) || NOT_CURRENT.has(part))
@@ -1186,7 +1189,7 @@ export class EntityRegistry {
       // "Roe and Pell") rather than for the body: then it stands for no body at all.
       const sentence = this.sentenceAt(before)
       for (const { entity, start } of this.mentionsBefore(before)) {
-        if (sentence - this.sentenceAt(start) > 2) break
+        if (sentence - this.sentenceAt(start) > 2 || before - start > PRONOUN_REACH) break
         if (entity.name === excluded || entity.kind !== 'organisation' || entity.place) continue
         if (pronoun === 'they' && this.peopleNamedBetween(start, before)) return null
         return { entity, resolvedBy: 'pronoun' }
@@ -1206,17 +1209,27 @@ export class EntityRegistry {
   }
 
   /**
-   * Whether the writer names people between two offsets: a person ("Roe"), or a plural of a role, a party's member or
-   * a people ("officials", "Democrats", "Israelis"). Words inside quotations are the speaker's, not the writer's.
+   * Whether the writer names people between a body's mention at `from` and `to`: a person ("Roe"), or a plural of a
+   * role, a party's member or a people ("officials", "Democrats", "Israelis"). Words inside quotations are the
+   * speaker's, not the writer's. The caller keeps `to - from` within PRONOUN_REACH, so the scan is bounded.
    */
   private peopleNamedBetween(from: number, to: number): boolean {
-    for (let m = firstStartingAt(this.mentions, from + 1); m < this.mentions.length; m++) {
+    const { tokens } = this
+    // The body's own name ("Doctors Without Borders", "the Federation of Teachers") names no people.
+    let first = firstStartingAt(tokens, from)
+    while (
+      tokens[first] !== undefined &&
+      (tokens[first] as Token).start < to &&
+      ((tokens[first] as Token).capitalized || NAME_CONNECTORS.has((tokens[first] as Token).lower))
+    )
+      first++
+    const nameEnd = tokens[first]?.start ?? to
+    for (let m = firstStartingAt(this.mentions, nameEnd); m < this.mentions.length; m++) {
       const mention = this.mentions[m] as EntityMention
       if (mention.start >= to) break
       if (mention.entity.kind === 'person') return true
     }
-    const { tokens } = this
-    for (let t = firstStartingAt(tokens, from + 1); t < tokens.length; t++) {
+    for (let t = first; t < tokens.length; t++) {
       const token = tokens[t] as Token
       if (token.start >= to) break
       if (token.segment >= 0 || !token.isWord) continue

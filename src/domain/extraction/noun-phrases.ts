@@ -188,9 +188,10 @@ function roleChainEnd(tokens: readonly Token[], from: number, ceiling: number): 
 }
 
 /**
- * "Secretary of Health and Human Services Jane Roe": an "and" inside the name of an office or a body, between
- * capitalised words after its "of". Between names ("Jane Roe and John Doe") it stays a list: only a role's or a
- * body's word right before the "of" ("Secretary of …", "Department of …") makes one name of it.
+ * "Secretary of Health and Human Services Jane Roe": an "and" inside an office's name, between the one capitalised
+ * word after its "of" and the next. Between names ("Jane Roe and John Doe") it stays a list: only a role's word right
+ * before the "of" makes one name of it. Not a body's: "Bank of Harbor and Quill Partners" are two bodies as often as
+ * one, and a name does not say which.
  */
 function joinsOfficeName(tokens: readonly Token[], i: number): boolean {
   const [office, connector, before, token, after] = tokens.slice(Math.max(0, i - 3), i + 2)
@@ -202,7 +203,7 @@ function joinsOfficeName(tokens: readonly Token[], i: number): boolean {
     connector !== undefined &&
     NAME_CONNECTORS.has(connector.lower) &&
     office?.capitalized === true &&
-    (isRoleWord(office) || isOrganisationWord(office))
+    isRoleWord(office)
   )
 }
 

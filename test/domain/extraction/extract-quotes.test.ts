@@ -407,20 +407,20 @@ t.test('a name after an office’s “of” phrase keeps its middle initial and 
   ])
 })
 
-t.test('an office or a body whose name holds an "and" is one name, and a list of people stays a list', async (t) => {
+t.test('an office whose name holds an "and" is one name; people and bodies listed stay a list', async (t) => {
   const speakers = [
     '“We will keep building,” Secretary of Fisheries and Coastal Trade Ada Lorne said.',
     '“We will keep building,” said Secretary of Fisheries and Coastal Trade Ada Lorne.',
-    '“Fine,” said the Department of Fisheries and Coastal Trade.',
     '“We will not back down on this,” Jane Roe and Tomas Brell said.',
+    '“We will merge,” Bank of Riverton and Quill Council said.',
   ].map((text) => extractQuotes(text)[0]?.speaker)
   t.same(
     speakers.map((speaker) => [speaker?.name, speaker?.kind]),
     [
       ['Ada Lorne', 'person'],
       ['Ada Lorne', 'person'],
-      ['Department of Fisheries and Coastal Trade', 'organisation'],
       ['Tomas Brell', 'person'],
+      ['Quill Council', 'organisation'],
     ],
   )
 })
@@ -444,9 +444,12 @@ t.test('a hyphenated title and an honorific before a given name are no part of t
     '“Not now,” said Sen.-designate Tom Brack.',
     '“We will look into it,” First Lady Marta Venn said.',
     '“The search goes on,” said Sir Ronald Pesce.',
-    // Before a surname alone the honorific is what the person goes by, and after a given name it is a name's word.
+    // Before a surname alone the honorific is what the person goes by, even a surname that is also a given name,
+    // and after a given name it is a name's word; a newspaper's hyphenated name is no title.
     '“The search goes on,” said Lady Pesce.',
+    '“The search goes on,” said Lord Warren.',
     '“The search goes on,” said Marta Lord Venn.',
+    '“The search goes on,” the Riverton Post-Ledger reported.',
   ].map((text) => extractQuotes(text)[0]?.speaker?.name)
   t.same(speakers, [
     'Dale Orwin',
@@ -455,7 +458,9 @@ t.test('a hyphenated title and an honorific before a given name are no part of t
     'Marta Venn',
     'Ronald Pesce',
     'Lady Pesce',
+    'Lord Warren',
     'Marta Lord Venn',
+    'Riverton Post-Ledger',
   ])
 })
 
@@ -801,9 +806,11 @@ t.test(
       'The Harbor Council met on Monday. Jane Roe and Tom Pell attended. "We were not consulted," they said.',
       'The Harbor Council met on Monday. The Danes in the hall left early. "We were not consulted," they said.',
       'The Harbor Council met on Monday. Its rules passed. "We were consulted," they said.',
-      'The Harbor Council met on Monday. The rules passed. The vote was close. The hall was full. "We won," they said.',
+      'The Harbor Council met on Monday. The rules passed. The vote was close. "We won," they said.',
+      // A body's own name is no one named after it.
+      'The Federation of Dock Workers met on Monday. "We were not consulted," they said.',
     ].map((text) => extractQuotes(text)[0]?.speaker?.name)
-    t.same(speakers, ['they', 'they', 'they', 'Harbor Council', 'they'])
+    t.same(speakers, ['they', 'they', 'they', 'Harbor Council', 'they', 'Federation of Dock Workers'])
   },
 )
 

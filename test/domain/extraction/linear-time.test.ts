@@ -20,6 +20,10 @@ const SHAPES: Record<string, (size: number) => string> = {
   'many speakers': (size) => '“Yes,” said Jane Roe. '.repeat(size / 22),
   'one sentence of speech verbs whose subjects hold names': (size) =>
     'Harbor Party leaders say Jane Roe met Mark Pell, '.repeat(size / 49) + '“Yes,” they said.',
+  'one sentence of they-cues long after a body': (size) =>
+    'The Harbor Council met on Monday; ' +
+    'and we waited for hours, '.repeat(size / 50) +
+    'the officials as “we won,” they said, and '.repeat(size / 84),
   'paragraphs left open': (size) => '“Yes,\n\n'.repeat(size / 7),
   'one word with no space': (size) => 'a'.repeat(size),
   capitals: (size) => 'A '.repeat(size / 2),
