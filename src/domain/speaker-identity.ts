@@ -73,7 +73,7 @@ const LEADING_INITIALS = /^(?:\p{Lu}\.){1,3}$/u
 export function nameVariants(name: string): { plain: string; surname: string | null } {
   const words = name.trim().split(/\s+/)
   const suffix = words.length > 2 && SUFFIX.test(words[words.length - 1] as string) ? words.pop() : undefined
-  // Only before a given name: "J. R. Roe" keeps both initials.
+  // Only before a given name: "J. R. Roe" keeps its first initial.
   const leading =
     words.length > 2 && LEADING_INITIALS.test(words[0] as string) && !INITIAL.test(words[1] as string) ? 1 : 0
   const plain = words.filter(

@@ -303,7 +303,7 @@ export function splitName(tokens: readonly Token[], mention: Mention, text: stri
     const gender = GENDERED_HONORIFICS.get(bare)
     if (gender) honorific = gender
     // "Sir Tom Pell", "First Lady Jane Roe": an honorific before a given name and a surname is no part of the name.
-    // Before a surname alone it may be ("Lady Roe", "Lord Howard": what they go by, whether or not the surname is
+    // Before a surname alone it may be ("Lady Roe", "Lord Warren": what they go by, whether or not the surname is
     // also a given name), and a given name before it makes it a name's word ("Jane Lord").
     const next = words[index + 1]
     if (
@@ -1215,7 +1215,7 @@ export class EntityRegistry {
    */
   private peopleNamedBetween(from: number, to: number): boolean {
     const { tokens } = this
-    // The body's own name ("Doctors Without Borders", "the Federation of Teachers") names no people.
+    // The body's own name ("Teachers Without Walls", "the Federation of Dock Workers") names no people.
     let first = firstStartingAt(tokens, from)
     while (
       tokens[first] !== undefined &&
