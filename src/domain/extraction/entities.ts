@@ -1131,11 +1131,9 @@ export class EntityRegistry {
           : undefined
       const surnameAlone = mention.first === mention.last || honorific !== undefined
       if (surnameAlone && word.capitalized && !opensDescription(this.tokens[mention.first - 1])) {
-        const bearer = this.findBySurname([bareWord(word)], word.start)
         // "Mrs. Bishop" after "Rep. Jim Bishop" is someone else.
-        const gender = bearer && (genderByVotes(bearer) ?? bearer.nameGender)
-        if (bearer?.kind === 'person' && bearer.words.length > 1 && !(honorific && gender && gender !== honorific))
-          return { entity: bearer, resolvedBy: 'surname' }
+        const bearer = this.findBySurname([bareWord(word)], word.start, honorific ?? null)
+        if (bearer?.kind === 'person' && bearer.words.length > 1) return { entity: bearer, resolvedBy: 'surname' }
       }
       // A run that is all title ("the Vice President") has its title as its only text.
       return this.resolveRole(mention, parts.title)

@@ -194,10 +194,14 @@ function roleChainEnd(tokens: readonly Token[], from: number, ceiling: number): 
  * one, and a name does not say which.
  */
 function joinsOfficeName(tokens: readonly Token[], i: number): boolean {
-  const [office, connector, before, token, after] = tokens.slice(Math.max(0, i - 3), i + 2)
+  const token = tokens[i]
+  // Asked of every word a name's walk stops at: the common answer first, with nothing read or copied.
+  if (i < 3 || (token?.lower !== 'and' && token?.text !== '&')) return false
+  const office = tokens[i - 3]
+  const connector = tokens[i - 2]
+  const before = tokens[i - 1]
+  const after = tokens[i + 1]
   return (
-    i >= 3 &&
-    (token?.lower === 'and' || token?.text === '&') &&
     before?.capitalized === true &&
     after?.capitalized === true &&
     connector !== undefined &&
