@@ -6,10 +6,13 @@ import { withoutPossessive, type Token } from './tokens.js'
 const LETTER = /\p{L}/u
 /** Punctuation that may open a sentence before its first word. */
 const OPENERS = new Set(['“', '"', '‘', "'", '(', '[', '«', '—', '–', '-', '…'])
+/** Marks after which a writer's clause may open with a capital ("the question: Will …", "the court – Opponents …"). */
+const CLAUSE_OPENERS = new Set([':', '—', '–', '-'])
 
 /**
  * Marks the capitalised words that may belong to a name. Capitals alone say little at the start of a
- * sentence ("Moments later", "Ask yourself"), so a sentence-initial word counts only with evidence from the
+ * sentence ("Moments later", "Ask yourself") or of a clause after a colon or a dash (opensClause), so such a
+ * first word counts only with evidence from the
  * article: the same word capitalised inside a sentence elsewhere, or a capitalised word right after it
  * ("Jane Roe said"), or a proper-noun tag on a word a verb follows ("Russia insisted"). Function words and days
  * never count, nor do months but where they are part of a name (monthInName); neither does an adjective
@@ -30,7 +33,7 @@ export function markProperNames(tokens: Token[], sentenceEnds: readonly boolean[
       seenInside.add(bare(token))
     }
     const next = tokens[index + 1]
-    if (sentenceEnds[index] || (next && next.paragraph !== token.paragraph)) atStart = true
+    if (sentenceEnds[index] || (next && next.paragraph !== token.paragraph) || opensClause(token, next)) atStart = true
     else if (!token.isWord && atStart && !OPENERS.has(token.text)) atStart = false
   })
   // Months an article uses in a person's name ("Jane May"): there the month alone is that person too ("May said").
@@ -76,6 +79,20 @@ export function markProperNames(tokens: Token[], sentenceEnds: readonly boolean[
     if (token.pos === 'ADJ' && !followedByName) return
     token.proper = true
   })
+}
+
+/**
+ * A colon or a dash before a word: what follows is a clause of its own, whose first capital may be the writer's
+ * style rather than a name ("the question: Will Jane Roe run?", "a photo – Opponents of Roe's plan protest"). A
+ * hyphen counts only with a space after it ("Harbor (AP) - Roe said"), not inside a word.
+ */
+function opensClause(token: Token, next: Token | undefined): boolean {
+  return (
+    CLAUSE_OPENERS.has(token.text) &&
+    next !== undefined &&
+    next.isWord &&
+    (token.text !== '-' || next.start > token.end)
+  )
 }
 
 /** Fewest of the writer's words a sentence needs before its capitals can be taken for title case. */

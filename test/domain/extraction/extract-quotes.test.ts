@@ -561,6 +561,22 @@ t.test('words that only stand before a name in a capitalised run are not part of
   ])
 })
 
+t.test('a capital after a colon or a dash needs the evidence a sentence’s first word needs', async (t) => {
+  const speak = (text: string) => extractQuotes(text).map((quote) => quote.speaker?.name ?? null)
+  // a question opened after a colon: "Will" is a modal, not a given name
+  t.same(speak('The question in Harbor: Will Jane Roe run again? “I am lucky,” Roe said.'), ['Jane Roe'])
+  // a caption's title and its text, joined by a dash: the plural noun opening the text is no name's first word
+  t.same(
+    speak('A day at the court – Opponents of Roe’s budget protest outside. “It is good for the city,” Roe said.'),
+    ['Roe'],
+  )
+  // a dateline's hyphen before a name, and a name after a colon with a capital after it, still open names
+  t.same(speak('HARBOR (AP) - Jane Roe said on Monday: “We won.”'), ['Jane Roe'])
+  t.same(speak('Two spoke: Dana Pell said: “We lost.”'), ['Dana Pell'])
+  // a hyphen inside a word opens nothing
+  t.same(speak('“We won,” said Jane Roe, R-Harbor.'), ['Jane Roe'])
+})
+
 t.test('a month is part of a name where a given name goes with it, and a date elsewhere', async (t) => {
   const speak = (text: string) => extractQuotes(text).map((quote) => quote.speaker?.name ?? null)
   t.same(speak('Chancellor Odile May said: “We will stay.”'), ['Odile May'])
