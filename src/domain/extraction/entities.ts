@@ -334,9 +334,10 @@ export function splitName(tokens: readonly Token[], mention: Mention, text: stri
     }
   }
   const connector = words[lastRole + 1]
-  // "Secretary of State Mary Jones", "Director of Homeland Security Jane Roe": the office goes on through "of …";
-  // the name is what officeNameStart finds after it (one word, when only two follow).
-  if (lastRole >= 0 && connector && (connector.lower === 'of' || connector.lower === 'for')) {
+  // "Secretary of State Mary Jones", "Director of Homeland Security Jane Roe", "Commander in Chief Jane Roe": the office
+  // goes on through "of …" ("in …" only when the name's walk took it in: joinsOfficeName); the name is what
+  // officeNameStart finds after it (one word, when only two follow).
+  if (lastRole >= 0 && connector && OFFICE_CONNECTORS.has(connector.lower)) {
     const rest = words.length - lastRole - 2
     lastRole = rest >= 3 ? officeNameStart(words, lastRole + 2) - 1 : rest === 2 ? words.length - 2 : words.length - 1
   }
@@ -560,6 +561,9 @@ function officeNameStart(words: readonly Token[], first: number): number {
   }
   return nameStart
 }
+
+/** Words after a role's word through which its office's name goes on. */
+const OFFICE_CONNECTORS: ReadonlySet<string> = new Set(['of', 'for', 'in'])
 
 /** A word that is usually a given name and is not a place's name ("Jane", not "Virginia"). */
 function isGivenName(word: Token): boolean {

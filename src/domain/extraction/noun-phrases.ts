@@ -188,15 +188,28 @@ function roleChainEnd(tokens: readonly Token[], from: number, ceiling: number): 
 }
 
 /**
- * "Secretary of Health and Human Services Jane Roe": an "and" inside an office's name, between the one capitalised
- * word after its "of" and the next. Between names ("Jane Roe and John Doe") it stays a list: only a role's word right
- * before the "of" makes one name of it. Not a body's: "Bank of Harbor and Quill Partners" are two bodies as often as
- * one, and a name does not say which.
+ * Words inside an office's name that would otherwise end a name's walk. "Secretary of Health and Human Services Jane
+ * Roe": an "and" between the one capitalised word after an office's "of" and the next. Between names ("Jane Roe and
+ * John Doe") it stays a list: only a role's word right before the "of" makes one name of it. Not a body's: "Bank of
+ * Harbor and Quill Partners" are two bodies as often as one, and a name does not say which. "Commander in Chief Jane
+ * Roe", "Special Agent in Charge Jane Roe": an "in" between a role's capitalised word and one capitalised word with a
+ * name after it ("Roe in Harbor Tuesday" stays apart: no role opens it).
  */
 function joinsOfficeName(tokens: readonly Token[], i: number): boolean {
   const token = tokens[i]
-  // Asked of every word a name's walk stops at: the common answer first, with nothing read or copied.
-  if (i < 3 || (token?.lower !== 'and' && token?.text !== '&')) return false
+  // Asked of every word a name's walk stops at: the common answers first, with nothing read or copied.
+  if (i < 1 || token === undefined) return false
+  if (token.lower === 'in') {
+    const office = tokens[i - 1] as Token
+    return (
+      office.capitalized &&
+      isRoleWord(office) &&
+      tokens[i + 1]?.capitalized === true &&
+      tokens[i + 2]?.capitalized === true &&
+      tokens[i + 2]?.isWord === true
+    )
+  }
+  if (i < 3 || (token.lower !== 'and' && token.text !== '&')) return false
   const office = tokens[i - 3]
   const connector = tokens[i - 2]
   const before = tokens[i - 1]

@@ -425,6 +425,25 @@ t.test('an office whose name holds an "and" is one name; people and bodies liste
   )
 })
 
+t.test('an office whose name goes on through "in" is a title: “Commander in Chief”, “Agent in Charge”', async (t) => {
+  const speakers = [
+    '“We will hold the line,” Commander in Chief Ada Lorne told the troops.',
+    'Special Agent in Charge Tomas Brell said the search went on. “It is early,” Brell said.',
+    '“It is early,” said Editor in Chief Marta Venn.',
+    // No role's word before the "in": a place after a name stays out of it.
+    'Jane Roe in Harbor said: “It is early.”',
+  ].map((text) => extractQuotes(text)[0]?.speaker)
+  t.same(
+    speakers.map((speaker) => [speaker?.name, speaker?.title]),
+    [
+      ['Ada Lorne', 'Commander in Chief'],
+      ['Tomas Brell', 'Special Agent in Charge'],
+      ['Marta Venn', 'Editor in Chief'],
+      ['Jane Roe', null],
+    ],
+  )
+})
+
 t.test(
   'a surname after an honorific is the bearer of its gender, and "Lady Roe" the First Lady Jane Roe named before',
   async (t) => {
