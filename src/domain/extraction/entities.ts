@@ -562,6 +562,25 @@ function officeNameStart(words: readonly Token[], first: number): number {
   return nameStart
 }
 
+/**
+ * The words (lower case, without a possessive ending) the writer capitalises with no capitalised word on either side
+ * ("Roe said", "told Roe."), outside quotations: how an article prints a surname once it has given the full name.
+ */
+function wordsStandingAlone(tokens: readonly Token[]): Set<string> {
+  const alone = new Set<string>()
+  const capitalisedWord = (token: Token | undefined) => token !== undefined && token.isWord && token.capitalized
+  tokens.forEach((token, index) => {
+    if (!capitalisedWord(token) || token.segment >= 0) return
+    // A neighbour counts only a space away: a headline's last word is no part of the next paragraph's first name.
+    const previous = tokens[index - 1]
+    const next = tokens[index + 1]
+    if (capitalisedWord(previous) && token.start - (previous as Token).end <= 1) return
+    if (capitalisedWord(next) && (next as Token).start - token.end <= 1) return
+    alone.add(stripPossessive(token.lower))
+  })
+  return alone
+}
+
 /** Words after a role's word through which its office's name goes on. */
 const OFFICE_CONNECTORS: ReadonlySet<string> = new Set(['of', 'for', 'in'])
 
@@ -685,6 +704,8 @@ export class EntityRegistry {
   /** Descriptions set beside a name by a comma, by the token index of their head: they are that name. */
   private readonly appositions = new Map<number, Entity>()
   private readonly issuers: { start: number; document: string; entity: Entity }[] = []
+  /** Words the article capitalises standing alone, a capitalised word on neither side (wordsStandingAlone). */
+  private standingAlone: Set<string> | null = null
 
   constructor(
     private readonly text: string,
@@ -894,6 +915,23 @@ export class EntityRegistry {
     }
   }
 
+  /**
+   * "Roe Raps Doe's Plan", "Roe Visits Doe": a headline's clause in capitals, whose verb the tagger took for a name's
+   * word, reads as one name of three words. Its first and last words are two people's: the article prints each alone
+   * elsewhere, as writers print surnames, and neither the first nor the one before the last is a given name. A
+   * person's name of three words opens with a given name or a word the article never uses alone ("Jane Marsh Roe").
+   */
+  private isHeadlineClause(words: readonly string[], mention: Mention): boolean {
+    if (words.length < 3 || mention.last - mention.first + 1 !== words.length) return false
+    const run = this.tokens.slice(mention.first, mention.last + 1)
+    // "Manriquez of Oakland", "Floridians Jeb Bush": a connector, or a given name before the last word, makes it
+    // a name with what qualifies it.
+    if (run.some((token) => !token.capitalized) || isGivenName(run[0] as Token) || isGivenName(run.at(-2) as Token))
+      return false
+    this.standingAlone ??= wordsStandingAlone(this.tokens)
+    return this.standingAlone.has(words[0] as string) && this.standingAlone.has(words[words.length - 1] as string)
+  }
+
   /** "A January report from the Heritage Foundation": the report speaks for the foundation later on. */
   private noteIssuer(mention: Mention, entity: Entity): void {
     const { tokens } = this
@@ -924,6 +962,7 @@ export class EntityRegistry {
       (words.length > MAX_NAME_WORDS || (words.length > 1 && parts.name === parts.name.toUpperCase()))
     )
       return null
+    if (parts.kind === 'person' && this.isHeadlineClause(words, mention)) return null
     const key = words.join(' ')
     let entity =
       this.namedByBodyNoun(parts, words, mention) ??

@@ -580,6 +580,15 @@ t.test('words that only stand before a name in a capitalised run are not part of
   ])
 })
 
+t.test('a headline’s clause in capitals between two surnames is no one’s name', async (t) => {
+  const speak = (text: string) => extractQuotes(text).map((quote) => quote.speaker?.name ?? null)
+  // "Raps" read as a name's word made "Roe Raps Doe" a person, and Doe's words went to it
+  t.same(speak('Update: Roe Raps Doe’s Budget\n\nRoe spoke first. Doe answered. “It is wrong,” Doe said.'), ['Doe'])
+  // a three-word name opening with a given name, or with a word the article never prints alone, stays a name
+  t.same(speak('Jane Marsh Roe spoke. Marsh was there. “It is wrong,” Roe said.'), ['Jane Marsh Roe'])
+  t.same(speak('Tolland Marsh Roe spoke. Roe was there. “It is wrong,” Roe said.'), ['Tolland Marsh Roe'])
+})
+
 t.test('a capital after a colon or a dash needs the evidence a sentence’s first word needs', async (t) => {
   const speak = (text: string) => extractQuotes(text).map((quote) => quote.speaker?.name ?? null)
   // a question opened after a colon: "Will" is a modal, not a given name
