@@ -580,6 +580,17 @@ t.test('words that only stand before a name in a capitalised run are not part of
   ])
 })
 
+t.test('a time zone after a clock time and a sentence’s “Others” name nobody', async (t) => {
+  const speak = (text: string) => extractQuotes(text).map((quote) => quote.speaker?.name ?? null)
+  t.same(
+    speak(
+      '[Updated 11:55 a.m. ET] The uncle of the brothers told reporters that his family is “ashamed” to know them.',
+    ),
+    ['uncle'],
+  )
+  t.same(speak('Others find it dubious, or “a stretch,” as Dana Roe, a breeder, puts it.'), ['Dana Roe'])
+})
+
 t.test('a headline’s clause in capitals between two surnames is no one’s name', async (t) => {
   const speak = (text: string) => extractQuotes(text).map((quote) => quote.speaker?.name ?? null)
   // "Raps" read as a name's word made "Roe Raps Doe" a person, and Doe's words went to it
