@@ -87,6 +87,14 @@ function isNameWord(token: Token): boolean {
   return token.isWord && token.segment < 0 && token.proper
 }
 
+/**
+ * A capitalised word that goes on with a name begun before it: one that may be a name's (markProperNames), or any
+ * capital but a word that is never a name's ("Monday") and a headline's title case.
+ */
+function continuesName(token: Token): boolean {
+  return token.proper || (!NOT_NAMES.has(token.lower) && !token.inTitleCase)
+}
+
 const NUMERIC_ORDINAL = /^\d+(?:st|nd|rd|th)$/i
 
 /**
@@ -163,7 +171,8 @@ function roleChainEnd(tokens: readonly Token[], from: number, ceiling: number): 
   let i = from
   while (i <= ceiling && i - from < 4) {
     const token = tokens[i] as Token
-    if (token.capitalized) return i === from ? -1 : i
+    // "a campaign official Monday.": a word that is never a name's, alone, ends no chain ("governor Jan Brewer" does).
+    if (token.capitalized) return i === from || (!continuesName(token) && tokens[i + 1]?.capitalized !== true) ? -1 : i
     const field = tokens[i + 1]
     if (
       token.lower === 'of' &&
@@ -340,7 +349,7 @@ export function nameStartingAt(tokens: readonly Token[], first: number, within: 
     }
     if (!token.isWord) break
     // A month goes on a name only where it is part of one ("Jane May": markProperNames).
-    if (token.capitalized && (token.proper || (!NOT_NAMES.has(token.lower) && !token.inTitleCase))) {
+    if (token.capitalized && continuesName(token)) {
       last = i
       continue
     }

@@ -580,6 +580,18 @@ t.test('words that only stand before a name in a capitalised run are not part of
   ])
 })
 
+t.test('a day after a description is when it spoke, not its name', async (t) => {
+  const speak = (text: string) => extractQuotes(text).map((quote) => quote.speaker?.name ?? null)
+  t.same(
+    speak(
+      'They hope to have the last word, said a senior Harbor campaign official Monday.\n\n“We will run on ideas,” the official told reporters.',
+    ),
+    ['official'],
+  )
+  // a given name that is also a month's short form still opens the name after a role's word
+  t.same(speak('“It is a priority,” said former Harbor governor Jan Brewster.'), ['Jan Brewster'])
+})
+
 t.test('a time zone after a clock time and a sentence’s “Others” name nobody', async (t) => {
   const speak = (text: string) => extractQuotes(text).map((quote) => quote.speaker?.name ?? null)
   t.same(
