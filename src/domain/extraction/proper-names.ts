@@ -1,3 +1,4 @@
+import { isGenerationalSuffix } from '../speaker-identity.js'
 import { genderOfFirstName } from './first-names.js'
 import { MONTHS, NOT_NAMES, TITLE_FUNCTION_WORDS } from './lexicon.js'
 import { partyLabelEnd } from './noun-phrases.js'
@@ -61,6 +62,8 @@ export function markProperNames(tokens: Token[], sentenceEnds: readonly boolean[
   }
   tokens.forEach((token, index) => {
     if (!token.isWord || !token.capitalized || inLabel[index] || !nameWord(token, index)) return
+    // "Sr GOP source", "a Sr. Harbor official": a generational suffix follows a name, and elsewhere stands for "senior".
+    if (isGenerationalSuffix(token.text) && !followsName(tokens, index)) return
     const next = tokens[index + 1]
     const followedByName =
       next !== undefined && next.isWord && next.capitalized && next.start - token.end <= 1 && nameWord(next, index + 1)
@@ -93,6 +96,12 @@ function opensClause(token: Token, next: Token | undefined): boolean {
     next.isWord &&
     (token.text !== '-' || next.start > token.end)
   )
+}
+
+/** "Jane Roe Jr.", "Jane Roe, Jr.": the word before the suffix (past a comma) is a capitalised word. */
+function followsName(tokens: readonly Token[], index: number): boolean {
+  const before = tokens[index - 1]?.text === ',' ? tokens[index - 2] : tokens[index - 1]
+  return before !== undefined && before.isWord && before.capitalized
 }
 
 /** Fewest of the writer's words a sentence needs before its capitals can be taken for title case. */

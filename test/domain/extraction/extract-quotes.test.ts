@@ -592,6 +592,17 @@ t.test('a day after a description is when it spoke, not its name', async (t) => 
   t.same(speak('“It is a priority,” said former Harbor governor Jan Brewster.'), ['Jan Brewster'])
 })
 
+t.test('a generational suffix follows a name; before one it is “senior”, no part of it', async (t) => {
+  const speak = (text: string) => extractQuotes(text).map((quote) => quote.speaker?.name ?? null)
+  t.same(
+    speak(
+      'Sr QNP source on the push tells me: “It is hard to reason with him.” The QNP denied it. “We deny it,” QNP said.',
+    ),
+    ['Sr QNP source', 'QNP'],
+  )
+  t.same(speak('“We won,” said Jane Roe, Jr., on Monday. “Fine,” Tom Doe III said.'), ['Jane Roe', 'Tom Doe III'])
+})
+
 t.test('a time zone after a clock time and a sentence’s “Others” name nobody', async (t) => {
   const speak = (text: string) => extractQuotes(text).map((quote) => quote.speaker?.name ?? null)
   t.same(
