@@ -5,6 +5,11 @@ function pieces(text: string, quote: ExtractedQuote | undefined): string[] {
   return quote ? quote.spans.map(([start, end]) => text.slice(start, end)) : []
 }
 
+/** The name of each quote's speaker, in order (null for a quote without one). */
+function speak(text: string): (string | null)[] {
+  return extractQuotes(text).map((quote) => quote.speaker?.name ?? null)
+}
+
 function mention(text: string, quote: ExtractedQuote | undefined): string | null {
   const span = quote?.speaker?.mention
   return span ? text.slice(span[0], span[1]) : null
@@ -581,7 +586,6 @@ t.test('words that only stand before a name in a capitalised run are not part of
 })
 
 t.test('a day after a description is when it spoke, not its name', async (t) => {
-  const speak = (text: string) => extractQuotes(text).map((quote) => quote.speaker?.name ?? null)
   t.same(
     speak(
       'They hope to have the last word, said a senior Harbor campaign official Monday.\n\n“We will run on ideas,” the official told reporters.',
@@ -593,7 +597,6 @@ t.test('a day after a description is when it spoke, not its name', async (t) => 
 })
 
 t.test('a generational suffix follows a name; before one it is “senior”, no part of it', async (t) => {
-  const speak = (text: string) => extractQuotes(text).map((quote) => quote.speaker?.name ?? null)
   t.same(
     speak(
       'Sr QNP source on the push tells me: “It is hard to reason with him.” The QNP denied it. “We deny it,” QNP said.',
@@ -604,7 +607,6 @@ t.test('a generational suffix follows a name; before one it is “senior”, no 
 })
 
 t.test('a time zone after a clock time and a sentence’s “Others” name nobody', async (t) => {
-  const speak = (text: string) => extractQuotes(text).map((quote) => quote.speaker?.name ?? null)
   t.same(
     speak(
       '[Updated 11:55 a.m. ET] The uncle of the brothers told reporters that his family is “ashamed” to know them.',
@@ -615,7 +617,6 @@ t.test('a time zone after a clock time and a sentence’s “Others” name nobo
 })
 
 t.test('a headline’s clause in capitals between two surnames is no one’s name', async (t) => {
-  const speak = (text: string) => extractQuotes(text).map((quote) => quote.speaker?.name ?? null)
   // "Raps" read as a name's word made "Roe Raps Doe" a person, and Doe's words went to it
   t.same(speak('Update: Roe Raps Doe’s Budget\n\nRoe spoke first. Doe answered. “It is wrong,” Doe said.'), ['Doe'])
   // a three-word name opening with a given name, or with a word the article never prints alone, stays a name
@@ -624,7 +625,6 @@ t.test('a headline’s clause in capitals between two surnames is no one’s nam
 })
 
 t.test('a capital after a colon or a dash needs the evidence a sentence’s first word needs', async (t) => {
-  const speak = (text: string) => extractQuotes(text).map((quote) => quote.speaker?.name ?? null)
   // a question opened after a colon: "Will" is a modal, not a given name
   t.same(speak('The question in Harbor: Will Jane Roe run again? “I am lucky,” Roe said.'), ['Jane Roe'])
   // a caption's title and its text, joined by a dash: the plural noun opening the text is no name's first word
@@ -640,7 +640,6 @@ t.test('a capital after a colon or a dash needs the evidence a sentence’s firs
 })
 
 t.test('a month is part of a name where a given name goes with it, and a date elsewhere', async (t) => {
-  const speak = (text: string) => extractQuotes(text).map((quote) => quote.speaker?.name ?? null)
   t.same(speak('Chancellor Odile May said: “We will stay.”'), ['Odile May'])
   t.same(speak('“We will stay,” said reporter April Quill.'), ['April Quill'])
   t.same(speak('Odile May spoke first. “We will stay,” May said.'), ['Odile May'])
