@@ -922,14 +922,14 @@ export class EntityRegistry {
    * person's name of three words opens with a given name or a word the article never uses alone ("Jane Marsh Roe").
    */
   private isHeadlineClause(words: readonly string[], mention: Mention): boolean {
-    if (words.length < 3 || mention.last - mention.first + 1 !== words.length) return false
-    const run = this.tokens.slice(mention.first, mention.last + 1)
-    // "Manriquez of Oakland", "Floridians Jeb Bush": a connector, or a given name before the last word, makes it
-    // a name with what qualifies it.
-    if (run.some((token) => !token.capitalized) || isGivenName(run[0] as Token) || isGivenName(run.at(-2) as Token))
-      return false
+    if (words.length !== 3 || mention.last - mention.first + 1 !== 3) return false
+    const [first, second] = this.tokens.slice(mention.first, mention.last + 1) as [Token, Token, Token]
+    // "Roe of Harbor", "Harborites Dana Roe": a connector, or a given name before the last word, makes it a name with
+    // what qualifies it; a given name first ("Chad Marsh Pell", whatever place shares it) makes it a person's.
+    const givenName = (token: Token) => genderOfFirstName(token.text) !== null
+    if (!first.capitalized || !second.capitalized || givenName(first) || givenName(second)) return false
     this.standingAlone ??= wordsStandingAlone(this.tokens)
-    return this.standingAlone.has(words[0] as string) && this.standingAlone.has(words[words.length - 1] as string)
+    return this.standingAlone.has(words[0] as string) && this.standingAlone.has(words[2] as string)
   }
 
   /** "A January report from the Heritage Foundation": the report speaks for the foundation later on. */

@@ -171,7 +171,7 @@ function roleChainEnd(tokens: readonly Token[], from: number, ceiling: number): 
   let i = from
   while (i <= ceiling && i - from < 4) {
     const token = tokens[i] as Token
-    // "a campaign official Monday.": a word that is never a name's, alone, ends no chain ("governor Jan Brewer" does).
+    // "a campaign official Monday.": a word that is never a name's, alone, ends no chain ("governor Jan Brewster" does).
     if (token.capitalized) return i === from || (!continuesName(token) && tokens[i + 1]?.capitalized !== true) ? -1 : i
     const field = tokens[i + 1]
     if (
@@ -202,7 +202,8 @@ function roleChainEnd(tokens: readonly Token[], from: number, ceiling: number): 
  * John Doe") it stays a list: only a role's word right before the "of" makes one name of it. Not a body's: "Bank of
  * Harbor and Quill Partners" are two bodies as often as one, and a name does not say which. "Commander in Chief Jane
  * Roe", "Special Agent in Charge Jane Roe": an "in" between a role's capitalised word and one capitalised word with a
- * name after it ("Roe in Harbor Tuesday" stays apart: no role opens it).
+ * name of two words after it ("Roe in Harbor City Hall" stays apart: no role opens it; "the Mayor in Harbor City"
+ * names no one after the place).
  */
 function joinsOfficeName(tokens: readonly Token[], i: number): boolean {
   const token = tokens[i]
@@ -210,12 +211,14 @@ function joinsOfficeName(tokens: readonly Token[], i: number): boolean {
   if (i < 1 || token === undefined) return false
   if (token.lower === 'in') {
     const office = tokens[i - 1] as Token
+    // The office's one word and a name of two after it: "the Mayor in Harbor City" is where the mayor is.
+    const capitalisedWord = (at: number) => tokens[at]?.isWord === true && tokens[at]?.capitalized === true
     return (
       office.capitalized &&
       isRoleWord(office) &&
-      tokens[i + 1]?.capitalized === true &&
-      tokens[i + 2]?.capitalized === true &&
-      tokens[i + 2]?.isWord === true
+      capitalisedWord(i + 1) &&
+      capitalisedWord(i + 2) &&
+      capitalisedWord(i + 3)
     )
   }
   if (i < 3 || (token.lower !== 'and' && token.text !== '&')) return false

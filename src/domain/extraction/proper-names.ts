@@ -7,8 +7,11 @@ import { withoutPossessive, type Token } from './tokens.js'
 const LETTER = /\p{L}/u
 /** Punctuation that may open a sentence before its first word. */
 const OPENERS = new Set(['“', '"', '‘', "'", '(', '[', '«', '—', '–', '-', '…'])
-/** Marks after which a writer's clause may open with a capital ("the question: Will …", "the court – Opponents …"). */
-const CLAUSE_OPENERS = new Set([':', '—', '–', '-'])
+/**
+ * Marks after which a writer's clause may open with a capital ("the question: Will …", "the court – Opponents …").
+ * A hyphen inside a word is no token of its own ("R-Iowa"): one that is stands between words as a dash.
+ */
+const CLAUSE_OPENERS = new Set([':', '—', '–', '-', '--'])
 
 /**
  * Marks the capitalised words that may belong to a name. Capitals alone say little at the start of a
@@ -62,7 +65,7 @@ export function markProperNames(tokens: Token[], sentenceEnds: readonly boolean[
   }
   tokens.forEach((token, index) => {
     if (!token.isWord || !token.capitalized || inLabel[index] || !nameWord(token, index)) return
-    // "Sr GOP source", "a Sr. Harbor official": a generational suffix follows a name, and elsewhere stands for "senior".
+    // "Sr QNP source", "a Sr. Harbor official": a generational suffix follows a name, and elsewhere stands for "senior".
     if (isGenerationalSuffix(token.text) && !followsName(tokens, index)) return
     const next = tokens[index + 1]
     const followedByName =
@@ -86,21 +89,15 @@ export function markProperNames(tokens: Token[], sentenceEnds: readonly boolean[
 
 /**
  * A colon or a dash before a word: what follows is a clause of its own, whose first capital may be the writer's
- * style rather than a name ("the question: Will Jane Roe run?", "a photo – Opponents of Roe's plan protest"). A
- * hyphen counts only with a space after it ("Harbor (AP) - Roe said"), not inside a word.
+ * style rather than a name ("the question: Will Jane Roe run?", "a photo – Opponents of Roe's plan protest").
  */
 function opensClause(token: Token, next: Token | undefined): boolean {
-  return (
-    CLAUSE_OPENERS.has(token.text) &&
-    next !== undefined &&
-    next.isWord &&
-    (token.text !== '-' || next.start > token.end)
-  )
+  return CLAUSE_OPENERS.has(token.text) && next !== undefined && next.isWord
 }
 
-/** "Jane Roe Jr.", "Jane Roe, Jr.": the word before the suffix (past a comma) is a capitalised word. */
+/** "Jane Roe Jr.": the word before the suffix is a capitalised word. (After a comma the suffix names nobody alone.) */
 function followsName(tokens: readonly Token[], index: number): boolean {
-  const before = tokens[index - 1]?.text === ',' ? tokens[index - 2] : tokens[index - 1]
+  const before = tokens[index - 1]
   return before !== undefined && before.isWord && before.capitalized
 }
 

@@ -435,8 +435,9 @@ t.test('an office whose name goes on through "in" is a title: “Commander in Ch
     '“We will hold the line,” Commander in Chief Ada Lorne told the troops.',
     'Special Agent in Charge Tomas Brell said the search went on. “It is early,” Brell said.',
     '“It is early,” said Editor in Chief Marta Venn.',
-    // No role's word before the "in": a place after a name stays out of it.
-    'Jane Roe in Harbor said: “It is early.”',
+    // No role's word before the "in", or no name after the office's word: a place stays out of it.
+    'Dana Pell in Harbor City Hall said: “It is early.”',
+    '“We will rebuild,” said the Mayor in Harbor City.',
   ].map((text) => extractQuotes(text)[0]?.speaker)
   t.same(
     speakers.map((speaker) => [speaker?.name, speaker?.title]),
@@ -444,7 +445,8 @@ t.test('an office whose name goes on through "in" is a title: “Commander in Ch
       ['Ada Lorne', 'Commander in Chief'],
       ['Tomas Brell', 'Special Agent in Charge'],
       ['Marta Venn', 'Editor in Chief'],
-      ['Jane Roe', null],
+      ['Dana Pell', null],
+      ['Mayor', null],
     ],
   )
 })
@@ -603,7 +605,7 @@ t.test('a generational suffix follows a name; before one it is “senior”, no 
     ),
     ['Sr QNP source', 'QNP'],
   )
-  t.same(speak('“We won,” said Jane Roe, Jr., on Monday. “Fine,” Tom Doe III said.'), ['Jane Roe', 'Tom Doe III'])
+  t.same(speak('“Fine,” Tom Doe III said.'), ['Tom Doe III'])
 })
 
 t.test('a time zone after a clock time and a sentence’s “Others” name nobody', async (t) => {
@@ -622,6 +624,10 @@ t.test('a headline’s clause in capitals between two surnames is no one’s nam
   // a three-word name opening with a given name, or with a word the article never prints alone, stays a name
   t.same(speak('Jane Marsh Roe spoke. Marsh was there. “It is wrong,” Roe said.'), ['Jane Marsh Roe'])
   t.same(speak('Tolland Marsh Roe spoke. Roe was there. “It is wrong,” Roe said.'), ['Tolland Marsh Roe'])
+  // a given name that is also a place the article prints alone still opens a person's name
+  t.same(speak('Chad Marsh Pell coached in Chad for a decade. “It was home,” Pell said.'), ['Chad Marsh Pell'])
+  // a given name before the last word keeps the person, with whatever stood before it
+  t.match(speak('Quill Dana Roe spoke. Quill was there. Roe was too. “It is wrong,” Roe said.'), [/Dana Roe$/])
 })
 
 t.test('a capital after a colon or a dash needs the evidence a sentence’s first word needs', async (t) => {
@@ -635,8 +641,11 @@ t.test('a capital after a colon or a dash needs the evidence a sentence’s firs
   // a dateline's hyphen before a name, and a name after a colon with a capital after it, still open names
   t.same(speak('HARBOR (AP) - Jane Roe said on Monday: “We won.”'), ['Jane Roe'])
   t.same(speak('Two spoke: Dana Pell said: “We lost.”'), ['Dana Pell'])
-  // a hyphen inside a word opens nothing
-  t.same(speak('“We won,” said Jane Roe, R-Harbor.'), ['Jane Roe'])
+  // two hyphens stand for a dash
+  t.same(
+    speak('A day at the court -- Opponents of Roe’s budget protest outside. “It is good for the city,” Roe said.'),
+    ['Roe'],
+  )
 })
 
 t.test('a month is part of a name where a given name goes with it, and a date elsewhere', async (t) => {
