@@ -553,7 +553,6 @@ t.test('a speech verb whose object is another speaker’s speech gives the quote
 t.test('the words of a page’s photo captions and buttons are never a speaker nor part of a name', async (t) => {
   t.equal(speakerOf('Photos Mark Pell says the plan is “a disaster.”'), 'Mark Pell')
   t.equal(speakerOf('“We will win,” said Mark Pell Replay More Videos.'), 'Mark Pell')
-  t.equal(speakerOf('Story Highlights Mark Pell: the plan is dead\n\n“It is a disaster,” Pell said.'), 'Mark Pell')
   t.equal(
     speakerOf('The crowd cheered. Hide Caption 3 of 9 Photos: A man holds a sign that says “Thank You” on Thursday.'),
     'man',
@@ -561,7 +560,6 @@ t.test('the words of a page’s photo captions and buttons are never a speaker n
   // Elsewhere the words may be a name's: a surname, a body's name, a button's word alone.
   t.equal(speakerOf('“We will keep going,” said Jane More.'), 'Jane More')
   t.equal(speakerOf('Jane More spoke on Monday. “We will keep going,” More said.'), 'Jane More')
-  t.equal(speakerOf('Dana Story spoke on Monday. “We will keep going,” Story said.'), 'Dana Story')
   t.equal(speakerOf('The More Than Words Foundation said: “We will keep going.”'), 'More Than Words Foundation')
 })
 
