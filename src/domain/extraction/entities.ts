@@ -564,18 +564,19 @@ function officeNameStart(words: readonly Token[], first: number): number {
 
 /**
  * The words (lower case, without a possessive ending) the writer capitalises with no capitalised word on either side
- * ("Roe said", "told Roe."), outside quotations: how an article prints a surname once it has given the full name.
+ * and a verb right after ("Roe said", "Roe has …"), outside quotations: how an article prints a surname once it has
+ * given the full name.
  */
-function wordsStandingAlone(tokens: readonly Token[]): Set<string> {
+function wordsAloneBeforeVerb(tokens: readonly Token[]): Set<string> {
   const alone = new Set<string>()
   const capitalisedWord = (token: Token | undefined) => token !== undefined && token.isWord && token.capitalized
   tokens.forEach((token, index) => {
     if (!capitalisedWord(token) || token.segment >= 0) return
-    // A neighbour counts only a space away: a headline's last word is no part of the next paragraph's first name.
     const previous = tokens[index - 1]
     const next = tokens[index + 1]
+    // A neighbour counts only a space away: a headline's last word is no part of the next paragraph's first name.
     if (capitalisedWord(previous) && token.start - (previous as Token).end <= 1) return
-    if (capitalisedWord(next) && (next as Token).start - token.end <= 1) return
+    if (next === undefined || next.capitalized || (next.pos !== 'VERB' && next.pos !== 'AUX')) return
     alone.add(stripPossessive(token.lower))
   })
   return alone
@@ -704,8 +705,8 @@ export class EntityRegistry {
   /** Descriptions set beside a name by a comma, by the token index of their head: they are that name. */
   private readonly appositions = new Map<number, Entity>()
   private readonly issuers: { start: number; document: string; entity: Entity }[] = []
-  /** Words the article capitalises standing alone, a capitalised word on neither side (wordsStandingAlone). */
-  private standingAlone: Set<string> | null = null
+  /** Words the article capitalises alone as the subject of a verb (wordsAloneBeforeVerb). */
+  private subjectsAlone: Set<string> | null = null
 
   constructor(
     private readonly text: string,
@@ -918,18 +919,18 @@ export class EntityRegistry {
   /**
    * "Roe Raps Doe's Plan", "Roe Visits Doe": a headline's clause in capitals, whose verb the tagger took for a name's
    * word, reads as one name of three words. Its first and last words are two people's: the article prints each alone
-   * elsewhere, as writers print surnames, and neither the first nor the one before the last is a given name. A
-   * person's name of three words opens with a given name or a word the article never uses alone ("Jane Marsh Roe").
+   * as the subject of a verb elsewhere ("Roe said"), as writers print surnames, and the one before the last is no
+   * given name. A person's name of three words opens with a word the article does not use so ("Jane Marsh Roe";
+   * "Chad Marsh Pell … in Chad": a place after a preposition is no subject).
    */
   private isHeadlineClause(words: readonly string[], mention: Mention): boolean {
     if (words.length !== 3 || mention.last - mention.first + 1 !== 3) return false
     const [first, second] = this.tokens.slice(mention.first, mention.last + 1) as [Token, Token, Token]
     // "Roe of Harbor", "Harborites Dana Roe": a connector, or a given name before the last word, makes it a name with
-    // what qualifies it; a given name first ("Chad Marsh Pell", whatever place shares it) makes it a person's.
-    const givenName = (token: Token) => genderOfFirstName(token.text) !== null
-    if (!first.capitalized || !second.capitalized || givenName(first) || givenName(second)) return false
-    this.standingAlone ??= wordsStandingAlone(this.tokens)
-    return this.standingAlone.has(words[0] as string) && this.standingAlone.has(words[2] as string)
+    // what qualifies it.
+    if (!first.capitalized || !second.capitalized || genderOfFirstName(second.text) !== null) return false
+    this.subjectsAlone ??= wordsAloneBeforeVerb(this.tokens)
+    return this.subjectsAlone.has(words[0] as string) && this.subjectsAlone.has(words[2] as string)
   }
 
   /** "A January report from the Heritage Foundation": the report speaks for the foundation later on. */
