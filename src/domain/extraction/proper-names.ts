@@ -16,9 +16,9 @@ const CLAUSE_OPENERS = new Set([':', '—', '–', '-', '--'])
 /**
  * Marks the capitalised words that may belong to a name. Capitals alone say little at the start of a
  * sentence ("Moments later", "Ask yourself") or of a clause after a colon or a dash (opensClause), so such a
- * first word counts only with evidence from the
- * article: the same word capitalised inside a sentence elsewhere, or a capitalised word right after it
- * ("Jane Roe said"), or a proper-noun tag on a word a verb follows ("Russia insisted"). Function words and days
+ * first word counts only with evidence from the article: the same word capitalised inside a sentence
+ * elsewhere, or a capitalised word right after it ("Jane Roe said"), or a proper-noun tag on a word a verb
+ * follows ("Russia insisted"). Function words and days
  * never count, nor do months but where they are part of a name (monthInName); neither does an adjective
  * standing alone ("Asian states"): it names a place's people, not a person, nor does a lawmaker's party and
  * place ("R-Iowa").
