@@ -44,7 +44,14 @@ import {
 } from './noun-phrases.js'
 import { isAbbreviationDot } from './sentences.js'
 import { isGenerationalSuffix } from '../speaker-identity.js'
-import { firstStartingAt, withoutFinalStop, withoutPossessive, writersVerbFrom, type Token } from './tokens.js'
+import {
+  firstStartingAt,
+  isCapitalisedWord,
+  withoutFinalStop,
+  withoutPossessive,
+  writersVerbFrom,
+  type Token,
+} from './tokens.js'
 import type { ResolvedBy, SpeakerKind } from './types.js'
 import { officeOf, sameOffice, type Office } from './offices.js'
 
@@ -569,13 +576,12 @@ function officeNameStart(words: readonly Token[], first: number): number {
  */
 function wordsAloneBeforeVerb(tokens: readonly Token[]): Set<string> {
   const alone = new Set<string>()
-  const capitalisedWord = (token: Token | undefined) => token !== undefined && token.isWord && token.capitalized
   tokens.forEach((token, index) => {
-    if (!capitalisedWord(token) || token.segment >= 0) return
+    if (!isCapitalisedWord(token) || token.segment >= 0) return
     const previous = tokens[index - 1]
     const next = tokens[index + 1]
     // A neighbour counts only a space away: a headline's last word is no part of the next paragraph's first name.
-    if (capitalisedWord(previous) && token.start - (previous as Token).end <= 1) return
+    if (isCapitalisedWord(previous) && token.start - (previous as Token).end <= 1) return
     if (next === undefined || next.capitalized || (next.pos !== 'VERB' && next.pos !== 'AUX')) return
     alone.add(stripPossessive(token.lower))
   })

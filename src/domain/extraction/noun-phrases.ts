@@ -21,7 +21,7 @@ import {
 } from './lexicon.js'
 import { isSurnameParticle } from '../speaker-identity.js'
 import { isAbbreviationDot } from './sentences.js'
-import { withoutFinalStop, withoutPossessive, type Token } from './tokens.js'
+import { isCapitalisedWord, withoutFinalStop, withoutPossessive, type Token } from './tokens.js'
 
 export type MentionKind = 'name' | 'pronoun' | 'role' | 'relative'
 
@@ -212,13 +212,12 @@ function joinsOfficeName(tokens: readonly Token[], i: number): boolean {
   if (token.lower === 'in') {
     const office = tokens[i - 1] as Token
     // The office's one word and a name of two after it: "the Mayor in Harbor City" is where the mayor is.
-    const capitalisedWord = (at: number) => tokens[at]?.isWord === true && tokens[at]?.capitalized === true
     return (
       office.capitalized &&
       isRoleWord(office) &&
-      capitalisedWord(i + 1) &&
-      capitalisedWord(i + 2) &&
-      capitalisedWord(i + 3)
+      isCapitalisedWord(tokens[i + 1]) &&
+      isCapitalisedWord(tokens[i + 2]) &&
+      isCapitalisedWord(tokens[i + 3])
     )
   }
   if (i < 3 || (token.lower !== 'and' && token.text !== '&')) return false

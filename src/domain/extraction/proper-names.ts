@@ -2,7 +2,7 @@ import { isGenerationalSuffix } from '../speaker-identity.js'
 import { genderOfFirstName } from './first-names.js'
 import { MONTHS, NOT_NAMES, TITLE_FUNCTION_WORDS } from './lexicon.js'
 import { partyLabelEnd } from './noun-phrases.js'
-import { withoutPossessive, type Token } from './tokens.js'
+import { isCapitalisedWord, withoutPossessive, type Token } from './tokens.js'
 
 const LETTER = /\p{L}/u
 /** Punctuation that may open a sentence before its first word. */
@@ -97,8 +97,7 @@ function opensClause(token: Token, next: Token | undefined): boolean {
 
 /** "Jane Roe Jr.": the word before the suffix is a capitalised word. (After a comma the suffix names nobody alone.) */
 function followsName(tokens: readonly Token[], index: number): boolean {
-  const before = tokens[index - 1]
-  return before !== undefined && before.isWord && before.capitalized
+  return isCapitalisedWord(tokens[index - 1])
 }
 
 /** Fewest of the writer's words a sentence needs before its capitals can be taken for title case. */

@@ -149,6 +149,11 @@ function isUpperStart(code: number, raw: string): boolean {
   return UPPER.test(raw[0] as string)
 }
 
+/** A word (not punctuation) that starts with a capital; false past either end of the tokens. */
+export function isCapitalisedWord(token: Token | undefined): boolean {
+  return token !== undefined && token.isWord && token.capitalized
+}
+
 /**
  * The word without a possessive ending ("Roe’s" → "Roe", "Jones'" → "Jones"): what `word.replace(/['’]s?$/, '')`
  * gives, without a regular expression (it runs on most tokens, several times).

@@ -621,7 +621,7 @@ t.test('a time zone after a clock time and a sentence’s “Others” name nobo
 t.test('a headline’s clause in capitals between two surnames is no one’s name', async (t) => {
   // "Raps" read as a name's word made "Roe Raps Doe" a person, and Doe's words went to it
   t.same(speak('Update: Roe Raps Doe’s Budget\n\nRoe spoke first. Doe answered. “It is wrong,” Doe said.'), ['Doe'])
-  // a three-word name opening with a given name, or with a word the article never prints alone, stays a name
+  // a three-word name whose first word the article never prints alone before a verb stays a name
   t.same(speak('Jane Marsh Roe spoke. Marsh was there. “It is wrong,” Roe said.'), ['Jane Marsh Roe'])
   t.same(speak('Tolland Marsh Roe spoke. Roe was there. “It is wrong,” Roe said.'), ['Tolland Marsh Roe'])
   // a given name that is also a place the article prints alone still opens a person's name
