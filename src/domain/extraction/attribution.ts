@@ -61,6 +61,10 @@ const MAX_SUBJECT_TOKENS = 24
 const DASHES = new Set(['―', '—', '–', '-'])
 /** Longest noun phrase read between "with" and the -ing form of an absolute phrase ("with the campaign of the …"). */
 const MAX_ABSOLUTE_TOKENS = 10
+/** The tags a noun phrase's last word has: what an -ing form right after it may take for its subject. */
+const NOUN_HEAD_TAGS: ReadonlySet<string> = new Set(['NOUN', 'PROPN', 'PRON'])
+/** "put out", "held up": the word after a verb that belongs to it. */
+const PARTICLE_TAGS: ReadonlySet<string> = new Set(['ADP', 'PART'])
 const LEADING_PUNCTUATION = new Set([',', '—', '―', '–', '-'])
 /** Words a noun may have between its determiner and itself ("a Facebook", "one anti-union"). */
 const MAX_NOUN_MODIFIERS = 3
@@ -391,7 +395,7 @@ export function subjectOfVerb(tokens: readonly Token[], verb: number, sentenceFi
   // by a conjunction, shares the subject of the verb before it (of the clause a "that" clause hangs on, for a
   // conjoined verb: subjectOfVerbBefore).
   if (hangsOnSubject) {
-    const absolute = absoluteSubject(tokens, verb, sentenceFirst)
+    const absolute = absoluteSubject(tokens, verb, sentenceFirst) ?? reducedClauseSubject(tokens, verb, sentenceFirst)
     if (absolute) return absolute
   }
   if (hangsOnSubject || (auxiliary && CONJUNCTIONS.has(auxiliary.lower)))
@@ -412,6 +416,22 @@ function absoluteSubject(tokens: readonly Token[], verb: number, floor: number):
     if (ABSOLUTE_OPENERS.has(token.lower)) return mentionStartingAt(tokens, i + 1, verb - 1)
   }
   return null
+}
+
+/**
+ * "Roe saying she was “…” and Doe calling it “…”", "the share of voters saying “…”": an -ing form right after a
+ * noun phrase, with no comma between, says what that phrase did; set off by a comma ("Roe thanked the voters, saying …")
+ * it hangs on the clause's subject instead. A phrase that is a verb's object ("released a statement saying …",
+ * "put out a statement saying …") is what the subject made: the subject speaks through it.
+ */
+function reducedClauseSubject(tokens: readonly Token[], verb: number, floor: number): Mention | null {
+  const head = tokens[verb - 1]
+  if (!head || head.segment >= 0 || !NOUN_HEAD_TAGS.has(head.pos)) return null
+  const subject = mentionEndingAt(tokens, verb - 1, floor)
+  if (!subject || subject.kind === 'relative') return null
+  let before = subject.first - 1
+  if (PARTICLE_TAGS.has(tokens[before]?.pos as string)) before--
+  return tokens[before]?.pos === 'VERB' ? null : subject
 }
 
 /**

@@ -202,6 +202,16 @@ t.test('in an absolute phrase the noun phrase after "with" speaks, not the subje
   t.equal(mention(text, quote), 'Commissioner Ilse Varga')
 })
 
+t.test('an -ing form right after a noun phrase has that phrase for its subject, unless it is an object', async (t) => {
+  const paired =
+    'Both leaders issued a joint statement after the talks – Mayor Ilse Varga saying she was “very encouraged” and ' +
+    'Governor Tobias Renn calling the meeting “a fresh start.”'
+  t.same(speak(paired), ['Ilse Varga', 'Tobias Renn'])
+  // The statement is the governor's: he speaks through what he released.
+  const released = 'Governor Tobias Renn released a statement saying the ruling was “a fresh start” for the port.'
+  t.same(speak(released), ['Tobias Renn'])
+})
+
 t.test('the main clause speaks, not a verb inside a relative clause', async (t) => {
   const text = 'Wilma Stroud says she admired the patience shown in what she calls a "season of quarrels."'
   const [quote] = extractQuotes(text)
