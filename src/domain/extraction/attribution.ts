@@ -148,8 +148,9 @@ export function attributionAfter(
       return build(k, k, name, 'after', window.close + 1, name.last)
   }
   if (LEADING_PUNCTUATION.has(lead.text)) k++
-  // `"…," but he said that …`: a conjunction opens a new clause, whose cue reports what follows.
-  if (CONJUNCTIONS.has(tokens[k]?.lower as string)) return null
+  // `"…," but he said that …`, `"…," when Roe blasted him`: a conjunction or a subordinator opens a new clause,
+  // whose verb reports what follows or tells what happened, not who said the quote.
+  if (CONJUNCTIONS.has(tokens[k]?.lower as string) || SUBORDINATORS.has(tokens[k]?.lower as string)) return null
   if (isWordAt(tokens, k, 'according') && isWordAt(tokens, k + 1, 'to')) {
     const source = mentionStartingAt(tokens, k + 2, last)
     return source ? build(k, k + 1, source, 'after', k, source.last) : null

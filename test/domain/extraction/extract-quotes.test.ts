@@ -861,6 +861,12 @@ t.test('a new verb of saying starts a new statement', async (t) => {
   t.not(quotes[1]?.statement, quotes[2]?.statement)
 })
 
+t.test('a clause a subordinator opens after the quote tells what happened, it does not say who spoke', async (t) => {
+  const text =
+    'Mayor Tobias Renn once promised to “rebuild the pier” before Councillor Ilse Varga mocked the plan in a speech.'
+  t.same(speak(text), ['Tobias Renn'])
+})
+
 t.test('a quote that ends its sentence is not attributed by the next sentence', async (t) => {
   const text =
     'Jane Roe arrived. "The vote is tomorrow, and the day after that we count every ballot." Roe said that she ' +
