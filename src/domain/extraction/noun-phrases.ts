@@ -42,10 +42,13 @@ export function isPageFurniture(token: Token): boolean {
 
 /**
  * Words that are all a page's furniture, one of them a caption's or a gallery's noun ("Hide Caption", "Replay More
- * Videos"): they name nobody. A button's word alone may be a surname ("More said").
+ * Videos") or two buttons' words ("Sign Up Continue reading …"): they name nobody. A button's word alone may be a
+ * surname ("More said").
  */
 export function isPageFurnitureRun(words: readonly Token[]): boolean {
-  return words.every(isPageFurniture) && words.some((word) => PAGE_FURNITURE_NOUNS.has(bare(word)))
+  return (
+    words.every(isPageFurniture) && (words.length >= 2 || words.some((word) => PAGE_FURNITURE_NOUNS.has(bare(word))))
+  )
 }
 
 export function isSpeechVerb(token: Token | undefined): boolean {

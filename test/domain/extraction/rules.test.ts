@@ -557,6 +557,15 @@ t.test('the words of a page’s photo captions and buttons are never a speaker n
     speakerOf('The crowd cheered. Hide Caption 3 of 9 Photos: A man holds a sign that says “Thank You” on Thursday.'),
     'man',
   )
+  // An advertisement's label and a newsletter's buttons between paragraphs: the pronoun after them is the person's.
+  const labelled = (furniture: string): (string | null)[] =>
+    speakers(
+      'Mark Pell spoke to the harbour board. “This is the first storm of its kind,” rather than a small one.\n\n' +
+        `${furniture} reading the main story\n\n“Somebody crossed the line,” he said.`,
+    )
+  t.same(labelled('Advertisement Continue'), ['Mark Pell', 'Mark Pell'])
+  t.same(labelled('Newsletter Sign Up Continue'), ['Mark Pell', 'Mark Pell'])
+  t.same(labelled('Sign Up Continue'), ['Mark Pell', 'Mark Pell'], 'buttons alone, no noun')
   // Elsewhere the words may be a name's: a surname, a body's name, a button's word alone.
   t.equal(speakerOf('“We will keep going,” said Jane More.'), 'Jane More')
   t.equal(speakerOf('Jane More spoke on Monday. “We will keep going,” More said.'), 'Jane More')
