@@ -206,7 +206,8 @@ function roleChainEnd(tokens: readonly Token[], from: number, ceiling: number): 
  * Harbor and Quill Partners" are two bodies as often as one, and a name does not say which. "Commander in Chief Jane
  * Roe", "Special Agent in Charge Jane Roe": an "in" between a role's capitalised word and one capitalised word with a
  * name of two words after it ("Roe in Harbor City Hall" stays apart: no role opens it; "the Mayor in Harbor City"
- * names no one after the place).
+ * names no one after the place). "Speaker of the House Jane Roe": an "of the" after a role's capitalised word, with a
+ * body and a name of two words after it ("Jane Roe of the Harbor Policy Institute" stays apart: no role opens it).
  */
 function joinsOfficeName(tokens: readonly Token[], i: number): boolean {
   const token = tokens[i]
@@ -216,6 +217,19 @@ function joinsOfficeName(tokens: readonly Token[], i: number): boolean {
     const office = tokens[i - 1] as Token
     // The office's one word and a name of two after it: "the Mayor in Harbor City" is where the mayor is.
     return (
+      office.capitalized &&
+      isRoleWord(office) &&
+      isCapitalisedWord(tokens[i + 1]) &&
+      isCapitalisedWord(tokens[i + 2]) &&
+      isCapitalisedWord(tokens[i + 3])
+    )
+  }
+  if (token.lower === 'of' && tokens[i + 1]?.lower === 'the') return joinsOfficeName(tokens, i + 1)
+  if (token.lower === 'the') {
+    const office = tokens[i - 2]
+    return (
+      tokens[i - 1]?.lower === 'of' &&
+      office !== undefined &&
       office.capitalized &&
       isRoleWord(office) &&
       isCapitalisedWord(tokens[i + 1]) &&

@@ -461,6 +461,26 @@ t.test('an office whose name goes on through "in" is a title: “Commander in Ch
   )
 })
 
+t.test('an office whose name goes on through "of the" is a title: “Speaker of the House”', async (t) => {
+  const speakers = [
+    '“We will hold the line,” said Speaker of the House Ada Lorne.',
+    'Secretary of the Navy Rep. Tomas Brell (R-OH) said the fleet was “ready.”',
+    // Without a name after the body the office's word stands alone.
+    'The Speaker of the House said the bill was “dead.”',
+    // A person's name before "of the" keeps the body out of it.
+    '“It is dead,” said Dana Pell of the Harbor Policy Institute.',
+  ].map((text) => extractQuotes(text)[0]?.speaker)
+  t.same(
+    speakers.map((speaker) => [speaker?.name, speaker?.title]),
+    [
+      ['Ada Lorne', 'Speaker of the House'],
+      ['Tomas Brell', 'Secretary of the Navy Rep'],
+      ['Speaker', null],
+      ['Dana Pell', null],
+    ],
+  )
+})
+
 t.test(
   'a surname after an honorific is the bearer of its gender, and "Lady Roe" the First Lady Jane Roe named before',
   async (t) => {
