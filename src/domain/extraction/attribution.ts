@@ -63,8 +63,6 @@ const DASHES = new Set(['―', '—', '–', '-'])
 const MAX_ABSOLUTE_TOKENS = 10
 /** The tags a noun phrase's last word has: what an -ing form right after it may take for its subject. */
 const NOUN_HEAD_TAGS: ReadonlySet<string> = new Set(['NOUN', 'PROPN', 'PRON'])
-/** "put out", "held up": the word after a verb that belongs to it. */
-const PARTICLE_TAGS: ReadonlySet<string> = new Set(['ADP', 'PART'])
 const LEADING_PUNCTUATION = new Set([',', '—', '―', '–', '-'])
 /** Words a noun may have between its determiner and itself ("a Facebook", "one anti-union"). */
 const MAX_NOUN_MODIFIERS = 3
@@ -421,18 +419,20 @@ function absoluteSubject(tokens: readonly Token[], verb: number, floor: number):
 
 /**
  * "Roe saying she was “…” and Doe calling it “…”", "the share of voters saying “…”": an -ing form right after a
- * noun phrase, with no comma between, says what that phrase did; set off by a comma ("Roe thanked the voters, saying …")
- * it hangs on the clause's subject instead. A phrase that is a verb's object ("released a statement saying …",
- * "put out a statement saying …") is what the subject made: the subject speaks through it.
+ * noun phrase, with no comma between, says what that phrase did; set off by a comma ("Roe thanked the voters,
+ * saying …") it hangs on the clause's subject instead. So it does when the phrase is a verb's object or
+ * complement, next to the verb or through one preposition ("released a statement saying …", "put out a statement
+ * saying …", "spoke to reporters saying …", "is the only official saying …"): the subject speaks through it.
  */
 function reducedClauseSubject(tokens: readonly Token[], verb: number, floor: number): Mention | null {
   const head = tokens[verb - 1]
-  if (!head || head.segment >= 0 || !NOUN_HEAD_TAGS.has(head.pos)) return null
+  if (!head || !NOUN_HEAD_TAGS.has(head.pos)) return null
   const subject = mentionEndingAt(tokens, verb - 1, floor)
-  if (!subject || subject.kind === 'relative') return null
+  if (!subject) return null
   let before = subject.first - 1
-  if (PARTICLE_TAGS.has(tokens[before]?.pos as string)) before--
-  return tokens[before]?.pos === 'VERB' ? null : subject
+  if (tokens[before]?.pos === 'ADP') before--
+  const governor = tokens[before]?.pos
+  return governor === 'VERB' || governor === 'AUX' ? null : subject
 }
 
 /**
