@@ -146,9 +146,16 @@ export function attributionAfter(
       return build(k, k, name, 'after', window.close + 1, name.last)
   }
   if (LEADING_PUNCTUATION.has(lead.text)) k++
-  // `"…," but he said that …`, `"…," when Roe blasted him`: a conjunction or a subordinator opens a new clause,
-  // whose verb reports what follows or tells what happened, not who said the quote.
-  if (CONJUNCTIONS.has(tokens[k]?.lower as string) || SUBORDINATORS.has(tokens[k]?.lower as string)) return null
+  // `"…," when Roe blasted him`: a subordinator opens a clause that tells what happened, not who spoke; one closed
+  // by a comma (`"…," after a long pause, Roe said`, `"…," when asked, Roe said`) is passed over for the cue after it.
+  if (SUBORDINATORS.has(tokens[k]?.lower as string)) {
+    let comma = k + 1
+    while (comma < last && (tokens[comma] as Token).text !== ',') comma++
+    if (comma >= last) return null
+    k = comma + 1
+  }
+  // `"…," but he said that …`: a conjunction opens a new clause, whose cue reports what follows.
+  if (CONJUNCTIONS.has(tokens[k]?.lower as string)) return null
   if (isWordAt(tokens, k, 'according') && isWordAt(tokens, k + 1, 'to')) {
     const source = mentionStartingAt(tokens, k + 2, last)
     return source ? build(k, k + 1, source, 'after', k, source.last) : null

@@ -885,6 +885,10 @@ t.test('a clause a subordinator opens after the quote tells what happened, it do
   const text =
     'Mayor Tobias Renn once promised to “rebuild the pier” before Councillor Ilse Varga mocked the plan in a speech.'
   t.same(speak(text), ['Tobias Renn'])
+  // Closed by a comma, it is passed over: the cue after it is the quote's.
+  const [paused] = extractQuotes('“We are not done,” after a long pause, Mayor Ilse Varga said.')
+  t.equal(paused?.cue?.text, 'said')
+  t.equal(paused?.speaker?.name, 'Ilse Varga')
 })
 
 t.test('a quote that ends its sentence is not attributed by the next sentence', async (t) => {
