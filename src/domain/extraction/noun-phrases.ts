@@ -32,6 +32,8 @@ export interface Mention {
   kind: MentionKind
 }
 
+/** Longest run read after an office's "of the": a body of a few words, a title and a name. */
+const MAX_BODY_AND_NAME_TOKENS = 10
 const CONTRACTED_PRONOUN = /^(he|she|it|they|we|i)['’](s|d|ll|ve|re|m)$/
 const POSSESSIVE = /['’]s?$/
 
@@ -206,8 +208,9 @@ function roleChainEnd(tokens: readonly Token[], from: number, ceiling: number): 
  * Harbor and Quill Partners" are two bodies as often as one, and a name does not say which. "Commander in Chief Jane
  * Roe", "Special Agent in Charge Jane Roe": an "in" between a role's capitalised word and one capitalised word with a
  * name of two words after it ("Roe in Harbor City Hall" stays apart: no role opens it; "the Mayor in Harbor City"
- * names no one after the place). "Speaker of the House Jane Roe": an "of the" after a role's capitalised word, with a
- * body and a name of two words after it ("Jane Roe of the Harbor Policy Institute" stays apart: no role opens it).
+ * names no one after the place). "Speaker of the House Jane Roe": an "of the" after a role's word, with a body and a
+ * name of two words or more after it ("Jane Roe of the Harbor Policy Institute" stays apart: no role opens it; "the
+ * Chief of the Harbor Police Department" names no one after the body).
  */
 function joinsOfficeName(tokens: readonly Token[], i: number): boolean {
   const token = tokens[i]
@@ -227,15 +230,7 @@ function joinsOfficeName(tokens: readonly Token[], i: number): boolean {
   if (token.lower === 'of' && tokens[i + 1]?.lower === 'the') return joinsOfficeName(tokens, i + 1)
   if (token.lower === 'the') {
     const office = tokens[i - 2]
-    return (
-      tokens[i - 1]?.lower === 'of' &&
-      office !== undefined &&
-      office.capitalized &&
-      isRoleWord(office) &&
-      isCapitalisedWord(tokens[i + 1]) &&
-      isCapitalisedWord(tokens[i + 2]) &&
-      isCapitalisedWord(tokens[i + 3])
-    )
+    return tokens[i - 1]?.lower === 'of' && office !== undefined && isRoleWord(office) && namedAfterBody(tokens, i + 1)
   }
   if (i < 3 || (token.lower !== 'and' && token.text !== '&')) return false
   const office = tokens[i - 3]
@@ -250,6 +245,22 @@ function joinsOfficeName(tokens: readonly Token[], i: number): boolean {
     office?.capitalized === true &&
     isRoleWord(office)
   )
+}
+
+/**
+ * "the House Jane Roe", "the Navy Rep. Jane Roe", not "the Harbor Police Department": the capitalised run from
+ * `first` goes on for two words or more after its last body's noun (the name of someone, after the body).
+ */
+function namedAfterBody(tokens: readonly Token[], first: number): boolean {
+  let words = 0
+  let afterBody = 0
+  for (let i = first; i < first + MAX_BODY_AND_NAME_TOKENS; i++) {
+    const token = tokens[i]
+    if (!isCapitalisedWord(token)) break
+    words++
+    afterBody = isOrganisationWord(token as Token) ? 0 : afterBody + 1
+  }
+  return words >= 3 && afterBody >= 2
 }
 
 /** The word-level pronoun a token starts with ("he" for "He’s"), or null. */

@@ -467,8 +467,11 @@ t.test('an office whose name goes on through "of the" is a title: “Speaker of 
     'Secretary of the Navy Rep. Tomas Brell (R-OH) said the fleet was “ready.”',
     // Without a name after the body the office's word stands alone.
     'The Speaker of the House said the bill was “dead.”',
-    // A person's name before "of the" keeps the body out of it.
+    // A person's name before "of the" keeps the body out of it; a body with no name after it is not a title.
     '“It is dead,” said Dana Pell of the Harbor Policy Institute.',
+    '“We will fight,” said the Chief of the Harbor Police Department.',
+    '“We will fight,” said Chief of the Harbor Police Department Ilse Varga.',
+    '“We will rebuild,” said the Governor of the Harbor Islands.',
   ].map((text) => extractQuotes(text)[0]?.speaker)
   t.same(
     speakers.map((speaker) => [speaker?.name, speaker?.title]),
@@ -477,6 +480,9 @@ t.test('an office whose name goes on through "of the" is a title: “Speaker of 
       ['Tomas Brell', 'Secretary of the Navy Rep'],
       ['Speaker', null],
       ['Dana Pell', null],
+      ['Chief', null],
+      ['Ilse Varga', 'Chief of the Harbor Police Department'],
+      ['Governor', null],
     ],
   )
 })
