@@ -228,11 +228,16 @@ export function splitName(tokens: readonly Token[], mention: Mention, text: stri
   // "Hide Caption", "Photos Jane Roe": a page's furniture printed into the text. A run of its words alone names
   // nobody, and before a person's name they are no part of it ("Jane More", "the Riverton Gallery" and "the More
   // Than Words Foundation" keep theirs).
-  const furniture = words.findLastIndex(isPageFurniture)
   if (isPageFurnitureRun(words)) return { title: null, name: null, kind: 'person', honorific: null }
+  // A credit's words before a name go with the furniture ("AP Photos Jane Roe"), but not those of a role's or a body's
+  // name whose word follows it: "Photo Editor Jane Roe", "Stand Up Coalition Director Jane Roe" keep their titles.
+  const furniture = words.findLastIndex(isPageFurniture)
+  const afterFurniture = words[furniture + 1]
   if (
     furniture >= 0 &&
-    furniture < words.length - 1 &&
+    afterFurniture !== undefined &&
+    !isRoleWord(afterFurniture) &&
+    !isOrganisationWord(afterFurniture) &&
     !isBodyOrDocumentNoun(bareWord(words[words.length - 1] as Token))
   )
     words.splice(0, furniture + 1)

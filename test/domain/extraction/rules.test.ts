@@ -566,6 +566,12 @@ t.test('the words of a page’s photo captions and buttons are never a speaker n
   t.same(labelled('Advertisement Continue'), ['Mark Pell', 'Mark Pell'])
   t.same(labelled('Newsletter Sign Up Continue'), ['Mark Pell', 'Mark Pell'])
   t.same(labelled('Sign Up Continue'), ['Mark Pell', 'Mark Pell'], 'buttons alone, no noun')
+  // Before a name they are no part of it, unless a role's or a body's word follows them.
+  t.equal(
+    extractQuotes('“We won,” said Stand Up Coalition Director Jane Roe.')[0]?.speaker?.title,
+    'Stand Up Coalition Director',
+  )
+  t.equal(extractQuotes('“We won,” said Photo Editor Jane Roe.')[0]?.speaker?.title, 'Photo Editor')
   // Elsewhere the words may be a name's: a surname, a body's name, a button's word alone.
   t.equal(speakerOf('“We will keep going,” said Jane More.'), 'Jane More')
   t.equal(speakerOf('Jane More spoke on Monday. “We will keep going,” More said.'), 'Jane More')
