@@ -167,18 +167,24 @@ t.test('a party label after a comma ends the name it follows, as one in brackets
   t.equal(nameEndingAt(bare, at(bare, 'R-Ala'), 0), null)
 })
 
-t.test('subjectOfVerb: an -ing form takes the noun phrase right before it, not an object nor across a comma', async (t) => {
-  const subjectOf = (text: string, verb: string): string | null => {
-    const tokens = tokensOf(text)
-    return words(tokens, subjectOfVerb(tokens, at(tokens, verb), 0))
-  }
-  t.equal(subjectOf('The talks ended – Mayor Ilse Varga saying she was pleased.', 'saying'), 'Mayor Ilse Varga')
-  t.equal(subjectOf('The share of ferry commuters saying fares are high rose.', 'saying'), 'ferry commuters')
-  t.equal(subjectOf('Governor Tobias Renn released a statement saying it was over.', 'saying'), 'Governor Tobias Renn')
-  t.equal(subjectOf('Governor Tobias Renn put out a statement saying it was over.', 'saying'), 'Governor Tobias Renn')
-  t.equal(subjectOf('Governor Tobias Renn thanked the voters, saying it was over.', 'saying'), 'Governor Tobias Renn')
-  t.equal(subjectOf('Ilse Varga and Tobias Renn were both saying it was over.', 'saying'), 'Ilse Varga')
-  t.equal(subjectOf('Mayor Ilse Varga is the only official saying it was over.', 'saying'), 'Mayor Ilse Varga')
-  t.equal(subjectOf('The clip ends with footage of someone saying it was over.', 'saying'), 'someone')
-  t.equal(subjectOf('Ilse Varga argued that saying sorry was weak.', 'saying'), 'Ilse Varga')
-})
+t.test(
+  'subjectOfVerb: an -ing form takes the noun phrase right before it, not an object nor across a comma',
+  async (t) => {
+    const subjectOf = (text: string, verb: string): string | null => {
+      const tokens = tokensOf(text)
+      return words(tokens, subjectOfVerb(tokens, at(tokens, verb), 0))
+    }
+    t.equal(subjectOf('The talks ended – Mayor Ilse Varga saying she was pleased.', 'saying'), 'Mayor Ilse Varga')
+    t.equal(subjectOf('The share of ferry commuters saying fares are high rose.', 'saying'), 'ferry commuters')
+    t.equal(
+      subjectOf('Governor Tobias Renn released a statement saying it was over.', 'saying'),
+      'Governor Tobias Renn',
+    )
+    t.equal(subjectOf('Governor Tobias Renn put out a statement saying it was over.', 'saying'), 'Governor Tobias Renn')
+    t.equal(subjectOf('Governor Tobias Renn thanked the voters, saying it was over.', 'saying'), 'Governor Tobias Renn')
+    t.equal(subjectOf('Ilse Varga and Tobias Renn were both saying it was over.', 'saying'), 'Ilse Varga')
+    t.equal(subjectOf('Mayor Ilse Varga is the only official saying it was over.', 'saying'), 'Mayor Ilse Varga')
+    t.equal(subjectOf('The clip ends with footage of someone saying it was over.', 'saying'), 'someone')
+    t.equal(subjectOf('Ilse Varga argued that saying sorry was weak.', 'saying'), 'Ilse Varga')
+  },
+)
