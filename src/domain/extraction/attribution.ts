@@ -399,10 +399,11 @@ export function subjectOfVerb(tokens: readonly Token[], verb: number, sentenceFi
     !(auxiliary && /['’]s$/.test(auxiliary.lower))
   // "Okafor – who went on a rant declaring …" and "Dunmore phoned him and told him …": a participle, or a verb joined
   // by a conjunction, shares the subject of the verb before it (of the clause a "that" clause hangs on, for a
-  // conjoined verb: subjectOfVerbBefore).
+  // conjoined verb: subjectOfVerbBefore). Unless the participle has a subject of its own: after "with" (an absolute
+  // phrase) or right after a noun phrase (a reduced clause).
   if (hangsOnSubject) {
-    const absolute = absoluteSubject(tokens, verb, sentenceFirst) ?? reducedClauseSubject(tokens, verb, sentenceFirst)
-    if (absolute) return absolute
+    const own = absoluteSubject(tokens, verb, sentenceFirst) ?? reducedClauseSubject(tokens, verb, sentenceFirst)
+    if (own) return own
   }
   if (hangsOnSubject || (auxiliary && CONJUNCTIONS.has(auxiliary.lower)))
     return (
