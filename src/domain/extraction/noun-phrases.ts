@@ -535,7 +535,9 @@ export function mentionStartingAt(tokens: readonly Token[], first: number, withi
         !word.isWord ||
         (SPEECH_VERBS.has(word.lower) && !(i === first + 1 && isDocumentWord(word))) ||
         PREPOSITIONS.has(word.lower) ||
-        isAuxiliary(word)
+        isAuxiliary(word) ||
+        // "said a former county road safety official who ran the office": a relative clause ends the phrase.
+        RELATIVE_PRONOUNS.has(word.lower)
       ) {
         if (i === first + 1) return null
         const described = descriptionEndingAt(tokens, i - 1, first)

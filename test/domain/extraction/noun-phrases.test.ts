@@ -121,6 +121,14 @@ t.test('mentionEndingAt and mentionStartingAt', async (t) => {
 
   const report = tokensOf('the report, they say')
   t.equal(words(report, mentionStartingAt(report, 0, report.length - 1)), 'the report')
+
+  // Six words before "who": without the relative pronoun's stop the phrase ran past the words a description holds.
+  const relative = tokensOf('a former county road safety official who ran the office')
+  t.equal(
+    words(relative, mentionStartingAt(relative, 0, relative.length - 1)),
+    'a former county road safety official',
+    'a relative clause ends the phrase',
+  )
 })
 
 t.test('firstAgent', async (t) => {
