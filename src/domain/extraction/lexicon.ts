@@ -9,6 +9,7 @@ import functionWords from './lexicon/function-words.json' with { type: 'json' }
 import honorifics from './lexicon/honorifics.json' with { type: 'json' }
 import organisationNouns from './lexicon/organisation-nouns.json' with { type: 'json' }
 import pageFurniture from './lexicon/page-furniture.json' with { type: 'json' }
+import people from './lexicon/people-nouns.json' with { type: 'json' }
 import places from './lexicon/places.json' with { type: 'json' }
 import surnameParticles from '../surname-particles.json' with { type: 'json' }
 import pronouns from './lexicon/pronouns.json' with { type: 'json' }
@@ -76,6 +77,8 @@ export const ROLE_GENDER: ReadonlyMap<string, Gender> = map(roles.gendered)
 export const TITLE_ABBREVIATIONS: ReadonlyMap<string, string> = map(roles.abbreviations)
 /** Nouns for a party's members ("the Ohio Republican"). */
 export const PARTY_MEMBERS: ReadonlySet<string> = set(roles.partyMembers)
+/** Nouns for people that name no office or job: "the crowd", "a caller". */
+export const PEOPLE_NOUNS: ReadonlySet<string> = set(people.nouns)
 /** A party's initial in a lawmaker's label ("r" of "R-Ohio"), and the noun for its member ("republican"). */
 export const PARTY_INITIALS: ReadonlyMap<string, string> = map(roles.partyInitials)
 

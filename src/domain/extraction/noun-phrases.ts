@@ -6,6 +6,8 @@ import {
   PAGE_FURNITURE,
   PAGE_FURNITURE_NOUNS,
   ORGANISATION_WORDS,
+  PARTY_MEMBERS,
+  PEOPLE_NOUNS,
   POSSESSIVE_PRONOUNS,
   RELATIVE_PRONOUNS,
   ROLE_WORDS,
@@ -78,6 +80,24 @@ export function isPluralRole(word: string): boolean {
 export function isRoleWordOrPlural(token: Token): boolean {
   const word = bare(token)
   return ROLE_WORDS.has(word) || isPluralRole(word)
+}
+
+/**
+ * A noun that names a thing, not who may speak: none of a role's word, a party's member, a word for people
+ * ("crowd", "callers"), a body's ("groups") or a document's ("reports"), singular or plural. "The harbour levy",
+ * "fuel prices" and "the streets" speak for nobody.
+ */
+export function namesAThing(token: Token): boolean {
+  const word = bare(token)
+  const singular = word.length > 3 && word.endsWith('s') ? word.slice(0, -1) : word
+  const speaks = (noun: string): boolean =>
+    ROLE_WORDS.has(noun) ||
+    PEOPLE_NOUNS.has(noun) ||
+    ORGANISATION_WORDS.has(noun) ||
+    DOCUMENT_WORDS.has(noun) ||
+    PARTY_MEMBERS.has(noun) ||
+    INDEFINITE_PRONOUNS.has(noun)
+  return !speaks(word) && !speaks(singular)
 }
 
 export function isOrganisationWord(token: Token): boolean {

@@ -16,6 +16,7 @@ import {
   isDocumentWord,
   isRoleWordOrPlural,
   isOrganisationWord,
+  namesAThing,
   mentionEndingAt,
   mentionStartingAt,
   nameStartingAt,
@@ -87,6 +88,7 @@ export const SPEAKER_FEATURES = [
   'none',
   'none×quote-has-cue',
   'none×no-subject-nearby',
+  'kind:thing',
 ] as const
 
 export type SpeakerFeature = (typeof SPEAKER_FEATURES)[number]
@@ -564,7 +566,11 @@ export class CandidateFinder {
       else set(features, 'kind:name')
     } else if (isDocumentWord(head)) set(features, 'kind:document')
     else if (isOrganisationWord(head)) set(features, 'kind:organisation')
-    else set(features, 'kind:role')
+    else {
+      set(features, 'kind:role')
+      // "which" stands for a thing, "who" for a person.
+      if (mention.kind === 'relative' ? head.lower === 'which' : namesAThing(head)) set(features, 'kind:thing')
+    }
     if (entity?.place) set(features, 'kind:place')
     // "a few months", "21 percent", "Thursday": a time or a share speaks for nobody.
     for (let i = mention.first; i <= mention.last; i++) {

@@ -5,6 +5,7 @@ import {
   mentionEndingAt,
   mentionStartingAt,
   nameEndingAt,
+  namesAThing,
   nameStartingAt,
   partyLabelEnd,
   pronounOf,
@@ -195,3 +196,12 @@ t.test(
     t.equal(subjectOf('Ilse Varga argued that saying sorry was weak.', 'saying'), 'Ilse Varga')
   },
 )
+
+t.test('namesAThing: a noun for none of people, a body or a document', async (t) => {
+  const tokens = tokensOf('crowd callers women groups reports democrats another levy stages')
+  const thing = (word: string): boolean => namesAThing(tokens[at(tokens, word)] as Token)
+  for (const word of ['crowd', 'callers', 'women', 'groups', 'reports', 'democrats', 'another'])
+    t.notOk(thing(word), `${word} may speak`)
+  t.ok(thing('levy'))
+  t.ok(thing('stages'), 'a plural')
+})

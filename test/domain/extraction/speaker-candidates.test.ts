@@ -125,3 +125,24 @@ t.test('the subject of a cue that closes the sentence after the quotation is mar
   t.notOk(otherQuote.get('she')?.has('subject-of-sentence-final-cue'), 'another quotation stands between')
   t.ok(candidateFeatures('“They lost,” she said.').get('she')?.has('subject-of-sentence-final-cue'))
 })
+
+t.test('a description of a thing is marked: it speaks for nobody', async (t) => {
+  const levy = candidateFeatures(
+    'Jane Roe, who runs the harbour board, tied the fares to fuel prices, saying the levy would “pay for itself.”',
+  )
+  t.ok(levy.get('the levy')?.has('kind:thing'), 'a levy')
+  t.notOk(levy.get('Jane Roe')?.has('kind:thing'), 'a name')
+  t.notOk(levy.get('the harbour board')?.has('kind:thing'), 'a body speaks')
+
+  const people = candidateFeatures(
+    'The crowd cheered, a woman near the stage shouted “Not again!” and the report agreed.',
+  )
+  for (const phrase of ['a woman', 'the report']) t.notOk(people.get(phrase)?.has('kind:thing'), `${phrase} may speak`)
+  t.ok(people.get('the stage')?.has('kind:thing'), 'a stage')
+
+  const which = candidateFeatures('The board approved a measure, which says the town “will pay for the pier.”')
+  t.ok(which.get('which')?.has('kind:thing'), '"which" stands for a thing')
+  const who = candidateFeatures('The board hired a consultant, who says the town “will pay for the pier.”')
+  t.notOk(who.get('who')?.has('kind:thing'), '"who" for a person')
+  t.notOk(who.get('a consultant')?.has('kind:thing'), 'a role')
+})
