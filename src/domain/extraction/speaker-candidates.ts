@@ -414,6 +414,7 @@ export class CandidateFinder {
     const nearestAfter = after[0]?.mention
     const nearestCue = this.nearestCue(quote, sentenceFirst, sentenceLast)
     const { before: cueBefore, after: cueAfter } = this.adjacentCues(quote, sentenceFirst, sentenceLast)
+    const nextSentenceCue = cueAfter !== null && (this.context.sentenceOf[cueAfter.verb] as number) > sentenceLast
     for (const { mention, sentence } of all) {
       const features = vector()
       const first = tokens[mention.first] as Token
@@ -454,9 +455,12 @@ export class CandidateFinder {
       }
       if (cueBefore?.subject && overlaps(cueBefore.subject, mention)) set(features, 'subject-of-cue-right-before')
       if (cueAfter?.subject && overlaps(cueAfter.subject, mention)) set(features, 'subject-of-cue-right-after')
+      // The subject opening the next sentence ("“…” Roe said.") is its cue's own, not a mention standing between a
+      // cue and the quote. (In the quote's sentence, "“…,” Roe said", the subject keeps the mark it was fitted with.)
+      const opensNextCue = nextSentenceCue && cueAfter.subject !== null && overlaps(cueAfter.subject, mention)
       if (
         (cueBefore && mention.first > cueBefore.verb && mention.last < quote.open) ||
-        (cueAfter && mention.last < cueAfter.verb && mention.first > quote.close && !cueAfter.inverted)
+        (cueAfter && mention.last < cueAfter.verb && mention.first > quote.close && !cueAfter.inverted && !opensNextCue)
       )
         set(features, 'between-cue-and-quote')
       // "Jane Roe thinks the mayor said": the subject of a verb that reports nothing is not the one talking.
@@ -588,7 +592,7 @@ export class CandidateFinder {
 
   /**
    * The speech verbs that govern the quote from either side: the last one before it and the first one after it
-   * in its sentence, with no other quotation in between.
+   * in its sentence (or opening the next one), with no other quotation in between.
    */
   private adjacentCues(
     quote: QuoteSpan,
@@ -608,7 +612,23 @@ export class CandidateFinder {
     }
     if (before && quotedBetween(before.verb + 1, quote.open)) before = null
     if (after && quotedBetween(quote.close + 1, after.verb)) after = null
+    after ??= this.cueOpeningNextSentence(quote, sentenceLast)
     return { before, after }
+  }
+
+  /**
+   * "“We will appeal.” Roe said.": a quotation that ends its sentence is reported by a cue that opens the next
+   * one in its paragraph, its subject or its verb the sentence's first word.
+   */
+  private cueOpeningNextSentence(quote: QuoteSpan, sentenceLast: number): SentenceFacts['cues'][number] | null {
+    const { tokens, sentenceStarts } = this.context
+    const start = sentenceStarts[sentenceLast + 1]
+    if (start === undefined || (tokens[start] as Token).paragraph !== (tokens[quote.close] as Token).paragraph)
+      return null
+    for (let i = quote.close + 1; i < start; i++) if ((tokens[i] as Token).isWord) return null
+    const cue = this.sentenceFacts(sentenceLast + 1).cues[0]
+    if (!cue?.subject) return null
+    return cue.verb === start || cue.subject.first === start ? cue : null
   }
 
   /** The speech verb closest to the quote in its own sentences. */

@@ -146,3 +146,20 @@ t.test('a description of a thing is marked: it speaks for nobody', async (t) => 
   t.notOk(who.get('who')?.has('kind:thing'), '"who" for a person')
   t.notOk(who.get('a consultant')?.has('kind:thing'), 'a role')
 })
+
+t.test('a cue opening the sentence after a quotation that ends its own is the cue right after it', async (t) => {
+  const next = candidateFeatures('The harbour board met on Tuesday. “The pier stays open.” Torvald said.')
+  t.ok(next.get('Torvald')?.has('subject-of-cue-right-after'))
+  t.notOk(next.get('Torvald')?.has('between-cue-and-quote'), 'the cue’s own subject stands between nothing')
+
+  const later = candidateFeatures('“The pier stays open.” On Monday, Torvald said the ferry would run.')
+  t.notOk(later.get('Torvald')?.has('subject-of-cue-right-after'), 'the cue does not open the sentence')
+  const paragraph = candidateFeatures('“The pier stays open.”\n\nTorvald said the ferry would run.')
+  t.notOk(paragraph.get('Torvald')?.has('subject-of-cue-right-after'), 'a new paragraph')
+  const writers = candidateFeatures('The board said the “pier stays open” for now. Torvald said so.')
+  t.notOk(writers.get('Torvald')?.has('subject-of-cue-right-after'), 'the writer’s words end the quote’s sentence')
+  const words = candidateFeatures('“The pier stays open.” Not yet. Torvald said so.')
+  t.notOk(words.get('Torvald')?.has('subject-of-cue-right-after'), 'another sentence between')
+  const own = candidateFeatures('“The pier stays open,” Torvald said.')
+  t.ok(own.get('Torvald')?.has('between-cue-and-quote'), 'in the quote’s sentence the subject keeps its mark')
+})
