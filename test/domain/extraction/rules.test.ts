@@ -18,6 +18,12 @@ function allPieces(text: string): string[][] {
   return extractQuotes(text).map((quote) => pieces(text, quote))
 }
 
+/** The words of a text that the rules read as verbs of saying. */
+function cueWords(text: string): string[] {
+  const tokens = tokenize(text, findQuotedSegments(text))
+  return tokens.filter((_, at) => isVerbAt(tokens, at)).map((token) => token.text)
+}
+
 function mention(text: string, quote: ExtractedQuote | undefined): string | null {
   const span = quote?.speaker?.mention
   return span ? text.slice(span[0], span[1]) : null
@@ -337,10 +343,6 @@ t.test('a quotation with no words', async (t) => {
 })
 
 t.test('a word of saying the tagger reads as a noun after an adjective or a number is no cue', async (t) => {
-  const cueWords = (text: string): string[] => {
-    const tokens = tokenize(text, findQuotedSegments(text))
-    return tokens.filter((_, at) => isVerbAt(tokens, at)).map((token) => token.text)
-  }
   t.same(cueWords('Jane Roe used a personal email for the work.'), [])
   t.same(cueWords('John Doe has won 30 states this year.'), [])
   t.same(cueWords('Jane Roe emails her staff every morning.'), ['emails'])
@@ -350,10 +352,6 @@ t.test('a word of saying the tagger reads as a noun after an adjective or a numb
 t.test(
   'a word of saying in its base form after a singular determiner and modifiers is that phrase’s noun',
   async (t) => {
-    const cueWords = (text: string): string[] => {
-      const tokens = tokenize(text, findQuotedSegments(text))
-      return tokens.filter((_, at) => isVerbAt(tokens, at)).map((token) => token.text)
-    }
     t.same(cueWords('The memo cited a Harbourline post that urged readers to leave.'), ['cited', 'urged'])
     t.same(cueWords('They found one anti-union text in the files.'), [])
     // A third-person form agrees with a singular subject, and a plural subject takes the base form: verbs.
@@ -396,10 +394,6 @@ t.test('a sentence whose space after the full stop went missing still ends there
 })
 
 t.test('“reasoned” reports speech; “reason” and “reasons” are mostly the noun or “reason with”', async (t) => {
-  const cueWords = (text: string): string[] => {
-    const tokens = tokenize(text, findQuotedSegments(text))
-    return tokens.filter((_, at) => isVerbAt(tokens, at)).map((token) => token.text)
-  }
   t.same(cueWords('Ann Lee reasoned that the levy was fair.'), ['reasoned'])
   t.same(cueWords('Mark Pell could not reason with Ann Lee.'), [])
   t.same(cueWords('She gave two reasons for the delay.'), [])
