@@ -4,6 +4,7 @@ import {
   COMPLEMENTIZERS,
   CONJUNCTIONS,
   DETERMINERS,
+  INDEFINITE_PRONOUNS,
   isParticiple,
   POSSESSIVE_PRONOUNS,
   PREPOSITIONS,
@@ -84,8 +85,11 @@ export function isVerbAt(tokens: readonly Token[], at: number): boolean {
   if (afterPreposition(previous, token as Token)) return false
   if (modifiedNoun(previous, token as Token)) return false
   if (headOfSingularNounPhrase(tokens, at)) return false
+  // "Another said", "one added": a determiner that may stand alone as a pronoun is the verb's subject when the
+  // tagger reads a verb after it ("another claim" stays a noun).
+  const pronounSubject = INDEFINITE_PRONOUNS.has(previous.lower) && (token as Token).pos === 'VERB'
   const determined =
-    (DETERMINERS.has(previous.lower) && previous.lower !== 'that') ||
+    (DETERMINERS.has(previous.lower) && previous.lower !== 'that' && !pronounSubject) ||
     (/['’]s$/.test(previous.lower) && pronounOf(previous) === null) ||
     POSSESSIVE_PRONOUNS.has(previous.lower)
   return !(determined && (isDocumentWord(token as Token) || !/(ed|en)$/.test((token as Token).lower)))

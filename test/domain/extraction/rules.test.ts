@@ -647,3 +647,16 @@ t.test('a role’s plural stands for several people, never for one the article n
   // A title's abbreviation before names stays a title.
   t.equal(speakerOf('Sen. Mark Pell spoke. “We have the votes,” said Sens. Mark Pell and Jane Roe.'), 'Mark Pell')
 })
+
+t.test('"another" or "one" before a verb of saying is its subject, not the determiner of a noun', async (t) => {
+  const text = '“The ferry runs late,” added one captain. Another said, “The pier needs a new roof.”'
+  const quotes = extractQuotes(text)
+  t.same(
+    quotes.map((quote) => pieces(text, quote)),
+    [['The ferry runs late,'], ['The pier needs a new roof.']],
+    'two speakers’ words stay two quotes',
+  )
+  t.equal(mention(text, quotes[1]), 'Another')
+  t.same(cueWords('One says the pier was closed.'), ['says'])
+  t.same(cueWords('Another claim was that the pier was closed.'), [], '"another claim" is a noun phrase')
+})
