@@ -85,9 +85,11 @@ export function isVerbAt(tokens: readonly Token[], at: number): boolean {
   if (afterPreposition(previous, token as Token)) return false
   if (modifiedNoun(previous, token as Token)) return false
   if (headOfSingularNounPhrase(tokens, at)) return false
-  // "Another said", "one added": a determiner that may stand alone as a pronoun is the verb's subject when the
-  // tagger reads a verb after it ("another claim" stays a noun).
-  const pronounSubject = INDEFINITE_PRONOUNS.has(previous.lower) && (token as Token).pos === 'VERB'
+  // "Another said", "one says": a determiner that may stand alone as a pronoun is the verb's subject when the
+  // tagger reads a verb after it ("another claim" stays a noun). Negated it names nobody: "No one said …" is no cue.
+  const twoBefore = tokens[at - 2]?.lower
+  const negated = twoBefore === 'no' || twoBefore === 'not'
+  const pronounSubject = INDEFINITE_PRONOUNS.has(previous.lower) && (token as Token).pos === 'VERB' && !negated
   const determined =
     (DETERMINERS.has(previous.lower) && previous.lower !== 'that' && !pronounSubject) ||
     (/['’]s$/.test(previous.lower) && pronounOf(previous) === null) ||

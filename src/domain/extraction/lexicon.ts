@@ -213,6 +213,8 @@ export const TERM_NOUNS: ReadonlySet<string> = set(functionWords.termNouns)
 export const DESIGNATION_VERBS: ReadonlySet<string> = set(functionWords.designationVerbs)
 /** Pronouns that stand for an unnamed speaker ("…,” tweeted another). */
 export const INDEFINITE_PRONOUNS: ReadonlySet<string> = set(functionWords.indefinitePronouns)
+/** Open a relative clause, which ends the noun phrase before it: "a former official who ran the office". */
+export const RELATIVE_OPENERS: ReadonlySet<string> = set(functionWords.relativeOpeners)
 /** Nouns for a time or a share: a phrase they head is never a speaker ("a few months", "21 percent"). */
 export const TIME_NOUNS: ReadonlySet<string> = set(functionWords.timeNouns)
 /** Words that open an absolute phrase: the noun phrase after one is the subject of the -ing form that follows it. */

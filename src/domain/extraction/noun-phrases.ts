@@ -9,6 +9,7 @@ import {
   PARTY_MEMBERS,
   PEOPLE_NOUNS,
   POSSESSIVE_PRONOUNS,
+  RELATIVE_OPENERS,
   RELATIVE_PRONOUNS,
   ROLE_WORDS,
   SPEECH_VERBS,
@@ -83,21 +84,34 @@ export function isRoleWordOrPlural(token: Token): boolean {
 }
 
 /**
+ * The singulars a plural may stand for, the word itself first: "groups" → "group", "families" → "family",
+ * "witnesses" → "witness" (and the "witnesse" no lexicon holds). Words of four letters or fewer are left alone
+ * ("bus", "news").
+ */
+function singularsOf(word: string): string[] {
+  if (word.length <= 4 || !word.endsWith('s')) return [word]
+  const forms = [word, word.slice(0, -1)]
+  if (word.endsWith('ies')) forms.push(`${word.slice(0, -3)}y`)
+  else if (word.endsWith('es')) forms.push(word.slice(0, -2))
+  return forms
+}
+
+/**
  * A noun that names a thing, not who may speak: none of a role's word, a party's member, a word for people
- * ("crowd", "callers"), a body's ("groups") or a document's ("reports"), singular or plural. "The harbour levy",
- * "fuel prices" and "the streets" speak for nobody.
+ * ("crowd", "callers"), a body's ("groups", "agencies") or a document's ("reports"), singular or plural. "The
+ * harbour levy", "fuel prices" and "the streets" speak for nobody. Read from the lexicons alone, so a word for
+ * people they do not hold reads as a thing: the fitted weight is what that costs.
  */
 export function namesAThing(token: Token): boolean {
-  const word = bare(token)
-  const singular = word.length > 3 && word.endsWith('s') ? word.slice(0, -1) : word
-  const speaks = (noun: string): boolean =>
-    ROLE_WORDS.has(noun) ||
-    PEOPLE_NOUNS.has(noun) ||
-    ORGANISATION_WORDS.has(noun) ||
-    DOCUMENT_WORDS.has(noun) ||
-    PARTY_MEMBERS.has(noun) ||
-    INDEFINITE_PRONOUNS.has(noun)
-  return !speaks(word) && !speaks(singular)
+  return !singularsOf(bare(token)).some(
+    (noun) =>
+      ROLE_WORDS.has(noun) ||
+      PEOPLE_NOUNS.has(noun) ||
+      ORGANISATION_WORDS.has(noun) ||
+      DOCUMENT_WORDS.has(noun) ||
+      PARTY_MEMBERS.has(noun) ||
+      INDEFINITE_PRONOUNS.has(noun),
+  )
 }
 
 export function isOrganisationWord(token: Token): boolean {
@@ -557,7 +571,7 @@ export function mentionStartingAt(tokens: readonly Token[], first: number, withi
         PREPOSITIONS.has(word.lower) ||
         isAuxiliary(word) ||
         // "said a former county road safety official who ran the office": a relative clause ends the phrase.
-        RELATIVE_PRONOUNS.has(word.lower)
+        RELATIVE_OPENERS.has(word.lower)
       ) {
         if (i === first + 1) return null
         const described = descriptionEndingAt(tokens, i - 1, first)

@@ -413,8 +413,7 @@ export class CandidateFinder {
     const nearestBefore = before.at(-1)?.mention
     const nearestAfter = after[0]?.mention
     const nearestCue = this.nearestCue(quote, sentenceFirst, sentenceLast)
-    const { before: cueBefore, after: cueAfter } = this.adjacentCues(quote, sentenceFirst, sentenceLast)
-    const nextSentenceCue = cueAfter !== null && (this.context.sentenceOf[cueAfter.verb] as number) > sentenceLast
+    const { before: cueBefore, after: cueAfter, afterOpensNext } = this.adjacentCues(quote, sentenceFirst, sentenceLast)
     for (const { mention, sentence } of all) {
       const features = vector()
       const first = tokens[mention.first] as Token
@@ -457,7 +456,7 @@ export class CandidateFinder {
       if (cueAfter?.subject && overlaps(cueAfter.subject, mention)) set(features, 'subject-of-cue-right-after')
       // The subject opening the next sentence ("“…” Roe said.") is its cue's own, not a mention standing between a
       // cue and the quote. (In the quote's sentence, "“…,” Roe said", the subject keeps the mark it was fitted with.)
-      const opensNextCue = nextSentenceCue && cueAfter.subject !== null && overlaps(cueAfter.subject, mention)
+      const opensNextCue = Boolean(afterOpensNext && cueAfter?.subject && overlaps(cueAfter.subject, mention))
       if (
         (cueBefore && mention.first > cueBefore.verb && mention.last < quote.open) ||
         (cueAfter && mention.last < cueAfter.verb && mention.first > quote.close && !cueAfter.inverted && !opensNextCue)
@@ -572,8 +571,10 @@ export class CandidateFinder {
     else if (isOrganisationWord(head)) set(features, 'kind:organisation')
     else {
       set(features, 'kind:role')
-      // "which" stands for a thing, "who" for a person.
-      if (mention.kind === 'relative' ? head.lower === 'which' : namesAThing(head)) set(features, 'kind:thing')
+      // "which" stands for a thing, "who" for a person. A word the tagger calls a proper noun ("Torvald, the ferry
+      // captain,") is a name, whatever the lexicons hold, unless it is a day or a month ("early Friday").
+      const name = head.pos === 'PROPN' && !CALENDAR.test(head.lower)
+      if (mention.kind === 'relative' ? head.lower === 'which' : !name && namesAThing(head)) set(features, 'kind:thing')
     }
     if (entity?.place) set(features, 'kind:place')
     // "a few months", "21 percent", "Thursday": a time or a share speaks for nobody.
@@ -598,7 +599,12 @@ export class CandidateFinder {
     quote: QuoteSpan,
     sentenceFirst: number,
     sentenceLast: number,
-  ): { before: SentenceFacts['cues'][number] | null; after: SentenceFacts['cues'][number] | null } {
+  ): {
+    before: SentenceFacts['cues'][number] | null
+    after: SentenceFacts['cues'][number] | null
+    /** The cue after is the one opening the next sentence (cueOpeningNextSentence). */
+    afterOpensNext: boolean
+  } {
     const { tokens } = this.context
     const first = this.sentenceFacts(sentenceFirst).cues
     const last = this.sentenceFacts(sentenceLast).cues
@@ -612,13 +618,16 @@ export class CandidateFinder {
     }
     if (before && quotedBetween(before.verb + 1, quote.open)) before = null
     if (after && quotedBetween(quote.close + 1, after.verb)) after = null
-    after ??= this.cueOpeningNextSentence(quote, sentenceLast)
-    return { before, after }
+    if (after) return { before, after, afterOpensNext: false }
+    const next = this.cueOpeningNextSentence(quote, sentenceLast)
+    return { before, after: next, afterOpensNext: next !== null }
   }
 
   /**
-   * "“We will appeal.” Roe said.": a quotation that ends its sentence is reported by a cue that opens the next
-   * one in its paragraph, its subject or its verb the sentence's first word.
+   * "“We will appeal.” Roe said.": a quotation that ends its sentence is reported by a cue whose subject opens the
+   * next one in its paragraph, whatever stands between them ("Roe, who told the board it was wrong, said it
+   * again"). (A verb opening the sentence would be capitalised, and no cue: "said Roe." after the closing mark
+   * stays in the quotation's sentence.)
    */
   private cueOpeningNextSentence(quote: QuoteSpan, sentenceLast: number): SentenceFacts['cues'][number] | null {
     const { tokens, sentenceStarts } = this.context
@@ -626,9 +635,7 @@ export class CandidateFinder {
     if (start === undefined || (tokens[start] as Token).paragraph !== (tokens[quote.close] as Token).paragraph)
       return null
     for (let i = quote.close + 1; i < start; i++) if ((tokens[i] as Token).isWord) return null
-    const cue = this.sentenceFacts(sentenceLast + 1).cues[0]
-    if (!cue?.subject) return null
-    return cue.verb === start || cue.subject.first === start ? cue : null
+    return this.sentenceFacts(sentenceLast + 1).cues.find((cue) => cue.subject?.first === start) ?? null
   }
 
   /** The speech verb closest to the quote in its own sentences. */

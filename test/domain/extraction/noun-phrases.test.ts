@@ -124,12 +124,14 @@ t.test('mentionEndingAt and mentionStartingAt', async (t) => {
   t.equal(words(report, mentionStartingAt(report, 0, report.length - 1)), 'the report')
 
   // Six words before "who": without the relative pronoun's stop the phrase ran past the words a description holds.
-  const relative = tokensOf('a former county road safety official who ran the office')
-  t.equal(
-    words(relative, mentionStartingAt(relative, 0, relative.length - 1)),
-    'a former county road safety official',
-    'a relative clause ends the phrase',
-  )
+  for (const opener of ['who', 'whose', 'that']) {
+    const relative = tokensOf(`a former county road safety official ${opener} ran the office`)
+    t.equal(
+      words(relative, mentionStartingAt(relative, 0, relative.length - 1)),
+      'a former county road safety official',
+      `a relative clause opened by "${opener}" ends the phrase`,
+    )
+  }
 })
 
 t.test('firstAgent', async (t) => {
@@ -198,10 +200,14 @@ t.test(
 )
 
 t.test('namesAThing: a noun for none of people, a body or a document', async (t) => {
-  const tokens = tokensOf('crowd callers women groups reports democrats another levy stages')
+  const tokens = tokensOf(
+    'crowd callers women groups reports democrats another witness folks families agencies witnesses cousins levy stages',
+  )
   const thing = (word: string): boolean => namesAThing(tokens[at(tokens, word)] as Token)
-  for (const word of ['crowd', 'callers', 'women', 'groups', 'reports', 'democrats', 'another'])
+  for (const word of ['crowd', 'callers', 'women', 'groups', 'reports', 'democrats', 'another', 'witness', 'folks'])
     t.notOk(thing(word), `${word} may speak`)
+  for (const word of ['families', 'agencies', 'witnesses', 'cousins'])
+    t.notOk(thing(word), `${word}: a plural in -ies or -es`)
   t.ok(thing('levy'))
   t.ok(thing('stages'), 'a plural')
 })

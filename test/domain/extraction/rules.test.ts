@@ -659,4 +659,5 @@ t.test('"another" or "one" before a verb of saying is its subject, not the deter
   t.equal(mention(text, quotes[1]), 'Another')
   t.same(cueWords('One says the pier was closed.'), ['says'])
   t.same(cueWords('Another claim was that the pier was closed.'), [], '"another claim" is a noun phrase')
+  t.same(cueWords('No one says the pier was closed.'), [], 'negated, it names nobody')
 })

@@ -140,6 +140,11 @@ t.test('a description of a thing is marked: it speaks for nobody', async (t) => 
   for (const phrase of ['a woman', 'the report']) t.notOk(people.get(phrase)?.has('kind:thing'), `${phrase} may speak`)
   t.ok(people.get('the stage')?.has('kind:thing'), 'a stage')
 
+  const name = candidateFeatures('The harbour board met. “The pier stays open.” Torvald, the ferry captain, said so.')
+  t.notOk(name.get('Torvald')?.has('kind:thing'), 'a proper noun is a name, in the lexicons or not')
+  const day = candidateFeatures('Jane Roe sent a string of posts early Friday saying the pier “is closed for good.”')
+  t.ok(day.get('early Friday')?.has('kind:thing'), 'a day is no name')
+
   const which = candidateFeatures('The board approved a measure, which says the town “will pay for the pier.”')
   t.ok(which.get('which')?.has('kind:thing'), '"which" stands for a thing')
   const who = candidateFeatures('The board hired a consultant, who says the town “will pay for the pier.”')
@@ -151,6 +156,16 @@ t.test('a cue opening the sentence after a quotation that ends its own is the cu
   const next = candidateFeatures('The harbour board met on Tuesday. “The pier stays open.” Torvald said.')
   t.ok(next.get('Torvald')?.has('subject-of-cue-right-after'))
   t.notOk(next.get('Torvald')?.has('between-cue-and-quote'), 'the cue’s own subject stands between nothing')
+
+  const clause = candidateFeatures(
+    '“The pier stays open.” Erik Torvald, who told the board it was wrong, said so again.',
+  )
+  t.ok(clause.get('Erik Torvald')?.has('subject-of-cue-right-after'), 'the cue whose subject opens the sentence')
+  t.equal(
+    extractQuotes('The harbour board met on Tuesday. “The pier stays open.” Torvald said.')[0]?.speaker?.name,
+    'Torvald',
+    'the quote is his',
+  )
 
   const later = candidateFeatures('“The pier stays open.” On Monday, Torvald said the ferry would run.')
   t.notOk(later.get('Torvald')?.has('subject-of-cue-right-after'), 'the cue does not open the sentence')
