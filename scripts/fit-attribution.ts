@@ -12,7 +12,7 @@
  */
 import { createHash } from 'node:crypto'
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -42,7 +42,8 @@ function readDocuments(path: string): { documents: GoldDocument[]; sha256: strin
 }
 
 function scoreWith(model: AttributionModel, path: string, documents: GoldDocument[], json = false): string {
-  const predictions = join(mkdtempSync(join(tmpdir(), 'verbatim-fit-')), 'predictions.jsonl')
+  const directory = mkdtempSync(join(tmpdir(), 'verbatim-fit-'))
+  const predictions = join(directory, 'predictions.jsonl')
   writeFileSync(
     predictions,
     documents
@@ -54,9 +55,13 @@ function scoreWith(model: AttributionModel, path: string, documents: GoldDocumen
       )
       .join('\n'),
   )
-  return execFileSync('python3', [scorer, path, predictions, ...(json ? ['--json'] : [])], {
-    encoding: 'utf8',
-  }).trimEnd()
+  try {
+    return execFileSync('python3', [scorer, path, predictions, ...(json ? ['--json'] : [])], {
+      encoding: 'utf8',
+    }).trimEnd()
+  } finally {
+    rmSync(directory, { recursive: true, force: true })
+  }
 }
 
 /** What the scorer's --json reports for the strict match, as counts that add up across folds. */
@@ -70,19 +75,22 @@ interface StrictCounts {
 
 function crossValidate(documents: readonly GoldDocument[], folds: number): void {
   const total: StrictCounts = { tp: 0, fp: 0, fn: 0, speakersRight: 0, speakersChecked: 0 }
-  const f1 = ({ tp, fp, fn }: StrictCounts): string => ((2 * tp) / (2 * tp + fp + fn)).toFixed(4)
+  const f1 = ({ tp, fp, fn }: StrictCounts): string => (tp === 0 ? 0 : (2 * tp) / (2 * tp + fp + fn)).toFixed(4)
   for (let fold = 0; fold < folds; fold++) {
     const heldOut = documents.filter((_, index) => index % folds === fold)
     const fitted = fitAttribution(documents.filter((_, index) => index % folds !== fold))
-    const gold = join(mkdtempSync(join(tmpdir(), 'verbatim-fold-')), 'gold.jsonl')
+    const directory = mkdtempSync(join(tmpdir(), 'verbatim-fold-'))
+    const gold = join(directory, 'gold.jsonl')
     writeFileSync(gold, heldOut.map((document) => JSON.stringify(document)).join('\n'))
     const { strict } = JSON.parse(scoreWith(fitted.model, gold, heldOut, true)) as {
       strict: { tp: number; fp: number; fn: number; speaker_accuracy: number; speaker_checked: number }
     }
+    rmSync(directory, { recursive: true, force: true })
     const counts: StrictCounts = {
       tp: strict.tp,
       fp: strict.fp,
       fn: strict.fn,
+      // The scorer prints the share to four decimals: exact counts back while a fold checks under 10,000 speakers.
       speakersRight: Math.round(strict.speaker_accuracy * strict.speaker_checked),
       speakersChecked: strict.speaker_checked,
     }
@@ -105,6 +113,10 @@ if (foldsOption >= 0) {
   const folds = Number(process.argv[foldsOption + 1])
   if (!Number.isInteger(folds) || folds < 2 || folds > train.documents.length) {
     console.error(`--folds takes a whole number from 2 to ${train.documents.length}`)
+    process.exit(2)
+  }
+  if (process.argv.includes('--check')) {
+    console.error('--folds writes and checks no weights: run --check on its own')
     process.exit(2)
   }
   crossValidate(train.documents, folds)
