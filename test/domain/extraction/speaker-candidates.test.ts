@@ -167,14 +167,14 @@ t.test('a cue opening the sentence after a quotation that ends its own is the cu
     'the quote is his',
   )
 
-  const later = candidateFeatures('“The pier stays open.” On Monday, Torvald said the ferry would run.')
-  t.notOk(later.get('Torvald')?.has('subject-of-cue-right-after'), 'the cue does not open the sentence')
-  const paragraph = candidateFeatures('“The pier stays open.”\n\nTorvald said the ferry would run.')
-  t.notOk(paragraph.get('Torvald')?.has('subject-of-cue-right-after'), 'a new paragraph')
-  const writers = candidateFeatures('The board said the “pier stays open” for now. Torvald said so.')
-  t.notOk(writers.get('Torvald')?.has('subject-of-cue-right-after'), 'the writer’s words end the quote’s sentence')
-  const words = candidateFeatures('“The pier stays open.” Not yet. Torvald said so.')
-  t.notOk(words.get('Torvald')?.has('subject-of-cue-right-after'), 'another sentence between')
+  const notRightAfter: [text: string, why: string][] = [
+    ['“The pier stays open.” On Monday, Torvald said the ferry would run.', 'the cue does not open the sentence'],
+    ['“The pier stays open.”\n\nTorvald said the ferry would run.', 'a new paragraph'],
+    ['The board said the “pier stays open” for now. Torvald said so.', 'the writer’s words end the quote’s sentence'],
+    ['“The pier stays open.” Not yet. Torvald said so.', 'another sentence between'],
+  ]
+  for (const [text, why] of notRightAfter)
+    t.notOk(candidateFeatures(text).get('Torvald')?.has('subject-of-cue-right-after'), why)
   const own = candidateFeatures('“The pier stays open,” Torvald said.')
   t.ok(own.get('Torvald')?.has('between-cue-and-quote'), 'in the quote’s sentence the subject keeps its mark')
 })
