@@ -77,7 +77,7 @@ export const ROLE_GENDER: ReadonlyMap<string, Gender> = map(roles.gendered)
 export const TITLE_ABBREVIATIONS: ReadonlyMap<string, string> = map(roles.abbreviations)
 /** Nouns for a party's members ("the Ohio Republican"). */
 export const PARTY_MEMBERS: ReadonlySet<string> = set(roles.partyMembers)
-/** Nouns for people that name no office or job: "the crowd", "a caller". */
+/** General nouns for people that the role words do not hold: "the crowd", "a caller", "a rival". */
 export const PEOPLE_NOUNS: ReadonlySet<string> = set(people.nouns)
 /** A party's initial in a lawmaker's label ("r" of "R-Ohio"), and the noun for its member ("republican"). */
 export const PARTY_INITIALS: ReadonlyMap<string, string> = map(roles.partyInitials)

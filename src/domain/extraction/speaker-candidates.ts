@@ -625,7 +625,7 @@ export class CandidateFinder {
 
   /**
    * "“We will appeal.” Roe said.": a quotation that ends its sentence is reported by a cue whose subject opens the
-   * next one in its paragraph, whatever stands between them ("Roe, who told the board it was wrong, said it
+   * next one in its paragraph, whatever stands between them ("Roe, who told the board it was wrong, said so
    * again"). (A verb opening the sentence would be capitalised, and no cue: "said Roe." after the closing mark
    * stays in the quotation's sentence.)
    */
