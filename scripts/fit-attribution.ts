@@ -41,8 +41,14 @@ function readDocuments(path: string): { documents: GoldDocument[]; sha256: strin
   return { documents, sha256: createHash('sha256').update(raw).digest('hex') }
 }
 
-function scoreWith(model: AttributionModel, path: string, documents: GoldDocument[], json = false): string {
+/**
+ * The scorer's report on the model's predictions for `documents`, against the gold file at `path`, or, for a
+ * fold's held-out articles that have no file of their own (`path` null), against those documents written out.
+ */
+function scoreWith(model: AttributionModel, path: string | null, documents: GoldDocument[], json = false): string {
   const directory = mkdtempSync(join(tmpdir(), 'verbatim-fit-'))
+  const gold = path ?? join(directory, 'gold.jsonl')
+  if (path === null) writeFileSync(gold, documents.map((document) => JSON.stringify(document)).join('\n'))
   const predictions = join(directory, 'predictions.jsonl')
   writeFileSync(
     predictions,
@@ -56,7 +62,7 @@ function scoreWith(model: AttributionModel, path: string, documents: GoldDocumen
       .join('\n'),
   )
   try {
-    return execFileSync('python3', [scorer, path, predictions, ...(json ? ['--json'] : [])], {
+    return execFileSync('python3', [scorer, gold, predictions, ...(json ? ['--json'] : [])], {
       encoding: 'utf8',
     }).trimEnd()
   } finally {
@@ -79,13 +85,9 @@ function crossValidate(documents: readonly GoldDocument[], folds: number): void 
   for (let fold = 0; fold < folds; fold++) {
     const heldOut = documents.filter((_, index) => index % folds === fold)
     const fitted = fitAttribution(documents.filter((_, index) => index % folds !== fold))
-    const directory = mkdtempSync(join(tmpdir(), 'verbatim-fold-'))
-    const gold = join(directory, 'gold.jsonl')
-    writeFileSync(gold, heldOut.map((document) => JSON.stringify(document)).join('\n'))
-    const { strict } = JSON.parse(scoreWith(fitted.model, gold, heldOut, true)) as {
+    const { strict } = JSON.parse(scoreWith(fitted.model, null, heldOut, true)) as {
       strict: { tp: number; fp: number; fn: number; speaker_accuracy: number; speaker_checked: number }
     }
-    rmSync(directory, { recursive: true, force: true })
     const counts: StrictCounts = {
       tp: strict.tp,
       fp: strict.fp,

@@ -85,16 +85,23 @@ export function isVerbAt(tokens: readonly Token[], at: number): boolean {
   if (afterPreposition(previous, token as Token)) return false
   if (modifiedNoun(previous, token as Token)) return false
   if (headOfSingularNounPhrase(tokens, at)) return false
-  // "Another said", "one says": a determiner that may stand alone as a pronoun is the verb's subject when the
-  // tagger reads a verb after it ("another claim" stays a noun). Negated it names nobody: "No one said …" is no cue.
-  const twoBefore = tokens[at - 2]?.lower
-  const negated = twoBefore === 'no' || twoBefore === 'not'
-  const pronounSubject = INDEFINITE_PRONOUNS.has(previous.lower) && (token as Token).pos === 'VERB' && !negated
   const determined =
-    (DETERMINERS.has(previous.lower) && previous.lower !== 'that' && !pronounSubject) ||
+    (DETERMINERS.has(previous.lower) && previous.lower !== 'that' && !isPronounSubject(tokens, at)) ||
     (/['’]s$/.test(previous.lower) && pronounOf(previous) === null) ||
     POSSESSIVE_PRONOUNS.has(previous.lower)
   return !(determined && (isDocumentWord(token as Token) || !/(ed|en)$/.test((token as Token).lower)))
+}
+
+/**
+ * "Another said", "one says": a determiner that may stand alone as a pronoun is the subject of the word after it
+ * when the tagger reads that word as a verb ("another claim" stays a noun). Negated it names nobody: "No one said …"
+ * is no cue.
+ */
+function isPronounSubject(tokens: readonly Token[], at: number): boolean {
+  const before = tokens[at - 1] as Token
+  if (!INDEFINITE_PRONOUNS.has(before.lower) || (tokens[at] as Token).pos !== 'VERB') return false
+  const negation = tokens[at - 2]?.lower
+  return negation !== 'no' && negation !== 'not'
 }
 
 /**

@@ -123,7 +123,7 @@ t.test('mentionEndingAt and mentionStartingAt', async (t) => {
   const report = tokensOf('the report, they say')
   t.equal(words(report, mentionStartingAt(report, 0, report.length - 1)), 'the report')
 
-  // Six words before "who": without the relative pronoun's stop the phrase ran past the words a description holds.
+  // Six words before the relative clause: without its stop the phrase ran past the words a description holds.
   for (const opener of ['who', 'whose', 'that']) {
     const relative = tokensOf(`a former county road safety official ${opener} ran the office`)
     t.equal(
@@ -207,7 +207,7 @@ t.test('namesAThing: a noun for none of people, a body or a document', async (t)
   for (const word of ['crowd', 'callers', 'women', 'groups', 'reports', 'democrats', 'another', 'witness', 'folks'])
     t.notOk(thing(word), `${word} may speak`)
   for (const word of ['families', 'agencies', 'witnesses', 'cousins'])
-    t.notOk(thing(word), `${word}: a plural in -ies or -es`)
+    t.notOk(thing(word), `${word}: a plural read from its singular`)
   t.ok(thing('levy'))
   t.ok(thing('stages'), 'a plural')
 })
