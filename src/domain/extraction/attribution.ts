@@ -59,12 +59,12 @@ export interface SegmentWindow {
 
 /** How far after a closing mark the speech verb may come ("Orrin T. Vale III, a columnist for The Harbor Review, said"). */
 const MAX_SUBJECT_TOKENS = 24
-const DASHES = new Set(['―', '—', '–', '-'])
+const DASHES = new Set(['―', '—', '–', '-', '--'])
 /** Longest noun phrase read between "with" and the -ing form of an absolute phrase ("with the campaign of the …"). */
 const MAX_ABSOLUTE_TOKENS = 10
 /** The tags a noun phrase's last word has: what an -ing form right after it may take for its subject. */
 const NOUN_HEAD_TAGS: ReadonlySet<string> = new Set(['NOUN', 'PROPN', 'PRON'])
-const LEADING_PUNCTUATION = new Set([',', '—', '―', '–', '-'])
+const LEADING_PUNCTUATION = new Set([',', '—', '―', '–', '-', '--'])
 /** Words a noun may have between its determiner and itself ("a Facebook", "one anti-union"). */
 const MAX_NOUN_MODIFIERS = 3
 const NOUN_MODIFIER_TAGS = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM'])
@@ -151,12 +151,14 @@ export function attributionAfter(
 ): Attribution | null {
   let k = window.close + 1
   const last = window.afterLast
-  if (k > last) return null
+  if (endsParagraph(tokens, k, last)) {
+    const signed = signatureAt(tokens, last + 1)
+    return signed && build(last + 1, signed.first - 1, signed, 'after', last + 1, signed.last)
+  }
   const lead = tokens[k] as Token
-  if (DASHES.has(lead.text) && lead.segment < 0) {
-    const name = nameStartingAt(tokens, k + 1, last)
-    if (name && (tokens[k + 1] as Token).paragraph === lead.paragraph)
-      return build(k, k, name, 'after', window.close + 1, name.last)
+  if (DASHES.has(lead.text)) {
+    const name = nameAfterDash(tokens, k)
+    if (name) return build(k, name.first - 1, name, 'after', k, name.last)
   }
   if (LEADING_PUNCTUATION.has(lead.text)) k++
   // `"…," when Roe blasted him`: a subordinator opens a clause that tells what happened, not who spoke; one closed
@@ -187,6 +189,52 @@ export function attributionAfter(
   if (!speaker) return null
   if (endsSentence && !closesQuickly(tokens, verb, last)) return null
   return withVia(tokens, build(verb, verb, speaker, 'after', k, verb), last)
+}
+
+/** Nothing but punctuation from `first` to the paragraph's `last` token (a dash may open a signature: not punctuation). */
+function endsParagraph(tokens: readonly Token[], first: number, last: number): boolean {
+  for (let i = first; i <= last; i++) {
+    const token = tokens[i] as Token
+    if (token.isWord || DASHES.has(token.text)) return false
+  }
+  return true
+}
+
+/** The name right after the dash at `dash` (or a run of dashes, "- -") in the dash's paragraph: `“…” — Jane Roe`. */
+function nameAfterDash(tokens: readonly Token[], dash: number): Mention | null {
+  const lead = tokens[dash] as Token
+  let first = dash
+  while (first < tokens.length && DASHES.has((tokens[first] as Token).text)) first++
+  if (lead.segment >= 0 || first === tokens.length) return null
+  const name = nameStartingAt(tokens, first, tokens.length - 1)
+  return name && (tokens[name.first] as Token).paragraph === lead.paragraph ? name : null
+}
+
+/**
+ * A quotation that ends its paragraph, signed on the line below it: `“…”` then `— Jane Roe, at the rally.` (a pull
+ * quote, a quote of the day, a fact-check's claim). The name after the dash opening the line signs when the words
+ * after it only say where, when or how (a comma, a full stop, a preposition, an -ing form, the line's end); a name
+ * that opens a sentence of its own ("— Jane Roe contributed reporting.") is the writer's. `dash` is the line's first
+ * token; the signing name, or null.
+ */
+export function signatureAt(tokens: readonly Token[], dash: number): Mention | null {
+  const lead = tokens[dash]
+  if (lead === undefined || !DASHES.has(lead.text) || lead.segment >= 0) return null
+  // The dash opens its line, and the line before ends in a quotation, maybe with punctuation after its closing mark.
+  if (dash === 0 || (tokens[dash - 1] as Token).paragraph === lead.paragraph) return null
+  let before = dash - 1
+  while (before >= 0 && !(tokens[before] as Token).isWord && (tokens[before] as Token).segment < 0) before--
+  if ((tokens[before]?.segment ?? -1) < 0) return null
+  const name = nameAfterDash(tokens, dash)
+  if (!name) return null
+  const next = tokens[name.last + 1]
+  const signs =
+    next === undefined ||
+    next.paragraph !== lead.paragraph ||
+    (!next.isWord && next.segment < 0) ||
+    PREPOSITIONS.has(next.lower) ||
+    isParticiple(next.lower)
+  return signs ? name : null
 }
 
 /**

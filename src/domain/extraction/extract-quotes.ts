@@ -558,10 +558,12 @@ function extract(
       const chosenSpeaker = speakerOfMention(article, mention, attribution)
       entity = chosenSpeaker.entity
       // A speaker named only in an earlier paragraph is inferred from context: nothing next to this quote names them,
-      // unless that paragraph ends in the clause that introduces it ("She went on to say:").
+      // unless that paragraph ends in the clause that introduces it ("She went on to say:"); a cue after the quotation
+      // is next to it, on the line below included ("— Jane Roe, at the rally.").
       const named =
         (article.tokens[mention.last] as Token).paragraph === (article.tokens[span.open] as Token).paragraph ||
-        (mention.first >= (span.windows[0] as SegmentWindow).beforeFirst && mention.last < span.open)
+        (mention.first >= (span.windows[0] as SegmentWindow).beforeFirst && mention.last < span.open) ||
+        attribution?.position === 'after'
       speaker = named ? chosenSpeaker.speaker : { ...chosenSpeaker.speaker, mention: null }
     }
     if (speaker) previous = { speaker, entity, mention, paragraph }

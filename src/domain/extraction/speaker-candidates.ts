@@ -1,4 +1,11 @@
-import { isAgentDescription, isPassive, isVerbAt, subjectOfVerb, type SegmentWindow } from './attribution.js'
+import {
+  isAgentDescription,
+  isPassive,
+  isVerbAt,
+  signatureAt,
+  subjectOfVerb,
+  type SegmentWindow,
+} from './attribution.js'
 import type { Entity } from './entities.js'
 import {
   COORDINATORS,
@@ -130,7 +137,10 @@ interface SentenceFacts {
   appositives: Set<Mention>
   /** The cue whose subject covers a token, by token index. */
   cueOfSubjectToken: Map<number, SentenceFacts['cues'][number]>
-  /** Speech verbs used as verbs, with the mention that is their subject, if any. */
+  /**
+   * Speech verbs used as verbs, with the mention that is their subject, if any, and the dash of a signature under a
+   * quotation (signatureAt), with its name.
+   */
   cues: { verb: number; subject: Mention | null; inverted: boolean }[]
   /** The clause of each of the sentence's tokens (see clausesOf), from its first token on. */
   clauses: number[]
@@ -270,6 +280,9 @@ export class CandidateFinder {
       }
       cues.push({ verb: i, subject, inverted })
     }
+    // "— Jane Roe, at the rally." under a quotation: the dash is the cue, the name after it its subject.
+    const signed = signatureAt(tokens, first)
+    if (signed) cues.unshift({ verb: first, subject: signed, inverted: true })
     // Whatever the grammar makes the subject of a speech verb is a candidate, in the lexicon or not. Where names
     // only modify its head ("House Harbor Party leaders say", "Roe's lawyers said"), the phrase is the candidate
     // and they are not: the leaders speak, not the party. `holder` maps each token to its mention, so that a
@@ -627,15 +640,18 @@ export class CandidateFinder {
    * "“We will appeal.” Roe said.": a quotation that ends its sentence is reported by a cue whose subject opens the
    * next one in its paragraph, whatever stands between them ("Roe, who told the board it was wrong, said so
    * again"). (A verb opening the sentence would be capitalised, and no cue: "said Roe." after the closing mark
-   * stays in the quotation's sentence.)
+   * stays in the quotation's sentence.) A quotation that ends its paragraph is reported by a signature on the line
+   * below ("— Jane Roe, at the rally.") and by no other cue.
    */
   private cueOpeningNextSentence(quote: QuoteSpan, sentenceLast: number): SentenceFacts['cues'][number] | null {
     const { tokens, sentenceStarts } = this.context
     const start = sentenceStarts[sentenceLast + 1]
-    if (start === undefined || (tokens[start] as Token).paragraph !== (tokens[quote.close] as Token).paragraph)
-      return null
+    if (start === undefined) return null
     for (let i = quote.close + 1; i < start; i++) if ((tokens[i] as Token).isWord) return null
-    return this.sentenceFacts(sentenceLast + 1).cues.find((cue) => cue.subject?.first === start) ?? null
+    const cues = this.sentenceFacts(sentenceLast + 1).cues
+    if ((tokens[start] as Token).paragraph !== (tokens[quote.close] as Token).paragraph)
+      return cues.find((cue) => cue.verb === start && !(tokens[start] as Token).isWord) ?? null
+    return cues.find((cue) => cue.subject?.first === start) ?? null
   }
 
   /** The speech verb closest to the quote in its own sentences. */

@@ -770,6 +770,37 @@ t.test('transcripts and vox pops name the speaker at the start or the end', asyn
   )
 })
 
+t.test('a quotation ending its paragraph is signed by the name after a dash on the line below', async (t) => {
+  const quote = 'Quotes of the week.\n\n“The ferry runs at a loss every winter.”\n\n'
+  // The name signs when the line goes on only to say where, when or how.
+  for (const [signature, said, cue] of [
+    ['— Sen. Jane Roe, at the harbour board.', 'Sen. Jane Roe', '—'],
+    ['-- Jane Roe on the evening news.', 'Jane Roe', '--'],
+    ['-Jane Roe.', 'Jane Roe', '-'],
+    ['— Jane Roe speaking to reporters', 'Jane Roe', '—'],
+    ['— Jane Roe', 'Jane Roe', '—'],
+    ['— Jane Roe\n\nThe pier reopened on Monday.', 'Jane Roe', '—'],
+  ] as const) {
+    const text = quote + signature
+    const [found] = extractQuotes(text)
+    t.same([found?.speaker?.name, mention(text, found), found?.cue?.text], ['Jane Roe', said, cue], signature)
+  }
+  // A line that is a sentence of its own signs the article; a quotation the writer's words follow ends no paragraph.
+  t.same(speak(quote + '— Tom Quill contributed reporting.'), [null])
+  t.same(
+    speak(
+      'The ferry lost money.\n\n“It runs at a loss every winter.” The vote is Monday.\n\n— Tom Quill, at the pier.',
+    ),
+    [null],
+  )
+  // The dash is the cue right after the quotation: it outweighs the speaker of the quotation before.
+  const after =
+    'Jane Roe said: “The ferry runs at a loss.”\n\n“The pier is safe and always was.”\n\n— Tom Quill, at the pier.'
+  t.same(speak(after), ['Jane Roe', 'Tom Quill'])
+  // Two hyphens stand for a dash after a quotation in its own paragraph too.
+  t.same(speak('What voters said.\n\n“The economy is the issue for me and my family.” -- Maria Lopez'), ['Maria Lopez'])
+})
+
 t.test('no speaker can be found: say so rather than guess', async (t) => {
   const text = 'The room was quiet that morning.\n\n"Nobody enters this room without the permission of the manager."'
   const [quote] = extractQuotes(text)

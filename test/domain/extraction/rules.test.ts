@@ -1,6 +1,7 @@
 import t from 'tap'
 import { extractQuotes, type ExtractedQuote } from '../../../src/domain/extraction/index.js'
-import { isVerbAt } from '../../../src/domain/extraction/attribution.js'
+import { isVerbAt, signatureAt } from '../../../src/domain/extraction/attribution.js'
+import { analyseArticle } from '../../../src/domain/extraction/extract-quotes.js'
 import { findQuotedSegments } from '../../../src/domain/extraction/quote-marks.js'
 import { tokenize } from '../../../src/domain/extraction/tokens.js'
 
@@ -336,6 +337,20 @@ t.test('a dash after a quote with no name after it', async (t) => {
       .map((quote) => pieces(text, quote)),
     [['They lost,']],
   )
+})
+
+t.test('a signature is a name after a dash opening the line under a quotation', async (t) => {
+  const signer = (text: string): string | null => {
+    const { tokens } = analyseArticle(text)
+    const name = signatureAt(
+      tokens,
+      tokens.findIndex((token) => token.text === '—'),
+    )
+    return name && text.slice(tokens[name.first]?.start, tokens[name.last]?.end)
+  }
+  t.equal(signer('“The pier stays open.”\n\n— Erik Torvald, at the board.'), 'Erik Torvald')
+  t.equal(signer('“The pier stays open.” — Erik Torvald, at the board.'), null, 'the dash does not open a line')
+  t.equal(signer('The pier stays open.\n\n— Erik Torvald, at the board.'), null, 'no quotation above the line')
 })
 
 t.test('a quotation with no words', async (t) => {

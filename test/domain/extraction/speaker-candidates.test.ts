@@ -178,3 +178,21 @@ t.test('a cue opening the sentence after a quotation that ends its own is the cu
   const own = candidateFeatures('“The pier stays open,” Torvald said.')
   t.ok(own.get('Torvald')?.has('between-cue-and-quote'), 'in the quote’s sentence the subject keeps its mark')
 })
+
+t.test('a signature on the line below a quotation is the cue right after it, its name the subject', async (t) => {
+  const signed = candidateFeatures('The week in quotes.\n\n“The pier stays open.”\n\n— Erik Torvald, at the board.')
+  t.ok(signed.get('Erik Torvald')?.has('subject-of-cue'))
+  t.ok(signed.get('Erik Torvald')?.has('subject-of-cue-right-after'))
+  t.ok(signed.get('Erik Torvald')?.has('inverted-subject'), 'the name follows its cue')
+
+  const notSigned: [text: string, why: string][] = [
+    [
+      '“The pier stays open.” The board agreed.\n\n— Erik Torvald, at the board.',
+      'the writer’s words end the paragraph',
+    ],
+    ['The board met.\n\n— Erik Torvald, at the board.\n\n“The pier stays open.”', 'no quotation above the line'],
+    ['“The pier stays open.”\n\n— Erik Torvald chaired the board.', 'a sentence of its own'],
+    ['“The pier stays open.” — Erik Torvald, at the board.', 'the dash does not open a line'],
+  ]
+  for (const [text, why] of notSigned) t.notOk(candidateFeatures(text).get('Erik Torvald')?.has('subject-of-cue'), why)
+})
