@@ -20,6 +20,11 @@ export function markSentenceEnds(tokens: readonly Token[]): boolean[] {
   return ends
 }
 
+/** A token that may open a sentence after a full stop: a capital, an opening mark, a digit, a quotation. */
+function opensSentence(token: Token): boolean {
+  return token.capitalized || OPENING_MARKS.has(token.text) || isDigit(token.text.charCodeAt(0)) || token.segment >= 0
+}
+
 function sentenceEnds(tokens: readonly Token[]): boolean[] {
   const ends = new Array<boolean>(tokens.length).fill(false)
   for (let i = 0; i < tokens.length; i++) {
@@ -42,8 +47,15 @@ function sentenceEnds(tokens: readonly Token[]): boolean[] {
         ends[i] = true
       continue
     }
-    const opensNext =
-      next.capitalized || OPENING_MARKS.has(next.text) || isDigit(next.text.charCodeAt(0)) || next.segment >= 0
+    const opensNext = opensSentence(next)
+    // `told the Ledger’s “Morning Edition.” Then …`: a title closing on its full stop ends the sentence after its
+    // closing mark, once.
+    const after = tokens[i + 2]
+    if (token.inTitle && TERMINAL.has(token.text) && QUOTE_MARKS.has(next.text) && next.inTitle && !after?.inTitle) {
+      ends[i + 1] = after === undefined || after.paragraph !== next.paragraph || opensSentence(after)
+      i++
+      continue
+    }
     // The tagger keeps a final full stop on an abbreviation ("in the U.S. The"); it knows when one ends a sentence.
     if (
       token.isWord &&
