@@ -1,5 +1,6 @@
 import { genderOfFirstName } from './first-names.js'
 import {
+  COORDINATORS,
   COUNTRY_ABBREVIATIONS,
   DEMONYMS,
   type Gender,
@@ -105,12 +106,14 @@ const LAST_SPEAKER_SALIENCE = 0.5
 /** How far back, in characters, a pronoun's antecedent is looked for. */
 const PRONOUN_REACH = 1500
 
-/** Whether the token opens its sentence (only a title or a determiner before it). */
+/** Whether the token opens its sentence (only a title, a determiner or a coordinator before it). */
 function opensSentence(tokens: readonly Token[], sentenceEnds: readonly boolean[], index: number): boolean {
   for (let i = index - 1; i >= 0; i--) {
     if (sentenceEnds[i] || (tokens[i] as Token).paragraph !== (tokens[index] as Token).paragraph) return true
     const token = tokens[i] as Token
-    if (token.isWord && !DETERMINERS.has(token.lower) && !roleOf(token.text)) return false
+    // "And Roe said", "The mayor and Roe said": a coordinator leaves the subject opening the sentence.
+    if (token.isWord && !DETERMINERS.has(token.lower) && !roleOf(token.text) && !COORDINATORS.has(token.lower))
+      return false
     if (!token.isWord && !OPENING_PUNCTUATION.test(token.text)) return false
   }
   return true

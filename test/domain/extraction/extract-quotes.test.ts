@@ -285,6 +285,14 @@ t.test('a pronoun stands for the subject of the main clause before it, not of a 
   t.match(extractQuotes(text)[0]?.speaker, { name: 'Paul Marsh', resolvedBy: 'pronoun' })
 })
 
+t.test('a subject after a coordinator opening its sentence opens it, for the pronoun after', async (t) => {
+  const text =
+    'In his talk at the harbour, Tom Quill said that ferries are “safe” because of “the skill of the pilots.”\n\n' +
+    'And Paul Vale defended the ferries in an interview last October.\n\n' +
+    '“There are times when you have to make a call and it is not a good one,” he said.'
+  t.match(extractQuotes(text).at(-1)?.speaker, { name: 'Paul Vale', resolvedBy: 'pronoun' })
+})
+
 t.test('a description standing for a named person is an antecedent; the name owning it is not', async (t) => {
   const text =
     'Mr. Ross, a lawyer for Mr. Tully, spoke to reporters on Monday. Mr. Tully’s lawyer, meanwhile, ' +
