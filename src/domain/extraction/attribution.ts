@@ -9,6 +9,7 @@ import {
   POSSESSIVE_PRONOUNS,
   PREPOSITIONS,
   PREPOSITIONS_BEFORE_NAMES,
+  RELATIVE_OPENERS,
   SINGULAR_DETERMINERS,
   SOURCE_PREPOSITIONS,
   SPEECH_NOUNS,
@@ -32,7 +33,7 @@ import {
   type Mention,
 } from './noun-phrases.js'
 import { isAbbreviationDot } from './sentences.js'
-import type { Token } from './tokens.js'
+import { writersVerbFrom, type Token } from './tokens.js'
 
 /** Where the words that attribute a quoted segment sit, as token indices. */
 export interface Attribution {
@@ -65,6 +66,10 @@ const MAX_ABSOLUTE_TOKENS = 10
 /** The tags a noun phrase's last word has: what an -ing form right after it may take for its subject. */
 const NOUN_HEAD_TAGS: ReadonlySet<string> = new Set(['NOUN', 'PROPN', 'PRON'])
 const LEADING_PUNCTUATION = new Set([',', '—', '―', '–', '-', '--'])
+/** Most tokens read for a signed paragraph and for the line that signs it. */
+const MAX_SIGNED_TOKENS = 400
+/** Longest aside read between a signature's name and a verb of its own ("Jane Roe, who chairs the board, …"). */
+const MAX_ASIDE_TOKENS = 14
 /** Words a noun may have between its determiner and itself ("a Facebook", "one anti-union"). */
 const MAX_NOUN_MODIFIERS = 3
 const NOUN_MODIFIER_TAGS = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM'])
@@ -151,9 +156,11 @@ export function attributionAfter(
 ): Attribution | null {
   let k = window.close + 1
   const last = window.afterLast
-  if (endsParagraph(tokens, k, last)) {
-    const signed = signatureAt(tokens, last + 1)
-    return signed && build(last + 1, signed.first - 1, signed, 'after', last + 1, signed.last)
+  if (onlyPunctuation(tokens, k, last)) {
+    // Every quotation of a paragraph that holds nothing else is signed by the line below it, so they stay one quote.
+    const end = paragraphEnd(tokens, window.close)
+    const signed = end >= 0 ? signatureAt(tokens, end + 1) : null
+    return signed && build(end + 1, signed.first - 1, signed, 'after', end + 1, signed.last)
   }
   const lead = tokens[k] as Token
   if (DASHES.has(lead.text)) {
@@ -191,13 +198,36 @@ export function attributionAfter(
   return withVia(tokens, build(verb, verb, speaker, 'after', k, verb), last)
 }
 
-/** Nothing but punctuation from `first` to the paragraph's `last` token (a dash may open a signature: not punctuation). */
-function endsParagraph(tokens: readonly Token[], first: number, last: number): boolean {
+/** Nothing but punctuation from `first` to `last` (a dash may open a signature: not punctuation). */
+function onlyPunctuation(tokens: readonly Token[], first: number, last: number): boolean {
   for (let i = first; i <= last; i++) {
     const token = tokens[i] as Token
     if (token.isWord || DASHES.has(token.text)) return false
   }
   return true
+}
+
+/** The last token of the paragraph holding token `at`, or -1 when it runs on past what a signature is looked for in. */
+function paragraphEnd(tokens: readonly Token[], at: number): number {
+  const { paragraph } = tokens[at] as Token
+  let last = at
+  while (tokens[last + 1]?.paragraph === paragraph) if (++last - at > MAX_SIGNED_TOKENS) return -1
+  return last
+}
+
+/**
+ * The paragraph ending at `last` holds quotations and punctuation only (a pull quote, a quote of the day), read back
+ * no further than MAX_SIGNED_TOKENS: the cost per quotation stays bounded.
+ */
+function isQuotationParagraph(tokens: readonly Token[], last: number): boolean {
+  const { paragraph } = tokens[last] as Token
+  let quoted = false
+  for (let i = last; i >= 0 && (tokens[i] as Token).paragraph === paragraph; i--) {
+    const token = tokens[i] as Token
+    if (last - i > MAX_SIGNED_TOKENS || (token.isWord && token.segment < 0)) return false
+    quoted ||= token.segment >= 0
+  }
+  return quoted
 }
 
 /** The name right after the dash at `dash` (or a run of dashes, "- -") in the dash's paragraph: `“…” — Jane Roe`. */
@@ -211,30 +241,56 @@ function nameAfterDash(tokens: readonly Token[], dash: number): Mention | null {
 }
 
 /**
- * A quotation that ends its paragraph, signed on the line below it: `“…”` then `— Jane Roe, at the rally.` (a pull
- * quote, a quote of the day, a fact-check's claim). The name after the dash opening the line signs when the words
- * after it only say where, when or how (a comma, a full stop, a preposition, an -ing form, the line's end); a name
- * that opens a sentence of its own ("— Jane Roe contributed reporting.") is the writer's. `dash` is the line's first
- * token; the signing name, or null.
+ * A paragraph of quotations only, signed on the line below it: `“…”` then `— Jane Roe, at the rally.` (a pull quote,
+ * a quote of the day, a fact-check's claim). The name after the dash that opens the line signs when the line goes on
+ * only to say where, when or how: a comma, a preposition or an -ing form after the name, with no verb of the name's
+ * own ("— Jane Roe, who chairs the board, disagreed.", "— Jane Roe contributed reporting.", "— Jane Roe in a
+ * statement called it …"), which make the line the writer's sentence. A name alone on the line is how a byline or a
+ * credit is printed (a reporter under a live update, an agency): it signs only when a full stop closes it ("- Jane
+ * Roe."). `dash` is the line's first token; the signing name, or null.
  */
 export function signatureAt(tokens: readonly Token[], dash: number): Mention | null {
   const lead = tokens[dash]
   if (lead === undefined || !DASHES.has(lead.text) || lead.segment >= 0) return null
-  // The dash opens its line, and the line before ends in a quotation, maybe with punctuation after its closing mark.
+  // The dash opens its line, and the line before is quotations, maybe with punctuation after the closing mark.
   if (dash === 0 || (tokens[dash - 1] as Token).paragraph === lead.paragraph) return null
-  let before = dash - 1
-  while (before >= 0 && !(tokens[before] as Token).isWord && (tokens[before] as Token).segment < 0) before--
-  if ((tokens[before]?.segment ?? -1) < 0) return null
+  if (!isQuotationParagraph(tokens, dash - 1)) return null
   const name = nameAfterDash(tokens, dash)
   if (!name) return null
-  const next = tokens[name.last + 1]
-  const signs =
-    next === undefined ||
-    next.paragraph !== lead.paragraph ||
-    (!next.isWord && next.segment < 0) ||
-    PREPOSITIONS.has(next.lower) ||
-    isParticiple(next.lower)
-  return signs ? name : null
+  const inLine = (at: number): boolean => tokens[at] !== undefined && (tokens[at] as Token).paragraph === lead.paragraph
+  const next = tokens[name.last + 1] as Token
+  if (!inLine(name.last + 1)) return null
+  if (next.text === '.') return inLine(name.last + 2) ? null : name
+  if (next.text !== ',' && !PREPOSITIONS.has(next.lower) && !isParticiple(next.lower)) return null
+  if (hasOwnVerb(tokens, name.last)) return null
+  // The name's own clause runs to a comma, an -ing form or a word opening another clause ("when asked", "a report
+  // that said", "an effort to recall"): a verb of saying in it is the name's.
+  for (let i = name.last + 1; inLine(i) && i - name.last <= MAX_SIGNED_TOKENS; i++) {
+    const token = tokens[i] as Token
+    if (token.text === ',' || isParticiple(token.lower)) break
+    if (token.lower === 'to' || SUBORDINATORS.has(token.lower) || RELATIVE_OPENERS.has(token.lower)) break
+    if (isVerbAt(tokens, i)) return null
+  }
+  return name
+}
+
+/**
+ * A finite verb follows the phrase ending at `last`, right after it or after an aside set off by commas ("Jane Roe,
+ * who chairs the board, disagreed", "Jane Roe, however, voted"): the phrase is the verb's subject.
+ */
+function hasOwnVerb(tokens: readonly Token[], last: number): boolean {
+  let next = last + 1
+  if (tokens[next]?.text === ',') {
+    let comma = next + 1
+    const { paragraph } = tokens[next] as Token
+    while (comma - next <= MAX_ASIDE_TOKENS && tokens[comma]?.paragraph === paragraph && tokens[comma]?.text !== ',')
+      comma++
+    if (tokens[comma]?.text !== ',') return false
+    next = comma + 1
+  }
+  const verb = writersVerbFrom(tokens, next)
+  // "Jane Roe, D-Ohio, then chairman of …": the tagger may read a role's word as a verb.
+  return verb !== null && !isParticiple(verb.lower) && !isRoleWord(verb)
 }
 
 /**

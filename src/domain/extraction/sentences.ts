@@ -48,7 +48,7 @@ function sentenceEnds(tokens: readonly Token[]): boolean[] {
       continue
     }
     const opensNext = opensSentence(next)
-    // `told the Ledger’s “Morning Edition.” Then …`: a title closing on its full stop ends the sentence after its
+    // `told the Ledger’s “Harbor Hour.” Then …`: a title closing on its full stop ends the sentence after its
     // closing mark, once.
     const after = tokens[i + 2]
     if (token.inTitle && TERMINAL.has(token.text) && QUOTE_MARKS.has(next.text) && next.inTitle && !after?.inTitle) {

@@ -778,28 +778,54 @@ t.test('transcripts and vox pops name the speaker at the start or the end', asyn
   )
 })
 
-t.test('a quotation ending its paragraph is signed by the name after a dash on the line below', async (t) => {
+t.test('a paragraph of quotations is signed by the name after a dash on the line below', async (t) => {
   const quote = 'Quotes of the week.\n\n“The ferry runs at a loss every winter.”\n\n'
-  // The name signs when the line goes on only to say where, when or how.
+  // The name signs when the line goes on only to say where, when or how, or a full stop closes it.
   for (const [signature, said, cue] of [
     ['— Sen. Jane Roe, at the harbour board.', 'Sen. Jane Roe', '—'],
     ['-- Jane Roe on the evening news.', 'Jane Roe', '--'],
     ['-Jane Roe.', 'Jane Roe', '-'],
+    ['-Jane Roe.\n\nThe pier reopened on Monday.', 'Jane Roe', '-'],
     ['— Jane Roe speaking to reporters', 'Jane Roe', '—'],
-    ['— Jane Roe', 'Jane Roe', '—'],
-    ['— Jane Roe\n\nThe pier reopened on Monday.', 'Jane Roe', '—'],
+    ['-- Sen. Jane Roe, D-Ohio, then chairman of the harbour committee, on the evening news.', 'Sen. Jane Roe', '--'],
+    ['— Jane Roe on the radio when asked whether she would run again.', 'Jane Roe', '—'],
+    ['— Jane Roe, the day the board said no.', 'Jane Roe', '—'],
+    ['— Jane Roe on a plan to recall the mayor.', 'Jane Roe', '—'],
+    ['— Jane Roe on a report that said the pier was safe.', 'Jane Roe', '—'],
   ] as const) {
     const text = quote + signature
     const [found] = extractQuotes(text)
     t.same([found?.speaker?.name, mention(text, found), found?.cue?.text], ['Jane Roe', said, cue], signature)
   }
-  // A line that is a sentence of its own signs the article; a quotation the writer's words follow ends no paragraph.
-  t.same(speak(quote + '— Tom Quill contributed reporting.'), [null])
+  // A name alone is a byline or a credit; a line with a verb of the name's own is the writer's sentence.
+  for (const line of [
+    '— Tom Quill',
+    '— Tom Quill staff writer',
+    '— Tom Quill\n\nThe pier reopened on Monday.',
+    '-Tom Quill. The pier reopened on Monday.',
+    '— Tom Quill contributed reporting.',
+    '— Tom Quill, who chairs the board, disagreed with the plan.',
+    '— Tom Quill, however, voted against it.',
+    '— Tom Quill in a statement called the plan reckless.',
+  ])
+    t.same(speak(quote + line), [null], line)
+  // Only a paragraph of quotations is signed: one with the writer's words has its own cue or none.
   t.same(
     speak(
       'The ferry lost money.\n\n“It runs at a loss every winter.” The vote is Monday.\n\n— Tom Quill, at the pier.',
     ),
     [null],
+  )
+  const ownCue = '“We have done the work,” Jane Roe said. “Now it is up to them.”\n\n— Tom Quill, at the pier.'
+  t.same(
+    extractQuotes(ownCue).map((found) => [pieces(ownCue, found), found.speaker?.name, found.cue?.text]),
+    [[['We have done the work,', 'Now it is up to them.'], 'Jane Roe', 'said']],
+  )
+  // Every quotation of the paragraph is signed, so they stay one quote.
+  const two = 'The board met.\n\n“We have done the work.” “Now it is up to them.”\n\n— Tom Quill, at the pier.'
+  t.same(
+    extractQuotes(two).map((found) => [pieces(two, found), found.speaker?.name]),
+    [[['We have done the work.', 'Now it is up to them.'], 'Tom Quill']],
   )
   // The dash is the cue right after the quotation: it outweighs the speaker of the quotation before.
   const after =

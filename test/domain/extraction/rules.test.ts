@@ -58,16 +58,16 @@ t.test('grouping', async (t) => {
 
   t.test('a cue sentence ending in a title’s full stop ends once, after the closing mark', async (t) => {
     const text =
-      '“We will win this,” Jane Roe told the Ledger’s “Morning Edition.”\n\n“And nobody will stop us on the way there.”'
+      '“We will win this,” Jane Roe told the Ledger’s “Harbor Hour.”\n\n“And nobody will stop us on the way there.”'
     t.same(allPieces(text), [['We will win this,', 'And nobody will stop us on the way there.']])
     const ends = (words: string) => {
       const { tokens, sentenceEnds } = analyseArticle(words)
       return tokens.filter((_, at) => sentenceEnds[at]).map((token) => token.text)
     }
-    t.same(ends('Roe spoke on “Morning Edition.” Then she left.'), ['”', '.'])
-    t.same(ends('Roe spoke on “Morning Edition.” on Sunday.'), ['.'], 'the writer’s sentence goes on after the title')
-    t.same(ends('Roe spoke on “Morning Edition.”'), ['”'], 'at the end of the text')
-    t.same(ends('Roe spoke on “Morning Edition.”\n\nlater that day, she left.'), ['”', '.'], 'at a paragraph’s end')
+    t.same(ends('Roe spoke on “Harbor Hour.” Then she left.'), ['”', '.'])
+    t.same(ends('Roe spoke on “Harbor Hour.” on Sunday.'), ['.'], 'the writer’s sentence goes on after the title')
+    t.same(ends('Roe spoke on “Harbor Hour.”'), ['”'], 'at the end of the text')
+    t.same(ends('Roe spoke on “Harbor Hour.”\n\nlater that day, she left.'), ['”', '.'], 'at a paragraph’s end')
   })
 
   t.test('but not when the writer’s sentence goes on after it', async (t) => {
