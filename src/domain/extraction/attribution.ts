@@ -33,7 +33,7 @@ import {
   type Mention,
 } from './noun-phrases.js'
 import { isAbbreviationDot } from './sentences.js'
-import { writersVerbFrom, type Token } from './tokens.js'
+import { verbAfter, type Token } from './tokens.js'
 
 /** Where the words that attribute a quoted segment sit, as token indices. */
 export interface Attribution {
@@ -68,8 +68,6 @@ const NOUN_HEAD_TAGS: ReadonlySet<string> = new Set(['NOUN', 'PROPN', 'PRON'])
 const LEADING_PUNCTUATION = new Set([',', '—', '―', '–', '-', '--'])
 /** Most tokens read for a signed paragraph and for the line that signs it. */
 const MAX_SIGNED_TOKENS = 400
-/** Longest aside read between a signature's name and a verb of its own ("Jane Roe, who chairs the board, …"). */
-const MAX_ASIDE_TOKENS = 14
 /** Words a noun may have between its determiner and itself ("a Facebook", "one anti-union"). */
 const MAX_NOUN_MODIFIERS = 3
 const NOUN_MODIFIER_TAGS = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM'])
@@ -262,7 +260,10 @@ export function signatureAt(tokens: readonly Token[], dash: number): Mention | n
   if (!inLine(name.last + 1)) return null
   if (next.text === '.') return inLine(name.last + 2) ? null : name
   if (next.text !== ',' && !PREPOSITIONS.has(next.lower) && !isParticiple(next.lower)) return null
-  if (hasOwnVerb(tokens, name.last)) return null
+  // "— Jane Roe, who chairs the board, disagreed.": a verb of the name's own (not an -ing form, nor a role's word the
+  // tagger read as a verb: "— Jane Roe, D-Ohio, then chairman of …").
+  const verb = verbAfter(tokens, name.last)
+  if (verb && !isParticiple(verb.lower) && !isRoleWord(verb)) return null
   // The name's own clause runs to a comma, an -ing form or a word opening another clause ("when asked", "a report
   // that said", "an effort to recall"): a verb of saying in it is the name's.
   for (let i = name.last + 1; inLine(i) && i - name.last <= MAX_SIGNED_TOKENS; i++) {
@@ -272,25 +273,6 @@ export function signatureAt(tokens: readonly Token[], dash: number): Mention | n
     if (isVerbAt(tokens, i)) return null
   }
   return name
-}
-
-/**
- * A finite verb follows the phrase ending at `last`, right after it or after an aside set off by commas ("Jane Roe,
- * who chairs the board, disagreed", "Jane Roe, however, voted"): the phrase is the verb's subject.
- */
-function hasOwnVerb(tokens: readonly Token[], last: number): boolean {
-  let next = last + 1
-  if (tokens[next]?.text === ',') {
-    let comma = next + 1
-    const { paragraph } = tokens[next] as Token
-    while (comma - next <= MAX_ASIDE_TOKENS && tokens[comma]?.paragraph === paragraph && tokens[comma]?.text !== ',')
-      comma++
-    if (tokens[comma]?.text !== ',') return false
-    next = comma + 1
-  }
-  const verb = writersVerbFrom(tokens, next)
-  // "Jane Roe, D-Ohio, then chairman of …": the tagger may read a role's word as a verb.
-  return verb !== null && !isParticiple(verb.lower) && !isRoleWord(verb)
 }
 
 /**

@@ -49,8 +49,8 @@ import {
   firstStartingAt,
   isCapitalisedWord,
   withoutFinalStop,
+  verbAfter,
   withoutPossessive,
-  writersVerbFrom,
   type Token,
 } from './tokens.js'
 import type { ResolvedBy, SpeakerKind } from './types.js'
@@ -125,18 +125,6 @@ function opensSentence(tokens: readonly Token[], sentenceEnds: readonly boolean[
  */
 function verbFollows(tokens: readonly Token[], last: number): boolean {
   return verbAfter(tokens, last) !== null
-}
-
-/** The verb `verbFollows` finds, if any. */
-function verbAfter(tokens: readonly Token[], last: number): Token | null {
-  let next = last + 1
-  if (tokens[next]?.text === ',') {
-    let comma = next + 1
-    while (comma < next + 14 && tokens[comma] && (tokens[comma] as Token).text !== ',') comma++
-    if (tokens[comma]?.text !== ',') return null
-    next = comma + 1
-  }
-  return writersVerbFrom(tokens, next)
 }
 
 /**

@@ -21,7 +21,7 @@ export function markSentenceEnds(tokens: readonly Token[]): boolean[] {
 }
 
 /** A token that may open a sentence after a full stop: a capital, an opening mark, a digit, a quotation. */
-function opensSentence(token: Token): boolean {
+function mayOpenSentence(token: Token): boolean {
   return token.capitalized || OPENING_MARKS.has(token.text) || isDigit(token.text.charCodeAt(0)) || token.segment >= 0
 }
 
@@ -47,12 +47,12 @@ function sentenceEnds(tokens: readonly Token[]): boolean[] {
         ends[i] = true
       continue
     }
-    const opensNext = opensSentence(next)
+    const opensNext = mayOpenSentence(next)
     // `told the Ledger’s “Harbor Hour.” Then …`: a title closing on its full stop ends the sentence after its
     // closing mark, once.
     const after = tokens[i + 2]
     if (token.inTitle && TERMINAL.has(token.text) && QUOTE_MARKS.has(next.text) && next.inTitle && !after?.inTitle) {
-      ends[i + 1] = after === undefined || after.paragraph !== next.paragraph || opensSentence(after)
+      ends[i + 1] = after === undefined || after.paragraph !== next.paragraph || mayOpenSentence(after)
       i++
       continue
     }

@@ -1,6 +1,9 @@
 import { tagText, type PartOfSpeech } from './linguistics.js'
 import type { QuotedSegment } from './quote-marks.js'
 
+/** Longest apposition or aside read between a phrase and its verb, commas included. */
+const MAX_APPOSITION_TOKENS = 14
+
 export interface Token {
   start: number
   end: number
@@ -173,6 +176,22 @@ export function writersVerbFrom(tokens: readonly Token[], at: number): Token | n
   while (tokens[at]?.pos === 'ADV') at++
   const verb = tokens[at]
   return verb !== undefined && verb.segment < 0 && (verb.pos === 'VERB' || verb.pos === 'AUX') ? verb : null
+}
+
+/**
+ * The writer's verb after the phrase ending at `last`, past an apposition or aside set off by commas and any adverbs
+ * ("Jane Roe, the mayor, said", "Jane Roe, however, voted", "Jane Roe quickly left"): the verb the phrase is the
+ * subject of, if any.
+ */
+export function verbAfter(tokens: readonly Token[], last: number): Token | null {
+  let next = last + 1
+  if (tokens[next]?.text === ',') {
+    let comma = next + 1
+    while (comma < next + MAX_APPOSITION_TOKENS && tokens[comma] && (tokens[comma] as Token).text !== ',') comma++
+    if (tokens[comma]?.text !== ',') return null
+    next = comma + 1
+  }
+  return writersVerbFrom(tokens, next)
 }
 
 /** The word without one final full stop: what `word.replace(/\.$/, '')` gives. */
