@@ -350,6 +350,7 @@ export function nameEndingAt(tokens: readonly Token[], last: number, floor: numb
       (NAME_CONNECTORS.has(token.lower) &&
         tokens[i - 1]?.capitalized === true &&
         tokens[i + 1]?.capitalized === true) ||
+      token.joinsBody ||
       joinsOfficeName(tokens, i)
     ) {
       first = i
@@ -417,7 +418,11 @@ export function nameStartingAt(tokens: readonly Token[], first: number, within: 
       last = i
       continue
     }
-    if ((NAME_CONNECTORS.has(token.lower) && tokens[i + 1]?.capitalized === true) || joinsOfficeName(tokens, i))
+    if (
+      (NAME_CONNECTORS.has(token.lower) && tokens[i + 1]?.capitalized === true) ||
+      token.joinsBody ||
+      joinsOfficeName(tokens, i)
+    )
       continue
     const chainEnd = roleChainEnd(tokens, i, ceiling)
     if (chainEnd > i) {

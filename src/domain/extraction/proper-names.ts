@@ -1,7 +1,7 @@
 import { isGenerationalSuffix } from '../speaker-identity.js'
 import { genderOfFirstName } from './first-names.js'
-import { MONTHS, NOT_NAMES, TITLE_FUNCTION_WORDS } from './lexicon.js'
-import { partyLabelEnd } from './noun-phrases.js'
+import { MONTHS, NAME_CONNECTORS, NOT_NAMES, ORGANISATION_WORDS, TITLE_FUNCTION_WORDS } from './lexicon.js'
+import { isRoleWord, partyLabelEnd } from './noun-phrases.js'
 import { isCapitalisedWord, withoutPossessive, type Token } from './tokens.js'
 
 const LETTER = /\p{L}/u
@@ -85,6 +85,90 @@ export function markProperNames(tokens: Token[], sentenceEnds: readonly boolean[
     if (token.pos === 'ADJ' && !followedByName) return
     token.proper = true
   })
+  markAndsInBodyNames(tokens)
+}
+
+/** Most words read on either side of an "and" that may join one body's name. */
+const MAX_CONJUNCT_WORDS = 5
+const ACRONYM = /^\p{Lu}[\p{Lu}&.]+$/u
+
+/**
+ * "the Food and Drug Administration", "the Department of Housing and Urban Development", "the Centers for Disease
+ * Control and Prevention": an "and" between capitalised words is inside one body's name when the name is a body's
+ * (a body's noun after the "and", or one before an "of", "for" or "on" that opens the words before it, with no
+ * second body after the "and") and the words before the "and" name nothing on their own. They do when the article
+ * prints them as a name by themselves elsewhere ("Tides and Quill News" after "said Tides"), or when they are a
+ * body ("the House and Senate Committees"), an acronym ("the FBI and Justice Department"), a person or a role; nor
+ * does an "and" join a body or a role opening the words after it ("the Harbor Institute of Law and Attorney General
+ * Jane Roe").
+ */
+function markAndsInBodyNames(tokens: readonly Token[]): void {
+  let standalone: Set<string> | null = null
+  tokens.forEach((token, index) => {
+    if (!isAnd(token) || token.segment >= 0) return
+    const left = nameRun(tokens, index - 1, -1).reverse()
+    const right = nameRun(tokens, index + 1, 1)
+    const lastLeft = left[left.length - 1]
+    const firstRight = right[0]
+    if (
+      lastLeft === undefined ||
+      firstRight === undefined ||
+      left.some((word) => isRoleWord(word) || genderOfFirstName(word.text) !== null) ||
+      isBodyNoun(lastLeft) ||
+      ACRONYM.test(lastLeft.text) ||
+      isBodyNoun(firstRight) ||
+      isRoleWord(firstRight) ||
+      ACRONYM.test(firstRight.text)
+    )
+      return
+    const connector = tokens[index - left.length - 1]
+    const body = tokens[index - left.length - 2]
+    const opensWithBody = NAME_CONNECTORS.has(connector?.lower as string) && body?.isWord === true && isBodyNoun(body)
+    // After an opening body, a body's noun of its own after the "and" is a second body ("the Bank of Tides and Quill
+    // Council"); a plural one is a field's ("the Department of Tides and Coastal Services").
+    if (opensWithBody ? right.some((word) => ORGANISATION_WORDS.has(bare(word))) : !right.some(isBodyNoun)) return
+    standalone ??= namesStandingAlone(tokens)
+    if (!standalone.has(runKey(left))) token.joinsBody = true
+  })
+}
+
+function isAnd(token: Token | undefined): boolean {
+  return token !== undefined && (token.lower === 'and' || token.text === '&')
+}
+
+/** A capitalised word of the writer's that may belong to a name (`proper`). */
+function inName(token: Token | undefined): token is Token {
+  return token?.isWord === true && token.capitalized && token.proper && token.segment < 0
+}
+
+/** The words that may belong to a name from `from` on, in direction `step`: at most MAX_CONJUNCT_WORDS. */
+function nameRun(tokens: readonly Token[], from: number, step: 1 | -1): Token[] {
+  const run: Token[] = []
+  for (let i = from; run.length < MAX_CONJUNCT_WORDS && inName(tokens[i]); i += step) run.push(tokens[i] as Token)
+  return run
+}
+
+/** A body's noun, or its plural ("Services", "Centers"). */
+function isBodyNoun(token: Token): boolean {
+  const word = bare(token)
+  return ORGANISATION_WORDS.has(word) || (word.endsWith('s') && ORGANISATION_WORDS.has(word.slice(0, -1)))
+}
+
+function runKey(words: readonly Token[]): string {
+  return words.map(bare).join(' ')
+}
+
+/** Every run of words that may belong to a name which the article prints by itself: with no "and" or "&" beside it. */
+function namesStandingAlone(tokens: readonly Token[]): Set<string> {
+  const names = new Set<string>()
+  for (let first = 0; first < tokens.length; first++) {
+    if (!inName(tokens[first])) continue
+    let last = first
+    while (inName(tokens[last + 1])) last++
+    if (!isAnd(tokens[first - 1]) && !isAnd(tokens[last + 1])) names.add(runKey(tokens.slice(first, last + 1)))
+    first = last
+  }
+  return names
 }
 
 /**

@@ -31,6 +31,11 @@ export interface Token {
   inTitleCase: boolean
   /** Part of a quoted title ("Harbor Report Sunday"): read as the writer's words, but never a cue. */
   inTitle: boolean
+  /**
+   * An "and" inside one body's name ("the Food and Drug Administration", "the Department of Housing and Urban
+   * Development"; set by markProperNames): a name's walk goes on across it.
+   */
+  joinsBody: boolean
 }
 
 const UPPER = /\p{Lu}/u
@@ -121,6 +126,7 @@ export function tokenize(text: string, segments: readonly QuotedSegment[]): Toke
       endsSentence: false,
       inTitleCase: false,
       inTitle: false,
+      joinsBody: false,
     })
     i = last
   }

@@ -469,6 +469,47 @@ t.test('an office whose name goes on through "in" is a title: “Commander in Ch
   )
 })
 
+t.test('an "and" inside a body\'s name is part of it: “the Tides and Harbor Administration”', async (t) => {
+  const speakers = [
+    'The Tides and Harbor Administration said the pier was “safe.”',
+    'The Department of Tides and Coastal Works said the pier was “safe.”',
+    'The Department of Tides and Coastal Services said the pier was “safe.”',
+    '“We will look,” said Tides and Harbor Services Secretary Ada Lorne.',
+    // The words before the "and" name something by themselves: printed alone elsewhere, a body, an acronym, a person.
+    '“It is done,” said Tides. “It is late,” said Tides and Quill News.',
+    'The Tides Council and Quill Commission said it was “late.”',
+    'The HPD and Quill Commission said it was “late.”',
+    'Mark Vale and Harbor Group said in a joint statement that the pier was “safe.”',
+    'The Tides Treasurer and Quill Department said the pier was “safe.”',
+    // A body, an acronym or a role opens the words after it; no body's noun on either side.
+    'The Harbor Bureau of Tides and Department of Works said the pier was “safe.”',
+    'The Harbor Institute of Tides and HPD said the pier was “safe.”',
+    'The Harbor Institute of Tides and Attorney General Ada Lorne said the pier was “safe.”',
+    '“The deal is done,” Vellmark and Quillton Partners said.',
+  ].map((text) => {
+    const quotes = extractQuotes(text)
+    return quotes[quotes.length - 1]?.speaker
+  })
+  t.same(
+    speakers.map((speaker) => [speaker?.name, speaker?.title]),
+    [
+      ['Tides and Harbor Administration', null],
+      ['Department of Tides and Coastal Works', null],
+      ['Department of Tides and Coastal Services', null],
+      ['Ada Lorne', 'Tides and Harbor Services Secretary'],
+      ['Tides', null],
+      ['Quill Commission', null],
+      ['Quill Commission', null],
+      ['Harbor Group', null],
+      ['Quill Department', null],
+      ['Department of Works', null],
+      ['HPD', null],
+      ['Ada Lorne', 'Attorney General'],
+      ['Quillton Partners', null],
+    ],
+  )
+})
+
 t.test('an office whose name goes on through "of the" is a title: “Speaker of the House”', async (t) => {
   const speakers = [
     '“We will hold the line,” said Speaker of the House Ada Lorne.',
