@@ -179,6 +179,15 @@ function bareWord(token: Token): string {
   return withoutFinalStop(withoutPossessive(token.lower))
 }
 
+/**
+ * Whether a person's name is still to come in the words after an office's "of": a given name with a word after it
+ * ("History Jane Roe"), where the words are not a place's name ("West Virginia", whose first word is a given name too).
+ */
+function nameToCome(after: readonly Token[]): boolean {
+  if (PLACES.has(after.map((word) => word.lower).join(' '))) return false
+  return after.slice(0, -1).some((word) => isGivenName(word))
+}
+
 /** The role a title or description word stands for, if it is one: "sen." → senator, "spokeswoman". */
 export function roleOf(word: string): string | null {
   const bare = withoutFinalStop(withoutPossessive(word.toLowerCase()))
@@ -264,7 +273,7 @@ export function splitName(tokens: readonly Token[], mention: Mention, text: stri
   // is from or works. The name ends before the "of"/"at" that follows a word of the name; an "of" after a title
   // word goes on with the office ("Secretary of State") or the body ("Bank of America").
   // A given name after the "of" means the office ran on and the name is still to come ("Professor Emeritus of
-  // History Jane Roe"). "Sen. Roe on Channel 9", "Rep. Roe for Congress": "on" and "for" after a word of a titled
+  // History Jane Roe"), unless the words after it are a place ("of West Virginia") or the given name is their last. "Sen. Roe on Channel 9", "Rep. Roe for Congress": "on" and "for" after a word of a titled
   // name end it too; only a body's noun or a title word goes on through them ("Committee on …", "Secretary for …").
   const titledAffiliation = words.findIndex(
     (word, index) =>
@@ -272,7 +281,7 @@ export function splitName(tokens: readonly Token[], mention: Mention, text: stri
       (word.lower === 'of' || word.lower === 'at' || word.lower === 'on' || word.lower === 'for') &&
       !isTitleWord(bareWord(words[index - 1] as Token)) &&
       words.slice(0, index - 1).some((before) => isTitleWord(bareWord(before))) &&
-      !words.slice(index + 1).some((after) => isGivenName(after)),
+      !nameToCome(words.slice(index + 1)),
   )
   if (titledAffiliation > 0) {
     words.splice(titledAffiliation)

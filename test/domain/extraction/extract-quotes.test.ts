@@ -582,6 +582,9 @@ t.test('a title, a name, then where the person is from, works or speaks: the nam
     '“We will vote,” said Chief Executive Tomas Brell of Quill Partners.',
     '“We will vote,” said Professor Ilse Marsh at Riverton College.',
     '“We will vote,” said Secretary of State Harold T. Penwick of Ohio.',
+    // a place of two words, the last or both of them also given names
+    '“We will vote,” said Rep. Jane P. Roe of Port Carolina.',
+    '“We will vote,” said Sen. Jane P. Roe of West Virginia.',
     // "on" where the person spoke, "for" what they stand for
     '“We will vote,” said Senator Odile Marchetti on KVRT’s morning show.',
     '“We will vote,” said Councillor Tomas Brell for Riverton.',
@@ -597,6 +600,8 @@ t.test('a title, a name, then where the person is from, works or speaks: the nam
       ['Tomas Brell', 'Chief Executive'],
       ['Ilse Marsh', 'Professor'],
       ['Harold T. Penwick', 'Secretary of State'],
+      ['Jane P. Roe', 'Rep'],
+      ['Jane P. Roe', 'Sen'],
       ['Odile Marchetti', 'Senator'],
       ['Tomas Brell', 'Councillor'],
       ['Marchetti', 'Senate Committee on Fisheries Chair'],
