@@ -181,7 +181,9 @@ function bareWord(token: Token): string {
 
 /**
  * Whether a person's name is still to come in the words after an office's "of": a given name with a word after it
- * ("History Jane Roe"), where the words are not a place's name ("West Virginia", whose first word is a given name too).
+ * ("History Jane Roe"), where the words are not a place's name ("West Virginia", whose first word is a given name
+ * too). A given name the lists do not know is missed ("History Xiomelda Vane" is cut after "Emeritus"): affiliations
+ * of three words ("of Harbor Research Associates") are far more common than offices with a field.
  */
 function nameToCome(after: readonly Token[]): boolean {
   if (PLACES.has(after.map((word) => word.lower).join(' '))) return false
@@ -273,8 +275,9 @@ export function splitName(tokens: readonly Token[], mention: Mention, text: stri
   // is from or works. The name ends before the "of"/"at" that follows a word of the name; an "of" after a title
   // word goes on with the office ("Secretary of State") or the body ("Bank of America").
   // A given name after the "of" means the office ran on and the name is still to come ("Professor Emeritus of
-  // History Jane Roe"), unless the words after it are a place ("of West Virginia") or the given name is their last. "Sen. Roe on Channel 9", "Rep. Roe for Congress": "on" and "for" after a word of a titled
-  // name end it too; only a body's noun or a title word goes on through them ("Committee on …", "Secretary for …").
+  // History Jane Roe"); a place's does not ("of West Virginia", "of Port Carolina": nameToCome). "Sen. Roe on
+  // Channel 9", "Rep. Roe for Congress": "on" and "for" after a word of a titled name end it too; only a body's noun
+  // or a title word goes on through them ("Committee on …", "Secretary for …").
   const titledAffiliation = words.findIndex(
     (word, index) =>
       index >= 2 &&
@@ -491,7 +494,7 @@ function inListOrPlural(list: { has(word: string): boolean }, word: string): boo
 }
 
 /** "institute", "centers": a body's noun, singular or plural ("the Centers for …", "the National Institutes of …"). */
-function isBodyNoun(bare: string): boolean {
+export function isBodyNoun(bare: string): boolean {
   return inListOrPlural(ORGANISATION_WORDS, bare)
 }
 
@@ -509,7 +512,7 @@ function isDemonym(word: string): boolean {
  * "officials", "aides", "presidents": a role word's plural (not "boss", "actress"). A title's abbreviation ("Sens.
  * Roe and Pell") stays a title: it stands before the names of those it describes.
  */
-function isPluralRoleWord(bare: string): boolean {
+export function isPluralRoleWord(bare: string): boolean {
   return isPluralRole(bare) && hasPluralEnding(bare) && !TITLE_ABBREVIATIONS.has(bare.slice(0, -1))
 }
 

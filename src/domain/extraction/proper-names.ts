@@ -1,8 +1,9 @@
 import { isGenerationalSuffix } from '../speaker-identity.js'
 import { genderOfFirstName } from './first-names.js'
-import { MONTHS, NAME_CONNECTORS, NOT_NAMES, ORGANISATION_WORDS, TITLE_FUNCTION_WORDS } from './lexicon.js'
+import { MONTHS, NAME_CONNECTORS, NOT_NAMES, PARTY_MEMBERS, PLACES, TITLE_FUNCTION_WORDS } from './lexicon.js'
+import { isAcronym, isBodyNoun, isPluralRoleWord } from './entities.js'
 import { isRoleWord, partyLabelEnd } from './noun-phrases.js'
-import { isCapitalisedWord, withoutPossessive, type Token } from './tokens.js'
+import { isCapitalisedWord, withoutFinalStop, withoutPossessive, type Token } from './tokens.js'
 
 const LETTER = /\p{L}/u
 /** Punctuation that may open a sentence before its first word. */
@@ -90,50 +91,54 @@ export function markProperNames(tokens: Token[], sentenceEnds: readonly boolean[
 
 /** Most words read on either side of an "and" that may join one body's name. */
 const MAX_CONJUNCT_WORDS = 5
-const ACRONYM = /^\p{Lu}[\p{Lu}&.]+$/u
 
 /**
  * "the Food and Drug Administration", "the Department of Housing and Urban Development", "the Centers for Disease
  * Control and Prevention": an "and" between capitalised words is inside one body's name when the name is a body's
  * (a body's noun after the "and", or one before an "of", "for" or "on" that opens the words before it, with no
  * second body after the "and") and the words before the "and" name nothing on their own. They do when the article
- * prints them as a name by themselves elsewhere ("Tides and Quill News" after "said Tides"), or when they are a
- * body ("the House and Senate Committees"), an acronym ("the FBI and Justice Department"), a person or a role; nor
- * does an "and" join a body or a role opening the words after it ("the Harbor Institute of Law and Attorney General
- * Jane Roe").
+ * prints them as a name by themselves elsewhere ("Tides and Quill News" after "said Tides"); when they are a body
+ * ("the House and Senate Committees"), an acronym ("the FBI and Justice Department"), a place, a person, a role or
+ * a party's members ("Senators Roe and …", "Republicans and …"); when they close a list ("Harbor Group, Quill
+ * Partners and …"). Nor does an "and" join a body or a role opening the words after it ("the Harbor Institute of Law
+ * and Attorney General Jane Roe"). A possessive ends the words after it ("Roe and Pell's"). Two companies' names
+ * ("Vellmark Capital and Quill Foundation") read as one: requiring a "the" before such a name lost "House Energy and
+ * Commerce Committee Chairman Jane Roe" and its like, far more common in news.
  */
 function markAndsInBodyNames(tokens: readonly Token[]): void {
   let standalone: Set<string> | null = null
   tokens.forEach((token, index) => {
-    if (!isAnd(token) || token.segment >= 0) return
+    if (token.lower !== 'and' || token.segment >= 0) return
     const left = nameRun(tokens, index - 1, -1).reverse()
     const right = nameRun(tokens, index + 1, 1)
     const lastLeft = left[left.length - 1]
     const firstRight = right[0]
-    if (
-      lastLeft === undefined ||
-      firstRight === undefined ||
-      left.some((word) => isRoleWord(word) || genderOfFirstName(word.text) !== null) ||
-      isBodyNoun(lastLeft) ||
-      ACRONYM.test(lastLeft.text) ||
-      isBodyNoun(firstRight) ||
-      isRoleWord(firstRight) ||
-      ACRONYM.test(firstRight.text)
-    )
-      return
-    const connector = tokens[index - left.length - 1]
+    if (lastLeft === undefined || firstRight === undefined || !namesNothingAlone(left)) return
+    if (isBody(firstRight) || isRoleWord(firstRight) || isAcronym(firstRight.text)) return
+    const before = tokens[index - left.length - 1]
+    if (before?.text === ',') return
     const body = tokens[index - left.length - 2]
-    const opensWithBody = NAME_CONNECTORS.has(connector?.lower as string) && body?.isWord === true && isBodyNoun(body)
+    const opensWithBody =
+      before !== undefined && NAME_CONNECTORS.has(before.lower) && body?.isWord === true && isBody(body)
     // After an opening body, a body's noun of its own after the "and" is a second body ("the Bank of Tides and Quill
     // Council"); a plural one is a field's ("the Department of Tides and Coastal Services").
-    if (opensWithBody ? right.some((word) => ORGANISATION_WORDS.has(bare(word))) : !right.some(isBodyNoun)) return
+    if (opensWithBody ? right.some((word) => isBody(word) && !bare(word).endsWith('s')) : !right.some(isBody)) return
     standalone ??= namesStandingAlone(tokens)
     if (!standalone.has(runKey(left))) token.joinsBody = true
   })
 }
 
-function isAnd(token: Token | undefined): boolean {
-  return token !== undefined && (token.lower === 'and' || token.text === '&')
+/** The words before an "and" are no name by themselves: no body, acronym, place, person, role or party's members. */
+function namesNothingAlone(left: readonly Token[]): boolean {
+  const last = left[left.length - 1] as Token
+  if (isBody(last) || isAcronym(last.text) || PLACES.has(runKey(left))) return false
+  return !left.some(
+    (word) =>
+      isRoleWord(word) ||
+      isPluralRoleWord(bare(word)) ||
+      PARTY_MEMBERS.has(bare(word).replace(/s$/, '')) ||
+      genderOfFirstName(word.text) !== null,
+  )
 }
 
 /** A capitalised word of the writer's that may belong to a name (`proper`). */
@@ -141,31 +146,41 @@ function inName(token: Token | undefined): token is Token {
   return token?.isWord === true && token.capitalized && token.proper && token.segment < 0
 }
 
-/** The words that may belong to a name from `from` on, in direction `step`: at most MAX_CONJUNCT_WORDS. */
+/**
+ * The words that may belong to a name from `from` on, in direction `step`: at most MAX_CONJUNCT_WORDS, and after an
+ * "and" none past a possessive, which ends the name it belongs to.
+ */
 function nameRun(tokens: readonly Token[], from: number, step: 1 | -1): Token[] {
   const run: Token[] = []
-  for (let i = from; run.length < MAX_CONJUNCT_WORDS && inName(tokens[i]); i += step) run.push(tokens[i] as Token)
+  for (let i = from; run.length < MAX_CONJUNCT_WORDS && inName(tokens[i]); i += step) {
+    const token = tokens[i] as Token
+    run.push(token)
+    if (step === 1 && POSSESSIVE.test(token.lower)) break
+  }
   return run
 }
 
-/** A body's noun, or its plural ("Services", "Centers"). */
-function isBodyNoun(token: Token): boolean {
-  const word = bare(token)
-  return ORGANISATION_WORDS.has(word) || (word.endsWith('s') && ORGANISATION_WORDS.has(word.slice(0, -1)))
+/** A body's noun, singular or plural, or its abbreviation ("Co."). */
+function isBody(token: Token): boolean {
+  return isBodyNoun(withoutFinalStop(bare(token)))
 }
 
 function runKey(words: readonly Token[]): string {
   return words.map(bare).join(' ')
 }
 
-/** Every run of words that may belong to a name which the article prints by itself: with no "and" or "&" beside it. */
+/**
+ * Every run of words that may belong to a name which the article prints by itself, with no "and" beside it: keyed as
+ * runKey keys the words before an "and", which are at most MAX_CONJUNCT_WORDS (a longer run is never looked up).
+ */
 function namesStandingAlone(tokens: readonly Token[]): Set<string> {
   const names = new Set<string>()
   for (let first = 0; first < tokens.length; first++) {
     if (!inName(tokens[first])) continue
     let last = first
     while (inName(tokens[last + 1])) last++
-    if (!isAnd(tokens[first - 1]) && !isAnd(tokens[last + 1])) names.add(runKey(tokens.slice(first, last + 1)))
+    if (tokens[first - 1]?.lower !== 'and' && tokens[last + 1]?.lower !== 'and')
+      names.add(runKey(tokens.slice(first, last + 1)))
     first = last
   }
   return names
@@ -244,3 +259,6 @@ function monthInName(token: Token, previous: Token | undefined, next: Token | un
 function bare(token: Token): string {
   return withoutPossessive(token.lower)
 }
+
+/** A possessive word: "Pell's", "Harbor's". */
+const POSSESSIVE = /['’]s?$/

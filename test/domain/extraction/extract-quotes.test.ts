@@ -486,6 +486,12 @@ t.test('an "and" inside a body\'s name is part of it: “the Tides and Harbor Ad
     'The Harbor Institute of Tides and HPD said the pier was “safe.”',
     'The Harbor Institute of Tides and Attorney General Ada Lorne said the pier was “safe.”',
     '“The deal is done,” Vellmark and Quillton Partners said.',
+    // A place, a role's or a party's plural, the end of a list, a possessive.
+    '“It is late,” Ohio and Harbor Council said.',
+    '“It is late,” Senators and Quill Institute said.',
+    '“It is late,” Republicans and Quill National Committee said.',
+    'On Monday, Harbor Group, Quill Partners and Tides Foundation said it was “late.”',
+    '“It is late,” Roe and Pell’s Quill Foundation said.',
   ].map((text) => {
     const quotes = extractQuotes(text)
     return quotes[quotes.length - 1]?.speaker
@@ -506,6 +512,11 @@ t.test('an "and" inside a body\'s name is part of it: “the Tides and Harbor Ad
       ['HPD', null],
       ['Ada Lorne', 'Attorney General'],
       ['Quillton Partners', null],
+      ['Harbor Council', null],
+      ['Quill Institute', null],
+      ['Quill National Committee', null],
+      ['Tides Foundation', null],
+      ['Quill Foundation', null],
     ],
   )
 })
