@@ -415,6 +415,21 @@ export function splitName(tokens: readonly Token[], mention: Mention, text: stri
     lastRole = lastTitleWordBefore(words, nameOpens)
   }
   if (lastRole === words.length - 1) return { title: text.slice(start, end), name: null, kind: 'person', honorific }
+  // "the Daily Harbor", "House Tides", "Team Roe": bodies' nouns alone before one word name a body (a publication, a
+  // committee, a campaign), not a person in it: a person has a role there ("Harbor Times reporter Jane Roe") or a
+  // name of two words ("Navy Cmdr. Jane Roe").
+  if (
+    lastRole >= 0 &&
+    lastRole === words.length - 2 &&
+    words.slice(0, lastRole + 1).every((word) => isBodyNoun(bareWord(word)))
+  ) {
+    return {
+      title: null,
+      name: text.slice(start, end).replace(LEADING_ARTICLE, ''),
+      kind: 'organisation',
+      honorific: null,
+    }
+  }
   const nameStart = (words[headlineWord ? 1 : lastRole + 1] as Token).start
   const titleEnd = lastRole >= 0 ? (words[lastRole] as Token).end : start
   const title = lastRole >= 0 ? text.slice(start, titleEnd).replace(/\.$/, '') : null

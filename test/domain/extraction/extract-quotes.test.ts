@@ -1137,6 +1137,29 @@ t.test(
   },
 )
 
+t.test('bodies’ nouns alone before one word name a body: “the Daily Harbor”, “House Tides”, “Team Vale”', async (t) => {
+  const speakers = [
+    '“It is late,” the Daily Harbor reported.',
+    '“It is late,” House Tides said in a statement.',
+    '“It is late,” Team Vale said.',
+    // A role, or a name of two words, makes it a person in the body; one word alone is a person's surname.
+    '“It is late,” Harbor Times reporter Vale said.',
+    '“It is late,” Vale said.',
+    '“It is late,” Navy Jane Vale said.',
+  ].map((text) => extractQuotes(text)[0]?.speaker)
+  t.same(
+    speakers.map((speaker) => [speaker?.name, speaker?.kind]),
+    [
+      ['Daily Harbor', 'organisation'],
+      ['House Tides', 'organisation'],
+      ['Team Vale', 'organisation'],
+      ['Vale', 'person'],
+      ['Vale', 'person'],
+      ['Jane Vale', 'person'],
+    ],
+  )
+})
+
 t.test('a name in capitals alone is a body’s; a people’s adjective alone names nobody', async (t) => {
   const speakerOf = (text: string) => extractQuotes(text)[0]?.speaker
   for (const text of [
