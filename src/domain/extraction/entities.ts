@@ -46,6 +46,7 @@ import {
 import { isAbbreviationDot } from './sentences.js'
 import { isGenerationalSuffix } from '../speaker-identity.js'
 import {
+  bareWord,
   firstStartingAt,
   isCapitalisedWord,
   withoutFinalStop,
@@ -174,10 +175,6 @@ const ROLE_PREPOSITIONS: ReadonlySet<string> = new Set(['of', 'for', 'at'])
 
 /** Longest apposition read after a name ("Jane Roe, a tax lawyer at the firm of Doe and Doe,"). */
 const MAX_APPOSITION_TOKENS = 14
-
-function bareWord(token: Token): string {
-  return withoutFinalStop(withoutPossessive(token.lower))
-}
 
 /**
  * Whether a person's name is still to come in the words after an office's "of": a given name with a word after it

@@ -24,7 +24,7 @@ import {
 } from './lexicon.js'
 import { isSurnameParticle } from '../speaker-identity.js'
 import { isAbbreviationDot } from './sentences.js'
-import { isCapitalisedWord, withoutFinalStop, withoutPossessive, type Token } from './tokens.js'
+import { bareWord, isCapitalisedWord, withoutFinalStop, type Token } from './tokens.js'
 
 export type MentionKind = 'name' | 'pronoun' | 'role' | 'relative'
 
@@ -42,7 +42,7 @@ const POSSESSIVE = /['’]s?$/
 
 /** A word of a page's captions, galleries or buttons printed into the text ("Caption", "Photos", "Replay"). */
 export function isPageFurniture(token: Token): boolean {
-  return PAGE_FURNITURE.has(bare(token))
+  return PAGE_FURNITURE.has(bareWord(token))
 }
 
 /**
@@ -52,7 +52,8 @@ export function isPageFurniture(token: Token): boolean {
  */
 export function isPageFurnitureRun(words: readonly Token[]): boolean {
   return (
-    words.every(isPageFurniture) && (words.length >= 2 || words.some((word) => PAGE_FURNITURE_NOUNS.has(bare(word))))
+    words.every(isPageFurniture) &&
+    (words.length >= 2 || words.some((word) => PAGE_FURNITURE_NOUNS.has(bareWord(word))))
   )
 }
 
@@ -64,12 +65,8 @@ export function isAuxiliary(token: Token): boolean {
   return AUXILIARIES.has(token.lower) || (token.lower.endsWith('ly') && token.lower.length > 4 && !token.capitalized)
 }
 
-function bare(token: Token): string {
-  return withoutFinalStop(withoutPossessive(token.lower))
-}
-
 export function isRoleWord(token: Token): boolean {
-  return ROLE_WORDS.has(bare(token))
+  return ROLE_WORDS.has(bareWord(token))
 }
 
 /** "presidents", "leaders": the plural of a role word (lower case, possessive stripped). */
@@ -79,7 +76,7 @@ export function isPluralRole(word: string): boolean {
 
 /** A role word or its plural ("leader", "leaders"). */
 export function isRoleWordOrPlural(token: Token): boolean {
-  const word = bare(token)
+  const word = bareWord(token)
   return ROLE_WORDS.has(word) || isPluralRole(word)
 }
 
@@ -103,7 +100,7 @@ function singularsOf(word: string): string[] {
  * people they do not hold reads as a thing: the fitted weight is what that costs.
  */
 export function namesAThing(token: Token): boolean {
-  return !singularsOf(bare(token)).some(
+  return !singularsOf(bareWord(token)).some(
     (noun) =>
       ROLE_WORDS.has(noun) ||
       PEOPLE_NOUNS.has(noun) ||
@@ -115,11 +112,11 @@ export function namesAThing(token: Token): boolean {
 }
 
 export function isOrganisationWord(token: Token): boolean {
-  return ORGANISATION_WORDS.has(bare(token))
+  return ORGANISATION_WORDS.has(bareWord(token))
 }
 
 export function isDocumentWord(token: Token): boolean {
-  return DOCUMENT_WORDS.has(bare(token))
+  return DOCUMENT_WORDS.has(bareWord(token))
 }
 
 function isNameWord(token: Token): boolean {

@@ -3,7 +3,7 @@ import { genderOfFirstName } from './first-names.js'
 import { MONTHS, NAME_CONNECTORS, NOT_NAMES, PARTY_MEMBERS, PLACES, TITLE_FUNCTION_WORDS } from './lexicon.js'
 import { isAcronym, isBodyNoun, isPluralRoleWord } from './entities.js'
 import { isRoleWord, partyLabelEnd } from './noun-phrases.js'
-import { isCapitalisedWord, withoutFinalStop, withoutPossessive, type Token } from './tokens.js'
+import { bareWord, isCapitalisedWord, withoutPossessive, type Token } from './tokens.js'
 
 const LETTER = /\p{L}/u
 /** Punctuation that may open a sentence before its first word. */
@@ -155,14 +155,14 @@ function nameRun(tokens: readonly Token[], from: number, step: 1 | -1): Token[] 
   for (let i = from; run.length < MAX_CONJUNCT_WORDS && inName(tokens[i]); i += step) {
     const token = tokens[i] as Token
     run.push(token)
-    if (step === 1 && POSSESSIVE.test(token.lower)) break
+    if (step === 1 && withoutPossessive(token.lower) !== token.lower) break
   }
   return run
 }
 
 /** A body's noun, singular or plural, or its abbreviation ("Co."). */
 function isBody(token: Token): boolean {
-  return isBodyNoun(withoutFinalStop(bare(token)))
+  return isBodyNoun(bareWord(token))
 }
 
 function runKey(words: readonly Token[]): string {
@@ -259,6 +259,3 @@ function monthInName(token: Token, previous: Token | undefined, next: Token | un
 function bare(token: Token): string {
   return withoutPossessive(token.lower)
 }
-
-/** A possessive word: "Pell's", "Harbor's". */
-const POSSESSIVE = /['’]s?$/

@@ -200,6 +200,11 @@ export function verbAfter(tokens: readonly Token[], last: number): Token | null 
   return writersVerbFrom(tokens, next)
 }
 
+/** A word as the word lists hold it: lower case, without a possessive's "’s" and one final full stop ("Sen." → "sen"). */
+export function bareWord(token: Token): string {
+  return withoutFinalStop(withoutPossessive(token.lower))
+}
+
 /** The word without one final full stop: what `word.replace(/\.$/, '')` gives. */
 export function withoutFinalStop(word: string): string {
   return word.charCodeAt(word.length - 1) === 46 ? word.slice(0, -1) : word
