@@ -3,15 +3,13 @@ import model from 'wink-eng-lite-web-model'
 
 export type { PartOfSpeech }
 
-/** What the tagger says about a text: its tokens as offsets, their parts of speech and where its sentences end. */
+/** What the tagger says about a text: its tokens as offsets and their parts of speech. */
 export interface TaggedText {
   /** Offset of each token's first character. */
   starts: number[]
   /** Offset just past each token's last character. */
   ends: number[]
   pos: PartOfSpeech[]
-  /** Index of the last token of each sentence the tagger found. */
-  sentenceLasts: number[]
 }
 
 /**
@@ -26,7 +24,9 @@ let documentsTagged = 0
 
 function currentTagger(): ReturnType<typeof winkNLP> {
   if (tagger === null || documentsTagged >= DOCUMENTS_PER_INSTANCE) {
-    tagger = winkNLP(model, ['sbd', 'pos'])
+    // No 'sbd': the writer's sentences are found in sentences.ts, and wink's boundaries took an eighth of the
+    // tagger's time for the one question they answered there. Its tags are the same without them.
+    tagger = winkNLP(model, ['pos'])
     documentsTagged = 0
   }
   documentsTagged++
@@ -83,7 +83,7 @@ function isSpace(code: number): boolean {
 }
 
 /**
- * Tokens, sentences and universal part-of-speech tags from wink-nlp's English model (shipped in the npm
+ * Tokens and universal part-of-speech tags from wink-nlp's English model (shipped in the npm
  * package, no download). Token offsets are found by walking the text: wink's tokens are exact substrings, in
  * order, separated by white space only.
  */
@@ -105,6 +105,5 @@ export function tagText(original: string): TaggedText {
     ends[i] = at < 0 ? offset : start + value.length
     offset = ends[i] as number
   }
-  const sentenceLasts = (doc.sentences().out(nlp.its.span) as unknown as [number, number][]).map(([, last]) => last)
-  return { starts, ends, pos, sentenceLasts }
+  return { starts, ends, pos }
 }

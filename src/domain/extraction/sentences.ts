@@ -1,4 +1,5 @@
-import { ABBREVIATIONS, ROLE_WORDS, STATE_ABBREVIATIONS, TITLE_ABBREVIATIONS } from './lexicon.js'
+import { ABBREVIATIONS, GENDERED_HONORIFICS, ROLE_WORDS, STATE_ABBREVIATIONS, TITLE_ABBREVIATIONS } from './lexicon.js'
+import type { PartOfSpeech } from './linguistics.js'
 import { withoutFinalStop, type Token } from './tokens.js'
 
 const TERMINAL = new Set(['.', '!', '?'])
@@ -6,6 +7,24 @@ const QUOTE_MARKS = new Set(['"', '”', '“', '»', '«'])
 const OPENING_MARKS = new Set(['"', '“', '«', '„', '‘', "'"])
 
 const INITIALS = /^(\p{Lu}\.)*\p{Lu}$/u
+/** One letter and its full stop: an initial ("J.") or an abbreviation ("v.") that more words follow. */
+const SINGLE_LETTER = /^\p{L}\.$/u
+
+/**
+ * The tagger's classes of grammar words ("The", "But", "He", "In", "Will", "Now"): capitalised after a word that keeps
+ * its full stop, one opens a new sentence ("in the U.S. The …"), where a name, a noun or a number goes on with the
+ * same one ("U.S. officials", "Sept. 12").
+ */
+const OPENS_SENTENCE_AFTER_ABBREVIATION: ReadonlySet<PartOfSpeech> = new Set([
+  'DET',
+  'PRON',
+  'ADP',
+  'AUX',
+  'ADV',
+  'CCONJ',
+  'SCONJ',
+  'PART',
+])
 
 /**
  * Marks on each token whether it closes one of the writer's sentences (`endsSentence`, read by the rules that walk
@@ -56,12 +75,13 @@ function sentenceEnds(tokens: readonly Token[]): boolean[] {
       i++
       continue
     }
-    // The tagger keeps a final full stop on an abbreviation ("in the U.S. The"); it knows when one ends a sentence.
+    // The tagger keeps a final full stop on an abbreviation ("in the U.S. The"): the word after it says whether the
+    // stop ends the sentence too.
     if (
       token.isWord &&
       /[.!?]$/.test(token.text) &&
       opensNext &&
-      (token.taggerSentenceEnd || closesCityAndState(tokens, i, next))
+      (endsWithAbbreviation(token, next) || closesCityAndState(tokens, i, next))
     )
       ends[i] = true
     if (!TERMINAL.has(token.text)) continue
@@ -83,6 +103,19 @@ export function isAbbreviationDot(tokens: readonly Token[], at: number): boolean
     word.end === dot.start &&
     (ABBREVIATIONS.has(word.lower) || INITIALS.test(word.text))
   )
+}
+
+/**
+ * A word that keeps its full stop ends the sentence when a grammar word follows it, unless it is a single letter, a title
+ * or an honorific, which a name follows whatever the tagger makes of it ("J. Will Roe", "Sen. Will Roe", "Mr. Will",
+ * "Roe v. Wade"). After a lower-case word ("in.", "etc.") a capitalised adjective opens a sentence too ("… in. Most"):
+ * no name goes on from a lower-case word. Not a verb: the tagger makes verbs of the names in "Roe vs. Wade".
+ */
+export function endsWithAbbreviation(word: Token, next: Token): boolean {
+  const bare = withoutFinalStop(word.lower)
+  if (SINGLE_LETTER.test(word.text) || TITLE_ABBREVIATIONS.has(bare) || GENDERED_HONORIFICS.has(bare)) return false
+  if (OPENS_SENTENCE_AFTER_ABBREVIATION.has(next.pos)) return true
+  return !word.capitalized && next.pos === 'ADJ'
 }
 
 /**

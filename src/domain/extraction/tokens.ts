@@ -20,8 +20,6 @@ export interface Token {
   segment: number
   /** May be part of a name: capitalised with evidence beyond the capital (see proper-names.ts). */
   proper: boolean
-  /** The tagger ends a sentence with this token. */
-  taggerSentenceEnd: boolean
   /** Ends one of the writer's sentences (set by markSentenceEnds): no name runs across it. */
   endsSentence: boolean
   /**
@@ -54,9 +52,6 @@ const JOINERS = new Set(['-', '‐', '.', "'", '’'])
  */
 export function tokenize(text: string, segments: readonly QuotedSegment[]): Token[] {
   const tagged = tagText(text)
-  // The tagger's sentence ends, ascending, read alongside the tokens.
-  const sentenceLasts = tagged.sentenceLasts
-  let sentence = 0
   const tokens: Token[] = []
   let paragraph = 0
   let segmentIndex = 0
@@ -105,7 +100,6 @@ export function tokenize(text: string, segments: readonly QuotedSegment[]): Toke
       if (tokens.length > 0) paragraph++
       nextBreak = text.indexOf('\n', start)
     }
-    while (sentence < sentenceLasts.length && (sentenceLasts[sentence] as number) < last) sentence++
     let current = segments[segmentIndex]
     while (current && start >= segmentEnd(current)) current = segments[++segmentIndex]
     const raw = text.slice(start, end)
@@ -122,7 +116,6 @@ export function tokenize(text: string, segments: readonly QuotedSegment[]): Toke
       paragraph,
       segment: current && start >= current.openMark ? segmentIndex : -1,
       proper: false,
-      taggerSentenceEnd: sentenceLasts[sentence] === last,
       endsSentence: false,
       inTitleCase: false,
       inTitle: false,

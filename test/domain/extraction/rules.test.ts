@@ -482,6 +482,28 @@ t.test('a name never runs across the end of a sentence, however that sentence en
   t.equal(speakerOf('Mark Pell met the board. “We will not wait,” Millbrook, Ala. Mayor Jane Roe said.'), 'Jane Roe')
 })
 
+t.test('a word that keeps its full stop ends a sentence when a grammar word follows it', async (t) => {
+  /** Whether the sentence ends at the first token with this text. */
+  const endsAt = (text: string, word: string): boolean => {
+    const { tokens, sentenceEnds } = analyseArticle(text)
+    const index = tokens.findIndex((token) => token.text === word)
+    if (index < 0) throw new Error(`no token ${word} in ${text}`)
+    return sentenceEnds[index] as boolean
+  }
+  t.ok(endsAt('The envoy flew home to the U.S. The talks resume on Monday.', 'U.S.'))
+  t.ok(endsAt('The envoy flew home to the U.S. But the talks resume on Monday.', 'U.S.'))
+  // A name or a noun after it goes on with the same sentence.
+  t.notOk(endsAt('The envoy met U.S. Marshals on Monday.', 'U.S.'))
+  // A title, an honorific or a single letter is followed by a name, whatever the tagger makes of its first word.
+  t.notOk(endsAt('The clerk met Sen. Will Roe on Monday.', 'Sen.'))
+  t.notOk(endsAt('The clerk met Mr. Will on Monday.', 'Mr.'))
+  t.notOk(endsAt('The clerk met Jane R. Will on Monday.', 'R.'))
+  // After a lower-case word an adjective opens the next sentence too.
+  t.ok(endsAt('The bolts measured two in. Most were rusted.', 'in.'))
+  t.notOk(endsAt('The envoy met U.S. Democratic senators on Monday.', 'U.S.'))
+  t.notOk(endsAt('The case of Roe vs. Wade went on.', 'vs.'))
+})
+
 t.test('a lawmaker’s party-and-state label is never the speaker, nor a person a pronoun can stand for', async (t) => {
   t.equal(speakerOf('House Majority Leader Mark Pell, R-Ala. said he was “disappointed” in the ruling.'), 'Mark Pell')
   t.equal(
