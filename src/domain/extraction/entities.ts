@@ -724,6 +724,8 @@ export class EntityRegistry {
   /** Mentions of bodies named with more than one word, by their noun, in order: what a short name is looked up by. */
   private readonly bodiesByNoun = new Map<string, EntityMention[]>()
   private readonly byName = new Map<string, Entity>()
+  /** splitName of each run read so far, by "first:last": a name is registered, then resolved for every quote. */
+  private readonly partsOfRun = new Map<string, NameParts>()
   /** People named with a given name and a surname, by the given name: what a given name alone is looked up by. */
   private readonly byGivenName = new Map<string, Set<Entity>>()
   /** Offset of each writer's sentence's first token. */
@@ -977,8 +979,19 @@ export class EntityRegistry {
     this.issuers.push({ start, document, entity })
   }
 
+  /** splitName of the mention's run, read once: the tokens do not change once the registry is built. */
+  private partsOf(mention: Mention): NameParts {
+    const key = `${mention.first}:${mention.last}`
+    let parts = this.partsOfRun.get(key)
+    if (parts === undefined) {
+      parts = splitName(this.tokens, mention, this.text)
+      this.partsOfRun.set(key, parts)
+    }
+    return parts
+  }
+
   register(mention: Mention): Entity | null {
-    const parts = splitName(this.tokens, mention, this.text)
+    const parts = this.partsOf(mention)
     // "…, Jr." cut off from its name by a comma names nobody by itself.
     if (parts.name === null || isGenerationalSuffix(parts.name)) return null
     const words = parts.name.toLowerCase().split(/\s+/).map(stripPossessive)
@@ -1189,7 +1202,7 @@ export class EntityRegistry {
   }
 
   resolveName(mention: Mention): ResolvedSpeaker | null {
-    const parts = splitName(this.tokens, mention, this.text)
+    const parts = this.partsOf(mention)
     if (parts.name === null) {
       if (parts.title === null) return null
       // "Bishop said", "Mr. Bishop said" after "Rep. Jim Bishop": one capitalised role word, alone or after an
