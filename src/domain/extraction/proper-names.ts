@@ -218,7 +218,7 @@ function titleCaseSentences(tokens: readonly Token[], sentenceEnds: readonly boo
   let capitalisedFunction = false
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index] as Token
-    if (token.isWord && token.segment < 0 && LETTER.test(token.text[0] as string)) {
+    if (token.isWord && token.segment < 0 && startsWithLetter(token.text)) {
       if (!token.capitalized && !TITLE_FUNCTION_WORDS.has(token.lower)) lowerCase = true
       if (token.capitalized && words > 0 && LOWER_CASE_CLASSES.has(token.pos)) capitalisedFunction = true
       words++
@@ -233,6 +233,13 @@ function titleCaseSentences(tokens: readonly Token[], sentenceEnds: readonly boo
     }
   }
   return marks
+}
+
+/** What `LETTER.test(word[0])` answers, ASCII without a regular expression: this runs on every word. */
+function startsWithLetter(word: string): boolean {
+  const code = word.charCodeAt(0)
+  if (code < 128) return (code >= 65 && code <= 90) || (code >= 97 && code <= 122)
+  return LETTER.test(word[0] as string)
 }
 
 /**

@@ -66,7 +66,6 @@ function sentenceEnds(tokens: readonly Token[]): boolean[] {
         ends[i] = true
       continue
     }
-    const opensNext = mayOpenSentence(next)
     // `told the Ledger’s “Harbor Hour.” Then …`: a title closing on its full stop ends the sentence after its
     // closing mark, once.
     const after = tokens[i + 2]
@@ -79,14 +78,14 @@ function sentenceEnds(tokens: readonly Token[]): boolean[] {
     // stop ends the sentence too.
     if (
       token.isWord &&
-      /[.!?]$/.test(token.text) &&
-      opensNext &&
+      TERMINAL.has(token.text[token.text.length - 1] as string) &&
+      mayOpenSentence(next) &&
       (endsWithAbbreviation(token, next) || closesCityAndState(tokens, i, next))
     )
       ends[i] = true
     if (!TERMINAL.has(token.text)) continue
     if (token.text === '.' && isAbbreviationDot(tokens, i) && !closesCityAndState(tokens, i - 1, next)) continue
-    if (opensNext) ends[i] = true
+    if (mayOpenSentence(next)) ends[i] = true
   }
   return ends
 }
