@@ -144,10 +144,16 @@ export function opensNameAsOrdinal(tokens: readonly Token[], at: number): boolea
     token !== undefined &&
     next !== undefined &&
     token.segment < 0 &&
-    NUMERIC_ORDINAL.test(token.text) &&
     next.start === token.end + 1 &&
+    isAsciiDigit(token.text.charCodeAt(0)) &&
+    NUMERIC_ORDINAL.test(token.text) &&
     isNameWord(next)
   )
+}
+
+/** 0–9: what `\d` matches without the `u` flag, asked before a regular expression on every word. */
+function isAsciiDigit(code: number): boolean {
+  return code >= 48 && code <= 57
 }
 
 /** A capital joined to a place by a hyphen, the place's first word with it: "R-N.Y", "D-Calif", "I-New". */

@@ -675,7 +675,8 @@ export class CandidateFinder {
   }
 }
 
-const CLAUSE_BREAK = /^[,;:–—―]$/
+/** The marks that close a subordinate clause, each a token of its own. */
+const CLAUSE_BREAKS: ReadonlySet<string> = new Set([',', ';', ':', '–', '—', '―'])
 
 /**
  * Numbers the clauses of the writer's sentence tokens first..last: a subordinator ("when", "after", "because")
@@ -698,7 +699,7 @@ function clausesOf(tokens: readonly Token[], first: number, last: number): numbe
       if (closesQuote && current !== main && tokens[i - 1]?.text === ',') current = main
       continue
     }
-    if (CLAUSE_BREAK.test(token.text)) {
+    if (CLAUSE_BREAKS.has(token.text)) {
       current = main
     } else if (current === main && SUBORDINATORS.has(token.lower)) {
       current = next++

@@ -70,7 +70,11 @@ export function tokenize(text: string, segments: readonly QuotedSegment[]): Toke
       while (last + 1 < count && tagged.starts[last + 1] === end) {
         const nextStart = tagged.starts[last + 1] as number
         const nextEnd = tagged.ends[last + 1] as number
-        if (nextEnd - nextStart <= 3 && CLITIC.test(text.slice(nextStart, nextEnd))) {
+        if (
+          nextEnd - nextStart <= 3 &&
+          mayOpenClitic(text.charCodeAt(nextStart)) &&
+          CLITIC.test(text.slice(nextStart, nextEnd))
+        ) {
           last++
           end = nextEnd
           continue
@@ -138,6 +142,14 @@ function isMissingSpaceAfterStop(text: string, stop: number, after: number): boo
     LOWER_CASE_ENDING.test(text.slice(stop - 2, stop)) &&
     CAPITALISED_START.test(text.slice(after, after + 2))
   )
+}
+
+/**
+ * What a clitic starts with: an apostrophe or the "n" of "n’t". Asked first so that the comma or full stop after most
+ * words is not cut out and matched against CLITIC.
+ */
+function mayOpenClitic(code: number): boolean {
+  return code === 39 || code === 0x2019 || code === 110 || code === 78
 }
 
 /** A letter or a digit (ASCII answered without a regular expression: it is most of the text). */
