@@ -1,4 +1,11 @@
-import { ABBREVIATIONS, GENDERED_HONORIFICS, ROLE_WORDS, STATE_ABBREVIATIONS, TITLE_ABBREVIATIONS } from './lexicon.js'
+import {
+  ABBREVIATIONS,
+  GENDERED_HONORIFICS,
+  INDEFINITE_PRONOUNS,
+  ROLE_WORDS,
+  STATE_ABBREVIATIONS,
+  TITLE_ABBREVIATIONS,
+} from './lexicon.js'
 import type { PartOfSpeech } from './linguistics.js'
 import { withoutFinalStop, type Token } from './tokens.js'
 
@@ -105,16 +112,16 @@ export function isAbbreviationDot(tokens: readonly Token[], at: number): boolean
 }
 
 /**
- * A word that keeps its full stop ends the sentence when a grammar word follows it, unless it is a single letter, a title
- * or an honorific, which a name follows whatever the tagger makes of it ("J. Will Roe", "Sen. Will Roe", "Mr. Will",
- * "Roe v. Wade"). After a lower-case word ("in.", "etc.") a capitalised adjective opens a sentence too ("… in. Most"):
- * no name goes on from a lower-case word. Not a verb: the tagger makes verbs of the names in "Roe vs. Wade".
+ * A word that keeps its full stop ends the sentence when a grammar word or a quantifier follows it ("… in the U.S. The
+ * talks", "… Acme Inc. Most analysts"), unless it is a single letter, a title or an honorific, which a name follows
+ * whatever the tagger makes of the name's first word ("J. Will Roe", "Sen. Will Roe", "Mr. Will", "Roe v. Wade").
+ * A quantifier is read from the word list: the tagger calls "Most" and "Many" adjectives, as it does the "Democratic"
+ * of "U.S. Democratic senators".
  */
 export function endsWithAbbreviation(word: Token, next: Token): boolean {
   const bare = withoutFinalStop(word.lower)
   if (SINGLE_LETTER.test(word.text) || TITLE_ABBREVIATIONS.has(bare) || GENDERED_HONORIFICS.has(bare)) return false
-  if (OPENS_SENTENCE_AFTER_ABBREVIATION.has(next.pos)) return true
-  return !word.capitalized && next.pos === 'ADJ'
+  return OPENS_SENTENCE_AFTER_ABBREVIATION.has(next.pos) || INDEFINITE_PRONOUNS.has(next.lower)
 }
 
 /**
