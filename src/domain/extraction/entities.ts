@@ -725,7 +725,7 @@ export class EntityRegistry {
   private readonly bodiesByNoun = new Map<string, EntityMention[]>()
   private readonly byName = new Map<string, Entity>()
   /** splitName of each run read so far, by "first:last": a name is registered, then resolved for every quote. */
-  private readonly partsOfRun = new Map<string, NameParts>()
+  private readonly partsOfRun = new Map<string, Readonly<NameParts>>()
   /** People named with a given name and a surname, by the given name: what a given name alone is looked up by. */
   private readonly byGivenName = new Map<string, Set<Entity>>()
   /** Offset of each writer's sentence's first token. */
@@ -980,7 +980,7 @@ export class EntityRegistry {
   }
 
   /** splitName of the mention's run, read once: the tokens do not change once the registry is built. */
-  private partsOf(mention: Mention): NameParts {
+  private partsOf(mention: Mention): Readonly<NameParts> {
     const key = `${mention.first}:${mention.last}`
     let parts = this.partsOfRun.get(key)
     if (parts === undefined) {

@@ -211,3 +211,12 @@ t.test('namesAThing: a noun for none of people, a body or a document', async (t)
   t.ok(thing('levy'))
   t.ok(thing('stages'), 'a plural')
 })
+
+t.test('a name is read by its whole run: two runs from the same word are two names', async (t) => {
+  const { tokens, registry } = analyseArticle('Jane Roe met the clerks on Monday. Jane thanked them.')
+  const first = at(tokens, 'Jane')
+  // "Jane Roe" names her in full; "Jane" alone names her by a part, even after the whole run was read.
+  t.same(registry.resolveName({ first, last: first + 1, kind: 'name' })?.resolvedBy, 'name')
+  t.same(registry.resolveName({ first, last: first, kind: 'name' })?.resolvedBy, 'surname')
+  t.equal(registry.resolveName({ first, last: first, kind: 'name' })?.entity.name, 'Jane Roe')
+})
