@@ -118,7 +118,7 @@ export function isAbbreviationDot(tokens: readonly Token[], at: number): boolean
  * A quantifier is read from the word list: the tagger calls "Most" and "Many" adjectives, as it does the "Democratic"
  * of "U.S. Democratic senators".
  */
-export function endsWithAbbreviation(word: Token, next: Token): boolean {
+function endsWithAbbreviation(word: Token, next: Token): boolean {
   const bare = withoutFinalStop(word.lower)
   if (SINGLE_LETTER.test(word.text) || TITLE_ABBREVIATIONS.has(bare) || GENDERED_HONORIFICS.has(bare)) return false
   return OPENS_SENTENCE_AFTER_ABBREVIATION.has(next.pos) || INDEFINITE_PRONOUNS.has(next.lower)
