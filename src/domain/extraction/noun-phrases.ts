@@ -24,7 +24,7 @@ import {
 } from './lexicon.js'
 import { isSurnameParticle } from '../speaker-identity.js'
 import { isAbbreviationDot } from './sentences.js'
-import { bareWord, isCapitalisedWord, withoutFinalStop, type Token } from './tokens.js'
+import { bareWord, isAsciiDigit, isCapitalisedWord, withoutFinalStop, type Token } from './tokens.js'
 
 export type MentionKind = 'name' | 'pronoun' | 'role' | 'relative'
 
@@ -149,11 +149,6 @@ export function opensNameAsOrdinal(tokens: readonly Token[], at: number): boolea
     NUMERIC_ORDINAL.test(token.text) &&
     isNameWord(next)
   )
-}
-
-/** 0–9: what `\d` matches without the `u` flag, asked before a regular expression on every word. */
-function isAsciiDigit(code: number): boolean {
-  return code >= 48 && code <= 57
 }
 
 /** A capital joined to a place by a hyphen, the place's first word with it: "R-N.Y", "D-Calif", "I-New". */

@@ -7,7 +7,7 @@ import {
   TITLE_ABBREVIATIONS,
 } from './lexicon.js'
 import type { PartOfSpeech } from './linguistics.js'
-import { withoutFinalStop, type Token } from './tokens.js'
+import { isAsciiDigit, withoutFinalStop, type Token } from './tokens.js'
 
 const TERMINAL = new Set(['.', '!', '?'])
 const QUOTE_MARKS = new Set(['"', '”', '“', '»', '«'])
@@ -48,7 +48,9 @@ export function markSentenceEnds(tokens: readonly Token[]): boolean[] {
 
 /** A token that may open a sentence after a full stop: a capital, an opening mark, a digit, a quotation. */
 function mayOpenSentence(token: Token): boolean {
-  return token.capitalized || OPENING_MARKS.has(token.text) || isDigit(token.text.charCodeAt(0)) || token.segment >= 0
+  return (
+    token.capitalized || OPENING_MARKS.has(token.text) || isAsciiDigit(token.text.charCodeAt(0)) || token.segment >= 0
+  )
 }
 
 function sentenceEnds(tokens: readonly Token[]): boolean[] {
@@ -143,9 +145,4 @@ function closesCityAndState(tokens: readonly Token[], word: number, next: Token)
     place.isWord &&
     place.capitalized
   )
-}
-
-/** An ASCII digit: what `/^\d/` tests of a first character. */
-function isDigit(code: number): boolean {
-  return code >= 48 && code <= 57
 }

@@ -154,8 +154,13 @@ function mayOpenClitic(code: number): boolean {
 
 /** A letter or a digit (ASCII answered without a regular expression: it is most of the text). */
 function isWordStart(code: number): boolean {
-  if (code < 128) return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122)
+  if (code < 128) return isAsciiDigit(code) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122)
   return WORD_START.test(String.fromCharCode(code))
+}
+
+/** 0–9: what `\d` matches without the `u` flag, answered without a regular expression. */
+export function isAsciiDigit(code: number): boolean {
+  return code >= 48 && code <= 57
 }
 
 function isUpperStart(code: number, raw: string): boolean {
