@@ -79,7 +79,9 @@ export async function buildApp(
     EXTRACTION_THREADS: '0',
     // The webhook worker starts a job queue (seconds on PGlite): only the tests of webhooks run it.
     WEBHOOKS: 'false',
-    ...(await testDatabaseEnv(t)),
+    // A database of its own only where the test names none: one made and not used would outlive a test that passes
+    // a teardown it never runs (a process "killed" and built again on the same store).
+    ...(env.DATABASE_URL === undefined && env.DATA_DIR === undefined ? await testDatabaseEnv(t) : {}),
     ...env,
   })
   const fastify = Fastify(serverOptions(config))
