@@ -141,8 +141,15 @@ export const STATE_ABBREVIATIONS: ReadonlySet<string> = set(
     .map((form) => withoutFinalStop(form).toLowerCase()),
 )
 
-/** Abbreviated words written with a full stop, lower-cased without it ("gov", "u.s", "calif"). */
-export const ABBREVIATIONS: ReadonlySet<string> = set([...abbreviations.words, ...STATE_ABBREVIATIONS])
+/**
+ * Abbreviated words written with a full stop, lower-cased without it ("gov", "u.s", "calif"). Every abbreviated title
+ * is one: its full stop never ends a sentence ("said Spc. Jane Roe"), whether or not the tagger keeps it on the word.
+ */
+export const ABBREVIATIONS: ReadonlySet<string> = set([
+  ...abbreviations.words,
+  ...STATE_ABBREVIATIONS,
+  ...TITLE_ABBREVIATIONS.keys(),
+])
 
 /** Nouns that make a capitalised run or a "the …" phrase an organisation. */
 export const ORGANISATION_WORDS: ReadonlySet<string> = set(organisationNouns.nouns)

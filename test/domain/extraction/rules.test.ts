@@ -2,6 +2,7 @@ import t from 'tap'
 import { extractQuotes, type ExtractedQuote } from '../../../src/domain/extraction/index.js'
 import { isVerbAt, signatureAt } from '../../../src/domain/extraction/attribution.js'
 import { analyseArticle } from '../../../src/domain/extraction/extract-quotes.js'
+import { TITLE_ABBREVIATIONS } from '../../../src/domain/extraction/lexicon.js'
 import { findQuotedSegments } from '../../../src/domain/extraction/quote-marks.js'
 import { tokenize } from '../../../src/domain/extraction/tokens.js'
 
@@ -506,6 +507,23 @@ t.test('a word that keeps its full stop ends a sentence when a grammar word foll
   t.notOk(endsAt('The clerk met Mr. Will on Monday.', 'Mr.'))
   t.notOk(endsAt('The clerk met Jane R. Will on Monday.', 'R.'))
   t.notOk(endsAt('The case of Roe vs. Wade went on.', 'vs.'))
+})
+
+t.test('an abbreviated title never ends a sentence, whether or not the tagger keeps its full stop', async (t) => {
+  // The tagger splits the stop off titles it does not know ("Sens", "."), which then read as a sentence's end.
+  for (const title of TITLE_ABBREVIATIONS.keys()) {
+    const text = `The clerk met ${title[0]?.toUpperCase()}${title.slice(1)}. Jane Roe and John Doe on Monday.`
+    const { sentenceEnds } = analyseArticle(text)
+    t.notOk(sentenceEnds.slice(0, -1).includes(true), text)
+  }
+  const quote = '“We will appeal the ruling,” said Spc. Will Roe, who served two tours.'
+  t.equal(mention(quote, extractQuotes(quote)[0]), 'Spc. Will Roe')
+  // Both pieces are one statement of the senators named between them.
+  const letter =
+    '“We will appeal the ruling,” Sens. Jane Roe, D-Ohio, and John Doe, R-Utah, said in a statement. ' +
+    '“The people deserve better.”'
+  t.same(allPieces(letter), [['We will appeal the ruling,', 'The people deserve better.']])
+  t.equal(speakerOf(letter), 'Jane Roe')
 })
 
 t.test('a lawmaker’s party-and-state label is never the speaker, nor a person a pronoun can stand for', async (t) => {
