@@ -204,12 +204,18 @@ export function mayOpenName(tokens: readonly Token[], at: number): boolean {
  * lower-case noun, when a capitalised word follows them; "of" before a capitalised word ("spokesman of Acme") is
  * where the role's holder is named, not part of a title.
  */
-function roleChainEnd(tokens: readonly Token[], from: number, ceiling: number): number {
+function roleChainEnd(tokens: readonly Token[], from: number, ceiling: number, insideName = false): number {
   let i = from
   while (i <= ceiling && i - from < 4) {
     const token = tokens[i] as Token
     // "a campaign official Monday.": a word that is never a name's, alone, ends no chain ("governor Jan Brewster" does).
-    if (token.capitalized) return i === from || (!continuesName(token) && tokens[i + 1]?.capitalized !== true) ? -1 : i
+    if (token.capitalized) {
+      if (i === from || (!continuesName(token) && tokens[i + 1]?.capitalized !== true)) return -1
+      // Inside a name, a past form alone before a capital is a verb the tagger read as an adjective ("Roe branded Will
+      // Doe a liar", "Roe grilled Doe"), not a title's modifier ("Acme retired spokesman Will Doe", and where a name
+      // opens, "retired Army Gen. Will Doe"). Nouns the tagger calls adjectives go on ("Oversight ranking Democrat").
+      return insideName && i === from + 1 && (tokens[from] as Token).lower.endsWith('ed') ? -1 : i
+    }
     const field = tokens[i + 1]
     if (
       token.lower === 'of' &&
@@ -422,7 +428,7 @@ export function nameStartingAt(tokens: readonly Token[], first: number, within: 
       joinsOfficeName(tokens, i)
     )
       continue
-    const chainEnd = roleChainEnd(tokens, i, ceiling)
+    const chainEnd = roleChainEnd(tokens, i, ceiling, true)
     if (chainEnd > i) {
       last = chainEnd
       i = chainEnd

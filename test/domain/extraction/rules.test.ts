@@ -526,6 +526,24 @@ t.test('an abbreviated title never ends a sentence, whether or not the tagger ke
   t.equal(speakerOf(letter), 'Jane Roe')
 })
 
+t.test('a past form the tagger reads as an adjective is the verb between two names, not part of one', async (t) => {
+  t.equal(
+    speakerOf('With her husband in the audience, Roe branded Will Doe a serial liar. “He is a liar,” Doe said.'),
+    'Will Doe',
+  )
+  t.equal(speakerOf('At the hearing on Monday, Roe grilled Doe over the leaks. “It was a mistake,” Doe said.'), 'Doe')
+  // Nouns the tagger calls adjectives go on with the name, and a past form before a title is the title's modifier,
+  // inside a name or where one opens (the statement's two pieces stay one).
+  const ranking = '“They are frustrated,” said Oversight ranking Democrat Will Doe.'
+  t.equal(mention(ranking, extractQuotes(ranking)[0]), 'Oversight ranking Democrat Will Doe')
+  const spokesman = '“It is late,” said Acme retired spokesman Will Doe.'
+  t.equal(mention(spokesman, extractQuotes(spokesman)[0]), 'Acme retired spokesman Will Doe')
+  const general =
+    '“It is an uncomfortable situation,” said retired Brig. Gen. Will Doe, a former Defense Department appointee ' +
+    'who supports the proposal. “He is looking for guidance.”'
+  t.same(allPieces(general), [['It is an uncomfortable situation,', 'He is looking for guidance.']])
+})
+
 t.test('a lawmaker’s party-and-state label is never the speaker, nor a person a pronoun can stand for', async (t) => {
   t.equal(speakerOf('House Majority Leader Mark Pell, R-Ala. said he was “disappointed” in the ruling.'), 'Mark Pell')
   t.equal(
