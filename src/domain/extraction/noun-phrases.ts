@@ -208,6 +208,8 @@ function roleChainEnd(tokens: readonly Token[], from: number, ceiling: number, i
   let i = from
   while (i <= ceiling && i - from < 4) {
     const token = tokens[i] as Token
+    // Like a name, a chain never runs across a sentence's end, a headline's among them ("… rips Acme spokesman¶Roe").
+    if (i > from && (tokens[i - 1] as Token).endsSentence) return -1
     // "a campaign official Monday.": a word that is never a name's, alone, ends no chain ("governor Jan Brewster" does).
     if (token.capitalized) {
       if (i === from || (!continuesName(token) && tokens[i + 1]?.capitalized !== true)) return -1

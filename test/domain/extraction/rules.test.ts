@@ -544,6 +544,22 @@ t.test('a past form the tagger reads as an adjective is the verb between two nam
   t.same(allPieces(general), [['It is an uncomfortable situation,', 'He is looking for guidance.']])
 })
 
+t.test('a headline ending on a role’s word lends no title to the name opening the next paragraph', async (t) => {
+  t.equal(
+    speakerOf(
+      'Roe rips Acme spokesman\n\nMark Doe, however, did not hold back. “I am astounded by the people she hired,” Doe said.',
+    ),
+    'Mark Doe',
+  )
+  t.same(
+    speakers(
+      'Flags lowered in memory of Harbor police\n\nJane Roe issued a statement calling it “a coordinated assault.” ' +
+        'She also said “our city has become too divided.”',
+    ),
+    ['Jane Roe', 'Jane Roe'],
+  )
+})
+
 t.test('a lawmaker’s party-and-state label is never the speaker, nor a person a pronoun can stand for', async (t) => {
   t.equal(speakerOf('House Majority Leader Mark Pell, R-Ala. said he was “disappointed” in the ruling.'), 'Mark Pell')
   t.equal(
