@@ -142,14 +142,10 @@ export const STATE_ABBREVIATIONS: ReadonlySet<string> = set(
 )
 
 /**
- * Abbreviated words written with a full stop, lower-cased without it ("gov", "u.s", "calif"). Every abbreviated title
- * is one: its full stop never ends a sentence ("said Spc. Jane Roe"), whether or not the tagger keeps it on the word.
+ * Abbreviated words written with a full stop, lower-cased without it ("u.s", "calif"). The titles' abbreviations
+ * (TITLE_ABBREVIATIONS) are read beside them by sentences.ts, where they are written as titles, with a capital.
  */
-export const ABBREVIATIONS: ReadonlySet<string> = set([
-  ...abbreviations.words,
-  ...STATE_ABBREVIATIONS,
-  ...TITLE_ABBREVIATIONS.keys(),
-])
+export const ABBREVIATIONS: ReadonlySet<string> = set([...abbreviations.words, ...STATE_ABBREVIATIONS])
 
 /** Nouns that make a capitalised run or a "the …" phrase an organisation. */
 export const ORGANISATION_WORDS: ReadonlySet<string> = set(organisationNouns.nouns)

@@ -3,6 +3,7 @@ import { genderOfFirstName } from './first-names.js'
 import { MONTHS, NAME_CONNECTORS, NOT_NAMES, PARTY_MEMBERS, PLACES, TITLE_FUNCTION_WORDS } from './lexicon.js'
 import { isAcronym, isBodyNoun, isPluralRoleWord } from './entities.js'
 import { isRoleWord, partyLabelEnd } from './noun-phrases.js'
+import { isAbbreviationDot } from './sentences.js'
 import { bareWord, isCapitalisedWord, withoutPossessive, type Token } from './tokens.js'
 
 const LETTER = /\p{L}/u
@@ -69,8 +70,15 @@ export function markProperNames(tokens: Token[], sentenceEnds: readonly boolean[
     // "Sr QNP source", "a Sr. Harbor official": a generational suffix follows a name, and elsewhere stands for "senior".
     if (isGenerationalSuffix(token.text) && !followsName(tokens, index)) return
     const next = tokens[index + 1]
+    // A title whose full stop the tagger split off ("Cpl", ".") is followed by the name after its stop.
+    const nameAt = next?.text === '.' && isAbbreviationDot(tokens, index + 1) ? index + 2 : index + 1
+    const named = tokens[nameAt]
     const followedByName =
-      next !== undefined && next.isWord && next.capitalized && next.start - token.end <= 1 && nameWord(next, index + 1)
+      named !== undefined &&
+      named.isWord &&
+      named.capitalized &&
+      named.start - (tokens[nameAt - 1] as Token).end <= 1 &&
+      nameWord(named, nameAt)
     // A proper noun acting as subject of the verb right after it ("Russia insisted") needs no more evidence.
     const subjectOfVerb = token.pos === 'PROPN' && next !== undefined && (next.pos === 'VERB' || next.pos === 'AUX')
     // "Maybe Jones was tired", "Said Jones:", "See Jones": a capital before a name is evidence only for a noun.

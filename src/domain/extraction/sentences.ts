@@ -109,8 +109,16 @@ export function isAbbreviationDot(tokens: readonly Token[], at: number): boolean
     dot.text === '.' &&
     word.isWord &&
     word.end === dot.start &&
-    (ABBREVIATIONS.has(word.lower) || INITIALS.test(word.text))
+    (ABBREVIATIONS.has(word.lower) || isTitleAbbreviation(word, word.lower) || INITIALS.test(word.text))
   )
+}
+
+/**
+ * A title's abbreviation written as one, with its capital ("Sen.", "Spc.", "Brig."): its full stop never ends a
+ * sentence, whether or not the tagger keeps it on the word. In lower case it is a word ("in the brig.", "three reps.").
+ */
+function isTitleAbbreviation(word: Token, bare: string): boolean {
+  return word.capitalized && TITLE_ABBREVIATIONS.has(bare)
 }
 
 /**
@@ -122,7 +130,7 @@ export function isAbbreviationDot(tokens: readonly Token[], at: number): boolean
  */
 function endsWithAbbreviation(word: Token, next: Token): boolean {
   const bare = withoutFinalStop(word.lower)
-  if (SINGLE_LETTER.test(word.text) || TITLE_ABBREVIATIONS.has(bare) || GENDERED_HONORIFICS.has(bare)) return false
+  if (SINGLE_LETTER.test(word.text) || isTitleAbbreviation(word, bare) || GENDERED_HONORIFICS.has(bare)) return false
   return OPENS_SENTENCE_AFTER_ABBREVIATION.has(next.pos) || INDEFINITE_PRONOUNS.has(next.lower)
 }
 

@@ -516,6 +516,14 @@ t.test('an abbreviated title never ends a sentence, whether or not the tagger ke
     const { sentenceEnds } = analyseArticle(text)
     t.notOk(sentenceEnds.slice(0, -1).includes(true), text)
   }
+  // In lower case it is a word, and a sentence may end on it: two sentences, whether or not the stop is its own token.
+  for (const text of [
+    'Will Roe spent a month in the brig. He told us so.',
+    'Roe did three more reps. Then she rested.',
+  ])
+    t.equal(analyseArticle(text).sentenceEnds.filter(Boolean).length, 2, text)
+  // At a sentence's start too the title's stop stands between it and the name it opens.
+  t.equal(speakerOf('Cpl. Jane Roe led the patrol on Monday. “We are ready,” the corporal said.'), 'Jane Roe')
   const quote = '“We will appeal the ruling,” said Spc. Will Roe, who served two tours.'
   t.equal(mention(quote, extractQuotes(quote)[0]), 'Spc. Will Roe')
   // Both pieces are one statement of the senators named between them.
