@@ -2,6 +2,7 @@ import {
   DETERMINERS,
   DOCUMENT_WORDS,
   NAME_CONNECTORS,
+  NOT_CURRENT,
   NOT_NAMES,
   PAGE_FURNITURE,
   PAGE_FURNITURE_NOUNS,
@@ -214,9 +215,11 @@ function roleChainEnd(tokens: readonly Token[], from: number, ceiling: number, i
     if (token.capitalized) {
       if (i === from || (!continuesName(token) && tokens[i + 1]?.capitalized !== true)) return -1
       // Inside a name, a past form alone before a capital is a verb the tagger read as an adjective ("Roe branded Will
-      // Doe a liar", "Roe grilled Doe"), not a title's modifier ("Acme retired spokesman Will Doe", and where a name
-      // opens, "retired Army Gen. Will Doe"). Nouns the tagger calls adjectives go on ("Oversight ranking Democrat").
-      return insideName && i === from + 1 && (tokens[from] as Token).lower.endsWith('ed') ? -1 : i
+      // Doe a liar", "Roe slammed Sen. Doe"), not a title's modifier: a word of a past office ("Harbor Guard retired
+      // Col. Jane Roe"), one before a role's word ("Acme retired spokesman"), or where a name opens ("retired Army Gen.
+      // Will Doe"). Nouns the tagger calls adjectives go on ("Oversight ranking Democrat").
+      const opener = (tokens[from] as Token).lower
+      return insideName && i === from + 1 && opener.endsWith('ed') && !NOT_CURRENT.has(opener) ? -1 : i
     }
     const field = tokens[i + 1]
     if (
@@ -224,6 +227,7 @@ function roleChainEnd(tokens: readonly Token[], from: number, ceiling: number, i
       i > from &&
       isRoleWord(tokens[i - 1] as Token) &&
       field !== undefined &&
+      !field.endsSentence &&
       field.isWord &&
       field.segment < 0 &&
       !field.capitalized &&

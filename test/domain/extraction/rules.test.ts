@@ -540,6 +540,8 @@ t.test('a past form the tagger reads as an adjective is the verb between two nam
     'Will Doe',
   )
   t.equal(speakerOf('At the hearing on Monday, Roe grilled Doe over the leaks. “It was a mistake,” Doe said.'), 'Doe')
+  // A past office's word stays a title's ("retired").
+  t.equal(speakerOf('“It is a mess,” said Harbor Guard retired Col. Jane Roe.'), 'Jane Roe')
   // Nouns the tagger calls adjectives go on with the name, and a past form before a title is the title's modifier,
   // inside a name or where one opens (the statement's two pieces stay one).
   const ranking = '“They are frustrated,” said Oversight ranking Democrat Will Doe.'
@@ -565,6 +567,11 @@ t.test('a headline ending on a role’s word lends no title to the name opening 
         'She also said “our city has become too divided.”',
     ),
     ['Jane Roe', 'Jane Roe'],
+  )
+  // Nor does an office's field ("secretary of state").
+  t.equal(
+    speakerOf('Roe names new Harbor secretary of state\n\nJane Doe said she was “honored by the trust.”'),
+    'Jane Doe',
   )
 })
 
