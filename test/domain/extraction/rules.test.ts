@@ -31,6 +31,9 @@ function mention(text: string, quote: ExtractedQuote | undefined): string | null
   return span ? text.slice(span[0], span[1]) : null
 }
 
+/** The words of the text naming the first quote's speaker. */
+const mentionOf = (text: string) => mention(text, extractQuotes(text)[0])
+
 t.test('grouping', async (t) => {
   t.test('a paragraph continuing a quotation with a cue of its own is a new quote', async (t) => {
     const text =
@@ -210,7 +213,7 @@ t.test('cues', async (t) => {
 
   t.test('a speech verb after a determiner or a possessive is a noun', async (t) => {
     const text = 'He’s claiming that litter is “a huge, huge nuisance on these streets.”'
-    t.equal(mention(text, extractQuotes(text)[0]), 'He')
+    t.equal(mentionOf(text), 'He')
   })
 
   t.test('an -ing form after a quote without an auxiliary names a thing', async (t) => {
@@ -225,16 +228,16 @@ t.test('cues', async (t) => {
 
   t.test('a subject set off by commas from its verb', async (t) => {
     const text = '“We won,” Jane Roe, who is the mayor, in a long speech, said.'
-    t.equal(mention(text, extractQuotes(text)[0]), 'Jane Roe')
+    t.equal(mentionOf(text), 'Jane Roe')
   })
 
   t.test('a cue after a quote that ends its sentence', async (t) => {
     const atEnd = '“We won.” Jane Roe said'
-    t.equal(mention(atEnd, extractQuotes(atEnd)[0]), 'Jane Roe')
+    t.equal(mentionOf(atEnd), 'Jane Roe')
     const beforeBreak = '“We won.” Jane Roe said\n\nThe end.'
-    t.equal(mention(beforeBreak, extractQuotes(beforeBreak)[0]), 'Jane Roe')
+    t.equal(mentionOf(beforeBreak), 'Jane Roe')
     const comma = '“We won.” Jane Roe said, smiling.'
-    t.equal(mention(comma, extractQuotes(comma)[0]), 'Jane Roe')
+    t.equal(mentionOf(comma), 'Jane Roe')
   })
 
   t.test('an inverted cue with a pronoun', async (t) => {
@@ -269,7 +272,7 @@ t.test('speakers', async (t) => {
 
   t.test('a contracted pronoun is the mention', async (t) => {
     const text = 'Jane Roe arrived. “We will win,” she’s said.'
-    t.equal(mention(text, extractQuotes(text)[0]), 'she')
+    t.equal(mentionOf(text), 'she')
   })
 
   t.test('a relative pronoun stands for the name before it', async (t) => {
@@ -462,7 +465,7 @@ t.test(
       'Jane Roe spoke first. Her budget “is a gamble with other people’s money” that the city cannot afford, said Mark Pell, director of the Riverbank Taxpayers Union.',
       'Roe has been a “steady hand” for the party in the valley, said Mark Pell, a strategist for the Harbor Party, on Tuesday.',
     ]
-    for (const text of texts) t.equal(mention(text, extractQuotes(text)[0]), 'Mark Pell', text)
+    for (const text of texts) t.equal(mentionOf(text), 'Mark Pell', text)
   },
 )
 
@@ -524,8 +527,7 @@ t.test('an abbreviated title never ends a sentence, whether or not the tagger ke
     t.equal(analyseArticle(text).sentenceEnds.filter(Boolean).length, 2, text)
   // At a sentence's start too the title's stop stands between it and the name it opens.
   t.equal(speakerOf('Cpl. Jane Roe led the patrol on Monday. “We are ready,” the corporal said.'), 'Jane Roe')
-  const quote = '“We will appeal the ruling,” said Spc. Will Roe, who served two tours.'
-  t.equal(mention(quote, extractQuotes(quote)[0]), 'Spc. Will Roe')
+  t.equal(mentionOf('“We will appeal the ruling,” said Spc. Will Roe, who served two tours.'), 'Spc. Will Roe')
   // Both pieces are one statement of the senators named between them.
   const letter =
     '“We will appeal the ruling,” Sens. Jane Roe, D-Ohio, and John Doe, R-Utah, said in a statement. ' +
@@ -535,19 +537,20 @@ t.test('an abbreviated title never ends a sentence, whether or not the tagger ke
 })
 
 t.test('a past form the tagger reads as an adjective is the verb between two names, not part of one', async (t) => {
-  t.equal(
-    speakerOf('With her husband in the audience, Roe branded Will Doe a serial liar. “He is a liar,” Doe said.'),
-    'Will Doe',
-  )
-  t.equal(speakerOf('At the hearing on Monday, Roe grilled Doe over the leaks. “It was a mistake,” Doe said.'), 'Doe')
-  // A past office's word stays a title's ("retired").
-  t.equal(speakerOf('“It is a mess,” said Harbor Guard retired Col. Jane Roe.'), 'Jane Roe')
+  const speakerAfterVerb: [string, string][] = [
+    ['With her husband in the audience, Roe branded Will Doe a serial liar. “He is a liar,” Doe said.', 'Will Doe'],
+    ['At the hearing on Monday, Roe grilled Doe over the leaks. “It was a mistake,” Doe said.', 'Doe'],
+    // A past office's word stays a title's ("retired").
+    ['“It is a mess,” said Harbor Guard retired Col. Jane Roe.', 'Jane Roe'],
+  ]
+  for (const [text, speaker] of speakerAfterVerb) t.equal(speakerOf(text), speaker, text)
   // Nouns the tagger calls adjectives go on with the name, and a past form before a title is the title's modifier,
   // inside a name or where one opens (the statement's two pieces stay one).
-  const ranking = '“They are frustrated,” said Oversight ranking Democrat Will Doe.'
-  t.equal(mention(ranking, extractQuotes(ranking)[0]), 'Oversight ranking Democrat Will Doe')
-  const spokesman = '“It is late,” said Acme retired spokesman Will Doe.'
-  t.equal(mention(spokesman, extractQuotes(spokesman)[0]), 'Acme retired spokesman Will Doe')
+  t.equal(
+    mentionOf('“They are frustrated,” said Oversight ranking Democrat Will Doe.'),
+    'Oversight ranking Democrat Will Doe',
+  )
+  t.equal(mentionOf('“It is late,” said Acme retired spokesman Will Doe.'), 'Acme retired spokesman Will Doe')
   const general =
     '“It is an uncomfortable situation,” said retired Brig. Gen. Will Doe, a former Defense Department appointee ' +
     'who supports the proposal. “He is looking for guidance.”'
