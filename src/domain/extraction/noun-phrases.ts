@@ -203,7 +203,8 @@ export function mayOpenName(tokens: readonly Token[], at: number): boolean {
  * Lower-case role or organisation words leading up to a capitalised word ("press secretary Josh"): index of that word,
  * or -1. A role may take the field it covers ("secretary of state Jane Roe", "chief of staff John Doe"): "of" and one
  * lower-case noun, when a capitalised word follows them; "of" before a capitalised word ("spokesman of Acme") is
- * where the role's holder is named, not part of a title.
+ * where the role's holder is named, not part of a title. `insideName`: the chain would go on a name already begun,
+ * where a past form alone is a verb between two names.
  */
 function roleChainEnd(tokens: readonly Token[], from: number, ceiling: number, insideName = false): number {
   let i = from
