@@ -413,7 +413,7 @@ export function nameStartingAt(tokens: readonly Token[], first: number, within: 
     const token = tokens[i] as Token
     if (token.segment >= 0 || token.paragraph !== start.paragraph || (tokens[i - 1] as Token).endsSentence) break
     // "Trump’s Push for Results": a possessive ends the name it belongs to.
-    if (POSSESSIVE.test((tokens[last] as Token).lower) && /['’]/.test((tokens[last] as Token).text)) break
+    if (isPossessiveWord(tokens[last] as Token)) break
     if (token.text === '.' && isAbbreviationDot(tokens, i)) {
       last = i
       continue
@@ -597,5 +597,33 @@ export function mentionStartingAt(tokens: readonly Token[], first: number, withi
     }
     return null
   }
-  return nameStartingAt(tokens, first, ceiling)
+  const name = nameStartingAt(tokens, first, ceiling)
+  // "said Harbor’s deputy police chief Ed Tolland", "said KVRT’s Jane Roe": the name a possessive's owner leads to is
+  // the one who speaks; the owner only says whose.
+  if (name && isPossessiveWord(tokens[name.last] as Token) && !hasLowerCaseWord(tokens, name)) {
+    const owned = nameStartingAt(tokens, name.last + 1, ceiling)
+    if (owned && !modifiesNounAfter(tokens, owned)) return owned
+  }
+  return name
+}
+
+/** "Jane Roe of Harbor’s": a name that holds a lower-case word is two, and its possessive is the second's. */
+function hasLowerCaseWord(tokens: readonly Token[], name: Mention): boolean {
+  for (let i = name.first; i <= name.last; i++)
+    if ((tokens[i] as Token).isWord && !(tokens[i] as Token).capitalized) return true
+  return false
+}
+
+function isPossessiveWord(token: Token): boolean {
+  return POSSESSIVE.test(token.lower) && /['’]/.test(token.text)
+}
+
+/**
+ * A name that only modifies the common noun after it ("the official Harbor feed", "KVRT’s Harbor Desk blog"): the
+ * noun heads the phrase, and the name names no one.
+ */
+export function modifiesNounAfter(tokens: readonly Token[], name: Mention): boolean {
+  // A verb of saying the tagger calls a noun ("Harbor Watch tweets") is the name's verb.
+  const next = tokens[name.last + 1]
+  return next?.pos === 'NOUN' && !SPEECH_VERBS.has(next.lower)
 }

@@ -9,8 +9,10 @@ import {
 import type { Entity } from './entities.js'
 import {
   COORDINATORS,
+  DEMONYMS,
   DETERMINERS,
   LISTENER_VERBS,
+  PARTY_MEMBERS,
   POSSESSIVE_PRONOUNS,
   PREPOSITIONS_BEFORE_NAMES,
   SPEECH_NOUNS,
@@ -26,6 +28,7 @@ import {
   namesAThing,
   mentionEndingAt,
   mentionStartingAt,
+  modifiesNounAfter,
   nameStartingAt,
   mayOpenName,
   pronounOf,
@@ -127,8 +130,25 @@ export interface CandidateContext {
   entityOf: (mention: Mention) => Entity | null
 }
 
+/** A description and the name right after it that it titles: "the advocacy group" and "Harbor Watch". */
+interface Titled {
+  description: Mention
+  name: Mention
+}
+
+/**
+ * The name a mention stands for when it reaches into a description that titles a name: a rule or a cue that reads
+ * "Harbor’s" or "the group" of "Harbor’s deputy police chief Ed Tolland" means Ed Tolland.
+ */
+function titledName(titled: readonly Titled[], mention: Mention): Mention {
+  for (const { description, name } of titled) if (overlaps(description, mention)) return name
+  return mention
+}
+
 interface SentenceFacts {
   mentions: Mention[]
+  /** Descriptions that title the name after them, which stands for both (mentionsIn). */
+  titled: Titled[]
   /** Each mention's first token, in order: what a quote's nearest mentions are found by. */
   firsts: number[]
   /** Mentions inside an aside of the writer's, between dashes or brackets ("— exchanged with Jane Roe —"). */
@@ -210,8 +230,30 @@ function headsModifiers(tokens: readonly Token[], subject: Mention, holder: Read
   return true
 }
 
-/** The writer's mentions of people, organisations and writings in tokens first..last, in order. */
-function mentionsIn(tokens: readonly Token[], first: number, last: number): Mention[] {
+/**
+ * The name a description titles: the one that opens right after its last token `at`, in its sentence. Not a name
+ * that only modifies the noun after it ("the official Harbor feed"), a word alone that describes (a party's member,
+ * a people's adjective or a role: "one veteran Republican working", "the company CEO"), nor a name a determiner
+ * follows (a verb or a cut name: "the group Keep the Gates"). A writing's title is not its author ("the book Harbor
+ * Lights").
+ */
+function nameRightAfter(tokens: readonly Token[], at: number, last: number): Mention | null {
+  if (at + 1 > last) return null
+  if (isDocumentWord(tokens[at] as Token)) return null
+  const name = nameStartingAt(tokens, at + 1, last)
+  if (name === null || modifiesNounAfter(tokens, name) || DETERMINERS.has(tokens[name.last + 1]?.lower ?? ''))
+    return null
+  const word = tokens[name.first] as Token
+  const describes =
+    name.first === name.last && (PARTY_MEMBERS.has(word.lower) || DEMONYMS.has(word.lower) || isRoleWordOrPlural(word))
+  return describes ? null : name
+}
+
+/**
+ * The writer's mentions of people, organisations and writings in tokens first..last, in order. A description that
+ * titles the name right after it is no mention of its own: it goes into `titled` with that name.
+ */
+function mentionsIn(tokens: readonly Token[], first: number, last: number, titled: Titled[]): Mention[] {
   const found: Mention[] = []
   for (let i = first; i <= last; i++) {
     const token = tokens[i] as Token
@@ -233,7 +275,11 @@ function mentionsIn(tokens: readonly Token[], first: number, last: number): Ment
     if (described && isAgentDescription(tokens, described)) {
       // "the Roe campaign", "Trump’s camp": the name inside only says whose; the phrase is the candidate.
       while (found.length > 0 && (found[found.length - 1] as Mention).first >= described.first) found.pop()
-      found.push(described)
+      // "the activist Jane Roe said", "the advocacy group Harbor Watch said": a description the name follows at once
+      // is that name's title, not another candidate; the name, found next, stands for both.
+      const name = nameRightAfter(tokens, described.last, last)
+      if (name) titled.push({ description: described, name })
+      else found.push(described)
     }
   }
   return found
@@ -255,7 +301,8 @@ export class CandidateFinder {
     const { tokens, sentenceStarts } = this.context
     const first = sentenceStarts[sentence] as number
     const last = ((sentenceStarts[sentence + 1] as number | undefined) ?? tokens.length) - 1
-    let mentions = mentionsIn(tokens, first, last)
+    const titled: Titled[] = []
+    let mentions = mentionsIn(tokens, first, last, titled)
     const cues: SentenceFacts['cues'] = []
     for (let i = first; i <= last; i++) {
       const token = tokens[i] as Token
@@ -278,7 +325,7 @@ export class CandidateFinder {
           inverted = true
         }
       }
-      cues.push({ verb: i, subject, inverted })
+      cues.push({ verb: i, subject: subject && titledName(titled, subject), inverted })
     }
     // "— Jane Roe, at the rally." under a quotation: the dash is the cue, the name after it its subject.
     const signed = signatureAt(tokens, first)
@@ -346,6 +393,7 @@ export class CandidateFinder {
     }
     const facts = {
       mentions,
+      titled,
       firsts: mentions.map((mention) => mention.first),
       asides,
       appositives,
@@ -417,6 +465,8 @@ export class CandidateFinder {
         if ((tokens[i] as Token).segment >= 0) return true
       return false
     }
+    if (ruleChoice)
+      ruleChoice = titledName(this.sentenceFacts(sentenceOf[ruleChoice.first] as number).titled, ruleChoice)
     // The rules may find a speaker the window does not hold (a transcript's "HOST:" inside the quotation).
     if (ruleChoice && !all.some(({ mention }) => overlaps(mention, ruleChoice)))
       all.push({ mention: ruleChoice, sentence: sentenceOf[ruleChoice.first] as number })

@@ -786,3 +786,63 @@ t.test('"another" or "one" before a verb of saying is its subject, not the deter
   t.same(cueWords('Another claim was that the pier was closed.'), [], '"another claim" is a noun phrase')
   t.same(cueWords('No one says the pier was closed.'), [], 'negated, it names nobody')
 })
+
+t.test('a description the name follows at once is its title: the name speaks', async (t) => {
+  const cases: Array<[string, string]> = [
+    ['The park closed. “We will not stop,” the activist Maria Lopez said.', 'Maria Lopez'],
+    ['The park closed. “We will not stop,” the advocacy group Harbor Watch said in a statement.', 'Harbor Watch'],
+    ['The park closed. The advocacy group Harbor Watch said: “We will not stop.”', 'Harbor Watch'],
+    ['The park closed. “We will not stop,” Harbor’s deputy police chief Ed Tolland said.', 'Ed Tolland'],
+    // A rule or a cue that reads the owner of the description means the name it titles.
+    ['The park closed. “We will not stop,” said Harbor’s deputy police chief Ed Tolland.', 'Ed Tolland'],
+    ['The park closed. “We will not stop,” said Harbor’s former parks director Will Benton.', 'Will Benton'],
+    [
+      'The park closed. According to Harbor’s former parks director Will Benton, it was “a test” of will.',
+      'Will Benton',
+    ],
+  ]
+  for (const [text, speaker] of cases) t.equal(speakerOf(text), speaker, text)
+  t.equal(mentionOf('The park closed. “We will not stop,” the group Republicans Ashore said.'), 'Republicans Ashore')
+  t.equal(mentionOf('The park closed. The activist Maria Lopez notes “we will not stop.”'), 'Maria Lopez', 'a verb')
+  // Not a name that only modifies a noun, one past the sentence, a word alone that describes, one a determiner follows,
+  // nor a writing's title.
+  t.equal(
+    mentionOf('The park closed. The group’s official Twitter account said “the gates are shut.”'),
+    'The group’s official',
+  )
+  t.equal(mentionOf('“We will not stop,” said the mayor\n\nJane Roe left.'), 'the mayor', 'not across a sentence’s end')
+  t.equal(
+    mentionOf('The park closed. “We will not stop,” said one veteran Republican working on the race.'),
+    'one veteran',
+  )
+  t.equal(
+    mentionOf('The park closed. “We will not stop,” said one veteran American working on the race.'),
+    'one veteran',
+  )
+  t.equal(mentionOf('The park closed. “We will not stop,” said the company CEO at the gate.'), 'the company')
+  t.equal(
+    mentionOf('The park closed. The group Keep the Gates, which sued the city, said “we will not stop.”'),
+    'The group',
+  )
+  t.equal(mentionOf('The park closed. The petition Harbor Voices sent out says: “Reopen it now.”'), 'The petition')
+})
+
+t.test(
+  'a possessive’s owner leads to the name after it, unless the owner’s name holds a lower-case word',
+  async (t) => {
+    t.equal(mentionOf('The park closed. “We will not stop,” said KVRT’s Mara Lane.'), 'Mara Lane')
+    t.equal(
+      mentionOf('The park closed. “We will not stop,” said Harbor’s official Twitter account.'),
+      'Harbor’s official',
+    )
+    t.equal(
+      mentionOf('The park closed. “We will not stop,” says KVRT’s Harbor Desk blog.'),
+      'KVRT’s',
+      'a name modifying a noun',
+    )
+    t.equal(
+      mentionOf('The park closed. “We will not stop,” said Will Dane of Harbor’s Pioneer Trust.'),
+      'Will Dane of Harbor’s',
+    )
+  },
+)
