@@ -453,11 +453,12 @@ function quoteSpanOf(article: Article, group: QuoteGroup): QuoteSpan {
 }
 
 /** The cue whose subject the chosen mention is, when the rules' own cue belongs to someone else. */
-function cueOfMention(article: Article, group: QuoteGroup, mention: Mention): Attribution | null {
+function cueOfMention(group: QuoteGroup, mention: Mention, finder: CandidateFinder): Attribution | null {
   const attribution = group.attribution
-  if (attribution && attribution.speaker.first <= mention.last && mention.first <= attribution.speaker.last)
-    return attribution
-  return null
+  if (!attribution) return null
+  // The cue's subject may be a description that titles the chosen name ("said Harbor’s parks director Jane Roe").
+  const speaker = finder.nameTitledBy(attribution.speaker)
+  return speaker.first <= mention.last && mention.first <= speaker.last ? attribution : null
 }
 
 function extract(
@@ -554,7 +555,7 @@ function extract(
       mention = recent.mention
     } else if (choice?.mention) {
       mention = choice.mention
-      attribution = cueOfMention(article, group, mention)
+      attribution = cueOfMention(group, mention, finder)
       const chosenSpeaker = speakerOfMention(article, mention, attribution)
       entity = chosenSpeaker.entity
       // A speaker named only in an earlier paragraph is inferred from context: nothing next to this quote names them,

@@ -602,7 +602,7 @@ export function mentionStartingAt(tokens: readonly Token[], first: number, withi
   // the one who speaks; the owner only says whose.
   if (name && isPossessiveWord(tokens[name.last] as Token) && !hasLowerCaseWord(tokens, name)) {
     const owned = nameStartingAt(tokens, name.last + 1, ceiling)
-    if (owned && !modifiesNounAfter(tokens, owned)) return owned
+    if (owned && headsItsPhrase(tokens, owned)) return owned
   }
   return name
 }
@@ -619,11 +619,17 @@ function isPossessiveWord(token: Token): boolean {
 }
 
 /**
- * A name that only modifies the common noun after it ("the official Harbor feed", "KVRT’s Harbor Desk blog"): the
- * noun heads the phrase, and the name names no one.
+ * Whether a name heads the phrase it opens, or something after it shows it does not: a common noun it only modifies
+ * ("the official Harbor feed", "KVRT’s Harbor Desk blog"), a determiner, an "of" or "for" a one-word name goes on
+ * through ("Friends of the Park", "Citizens for a Better Harbor": the word before is a cut name), or a verb other than
+ * one of saying, whose subject it is in a clause of its own ("the consultant Acme hired said").
  */
-export function modifiesNounAfter(tokens: readonly Token[], name: Mention): boolean {
-  // A verb of saying the tagger calls a noun ("Harbor Watch tweets") is the name's verb.
+export function headsItsPhrase(tokens: readonly Token[], name: Mention): boolean {
   const next = tokens[name.last + 1]
-  return next?.pos === 'NOUN' && !SPEECH_VERBS.has(next.lower)
+  if (next === undefined) return true
+  // A verb of saying the tagger calls a noun ("Harbor Watch tweets") is the name's verb.
+  if (SPEECH_VERBS.has(next.lower)) return true
+  if (next.pos === 'NOUN' || next.pos === 'VERB' || DETERMINERS.has(next.lower)) return false
+  // Only a word alone is so cut: a person's name goes on to their body ("Jane Roe of the Harbor Trust").
+  return !(name.first === name.last && (next.lower === 'of' || next.lower === 'for'))
 }

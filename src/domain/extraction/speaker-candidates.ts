@@ -28,7 +28,7 @@ import {
   namesAThing,
   mentionEndingAt,
   mentionStartingAt,
-  modifiesNounAfter,
+  headsItsPhrase,
   nameStartingAt,
   mayOpenName,
   pronounOf,
@@ -231,23 +231,30 @@ function headsModifiers(tokens: readonly Token[], subject: Mention, holder: Read
 }
 
 /**
- * The name a description titles: the one that opens right after its last token `at`, in its sentence. Not a name
- * that only modifies the noun after it ("the official Harbor feed"), a word alone that describes (a party's member,
- * a people's adjective or a role: "one veteran Republican working", "the company CEO"), nor a name a determiner
- * follows (a verb or a cut name: "the group Keep the Gates"). A writing's title is not its author ("the book Harbor
- * Lights").
+ * The name the description `described` titles: the one that opens right after it, in its sentence, and heads its
+ * phrase (headsItsPhrase). Not a word alone that describes (a party's member, a people's adjective or a role: "one
+ * veteran Republican working", "the company CEO"). An indefinite description is someone the name's clause goes on to
+ * say something of ("a spokesman Harbor Watch did not name"), and a writing's title is not its author ("the book
+ * Harbor Lights").
  */
-function nameRightAfter(tokens: readonly Token[], at: number, last: number): Mention | null {
-  if (at + 1 > last) return null
-  if (isDocumentWord(tokens[at] as Token)) return null
-  const name = nameStartingAt(tokens, at + 1, last)
-  if (name === null || modifiesNounAfter(tokens, name) || DETERMINERS.has(tokens[name.last + 1]?.lower ?? ''))
+function nameRightAfter(tokens: readonly Token[], described: Mention, last: number): Mention | null {
+  const at = described.last
+  if (
+    at + 1 > last ||
+    isDocumentWord(tokens[at] as Token) ||
+    INDEFINITE_ARTICLES.has((tokens[described.first] as Token).lower)
+  )
     return null
+  const name = nameStartingAt(tokens, at + 1, last)
+  if (name === null || !headsItsPhrase(tokens, name)) return null
   const word = tokens[name.first] as Token
   const describes =
     name.first === name.last && (PARTY_MEMBERS.has(word.lower) || DEMONYMS.has(word.lower) || isRoleWordOrPlural(word))
   return describes ? null : name
 }
+
+/** "a spokesman", "an aide": a description of someone not yet known. */
+const INDEFINITE_ARTICLES = new Set(['a', 'an'])
 
 /**
  * The writer's mentions of people, organisations and writings in tokens first..last, in order. A description that
@@ -276,8 +283,8 @@ function mentionsIn(tokens: readonly Token[], first: number, last: number, title
       // "the Roe campaign", "Trump’s camp": the name inside only says whose; the phrase is the candidate.
       while (found.length > 0 && (found[found.length - 1] as Mention).first >= described.first) found.pop()
       // "the activist Jane Roe said", "the advocacy group Harbor Watch said": a description the name follows at once
-      // is that name's title, not another candidate; the name, found next, stands for both.
-      const name = nameRightAfter(tokens, described.last, last)
+      // is that name's title, not another candidate: the name stands for both.
+      const name = nameRightAfter(tokens, described, last)
       if (name) titled.push({ description: described, name })
       else found.push(described)
     }
@@ -405,6 +412,11 @@ export class CandidateFinder {
     return facts
   }
 
+  /** The name a mention stands for when it reaches into a description that titles that name (titledName). */
+  nameTitledBy(mention: Mention): Mention {
+    return titledName(this.sentenceFacts(this.context.sentenceOf[mention.first] as number).titled, mention)
+  }
+
   /**
    * The candidates for a quote: every mention in its sentence, the one before and the one after (in its
    * paragraph), and the previous quote's speaker. `ruleChoice` and `contextChoice` are the mentions the
@@ -465,8 +477,7 @@ export class CandidateFinder {
         if ((tokens[i] as Token).segment >= 0) return true
       return false
     }
-    if (ruleChoice)
-      ruleChoice = titledName(this.sentenceFacts(sentenceOf[ruleChoice.first] as number).titled, ruleChoice)
+    if (ruleChoice) ruleChoice = this.nameTitledBy(ruleChoice)
     // The rules may find a speaker the window does not hold (a transcript's "HOST:" inside the quotation).
     if (ruleChoice && !all.some(({ mention }) => overlaps(mention, ruleChoice)))
       all.push({ mention: ruleChoice, sentence: sentenceOf[ruleChoice.first] as number })

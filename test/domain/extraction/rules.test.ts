@@ -825,15 +825,36 @@ t.test('a description the name follows at once is its title: the name speaks', a
     'The group',
   )
   t.equal(mentionOf('The park closed. The petition Harbor Voices sent out says: “Reopen it now.”'), 'The petition')
+  // A name in a clause of its own that says something of the description: after an indefinite one, or before a verb.
+  t.equal(mentionOf('The park closed. “We will not stop,” said a spokesman Harbor Watch did not name.'), 'a spokesman')
+  t.equal(mentionOf('The park closed. The consultant Acme Corp. hired said “we will not stop.”'), 'The consultant')
+  // A name cut at its "of" or "for".
+  t.equal(mentionOf('The park closed. “We will not stop,” said the group Citizens for a Better Harbor.'), 'the group')
+  // A chain of descriptions titles the name; so does one before a name and its place.
+  t.equal(mentionOf('The park closed. “We will not stop,” the campaign press secretary Jane Roe said.'), 'Jane Roe')
+  t.equal(mentionOf('The park closed. “We will not stop,” the activist Jane Roe of Harbor said.'), 'Jane Roe of Harbor')
+  t.equal(mentionOf('The park closed. “We will not stop,” said the activist Jane Roe of the Harbor Trust.'), 'Jane Roe')
+  // The cue is the name's: as sure as a cue naming it at once.
+  const [titled] = extractQuotes(
+    'The park closed. “We will not stop,” said Harbor’s former parks director Will Benton.',
+  )
+  const [plain] = extractQuotes('The park closed. “We will not stop,” said Will Benton.')
+  t.equal(titled?.confidence, plain?.confidence)
 })
 
 t.test(
   'a possessive’s owner leads to the name after it, unless the owner’s name holds a lower-case word',
   async (t) => {
     t.equal(mentionOf('The park closed. “We will not stop,” said KVRT’s Mara Lane.'), 'Mara Lane')
+    t.equal(mentionOf('The park closed. “We will not stop,” said KVRT’s Mara Lane'), 'Mara Lane', 'at the text’s end')
     t.equal(
       mentionOf('The park closed. “We will not stop,” said Harbor’s official Twitter account.'),
       'Harbor’s official',
+    )
+    t.equal(
+      mentionOf('The park closed. “We will not stop,” said Harbor’s Friends of the Park.'),
+      'Harbor’s',
+      'a cut name',
     )
     t.equal(
       mentionOf('The park closed. “We will not stop,” says KVRT’s Harbor Desk blog.'),
