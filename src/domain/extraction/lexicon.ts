@@ -230,3 +230,5 @@ export const COMPLEMENTIZERS: ReadonlySet<string> = set(functionWords.complement
 export const SOURCE_PREPOSITIONS: ReadonlySet<string> = set(functionWords.sourcePrepositions)
 /** Open a noun phrase of one thing ("a", "one", "each"): a verb's base form cannot agree with it. */
 export const SINGULAR_DETERMINERS: ReadonlySet<string> = set(functionWords.singularDeterminers)
+/** Open a description of someone not yet known ("a spokesman", "an aide"). */
+export const INDEFINITE_ARTICLES: ReadonlySet<string> = set(functionWords.indefiniteArticles)

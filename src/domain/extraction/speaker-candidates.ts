@@ -11,6 +11,7 @@ import {
   COORDINATORS,
   DEMONYMS,
   DETERMINERS,
+  INDEFINITE_ARTICLES,
   LISTENER_VERBS,
   PARTY_MEMBERS,
   POSSESSIVE_PRONOUNS,
@@ -252,9 +253,6 @@ function nameRightAfter(tokens: readonly Token[], described: Mention, last: numb
     name.first === name.last && (PARTY_MEMBERS.has(word.lower) || DEMONYMS.has(word.lower) || isRoleWordOrPlural(word))
   return describes ? null : name
 }
-
-/** "a spokesman", "an aide": a description of someone not yet known. */
-const INDEFINITE_ARTICLES = new Set(['a', 'an'])
 
 /**
  * The writer's mentions of people, organisations and writings in tokens first..last, in order. A description that
