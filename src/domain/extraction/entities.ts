@@ -703,6 +703,15 @@ function noteFirstNameGender(entity: Entity): void {
   entity.nameGender = genderOfFirstName(entity.words[0] as string) ?? undefined
 }
 
+/** The first entity, of a surname's mentions in the order the article gives them, that passes `test`. */
+function firstIntroduced(candidates: readonly EntityMention[], test: (entity: Entity) => boolean): Entity | undefined {
+  for (let m = 0; m < candidates.length && m < MAX_ANTECEDENTS; m++) {
+    const { entity } = candidates[m] as EntityMention
+    if (test(entity)) return entity
+  }
+  return undefined
+}
+
 /**
  * A single capitalised word may be a place ("Mexico"); he or she only refers to a name that shows it
  * belongs to a person: a first name and surname, a title, or a pronoun already pointing at it.
@@ -1104,7 +1113,6 @@ export class EntityRegistry {
   private findBySurname(words: readonly string[], before: number, gender: Gender | null = null): Entity | undefined {
     const last = words[words.length - 1] as string
     const candidates = this.bySurname.get(last) ?? []
-    let fallback: Entity | undefined
     // "Mrs. Roe" after "Gov. John Roe and his wife, Jane Roe": an honorific's gender passes over a bearer of the other.
     const sameGender = (entity: Entity): boolean => {
       const known = genderByVotes(entity) ?? entity.nameGender
@@ -1114,19 +1122,19 @@ export class EntityRegistry {
       entity.words[entity.words.length - 1] === last &&
       (words.length === 1 || entity.words.length === 1 || words.every((w) => entity.words.includes(w))) &&
       sameGender(entity)
-    // The nearest one before, else the first one after ("Sheinbaum" first, "Claudia Sheinbaum" later).
+    // A surname alone is the first of its bearers the article introduces: a writer keeps calling the one the story is
+    // about by it, and sets a second bearer (a relative, a namesake) apart by a full or a given name.
+    if (words.length === 1) return firstIntroduced(candidates, fits)
+    // A fuller name: the nearest one before, else the first one after ("Roe" first, "Jane Roe" later).
     for (let m = firstStartingAt(candidates, before) - 1, n = 0; m >= 0 && n < MAX_ANTECEDENTS; m--, n++) {
       const { entity } = candidates[m] as EntityMention
       if (fits(entity)) return entity
     }
     for (let m = firstStartingAt(candidates, before), n = 0; m < candidates.length && n < MAX_ANTECEDENTS; m++, n++) {
       const { entity } = candidates[m] as EntityMention
-      if (fits(entity)) {
-        fallback = entity
-        break
-      }
+      if (fits(entity)) return entity
     }
-    return fallback
+    return undefined
   }
 
   /**

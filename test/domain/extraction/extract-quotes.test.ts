@@ -559,6 +559,20 @@ t.test(
   },
 )
 
+t.test('a surname alone is the first of its bearers the article introduces, not the nearest', async (t) => {
+  const opening =
+    'Gov. Ed Tolland toured the port on Monday. His daughter, Mara Tolland, who runs the harbor trust, joined him.'
+  const cases: Array<[string, string]> = [
+    [`${opening}\n\n“We will rebuild the pier,” Tolland said.`, 'Ed Tolland'],
+    [`${opening}\n\n“We will rebuild the pier,” Gov. Tolland said.`, 'Ed Tolland'],
+    // A given name, a fuller name or an honorific still sets the second bearer apart.
+    [`${opening}\n\n“We will rebuild the pier,” Mara said.`, 'Mara Tolland'],
+    [`${opening}\n\n“We will rebuild the pier,” Mara Tolland said.`, 'Mara Tolland'],
+    [`${opening}\n\n“We will rebuild the pier,” Ms. Tolland said.`, 'Mara Tolland'],
+  ]
+  for (const [text, expected] of cases) t.equal(extractQuotes(text)[0]?.speaker?.name, expected, text)
+})
+
 t.test('a hyphenated title and an honorific before a given name are no part of the name', async (t) => {
   const speakers = [
     '“I disagree,” Vice-President Dale Orwin said.',
