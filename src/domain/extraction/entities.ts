@@ -918,7 +918,11 @@ export class EntityRegistry {
       } else if (!inPhrase && roleOf(token.text)) head = i
       last = i
     }
-    return head >= 0 ? { first, last, head } : null
+    if (head < 0) return null
+    // "Ed Roe, wife Jane and …": a description a name follows is that name's title, one more of a list, not Ed Roe's.
+    const afterHead = tokens[head + 1]
+    if (afterHead?.isWord && afterHead.capitalized) return null
+    return { first, last, head }
   }
 
   private collectNames(): void {

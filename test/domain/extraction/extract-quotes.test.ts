@@ -573,6 +573,19 @@ t.test('a surname alone is the first of its bearers the article introduces, not 
   for (const [text, expected] of cases) t.equal(extractQuotes(text)[0]?.speaker?.name, expected, text)
 })
 
+t.test(
+  'a description after a comma that a name follows is one more of a list, not the name before the comma',
+  async (t) => {
+    const speakerOf = (text: string) => extractQuotes(text)[0]?.speaker?.name
+    const list = 'Ed Tolland, wife Mara and Sen. Jo Pell toured the port on Monday.\n\n'
+    t.not(speakerOf(`${list}“It went well,” the wife said.`), 'Ed Tolland', 'a list, not an apposition')
+    t.not(speakerOf(`${list}“It went well,” she said.`), 'Ed Tolland', 'nor does it give him its gender')
+    const apposition =
+      'Ed Tolland, a spokesman for the port, toured it on Monday.\n\n“It went well,” the spokesman said.'
+    t.equal(speakerOf(apposition), 'Ed Tolland', 'a description no name follows is an apposition')
+  },
+)
+
 t.test('a hyphenated title and an honorific before a given name are no part of the name', async (t) => {
   const speakers = [
     '“I disagree,” Vice-President Dale Orwin said.',
