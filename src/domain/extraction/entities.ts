@@ -1117,10 +1117,13 @@ export class EntityRegistry {
   private findBySurname(words: readonly string[], before: number, gender: Gender | null = null): Entity | undefined {
     const last = words[words.length - 1] as string
     const candidates = this.bySurname.get(last) ?? []
-    // "Mrs. Roe" after "Gov. John Roe and his wife, Jane Roe": an honorific's gender passes over a bearer of the other.
+    // "Mrs. Roe" after "Gov. John Roe and his wife, Jane Roe": an honorific's gender passes over a bearer of the other;
+    // so does that of a given name added to a surname alone ("Jane Roe" after "Mr. Roe").
+    const givenGender = words.length > 1 ? genderOfFirstName(words[0] as string) : null
     const sameGender = (entity: Entity): boolean => {
       const known = genderByVotes(entity) ?? entity.nameGender
-      return gender === null || known === undefined || known === null || known === gender
+      const wanted = gender ?? (entity.words.length === 1 ? givenGender : null)
+      return wanted === null || known === undefined || known === null || known === wanted
     }
     const fits = (entity: Entity): boolean =>
       entity.words[entity.words.length - 1] === last &&

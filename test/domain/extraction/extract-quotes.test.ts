@@ -586,6 +586,19 @@ t.test(
   },
 )
 
+t.test('a fuller name names the surname alone given before unless its given name is of the other gender', async (t) => {
+  const after = (opening: string) =>
+    extractQuotes(`${opening}\n\n“We will rebuild the pier,” Tolland said.`)[0]?.speaker
+  t.equal(after('Mr. Tolland toured the port. Later Ed Tolland spoke to the crew.')?.name, 'Ed Tolland')
+  t.equal(after('Mr. Tolland toured the port. His daughter, Mara Tolland, joined him.')?.name, 'Tolland')
+  t.equal(after('Ms. Tolland toured the port. Her husband, Ed Tolland, joined her.')?.name, 'Tolland')
+  // A name whose gender the article has not shown yet still takes the fuller name.
+  t.equal(after('Tolland toured the port. Later Mara Tolland spoke to the crew.')?.name, 'Mara Tolland')
+  // A surname's particle is no given name: "Van Dorn" is Mara Van Dorn's.
+  const particle = extractQuotes('Mara Van Dorn hosted the show.\n\n“We will go on,” Van Dorn said.')[0]?.speaker
+  t.equal(particle?.name, 'Mara Van Dorn')
+})
+
 t.test('a hyphenated title and an honorific before a given name are no part of the name', async (t) => {
   const speakers = [
     '“I disagree,” Vice-President Dale Orwin said.',
