@@ -16,6 +16,7 @@ import {
   PARTY_MEMBERS,
   PLACES,
   PUBLICATION_WORDS,
+  RELATIVE_NOUNS,
   STATES_BY_ABBREVIATION,
   POSSESSIVE_PRONOUNS,
   PREPOSITIONS,
@@ -712,6 +713,22 @@ function firstIntroduced(candidates: readonly EntityMention[], test: (entity: En
   return undefined
 }
 
+/** How many words after a name and its comma a relation is looked for ("Jane Roe, his younger sister,"). */
+const MAX_RELATION_TOKENS = 4
+
+/** "daughter", "brothers": a noun for a relation by family or marriage. */
+function isRelativeNoun(token: Token): boolean {
+  // "great-grandfather", "great-aunt": a generation further is the same relation.
+  return (
+    token.isWord &&
+    RELATIVE_NOUNS.has(
+      withoutPossessive(token.lower)
+        .replace(/^(great-)+/, '')
+        .replace(/s$/, ''),
+    )
+  )
+}
+
 /**
  * A single capitalised word may be a place ("Mexico"); he or she only refers to a name that shows it
  * belongs to a person: a first name and surname, a title, or a pronoun already pointing at it.
@@ -870,6 +887,29 @@ export class EntityRegistry {
     }
   }
 
+  /**
+   * Whether the article sets a fuller name apart from the one a surname alone named before, as a relative of theirs:
+   * "his daughter, Jane Roe", "wife Jane Roe", "Jane Roe, his sister,". (A title proves nothing: "Rep. Roe" is
+   * also "Senate candidate Ed Roe".)
+   */
+  private setApartAsRelative(mention: Mention): boolean {
+    const { tokens } = this
+    // Before the name, in its own sentence: "his daughter Jane Roe", "his daughter, Jane Roe".
+    const before = tokens[mention.first - 1]
+    if (before && isRelativeNoun(before) && this.sentenceEnds[mention.first - 1] !== true) return true
+    const comma = tokens[mention.first - 2]
+    if (before?.text === ',' && comma && isRelativeNoun(comma)) return true
+    // "Jane Roe, his sister,": a short phrase set off after the name.
+    if (tokens[mention.last + 1]?.text === ',') {
+      for (let i = mention.last + 2; i < Math.min(tokens.length, mention.last + 2 + MAX_RELATION_TOKENS); i++) {
+        const token = tokens[i] as Token
+        if (!token.isWord) break
+        if (isRelativeNoun(token)) return true
+      }
+    }
+    return false
+  }
+
   /** "R-Ohio", "D-New York", "R": a party's initial and its member's place, as a description of the person. */
   private learnPartyLabel(entity: Entity, first: number, last: number): void {
     const words: string[] = []
@@ -1025,6 +1065,8 @@ export class EntityRegistry {
           // "Judge Scott", "Ms. Scott": after a title or an honorific one word is a surname, never a given name.
           (parts.title === null && parts.honorific === null ? this.findByGivenName(words) : undefined))
         : undefined)
+    // "Gov. Roe … his daughter, Jane Roe": a fuller name the article sets apart from the surname given alone before.
+    if (entity?.words.length === 1 && words.length > 1 && this.setApartAsRelative(mention)) entity = undefined
     if (!entity && parts.kind === 'person' && parts.title === null && parts.honorific === null && words.length === 1) {
       // "Russian officials said", "Americans say": a people, not someone's name (unless it is the surname of a person
       // the article names, which findBySurname found above).

@@ -75,6 +75,8 @@ export const ROLE_WORDS: ReadonlySet<string> = set(roles.nouns)
 export const ROLE_GENDER: ReadonlyMap<string, Gender> = map(roles.gendered)
 /** Abbreviated titles and the role each stands for ("sen" → senator). */
 export const TITLE_ABBREVIATIONS: ReadonlyMap<string, string> = map(roles.abbreviations)
+/** Nouns for a relation by family or marriage ("his daughter, Jane Roe"). */
+export const RELATIVE_NOUNS: ReadonlySet<string> = set(roles.relatives)
 /** Nouns for a party's members ("the Ohio Republican"). */
 export const PARTY_MEMBERS: ReadonlySet<string> = set(roles.partyMembers)
 /** General nouns for people that the role words do not hold: "the crowd", "a caller", "a rival". */

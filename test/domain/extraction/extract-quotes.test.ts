@@ -594,6 +594,15 @@ t.test('a fuller name names the surname alone given before unless its given name
   t.equal(after('Ms. Tolland toured the port. Her husband, Ed Tolland, joined her.')?.name, 'Tolland')
   // A name whose gender the article has not shown yet still takes the fuller name.
   t.equal(after('Tolland toured the port. Later Mara Tolland spoke to the crew.')?.name, 'Mara Tolland')
+  // Nor does a fuller name the article gives a relative, next to it in its sentence, of the one before.
+  t.equal(after('Gov. Tolland toured the port. His daughter, Mara Tolland, joined him.')?.name, 'Tolland')
+  t.equal(after('Gov. Tolland toured the port with daughter Mara Tolland.')?.name, 'Tolland')
+  t.equal(after('Gov. Tolland toured the port. Ed Tolland, his younger brother, joined him.')?.name, 'Tolland')
+  t.equal(after('Gov. Tolland bought the port from his great-grandfather Ed Tolland.')?.name, 'Tolland')
+  // Not a relation in the line before, nor one further on than a short phrase set off by a comma.
+  t.equal(after('Tolland toured the port with his brother\n\nEd Tolland spoke to the crew.')?.name, 'Ed Tolland')
+  t.equal(after('Tolland toured the port. Ed Tolland, mayor. His brother was there.')?.name, 'Ed Tolland')
+  t.equal(after('Tolland toured the port. Ed Tolland, the head of the firm his son runs, spoke.')?.name, 'Ed Tolland')
   // A surname's particle is no given name: "Van Dorn" is Mara Van Dorn's.
   const particle = extractQuotes('Mara Van Dorn hosted the show.\n\n“We will go on,” Van Dorn said.')[0]?.speaker
   t.equal(particle?.name, 'Mara Van Dorn')
