@@ -959,10 +959,11 @@ export class EntityRegistry {
       last = i
     }
     if (head < 0) return null
-    // "Ed Roe, wife Jane and …": a description a name follows is that name's title, one more of a list, not Ed Roe's.
+    // "Ed Roe, wife Jane and …", "Ed Roe, aide Mara Lind,": a bare description a name follows is that name's title,
+    // one more of a list, not Ed Roe's. One with a determiner is his: "a former aide Roe fired".
     const afterHead = tokens[head + 1]
-    if (afterHead?.isWord && afterHead.capitalized) return null
-    return { first, last, head }
+    const listed = !DETERMINERS.has(start.lower) && afterHead?.isWord === true && afterHead.capitalized
+    return listed ? null : { first, last, head }
   }
 
   private collectNames(): void {

@@ -583,6 +583,8 @@ t.test(
     const apposition =
       'Ed Tolland, a spokesman for the port, toured it on Monday.\n\n“It went well,” the spokesman said.'
     t.equal(speakerOf(apposition), 'Ed Tolland', 'a description no name follows is an apposition')
+    const clause = 'Mara Lind, a former aide Tolland fired in 2021, spoke on Monday.\n\n“He lied,” the aide said.'
+    t.equal(speakerOf(clause), 'Mara Lind', 'nor one with a determiner, whose name opens a clause of its own')
   },
 )
 
