@@ -16,6 +16,8 @@ import {
   PARTY_MEMBERS,
   PLACES,
   PUBLICATION_WORDS,
+  RELATIVE_OPENERS,
+  INDEFINITE_ARTICLES,
   RELATIVE_NOUNS,
   STATES_BY_ABBREVIATION,
   POSSESSIVE_PRONOUNS,
@@ -713,6 +715,23 @@ function firstIntroduced(candidates: readonly EntityMention[], test: (entity: En
   return undefined
 }
 
+/**
+ * The relation noun at `at` makes someone a relative of another: "his daughter", "Roe's wife", "the son of Gov. Roe",
+ * "daughter Jane Roe"; not one who has relatives ("a mother of two", "whose son", "the son of a fisherman").
+ */
+function isRelationTo(tokens: readonly Token[], at: number): boolean {
+  if (!isRelativeNoun(tokens[at] as Token)) return false
+  let i = at - 1
+  while (tokens[i]?.isWord && (tokens[i] as Token).pos === 'ADJ') i--
+  const determiner = tokens[i]?.isWord ? (tokens[i] as Token) : undefined
+  if (determiner && POSSESSIVE_PRONOUNS.has(determiner.lower)) return true
+  const other = determiner && determiner.lower !== 'the' ? determiner.lower : ''
+  if (DETERMINERS.has(other) || RELATIVE_OPENERS.has(other)) return false
+  if (tokens[at + 1]?.lower !== 'of') return true
+  const after = tokens[at + 2]
+  return after !== undefined && !INDEFINITE_ARTICLES.has(after.lower) && after.pos !== 'NUM'
+}
+
 /** How many words after a name and its comma a relation is looked for ("Jane Roe, his younger sister,"). */
 const MAX_RELATION_TOKENS = 4
 
@@ -896,15 +915,14 @@ export class EntityRegistry {
     const { tokens } = this
     // Before the name, in its own sentence: "his daughter Jane Roe", "his daughter, Jane Roe".
     const before = tokens[mention.first - 1]
-    if (before && isRelativeNoun(before) && this.sentenceEnds[mention.first - 1] !== true) return true
-    const comma = tokens[mention.first - 2]
-    if (before?.text === ',' && comma && isRelativeNoun(comma)) return true
+    if (before && isRelationTo(tokens, mention.first - 1) && this.sentenceEnds[mention.first - 1] !== true) return true
+    if (before?.text === ',' && isRelationTo(tokens, mention.first - 2)) return true
     // "Jane Roe, his sister,": a short phrase set off after the name.
     if (tokens[mention.last + 1]?.text === ',') {
       for (let i = mention.last + 2; i < Math.min(tokens.length, mention.last + 2 + MAX_RELATION_TOKENS); i++) {
         const token = tokens[i] as Token
         if (!token.isWord) break
-        if (isRelativeNoun(token)) return true
+        if (isRelationTo(tokens, i)) return true
       }
     }
     return false

@@ -605,6 +605,13 @@ t.test('a fuller name names the surname alone given before unless its given name
   t.equal(after('Tolland toured the port with his brother\n\nEd Tolland spoke to the crew.')?.name, 'Ed Tolland')
   t.equal(after('Tolland toured the port. Ed Tolland, mayor. His brother was there.')?.name, 'Ed Tolland')
   t.equal(after('Tolland toured the port. Ed Tolland, the head of the firm his son runs, spoke.')?.name, 'Ed Tolland')
+  // A relation that makes the name someone's relative, not one who has relatives.
+  const now = 'Tolland was 12 when the pier first burned. Now Mara Tolland'
+  t.equal(after(`${now}, a mother of two, runs the trust.`)?.name, 'Mara Tolland')
+  t.equal(after(`${now}, whose son runs the bait shop, runs the trust.`)?.name, 'Mara Tolland')
+  t.equal(after(`${now}, the daughter of a fisherman, runs the trust.`)?.name, 'Mara Tolland')
+  t.equal(after(`${now}, a proud grandmother, runs the trust.`)?.name, 'Mara Tolland')
+  t.equal(after(`${now}, the daughter of the governor, runs the trust.`)?.name, 'Tolland')
   // A surname's particle is no given name: "Van Dorn" is Mara Van Dorn's.
   const particle = extractQuotes('Mara Van Dorn hosted the show.\n\n“We will go on,” Van Dorn said.')[0]?.speaker
   t.equal(particle?.name, 'Mara Van Dorn')
