@@ -695,6 +695,11 @@ function genderByVotes(entity: Entity): Gender | null {
   return entity.maleVotes > entity.femaleVotes ? 'm' : entity.femaleVotes > entity.maleVotes ? 'f' : null
 }
 
+/** The gender the entity has shown, by the article's votes or else by its given name. */
+function genderOf(entity: Entity): Gender | null {
+  return genderByVotes(entity) ?? entity.nameGender ?? null
+}
+
 /** One of the entity's roles is, or is covered by, the described role. */
 function holdsRole(entity: Entity, described: string): boolean {
   for (const role of entity.roles) if (roleCovers(described, role)) return true
@@ -1078,7 +1083,7 @@ export class EntityRegistry {
     const key = words.join(' ')
     let entity =
       this.namedByBodyNoun(parts, words, mention) ??
-      this.byName.get(key) ??
+      this.namedAgreeing(key, words[words.length - 1] as string, parts.honorific) ??
       (parts.kind === 'person'
         ? (this.bearerOf(words, Number.MAX_SAFE_INTEGER, parts) ??
           // "Judge Scott", "Ms. Scott": after a title or an honorific one word is a surname, never a given name.
@@ -1153,6 +1158,17 @@ export class EntityRegistry {
     const bodies = this.bodiesByNoun.get(words[0] as string) ?? []
     const nearest = bodies[firstStartingAt(bodies, first.start) - 1]?.entity
     return nearest && isShortenedToHead(nearest) ? nearest : undefined
+  }
+
+  /**
+   * The entity of that name, or after an honorific the first bearer of the name to have shown its gender ("Mrs. Roe"
+   * after "Mr. Roe toured the port with his wife, Jane Roe", or after "Gov. Roe … his daughter, Jane Roe").
+   */
+  private namedAgreeing(key: string, surname: string, honorific: Gender | null): Entity | undefined {
+    const named = this.byName.get(key)
+    if (named === undefined || honorific === null) return named
+    const bearers = this.bySurname.get(surname) ?? []
+    return firstIntroduced(bearers, (entity) => genderOf(entity) === honorific) ?? named
   }
 
   /**
@@ -1302,7 +1318,7 @@ export class EntityRegistry {
     const entity =
       this.namedByBodyNoun(parts, words, mention) ??
       this.personBearing(words, mention) ??
-      this.byName.get(words.join(' ')) ??
+      this.namedAgreeing(words.join(' '), words[words.length - 1] as string, parts.honorific) ??
       this.bearerOf(words, start, parts) ??
       this.register(mention)
     if (!entity) return null

@@ -617,6 +617,16 @@ t.test('a fuller name names the surname alone given before unless its given name
   t.equal(particle?.name, 'Mara Van Dorn')
 })
 
+t.test('after an honorific, a surname is the first of its bearers known to be of that gender', async (t) => {
+  const said = (opening: string, honorific: string) =>
+    extractQuotes(`${opening}\n\n“We will rebuild the pier,” ${honorific} Tolland said.`)[0]?.speaker?.name
+  const family = 'Gov. Tolland toured the port. His daughter, Mara Tolland, joined him.'
+  t.equal(said(family, 'Ms.'), 'Mara Tolland')
+  t.equal(said(family, 'Gov.'), 'Tolland')
+  t.equal(said('Mr. Tolland toured the port with his wife, Mara Tolland.', 'Mrs.'), 'Mara Tolland')
+  t.equal(said('Gov. Tolland toured the port.', 'Ms.'), 'Tolland', 'with no other bearer, the one named')
+})
+
 t.test('a hyphenated title and an honorific before a given name are no part of the name', async (t) => {
   const speakers = [
     '“I disagree,” Vice-President Dale Orwin said.',
