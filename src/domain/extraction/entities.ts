@@ -725,7 +725,8 @@ function firstIntroduced(candidates: readonly EntityMention[], test: (entity: En
  * "daughter Jane Roe"; not one who has relatives ("a mother of two", "whose son", "the son of a fisherman").
  */
 function isRelationTo(tokens: readonly Token[], at: number): boolean {
-  if (!isRelativeNoun(tokens[at] as Token)) return false
+  const noun = tokens[at]
+  if (noun === undefined || !isRelativeNoun(noun)) return false
   let i = at - 1
   while (tokens[i]?.isWord && (tokens[i] as Token).pos === 'ADJ') i--
   const determiner = tokens[i]?.isWord ? (tokens[i] as Token) : undefined
@@ -920,7 +921,7 @@ export class EntityRegistry {
     const { tokens } = this
     // Before the name, in its own sentence: "his daughter Jane Roe", "his daughter, Jane Roe".
     const before = tokens[mention.first - 1]
-    if (before && isRelationTo(tokens, mention.first - 1) && this.sentenceEnds[mention.first - 1] !== true) return true
+    if (isRelationTo(tokens, mention.first - 1) && this.sentenceEnds[mention.first - 1] !== true) return true
     if (before?.text === ',' && isRelationTo(tokens, mention.first - 2)) return true
     // "Jane Roe, his sister,": a short phrase set off after the name.
     if (tokens[mention.last + 1]?.text === ',') {
@@ -1198,9 +1199,9 @@ export class EntityRegistry {
     // so does that of a given name added to a surname alone ("Jane Roe" after "Mr. Roe").
     const givenGender = words.length > 1 ? genderOfFirstName(words[0] as string) : null
     const sameGender = (entity: Entity): boolean => {
-      const known = genderByVotes(entity) ?? entity.nameGender
+      const known = genderOf(entity)
       const wanted = gender ?? (entity.words.length === 1 ? givenGender : null)
-      return wanted === null || known === undefined || known === null || known === wanted
+      return wanted === null || known === null || known === wanted
     }
     const fits = (entity: Entity): boolean =>
       entity.words[entity.words.length - 1] === last &&
