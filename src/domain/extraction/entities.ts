@@ -18,6 +18,8 @@ import {
   PUBLICATION_WORDS,
   RELATIVE_OPENERS,
   INDEFINITE_ARTICLES,
+  isCandidacy,
+  isOfficeOfOne,
   RELATIVE_NOUNS,
   STATES_BY_ABBREVIATION,
   POSSESSIVE_PRONOUNS,
@@ -687,6 +689,32 @@ function sharesPlace(words: readonly string[], entity: Entity): boolean {
     if (country !== undefined && entity.descriptors.has(country)) return true
     if (PLACES.has(joined) && run.every((word) => entity.descriptors.has(word))) return true
   }
+  return false
+}
+
+/** A party's member ("republican"), as a role or a word of a description the entity has been given. */
+function isKnownAs(entity: Entity, word: string): boolean {
+  return entity.roles.has(word) || entity.descriptors.has(word)
+}
+
+/**
+ * What shows an entity is a person the article names, beyond a run of capitalised words ("Quillon Images" and "Long
+ * Island Ferry Lines" are runs too): a title, a gender shown, a known given name, or words already quoted as theirs.
+ * Someone only described ("the source", "his wife") is no one the article names, quoted or not.
+ */
+function hasPersonEvidence(entity: Entity): boolean {
+  if (!entity.named) return false
+  return (
+    entity.title !== null ||
+    entity.maleVotes + entity.femaleVotes > 0 ||
+    entity.nameGender !== undefined ||
+    entity.spoke
+  )
+}
+
+/** The entity has been described by a place or a people ("Ohio"; "Mexican", whose country learnDescription adds). */
+function hasPlace(entity: Entity): boolean {
+  for (const word of entity.descriptors) if (PLACES.has(word)) return true
   return false
 }
 
@@ -1605,7 +1633,60 @@ export class EntityRegistry {
       if (entity.kind === 'person' && holdsRole(entity, head) && partyFits(entity))
         return { entity, resolvedBy: 'role' }
     }
-    return this.describedOnly(phrase, 'person')
+    return this.referredToAgain(mention, head, modifiers) ?? this.describedOnly(phrase, 'person')
+  }
+
+  /**
+   * "Jo Pell said … “…,” the Ohio Republican said": a definite description by an office one person holds, or by a
+   * party's member from a named place, that no one the article names is known to hold, is the writer's way of naming
+   * again whoever the last sentences are about, as a pronoun would. Unless what is known of them rules it out: a role
+   * the description does not cover ("the governor" is not a known senator, "the Ohio Republican" no press secretary),
+   * another party, another place, another gender, or no more sign of a person than a run of capitals. A description of
+   * another office than its head's ("the deputy mayor") or of an unnamed source ("the aide") names someone new.
+   */
+  private referredToAgain(mention: Mention, head: string, modifiers: readonly string[]): ResolvedSpeaker | null {
+    const { tokens } = this
+    const definite = tokens[mention.first]?.lower === 'the' || tokens[mention.first - 1]?.lower === 'the'
+    if (!definite || modifiers.some((word) => OFFICE_MODIFIERS.has(word))) return null
+    // "the chair of the Harbor Council", "the senator for Harbor County": an office of a body or a place the writer
+    // names is how someone new is introduced.
+    const next = tokens[mention.last + 1]?.lower
+    if (next === 'of' || next === 'for') return null
+    const written = tokens
+      .slice(mention.first, mention.last + 1)
+      .filter((token) => token.isWord)
+      .map((token) => withoutPossessive(token.text))
+    const place = namesPlace(written)
+    const member = PARTY_MEMBERS.has(head) && !hasPluralEnding(head)
+    if (!(isOfficeOfOne(head) || (member && place))) return null
+    const parties = [head, ...modifiers].filter((word) => PARTY_MEMBERS.has(word))
+    const past = modifiers.some((word) => NOT_CURRENT.has(word))
+    // A party's member or a candidate may hold any office; an office is no other role, nor a candidacy. (A role of two
+    // words, "press secretary", comes with its last word, which is the one weighed.)
+    const conflicts = (role: string): boolean =>
+      !role.includes(' ') && !PARTY_MEMBERS.has(role) && !((member || isCandidacy(head)) && isOfficeOfOne(role))
+    const gender = ROLE_GENDER.get(head)
+    const rulesOut = (entity: Entity): boolean =>
+      !hasPersonEvidence(entity) ||
+      (gender !== undefined && genderOf(entity) !== gender) ||
+      parties.some((party) => [...PARTY_MEMBERS].some((other) => other !== party && isKnownAs(entity, other))) ||
+      (place && hasPlace(entity) && !sharesPlace(modifiers, entity)) ||
+      (!past && [...entity.roles].some(conflicts))
+    const start = (tokens[mention.first] as Token).start
+    const sentence = this.sentenceAt(start)
+    const near = (at: number): boolean => sentence - this.sentenceAt(at) <= 2
+    const ruledOut = new Set<Entity>(this.namedLaterInClause(start))
+    for (const { entity } of this.mentionsBefore(start, true)) if (rulesOut(entity)) ruledOut.add(entity)
+    // Someone known to be from the place the description names comes first.
+    if (place) {
+      const elsewhere = new Set(ruledOut)
+      for (const { entity } of this.mentionsBefore(start, true))
+        if (!sharesPlace(modifiers, entity)) elsewhere.add(entity)
+      const local = this.salientPerson(start, gender, null, elsewhere, near)
+      if (local) return { entity: local.entity, resolvedBy: 'role' }
+    }
+    const found = this.salientPerson(start, gender, null, ruledOut, near)
+    return found && { entity: found.entity, resolvedBy: 'role' }
   }
 
   private describedOnly(phrase: string, kind: SpeakerKind): ResolvedSpeaker {

@@ -100,6 +100,24 @@ export function roleCovers(described: string, held: string): boolean {
   return broader.get(described)?.has(held) === true
 }
 
+/**
+ * Offices one person holds at a time, by which a writer refers again to someone already named ("the governor", "the
+ * president", "the nominee"): the roles the broader "politician" and "leader" cover, and those words themselves. Not
+ * the roles of unnamed sources ("the aide", "the official"), who are someone new each time.
+ */
+const OFFICES_OF_ONE: ReadonlySet<string> = new Set(
+  ['politician', 'leader'].flatMap((role) => [role, ...(broader.get(role) ?? [])]),
+)
+
+export function isOfficeOfOne(role: string): boolean {
+  return OFFICES_OF_ONE.has(role)
+}
+
+/** A role anyone may hold beside another office, as running for one: "candidate", "nominee", "hopeful". */
+export function isCandidacy(role: string): boolean {
+  return sameOffice.get(role)?.includes('candidate') === true
+}
+
 /** Every role `roleCovers(described, …)` accepts: what a stored lookup of the holders of a described role asks for. */
 export function rolesCoveredBy(described: string): string[] {
   return [...new Set([described, ...(sameOffice.get(described) ?? []), ...(broader.get(described) ?? [])])].sort()

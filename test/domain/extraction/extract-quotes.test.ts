@@ -1282,3 +1282,64 @@ t.test('a body whose noun is plural is a body: “the Centers for …”, “the
     t.equal(speakerOf(text)?.kind, 'organisation', text)
   }
 })
+
+t.test('a definite description by an office or a local party member names again who the text is about', async (t) => {
+  const speakerOf = (text: string) => extractQuotes(text).at(-1)?.speaker
+  const quote = '“The dredging must go on,”'
+  const said = (opening: string, description: string): string =>
+    `${opening} toured the port on Monday. ${quote} ${description} said.`
+  // Named again: nobody is known to hold the office, and nothing known of the person rules it out.
+  for (const [text, name] of [
+    [said('Sen. Jo Pell', 'the Ohio Republican'), 'Jo Pell'],
+    [said('Ed Tolland', 'the governor'), 'Ed Tolland'],
+    [said('Ed Tolland', 'the lawmaker'), 'Ed Tolland'],
+    [said('Ed Tolland', 'the chairman'), 'Ed Tolland'],
+    [said('Gov. Ed Tolland', 'the former senator'), 'Ed Tolland'],
+    [said('Gov. Ed Tolland', 'the Republican nominee'), 'Ed Tolland'],
+    [said('California Democrat Ed Tolland', 'the California senator'), 'Ed Tolland'],
+    // What shows a person: a title, a pronoun's gender, words already quoted as theirs.
+    [said('Sen. Tarrow Quillon', 'the Ohio Republican'), 'Tarrow Quillon'],
+    [`Tarrow Quillon toured the port on Monday. He met the crews. ${quote} the governor said.`, 'Tarrow Quillon'],
+    [`“We are ready,” Tarrow Quillon said on Monday. ${quote} the governor said.`, 'Tarrow Quillon'],
+    // Someone known to be from the description's place before someone more prominent.
+    [
+      `Ohio Sen. Jo Pell met Sen. Ed Tolland at the port. Tolland told reporters the river was low. ${quote} the ` +
+        'Ohio Republican said.',
+      'Jo Pell',
+    ],
+  ] as const) {
+    t.match(speakerOf(text), { name, named: true, resolvedBy: 'role' }, text)
+  }
+  // Someone new, or nobody the text names.
+  for (const text of [
+    said('Sen. Jo Pell', 'an Ohio Republican'),
+    said('Ed Tolland', 'the deputy governor'),
+    said('Ed Tolland', 'the Republican'),
+    said('Ed Tolland', 'the Ohio Republicans'),
+    said('Ed Tolland', 'the aide'),
+    said('Ed Tolland', 'the chair of the Harbor Council'),
+    said('Ed Tolland', 'the senator for Harbor County'),
+    said('Ed Tolland', 'the chairwoman'),
+    said('Sen. Ed Tolland', 'the congresswoman'),
+    said('Sen. Ed Tolland, a Democrat,', 'the Ohio Republican'),
+    said('Texas Sen. Ed Tolland', 'the Ohio Republican'),
+    said('Ed Tolland, a Canadian lawmaker,', 'the Ohio Republican'),
+    said('Ed Tolland, a spokesman,', 'the Ohio Republican'),
+    said('Gov. Ed Tolland', 'the senator'),
+    said('Ed Tolland, the Republican nominee,', 'the president'),
+    said('Tarrow Quillon', 'the governor'),
+    said('Quillon Images', 'the Ohio Republican'),
+    said('Ed Tolland toured the docks. The river was low. The crew', 'the governor'),
+    // Not someone the description's own clause names.
+    'Ed Tolland spoke on Monday. The governor said Tolland had misread “the survey.”',
+  ]) {
+    t.equal(speakerOf(text)?.named, false, text)
+  }
+  // Nor someone only described, though quoted: the description stays as written.
+  for (const text of [
+    `The mayor met voters. “The port is dying,” the source said. ${quote} the president said.`,
+    `“The port is dying,” said one person in the crowd. Later, ${quote} the president said.`,
+  ]) {
+    t.match(speakerOf(text), { name: 'president', named: false }, text)
+  }
+})
