@@ -692,14 +692,23 @@ function sharesPlace(words: readonly string[], entity: Entity): boolean {
   return false
 }
 
-/** A party's member ("republican"), as a role or a word of a description the entity has been given. */
-function isKnownAs(entity: Entity, word: string): boolean {
-  return entity.roles.has(word) || entity.descriptors.has(word)
+/** The nouns for a party's members that a lawmaker's label spells ("republican", "democrat"): parties, not leanings. */
+const PARTIES: ReadonlySet<string> = new Set(PARTY_INITIALS.values())
+
+/**
+ * The party the entity is known by, if one: a role ("a Democrat", "R-Ohio") or an adjective of its descriptions ("a
+ * Democratic senator"). A leaning ("a conservative") is no party.
+ */
+function partyOf(entity: Entity): string | null {
+  for (const party of PARTIES) {
+    if (entity.roles.has(party) || entity.descriptors.has(`${party}ic`)) return party
+  }
+  return null
 }
 
 /**
- * What shows an entity is a person the article names, beyond a run of capitalised words ("Quillon Images" and "Long
- * Island Ferry Lines" are runs too): a title, a gender shown, a known given name, or words already quoted as theirs.
+ * What shows an entity is a person the article names, beyond a run of capitalised words ("Quillon Images" and "Quillon
+ * Ferry Lines" are runs too): a title, a gender shown, a known given name, or words already quoted as theirs.
  * Someone only described ("the source", "his wife") is no one the article names, quoted or not.
  */
 function hasPersonEvidence(entity: Entity): boolean {
@@ -1639,17 +1648,23 @@ export class EntityRegistry {
   /**
    * "Jo Pell said … “…,” the Ohio Republican said": a definite description by an office one person holds, or by a
    * party's member from a named place, that no one the article names is known to hold, is the writer's way of naming
-   * again whoever the last sentences are about, as a pronoun would. Unless what is known of them rules it out: a role
-   * the description does not cover ("the governor" is not a known senator, "the Ohio Republican" no press secretary),
-   * another party, another place, another gender, or no more sign of a person than a run of capitals. A description of
-   * another office than its head's ("the deputy mayor") or of an unnamed source ("the aide") names someone new.
+   * again whoever its sentence and the two before are about, as a pronoun would, unless what is known of them rules
+   * it out: a role the description does not cover ("the governor" is not a known senator, "the Ohio Republican" no
+   * press secretary), another party, another place, a gendered role's gender not shown, or no more sign of a person
+   * than a run of capitals. A description of another office than its head's ("the deputy mayor"), of an office in
+   * something its common noun names ("the police chief", "the party chairman") or of an unnamed source ("the aide")
+   * names someone new.
    */
   private referredToAgain(mention: Mention, head: string, modifiers: readonly string[]): ResolvedSpeaker | null {
     const { tokens } = this
     const definite = tokens[mention.first]?.lower === 'the' || tokens[mention.first - 1]?.lower === 'the'
     if (!definite || modifiers.some((word) => OFFICE_MODIFIERS.has(word))) return null
+    for (let i = mention.first; i < mention.last; i++) {
+      const token = tokens[i] as Token
+      if (token.pos === 'NOUN') return null
+    }
     // "the chair of the Harbor Council", "the senator for Harbor County": an office of a body or a place the writer
-    // names is how someone new is introduced.
+    // names is how someone new is introduced. (So is, wrongly, "the governor for a third time": left unnamed.)
     const next = tokens[mention.last + 1]?.lower
     if (next === 'of' || next === 'for') return null
     const written = tokens
@@ -1659,19 +1674,26 @@ export class EntityRegistry {
     const place = namesPlace(written)
     const member = PARTY_MEMBERS.has(head) && !hasPluralEnding(head)
     if (!(isOfficeOfOne(head) || (member && place))) return null
-    const parties = [head, ...modifiers].filter((word) => PARTY_MEMBERS.has(word))
+    // "Republican", "Democratic": the party the description names, if any.
+    const party = [head, ...modifiers]
+      .map((word) => (PARTIES.has(word) ? word : word.replace(/ic$/, '')))
+      .find((word) => PARTIES.has(word))
     const past = modifiers.some((word) => NOT_CURRENT.has(word))
     // A party's member or a candidate may hold any office; an office is no other role, nor a candidacy. (A role of two
     // words, "press secretary", comes with its last word, which is the one weighed.)
-    const conflicts = (role: string): boolean =>
-      !role.includes(' ') && !PARTY_MEMBERS.has(role) && !((member || isCandidacy(head)) && isOfficeOfOne(role))
+    const fits = (role: string): boolean =>
+      role.includes(' ') || PARTY_MEMBERS.has(role) || ((member || isCandidacy(head)) && isOfficeOfOne(role))
     const gender = ROLE_GENDER.get(head)
-    const rulesOut = (entity: Entity): boolean =>
-      !hasPersonEvidence(entity) ||
-      (gender !== undefined && genderOf(entity) !== gender) ||
-      parties.some((party) => [...PARTY_MEMBERS].some((other) => other !== party && isKnownAs(entity, other))) ||
-      (place && hasPlace(entity) && !sharesPlace(modifiers, entity)) ||
-      (!past && [...entity.roles].some(conflicts))
+    const rulesOut = (entity: Entity): boolean => {
+      const known = partyOf(entity)
+      return (
+        !hasPersonEvidence(entity) ||
+        (gender !== undefined && genderOf(entity) !== gender) ||
+        (party !== undefined && known !== null && known !== party) ||
+        (place && hasPlace(entity) && !sharesPlace(modifiers, entity)) ||
+        (!past && ![...entity.roles].every(fits))
+      )
+    }
     const start = (tokens[mention.first] as Token).start
     const sentence = this.sentenceAt(start)
     const near = (at: number): boolean => sentence - this.sentenceAt(at) <= 2

@@ -113,7 +113,7 @@ export function isOfficeOfOne(role: string): boolean {
   return OFFICES_OF_ONE.has(role)
 }
 
-/** A role anyone may hold beside another office, as running for one: "candidate", "nominee", "hopeful". */
+/** A role anyone may hold beside another office, as running for one: "candidate", "nominee". */
 export function isCandidacy(role: string): boolean {
   return sameOffice.get(role)?.includes('candidate') === true
 }

@@ -1291,16 +1291,17 @@ t.test('a definite description by an office or a local party member names again 
   // Named again: nobody is known to hold the office, and nothing known of the person rules it out.
   for (const [text, name] of [
     [said('Sen. Jo Pell', 'the Ohio Republican'), 'Jo Pell'],
-    [said('Ed Tolland', 'the governor'), 'Ed Tolland'],
-    [said('Ed Tolland', 'the lawmaker'), 'Ed Tolland'],
-    [said('Ed Tolland', 'the chairman'), 'Ed Tolland'],
+    [said('Ed Tolland, a Republican,', 'the governor'), 'Ed Tolland'],
+    [said('Ed Tolland, a Republican,', 'the lawmaker'), 'Ed Tolland'],
+    [said('Ed Tolland, a Democrat,', 'the chairman'), 'Ed Tolland'],
+    [said('Sen. Jo Pell, a conservative,', 'the Ohio Republican'), 'Jo Pell'],
     [said('Gov. Ed Tolland', 'the former senator'), 'Ed Tolland'],
     [said('Gov. Ed Tolland', 'the Republican nominee'), 'Ed Tolland'],
     [said('California Democrat Ed Tolland', 'the California senator'), 'Ed Tolland'],
     // What shows a person: a title, a pronoun's gender, words already quoted as theirs.
     [said('Sen. Tarrow Quillon', 'the Ohio Republican'), 'Tarrow Quillon'],
-    [`Tarrow Quillon toured the port on Monday. He met the crews. ${quote} the governor said.`, 'Tarrow Quillon'],
-    [`“We are ready,” Tarrow Quillon said on Monday. ${quote} the governor said.`, 'Tarrow Quillon'],
+    [`Tarrow Quillon, a Democrat, toured the port. He met the crews. ${quote} the governor said.`, 'Tarrow Quillon'],
+    [`“We are ready,” Tarrow Quillon, a Democrat, said on Monday. ${quote} the governor said.`, 'Tarrow Quillon'],
     // Someone known to be from the description's place before someone more prominent.
     [
       `Ohio Sen. Jo Pell met Sen. Ed Tolland at the port. Tolland told reporters the river was low. ${quote} the ` +
@@ -1314,6 +1315,8 @@ t.test('a definite description by an office or a local party member names again 
   for (const text of [
     said('Sen. Jo Pell', 'an Ohio Republican'),
     said('Ed Tolland', 'the deputy governor'),
+    said('Ed Tolland, a Republican,', 'the acting governor'),
+    said('Sen. Ed Tolland, a Republican,', 'the Democratic nominee'),
     said('Ed Tolland', 'the Republican'),
     said('Ed Tolland', 'the Ohio Republicans'),
     said('Ed Tolland', 'the aide'),
@@ -1328,6 +1331,12 @@ t.test('a definite description by an office or a local party member names again 
     said('Gov. Ed Tolland', 'the senator'),
     said('Ed Tolland, the Republican nominee,', 'the president'),
     said('Tarrow Quillon', 'the governor'),
+    `“We are ready,” Tarrow Quillon, a Democrat, said on Monday. ${quote} the chairwoman said.`,
+    said('Sen. Ed Tolland, a Democratic senator,', 'the Ohio Republican'),
+    said('Ed Tolland, a Democratic activist,', 'the lawmaker'),
+    said('Ed Tolland, a Republican,', 'the party chairman'),
+    // An office in something a common noun names.
+    'Ed Tolland was arrested on Monday after a chase. “He resisted and fled,” the police chief said.',
     said('Quillon Images', 'the Ohio Republican'),
     said('Ed Tolland toured the docks. The river was low. The crew', 'the governor'),
     // Not someone the description's own clause names.
