@@ -696,13 +696,25 @@ function sharesPlace(words: readonly string[], entity: Entity): boolean {
 const PARTIES: ReadonlySet<string> = new Set(PARTY_INITIALS.values())
 
 /**
+ * The party a word names, as its members' noun: the noun itself ("republican") or the party's adjective
+ * ("democratic"). A leaning ("conservative") names none.
+ */
+function partyNamedBy(word: string): string | null {
+  if (PARTIES.has(word)) return word
+  const noun = word.endsWith('ic') ? word.slice(0, -2) : ''
+  return PARTIES.has(noun) ? noun : null
+}
+
+/**
  * The party the entity is known by, if one: a role ("a Democrat", "R-Ohio") or an adjective of its descriptions ("a
- * Democratic senator"). A leaning ("a conservative") is no party.
+ * Democratic senator").
  */
 function partyOf(entity: Entity): string | null {
-  for (const party of PARTIES) {
-    if (entity.roles.has(party) || entity.descriptors.has(`${party}ic`)) return party
-  }
+  for (const words of [entity.roles, entity.descriptors])
+    for (const word of words) {
+      const party = partyNamedBy(word)
+      if (party !== null) return party
+    }
   return null
 }
 
@@ -712,13 +724,12 @@ function partyOf(entity: Entity): string | null {
  * Someone only described ("the source", "his wife") is no one the article names, quoted or not.
  */
 function hasPersonEvidence(entity: Entity): boolean {
-  if (!entity.named) return false
-  return (
-    entity.title !== null ||
-    entity.maleVotes + entity.femaleVotes > 0 ||
-    entity.nameGender !== undefined ||
-    entity.spoke
-  )
+  return entity.named && (showsPerson(entity) || entity.nameGender !== undefined)
+}
+
+/** What the article says of the entity that only a person has: a title, a gender, words quoted as theirs. */
+function showsPerson(entity: Entity): boolean {
+  return entity.title !== null || entity.maleVotes + entity.femaleVotes > 0 || entity.spoke
 }
 
 /** The entity has been described by a place or a people ("Ohio"; "Mexican", whose country learnDescription adds). */
@@ -796,7 +807,7 @@ function isRelativeNoun(token: Token): boolean {
  * belongs to a person: a first name and surname, a title, or a pronoun already pointing at it.
  */
 function isKnownPerson(entity: Entity): boolean {
-  return entity.words.length > 1 || entity.title !== null || entity.maleVotes + entity.femaleVotes > 0 || entity.spoke
+  return entity.words.length > 1 || showsPerson(entity)
 }
 
 /** The people and organisations an article names, in order of mention, with what later references need. */
@@ -1675,9 +1686,7 @@ export class EntityRegistry {
     const member = PARTY_MEMBERS.has(head) && !hasPluralEnding(head)
     if (!(isOfficeOfOne(head) || (member && place))) return null
     // "Republican", "Democratic": the party the description names, if any.
-    const party = [head, ...modifiers]
-      .map((word) => (PARTIES.has(word) ? word : word.replace(/ic$/, '')))
-      .find((word) => PARTIES.has(word))
+    const party = [head, ...modifiers].map(partyNamedBy).find((named) => named !== null)
     const past = modifiers.some((word) => NOT_CURRENT.has(word))
     // A party's member or a candidate may hold any office; an office is no other role, nor a candidacy. (A role of two
     // words, "press secretary", comes with its last word, which is the one weighed.)
@@ -1698,13 +1707,14 @@ export class EntityRegistry {
     const sentence = this.sentenceAt(start)
     const near = (at: number): boolean => sentence - this.sentenceAt(at) <= 2
     const ruledOut = new Set<Entity>(this.namedLaterInClause(start))
-    for (const { entity } of this.mentionsBefore(start, true)) if (rulesOut(entity)) ruledOut.add(entity)
-    // Someone known to be from the place the description names comes first.
+    // Someone known to be from the place the description names comes first: the others are set aside for that look.
+    const elsewhere = new Set<Entity>()
+    for (const { entity } of this.mentionsBefore(start, true)) {
+      if (rulesOut(entity)) ruledOut.add(entity)
+      else if (place && !sharesPlace(modifiers, entity)) elsewhere.add(entity)
+    }
     if (place) {
-      const elsewhere = new Set(ruledOut)
-      for (const { entity } of this.mentionsBefore(start, true))
-        if (!sharesPlace(modifiers, entity)) elsewhere.add(entity)
-      const local = this.salientPerson(start, gender, null, elsewhere, near)
+      const local = this.salientPerson(start, gender, null, new Set([...ruledOut, ...elsewhere]), near)
       if (local) return { entity: local.entity, resolvedBy: 'role' }
     }
     const found = this.salientPerson(start, gender, null, ruledOut, near)
