@@ -112,17 +112,43 @@ const LAST_SPEAKER_SALIENCE = 0.5
 /** How far back, in characters, a pronoun's antecedent is looked for. */
 const PRONOUN_REACH = 1500
 
-/** Whether the token opens its sentence (only a title, a determiner or a coordinator before it). */
+/**
+ * Whether the token opens its sentence: only the words of the phrase it heads before it (determiners, titles and
+ * their modifiers: "Senior campaign adviser Ed Roe took to the airwaves"), or a coordinator and a title before that.
+ */
 function opensSentence(tokens: readonly Token[], sentenceEnds: readonly boolean[], index: number): boolean {
+  // No coordinator or punctuation crossed yet: the words are the name's own phrase's ("Jo Pell — the lawyer …" is not).
+  let ownPhrase = true
   for (let i = index - 1; i >= 0; i--) {
     if (sentenceEnds[i] || (tokens[i] as Token).paragraph !== (tokens[index] as Token).paragraph) return true
     const token = tokens[i] as Token
-    // "And Roe said", "The mayor and Roe said": a coordinator leaves the subject opening the sentence.
-    if (token.isWord && !DETERMINERS.has(token.lower) && !roleOf(token.text) && !COORDINATORS.has(token.lower))
-      return false
-    if (!token.isWord && !OPENING_PUNCTUATION.test(token.text)) return false
+    if (!token.isWord) {
+      if (!OPENING_PUNCTUATION.test(token.text)) return false
+      ownPhrase = false
+      continue
+    }
+    if (DETERMINERS.has(token.lower) || roleOf(token.text)) continue
+    // "And Roe said", "The mayor and Roe said": a coordinator leaves the subject opening the sentence. One between
+    // titles is inside the name's phrase ("Former mayor and businessman Ed Roe"); before anything else it joins
+    // another phrase ("Jo Pell and Ed Roe", "Researchers Pell and Roe"), whose words are no title of the name.
+    if (COORDINATORS.has(token.lower)) ownPhrase &&= roleOf((tokens[i + 1] as Token).text) !== null
+    else if (!ownPhrase || !modifiesName(token, i === index - 1)) return false
   }
   return true
+}
+
+/** Parts of speech of the words that may describe a name in its phrase: "senior", "campaign", "Harbor". */
+const NAME_MODIFIER_TAGS: ReadonlySet<string> = new Set(['ADJ', 'NOUN', 'PROPN'])
+
+/**
+ * A word that describes the name after it in one phrase: "senior", "campaign" or "Harbor's" before a title; right
+ * before the name, an adjective or a common noun ("caller Ed Roe"). Not there another name ("KVRT's Ed Roe reports":
+ * a byline) or a noun ending in "s": a possessive ("the station's Ed Roe") or a plural whose relative clause the name
+ * opens ("the comments Roe made").
+ */
+function modifiesName(token: Token, beforeName: boolean): boolean {
+  if (!NAME_MODIFIER_TAGS.has(token.pos)) return false
+  return !beforeName || token.pos === 'ADJ' || (token.pos === 'NOUN' && !hasPluralEnding(token.lower))
 }
 
 /**

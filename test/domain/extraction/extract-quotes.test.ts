@@ -293,6 +293,47 @@ t.test('a subject after a coordinator opening its sentence opens it, for the pro
   t.match(extractQuotes(text).at(-1)?.speaker, { name: 'Paul Vale', resolvedBy: 'pronoun' })
 })
 
+t.test('a name after a title and the title’s modifiers opens its sentence, for the pronoun after', async (t) => {
+  const story = (sentence: string): string =>
+    'Mr. Pell walked out of the meeting without a word. ' +
+    `${sentence} He told listeners that “there are storm clouds rolling in.”`
+  for (const title of [
+    'Senior campaign adviser',
+    'The campaign adviser',
+    'Harbor Council press aide',
+    'Former mayor and businessman',
+    'Radio caller',
+    'Democratic Sen.',
+  ]) {
+    t.match(
+      extractQuotes(story(`${title} Ed Tolland took to the radio on Sunday to defend his boss.`))[0]?.speaker,
+      { name: 'Ed Tolland', resolvedBy: 'pronoun' },
+      title,
+    )
+  }
+  // Not a byline, a name inside a clause, nor a name a dash sets apart from what follows it.
+  for (const sentence of [
+    'KVRT’s Ed Tolland reports.',
+    'The station’s Ed Tolland reports.',
+    'The claims Ed Tolland made on the radio were shared widely.',
+    'Soon campaign adviser Ed Tolland took to the radio to defend the plan he wrote for his boss in the spring.',
+  ]) {
+    t.match(extractQuotes(story(sentence))[0]?.speaker, { name: 'Pell', resolvedBy: 'pronoun' }, sentence)
+  }
+  const aside =
+    'Attorney Jo Pell said on Sunday that she represents the woman. “We will appeal,” Pell said in a statement. ' +
+    '“Basic fairness dictates that the woman should be free to speak as well.”\n\n' +
+    'The claims surfaced as more people came forward. In the city, Mayor Ed Tolland is also facing questions.\n\n' +
+    'Mara Lind — the lawyer who told the council in 1991 that her boss had lied to it — also spoke on the show.\n\n' +
+    '“I can’t say I was surprised,” she said.'
+  t.match(extractQuotes(aside).at(-1)?.speaker, { name: 'Mara Lind', resolvedBy: 'pronoun' })
+  // A coordinator between names ends the phrase: the first name is no title of the second.
+  const pair =
+    'Researchers Ed Tolland and Tom Quill both think the plan could work. For his part, Tolland thinks the port ' +
+    'matters more. “It is the heart of the town,” he said.'
+  t.match(extractQuotes(pair)[0]?.speaker, { name: 'Tolland', resolvedBy: 'pronoun' })
+})
+
 t.test('a description standing for a named person is an antecedent; the name owning it is not', async (t) => {
   const text =
     'Mr. Ross, a lawyer for Mr. Tully, spoke to reporters on Monday. Mr. Tully’s lawyer, meanwhile, ' +
