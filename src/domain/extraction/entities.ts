@@ -701,6 +701,26 @@ function namesPlace(written: readonly string[]): boolean {
   return false
 }
 
+/**
+ * "Port Roe, Texas, for a rally", "Millbrook, Ala.": a run the writer follows with a comma and a state or a country,
+ * and nothing more of a phrase after the region ("Jo Roe, Texas governor" is a person's title), is a town, unless it
+ * opens with a given name: a reader's letter or a voter is signed "Jo Roe, Ohio".
+ */
+function isTownInRegion(tokens: readonly Token[], mention: Mention): boolean {
+  if (tokens[mention.last + 1]?.text !== ',' || isGivenName(tokens[mention.first] as Token)) return false
+  // "Jo Roe of Port Roe, Calif.": the town is the end of a longer run, a person's.
+  for (let i = mention.first; i <= mention.last; i++) if (!(tokens[i] as Token).capitalized) return false
+  const from = mention.last + 2
+  for (let n = 1; n <= MAX_PLACE_WORDS; n++) {
+    const region = tokens.slice(from, from + n)
+    if (region.length < n) return false
+    if (tokens[from + n]?.isWord) continue
+    const written = withoutFinalStop(region.map((token) => token.lower).join(' '))
+    return PLACES.has(written) || STATES_BY_ABBREVIATION.has(written)
+  }
+  return false
+}
+
 /** Every run of up to MAX_PLACE_WORDS consecutive words, the longest first at each position: where a place may be. */
 function* placeSizedRuns(words: readonly string[]): Generator<string[]> {
   for (let i = 0; i < words.length; i++)
@@ -1190,7 +1210,10 @@ export class EntityRegistry {
         roles: new Set(),
         descriptors: new Set(),
         offices: [],
-        place: parts.kind === 'person' && PLACES.has(key),
+        place:
+          parts.kind === 'person' &&
+          (PLACES.has(key) ||
+            (parts.title === null && parts.honorific === null && isTownInRegion(this.tokens, mention))),
         named: true,
       }
       if (entity.place) entity.kind = 'organisation'

@@ -334,6 +334,26 @@ t.test('a name after a title and the title’s modifiers opens its sentence, for
   t.match(extractQuotes(pair)[0]?.speaker, { name: 'Tolland', resolvedBy: 'pronoun' })
 })
 
+t.test('a town the writer places in its state or country is no person, for the pronoun after', async (t) => {
+  for (const region of ['Texas', 'Ala.', 'New Mexico']) {
+    const text =
+      `Lind apologized on Monday for the post, as Mr. Pell flew to Port Tarrow, ${region}, for a rally. ` +
+      '“That is why I apologize,” she said.'
+    t.match(extractQuotes(text)[0]?.speaker, { name: 'she', named: false }, region)
+  }
+  // A person with a title, or one after the region; a person's run that ends with the town; a reader signing with a
+  // state.
+  for (const [text, name] of [
+    ['Tarrow Quillon, Texas governor, said “we will win.”', 'Tarrow Quillon'],
+    ['Mayor Tarrow Quillon, Ohio, said “we will win.”', 'Tarrow Quillon'],
+    ['Mr. Tarrow Quillon, Ohio, said “we will win.”', 'Tarrow Quillon'],
+    ['Tarrow Quillon of Port Harbor, Calif.:\n\n“I liked your analysis of the race.”', 'Tarrow Quillon'],
+    ['Jo Lind, Ohio:\n\n“I liked your analysis of the race.”', 'Jo Lind'],
+  ] as const) {
+    t.match(extractQuotes(text)[0]?.speaker, { name, kind: 'person', named: true }, text)
+  }
+})
+
 t.test('a description standing for a named person is an antecedent; the name owning it is not', async (t) => {
   const text =
     'Mr. Ross, a lawyer for Mr. Tully, spoke to reporters on Monday. Mr. Tully’s lawyer, meanwhile, ' +
