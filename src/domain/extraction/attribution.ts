@@ -30,6 +30,7 @@ import {
   pronounOf,
   subjectBefore,
   descriptionEndingAt,
+  NOUN_PHRASE_TAGS,
   type Mention,
 } from './noun-phrases.js'
 import { isAbbreviationDot } from './sentences.js'
@@ -70,7 +71,6 @@ const LEADING_PUNCTUATION = new Set([',', '—', '―', '–', '-', '--'])
 const MAX_SIGNED_TOKENS = 400
 /** Words a noun may have between its determiner and itself ("a Facebook", "one anti-union"). */
 const MAX_NOUN_MODIFIERS = 3
-const NOUN_MODIFIER_TAGS = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM'])
 
 /** `as a Transport Ministry memo put it`: the idiom reports somebody's words like a speech verb. */
 function isPutIt(tokens: readonly Token[], at: number): boolean {
@@ -128,7 +128,7 @@ function headOfSingularNounPhrase(tokens: readonly Token[], at: number): boolean
     const token = tokens[i] as Token
     if (token.segment >= 0 || !token.isWord) return false
     if (modifiers > 0 && SINGULAR_DETERMINERS.has(token.lower)) return true
-    if (!NOUN_MODIFIER_TAGS.has(token.pos)) return false
+    if (!NOUN_PHRASE_TAGS.has(token.pos)) return false
   }
   return false
 }

@@ -46,6 +46,7 @@ import {
   partyLabelEnd,
   nounPhraseEndingAt,
   opensNameAsOrdinal,
+  NOUN_PHRASE_TAGS,
   type Mention,
 } from './noun-phrases.js'
 import { isAbbreviationDot } from './sentences.js'
@@ -117,7 +118,7 @@ const PRONOUN_REACH = 1500
  * their modifiers: "Senior campaign adviser Ed Roe took to the airwaves"), or a coordinator and a title before that.
  */
 function opensSentence(tokens: readonly Token[], sentenceEnds: readonly boolean[], index: number): boolean {
-  // No coordinator or punctuation crossed yet: the words are the name's own phrase's ("Jo Pell — the lawyer …" is not).
+  // No punctuation crossed yet: the words are the name's own phrase's ("Jo Pell — the lawyer …" is not).
   let ownPhrase = true
   for (let i = index - 1; i >= 0; i--) {
     if (sentenceEnds[i] || (tokens[i] as Token).paragraph !== (tokens[index] as Token).paragraph) return true
@@ -128,27 +129,29 @@ function opensSentence(tokens: readonly Token[], sentenceEnds: readonly boolean[
       continue
     }
     if (DETERMINERS.has(token.lower) || roleOf(token.text)) continue
-    // "And Roe said", "The mayor and Roe said": a coordinator leaves the subject opening the sentence. One between
-    // titles is inside the name's phrase ("Former mayor and businessman Ed Roe"); before anything else it joins
-    // another phrase ("Jo Pell and Ed Roe", "Researchers Pell and Roe"), whose words are no title of the name.
-    if (COORDINATORS.has(token.lower)) ownPhrase &&= roleOf((tokens[i + 1] as Token).text) !== null
-    else if (!ownPhrase || !modifiesName(token, i === index - 1)) return false
+    // "And Roe said", "The mayor and Roe said", "Former mayor and city council member Ed Roe": a coordinator leaves
+    // the subject opening the sentence.
+    if (COORDINATORS.has(token.lower)) continue
+    if (!ownPhrase || !modifiesName(tokens, i, i === index - 1)) return false
   }
   return true
 }
 
-/** Parts of speech of the words that may describe a name in its phrase: "senior", "campaign", "Harbor". */
-const NAME_MODIFIER_TAGS: ReadonlySet<string> = new Set(['ADJ', 'NOUN', 'PROPN'])
-
 /**
- * A word that describes the name after it in one phrase: "senior", "campaign" or "Harbor's" before a title; right
- * before the name, an adjective or a common noun ("caller Ed Roe"). Not there another name ("KVRT's Ed Roe reports":
- * a byline) or a noun ending in "s": a possessive ("the station's Ed Roe") or a plural whose relative clause the name
- * opens ("the comments Roe made").
+ * The word at `at` describes the name after it in one phrase: "senior", "campaign", "two-term" or "Harbor's" before a
+ * title. Right before the name's mention (which may begin with its title: "Democratic Sen. Ed Roe"), only an
+ * adjective, or a common noun no determiner heads ("caller Ed Roe"; in "the claim Ed Roe made" the name opens a
+ * relative clause), not another name ("KVRT's Ed Roe reports": a byline) or a possessive ("the station's Ed Roe").
+ * A plural ends the phrase ("Voters love mayor Ed Roe", where the tagger calls "love" a noun).
  */
-function modifiesName(token: Token, beforeName: boolean): boolean {
-  if (!NAME_MODIFIER_TAGS.has(token.pos)) return false
-  return !beforeName || token.pos === 'ADJ' || (token.pos === 'NOUN' && !hasPluralEnding(token.lower))
+function modifiesName(tokens: readonly Token[], at: number, rightBeforeMention: boolean): boolean {
+  const token = tokens[at] as Token
+  if (!NOUN_PHRASE_TAGS.has(token.pos)) return false
+  const possessive = POSSESSIVE.test(token.lower)
+  if ((token.pos === 'NOUN' || token.pos === 'PROPN') && !possessive && hasPluralEnding(token.lower)) return false
+  if (!rightBeforeMention) return true
+  if (token.pos === 'ADJ') return true
+  return token.pos === 'NOUN' && !possessive && !DETERMINERS.has(tokens[at - 1]?.lower ?? '')
 }
 
 /**
@@ -752,16 +755,17 @@ function partyNamedBy(word: string): string | null {
 }
 
 /**
- * The party the entity is known by, if one: a role ("a Democrat", "R-Ohio") or an adjective of its descriptions ("a
- * Democratic senator").
+ * The parties the entity is known by: a role ("a Democrat", "R-Ohio") or an adjective of its descriptions ("a
+ * Democratic senator"). More than one when it changed party ("Independent Sen. Ed Roe, a former Democratic governor").
  */
-function partyOf(entity: Entity): string | null {
+function partiesOf(entity: Entity): Set<string> {
+  const parties = new Set<string>()
   for (const words of [entity.roles, entity.descriptors])
     for (const word of words) {
       const party = partyNamedBy(word)
-      if (party !== null) return party
+      if (party !== null) parties.add(party)
     }
-  return null
+  return parties
 }
 
 /**
@@ -1743,11 +1747,11 @@ export class EntityRegistry {
       role.includes(' ') || PARTY_MEMBERS.has(role) || ((member || isCandidacy(head)) && isOfficeOfOne(role))
     const gender = ROLE_GENDER.get(head)
     const rulesOut = (entity: Entity): boolean => {
-      const known = partyOf(entity)
+      const known = partiesOf(entity)
       return (
         !hasPersonEvidence(entity) ||
         (gender !== undefined && genderOf(entity) !== gender) ||
-        (party !== undefined && known !== null && known !== party) ||
+        (party !== undefined && known.size > 0 && !known.has(party)) ||
         (place && hasPlace(entity) && !sharesPlace(modifiers, entity)) ||
         (!past && ![...entity.roles].every(fits))
       )

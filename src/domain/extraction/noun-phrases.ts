@@ -537,7 +537,8 @@ export function mentionEndingAt(tokens: readonly Token[], last: number, floor: n
   )
 }
 
-const NOUN_PHRASE_TAGS = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM'])
+/** Parts of speech of a noun phrase's words, its head and the words that modify it: "about 200 protesters". */
+export const NOUN_PHRASE_TAGS: ReadonlySet<string> = new Set(['NOUN', 'PROPN', 'ADJ', 'NUM'])
 /** Longest noun phrase read from tags alone ("about 200 protesters", "the 43-year-old"). */
 const MAX_NOUN_PHRASE_TOKENS = 6
 
