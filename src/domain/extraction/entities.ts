@@ -114,8 +114,8 @@ const LAST_SPEAKER_SALIENCE = 0.5
 const PRONOUN_REACH = 1500
 
 /**
- * Whether the token opens its sentence: only the words of the phrase it heads before it (determiners, titles and
- * their modifiers: "Senior campaign adviser Ed Roe took to the airwaves"), or a coordinator and a title before that.
+ * Whether the token opens its sentence: before it, only the words of the phrase it heads (determiners, titles and
+ * the words that describe them: "Senior campaign adviser Ed Roe took to the airwaves") and coordinators.
  */
 function opensSentence(tokens: readonly Token[], sentenceEnds: readonly boolean[], index: number): boolean {
   // No punctuation crossed yet: the words are the name's own phrase's ("Jo Pell — the lawyer …" is not).
