@@ -128,10 +128,9 @@ function opensSentence(tokens: readonly Token[], sentenceEnds: readonly boolean[
       ownPhrase = false
       continue
     }
-    if (DETERMINERS.has(token.lower) || roleOf(token.text)) continue
     // "And Roe said", "The mayor and Roe said", "Former mayor and city council member Ed Roe": a coordinator leaves
     // the subject opening the sentence.
-    if (COORDINATORS.has(token.lower)) continue
+    if (DETERMINERS.has(token.lower) || COORDINATORS.has(token.lower) || roleOf(token.text)) continue
     if (!ownPhrase || !modifiesName(tokens, i, i === index - 1)) return false
   }
   return true
@@ -766,6 +765,12 @@ function partiesOf(entity: Entity): Set<string> {
       if (party !== null) parties.add(party)
     }
   return parties
+}
+
+/** The entity is known by a party, and not by `party` ("the Ohio Democrat" is no known Republican). */
+function ofAnotherParty(entity: Entity, party: string): boolean {
+  const known = partiesOf(entity)
+  return known.size > 0 && !known.has(party)
 }
 
 /**
@@ -1746,23 +1751,23 @@ export class EntityRegistry {
     const fits = (role: string): boolean =>
       role.includes(' ') || PARTY_MEMBERS.has(role) || ((member || isCandidacy(head)) && isOfficeOfOne(role))
     const gender = ROLE_GENDER.get(head)
-    const rulesOut = (entity: Entity): boolean => {
-      const known = partiesOf(entity)
-      return (
-        !hasPersonEvidence(entity) ||
-        (gender !== undefined && genderOf(entity) !== gender) ||
-        (party !== undefined && known.size > 0 && !known.has(party)) ||
-        (place && hasPlace(entity) && !sharesPlace(modifiers, entity)) ||
-        (!past && ![...entity.roles].every(fits))
-      )
-    }
+    const rulesOut = (entity: Entity): boolean =>
+      !hasPersonEvidence(entity) ||
+      (gender !== undefined && genderOf(entity) !== gender) ||
+      (party !== undefined && ofAnotherParty(entity, party)) ||
+      (place && hasPlace(entity) && !sharesPlace(modifiers, entity)) ||
+      (!past && ![...entity.roles].every(fits))
     const start = (tokens[mention.first] as Token).start
     const sentence = this.sentenceAt(start)
     const near = (at: number): boolean => sentence - this.sentenceAt(at) <= 2
     const ruledOut = new Set<Entity>(this.namedLaterInClause(start))
     // Someone known to be from the place the description names comes first: the others are set aside for that look.
     const elsewhere = new Set<Entity>()
+    const weighed = new Set<Entity>()
     for (const { entity } of this.mentionsBefore(start, true)) {
+      // Each person once, however often named: what is known of them does not change along the walk.
+      if (weighed.has(entity)) continue
+      weighed.add(entity)
       if (rulesOut(entity)) ruledOut.add(entity)
       else if (place && !sharesPlace(modifiers, entity)) elsewhere.add(entity)
     }

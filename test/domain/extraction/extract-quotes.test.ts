@@ -334,7 +334,7 @@ t.test('a name after a title and the title’s modifiers opens its sentence, for
     'Mara Lind — the lawyer who told the council in 2001 that the ferry was unsafe — also spoke on the radio.\n\n' +
     '“I can’t say I was surprised,” she said.'
   t.match(extractQuotes(aside).at(-1)?.speaker, { name: 'Mara Lind', resolvedBy: 'pronoun' })
-  // A coordinator between names ends the phrase: the first name is no title of the second.
+  // Names after a plural are no title of each other: "Researchers" ends the phrase, "and" or not.
   const pair =
     'Researchers Ed Tolland and Tom Quill both think the plan could work. For his part, Tolland thinks the port ' +
     'matters more. “It is the heart of the town,” he said.'
