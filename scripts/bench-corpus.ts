@@ -25,6 +25,7 @@ import { createPGlite } from '../src/db/database.js'
 import { createRandom } from '../src/domain/claims/index.js'
 import { BENCH_KEY, corpusArticles, DEFAULT_CORPUS, ingestBody, quantile, rssMb, startServer } from './bench-server.js'
 import { duplicateSpeakers, type SpeakerCount } from './duplicate-speakers.js'
+import { zipfExponent } from './quote-skew.js'
 import { openScratchStore } from './scratch-store.js'
 
 const { values: args } = parseArgs({
@@ -242,6 +243,7 @@ async function speakerCounts(env: Record<string, string>): Promise<SpeakerCounts
 function reportSpeakers(speakers: SpeakerCounts) {
   const quotes = speakers.reduce((sum, speaker) => sum + speaker.quotes, 0)
   const single = speakers.filter((speaker) => speaker.quotes === 1).length
+  const counts = speakers.map((speaker) => speaker.quotes)
   const { surnameOnly, polluted } = duplicateSpeakers(speakers)
   const share = (list: readonly SpeakerCount[]) =>
     list.reduce((sum, speaker) => sum + speaker.quotes, 0) / Math.max(1, quotes)
@@ -252,7 +254,9 @@ function reportSpeakers(speakers: SpeakerCounts) {
       .map((speaker) => `${speaker.name} (${speaker.quotes})`)
       .join(', ')
   console.log(
-    `\nspeakers: ${speakers.length} for ${quotes} attributed quotes, ${single} with a single quote` +
+    `\nspeakers: ${speakers.length} for ${quotes} attributed quotes, ${single} with a single quote; the most quoted` +
+      ` holds ${((100 * Math.max(0, ...counts)) / Math.max(1, quotes)).toFixed(1)}% of them, and quotes a speaker` +
+      ` fit Zipf's law with exponent ${zipfExponent(counts).toFixed(2)} (bench:ingest's --speaker-skew)` +
       `\n  one word beside a longer name of its kind: ${surnameOnly.length} speakers, ${(100 * share(surnameOnly)).toFixed(2)}% of quotes: ${top(surnameOnly)}` +
       `\n  words before another speaker's name or a body's acronym: ${polluted.length} speakers, ${(100 * share(polluted)).toFixed(2)}% of quotes: ${top(polluted)}` +
       `\n  duplicates together: ${(100 * (share(surnameOnly) + share(polluted))).toFixed(2)}% of attributed quotes (goal: under 1%)`,
