@@ -7,6 +7,12 @@
  *   - GET /v1/claims/{id} throughput next to the same SQL run straight on the driver.
  *
  * usage: tsx scripts/bench-ingest.ts [--engines postgres,pglite] [--articles 50000] [--window 500] [--keep]
+ *   [--speaker-skew 0] [--word-skew 0] [--common-phrases 0] [--fragments 0]
+ * What real news does to a store (src/domain/claims/synthetic-corpus.ts): --speaker-skew quotes speakers by
+ * Zipf's law with that exponent (bench:corpus prints the real corpus's), --word-skew draws utterances' words
+ * by Zipf's law with that exponent, --common-phrases puts stock phrases ("we are going to") into that share of
+ * utterances, --fragments prints that share of quotes as two or three words in the writer's sentence. All 0 by
+ * default: the even corpus earlier figures were measured on.
  * Postgres: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) names a server on
  * which a scratch database is created and dropped afterwards (--keep leaves it, to look at afterwards).
  */
@@ -18,6 +24,7 @@ import app, { serverOptions } from '../src/app.js'
 import { loadConfig } from '../src/config.js'
 import { generateSyntheticCorpus, type SyntheticArticle } from '../src/domain/claims/index.js'
 import { claimDetailQuery } from '../src/services/claims.js'
+import { zipfExponent } from './quote-skew.js'
 import { openScratchStore } from './scratch-store.js'
 
 const { values: args } = parseArgs({
@@ -27,8 +34,24 @@ const { values: args } = parseArgs({
     window: { type: 'string', default: '500' },
     seconds: { type: 'string', default: '10' },
     keep: { type: 'boolean', default: false },
+    'speaker-skew': { type: 'string', default: '0' },
+    'common-phrases': { type: 'string', default: '0' },
+    fragments: { type: 'string', default: '0' },
+    'word-skew': { type: 'string', default: '0' },
   },
 })
+const SPEAKER_SKEW = Number(args['speaker-skew'])
+const COMMON_PHRASES = Number(args['common-phrases'])
+const FRAGMENTS = Number(args.fragments)
+const WORD_SKEW = Number(args['word-skew'])
+const isShare = (value: number) => value >= 0 && value <= 1
+const isExponent = (value: number) => value >= 0 && value <= 3
+if (!isExponent(SPEAKER_SKEW) || !isExponent(WORD_SKEW) || !isShare(COMMON_PHRASES) || !isShare(FRAGMENTS)) {
+  console.error(
+    'bench-ingest: --speaker-skew and --word-skew take an exponent from 0 to 3, --common-phrases and --fragments a share',
+  )
+  process.exit(1)
+}
 const STORED = Number(args.articles)
 const WINDOW = Number(args.window)
 const SECONDS = Number(args.seconds)
@@ -48,7 +71,18 @@ const corpus = generateSyntheticCorpus({
   maxQuotesPerArticle: 5,
   undatedShare: 0.05,
   chronological: true,
+  speakerSkew: SPEAKER_SKEW,
+  commonPhraseShare: COMMON_PHRASES,
+  fragmentShare: FRAGMENTS,
+  wordSkew: WORD_SKEW,
 })
+
+/** How many quotes the corpus prints under each speaker's name. */
+function quotesPerSpeaker(): number[] {
+  const counts = new Map<string, number>()
+  for (const quote of corpus.quotes) counts.set(quote.speakerKey, (counts.get(quote.speakerKey) ?? 0) + 1)
+  return [...counts.values()]
+}
 
 interface Figures {
   engine: string
@@ -184,7 +218,12 @@ const results: Figures[] = []
 for (const engine of args.engines.split(',') as Array<'postgres' | 'pglite'>) results.push(await run(engine))
 
 console.log(
-  `\ncorpus: ${STORED + WINDOW * CHECKPOINTS.length} articles, 400 speakers, 60 outlets, windows of ${WINDOW}`,
+  `\ncorpus: ${STORED + WINDOW * CHECKPOINTS.length} articles, 400 speakers, 60 outlets, windows of ${WINDOW}; ` +
+    `--speaker-skew ${SPEAKER_SKEW}, --word-skew ${WORD_SKEW}, --common-phrases ${COMMON_PHRASES}, ` +
+    `--fragments ${FRAGMENTS}: ` +
+    `the most quoted speaker holds ` +
+    `${((100 * Math.max(...quotesPerSpeaker())) / corpus.quotes.length).toFixed(1)}% of quotes, and quotes a speaker ` +
+    `fit Zipf's law with exponent ${zipfExponent(quotesPerSpeaker()).toFixed(2)}`,
 )
 for (const figures of results) {
   const targets = figures.engine === 'postgres'

@@ -1,5 +1,6 @@
 import t from 'tap'
 import { clusterRenderings, createRandom, generateSyntheticCorpus } from '../../../src/domain/claims/index.js'
+import { runStarts, STOCK_PHRASES } from '../../../src/domain/claims/synthetic-corpus.js'
 import { extractQuotes } from '../../../src/domain/extraction/index.js'
 import { normalizeWording } from '../../../src/domain/wording/index.js'
 import { corpusRenderings } from './fixtures/corpora.js'
@@ -90,39 +91,49 @@ t.test('variants keep the words they should', async (t) => {
   }
 })
 
+/**
+ * Renderings clustered into a claim of another expected claim than their founder's. A bridge (a short run of
+ * one utterance, then another whole) overlaps the claim of its own utterance, and holds the run, printed on
+ * its own too. Fuller wordings are decided first, so the bridge joins its utterance's claim unless a
+ * rendering of the run's utterance short enough to share 60% of its words with it founded a claim first. The
+ * run on its own, a few words, joins the claim of the run's utterance through a seed holding it, or, when no
+ * seed holds it, the claim of a rendering that does, which may be the bridge's. Later renderings never follow
+ * either: they compare with seeds. So a rendering sits in a claim of another expected claim only if it is a
+ * bridge itself, a bridge founded its claim, or it is a bridge's run in the bridge's claim; never a step
+ * further: anything else is `chained`.
+ */
+function chainedRenderings(corpus: ReturnType<typeof generateSyntheticCorpus>) {
+  const quotes = new Map(corpus.quotes.map((quote) => [quote.id, quote]))
+  let chained = 0
+  let runsWithTheirBridge = 0
+  for (const claim of clusterRenderings(corpusRenderings(corpus))) {
+    const founder = quotes.get(claim.seedId)!
+    const members = claim.renderingIds.map((id) => quotes.get(id)!)
+    const bridgedRuns = new Set(
+      members.filter((member) => member.variant === 'bridge').map((bridge) => bridge.utteranceIds[1]),
+    )
+    for (const member of members) {
+      if (member.claimKey === founder.claimKey || member.variant === 'bridge') continue
+      if (member.variant === 'excerpt' && bridgedRuns.has(member.utteranceIds[0])) runsWithTheirBridge++
+      else if (founder.variant !== 'bridge') chained++
+    }
+  }
+  return { chained, runsWithTheirBridge }
+}
+
 t.test('clustering meets the expected claims except where a bridge decides, and nothing chains', async (t) => {
-  // A bridge (a short run of one utterance, then another whole) overlaps the claim of its own
-  // utterance, and holds the run, printed on its own too. Fuller wordings are decided first, so the
-  // bridge joins its utterance's claim unless a rendering of the run's utterance short enough to share
-  // 60% of its words with it founded a claim first. The run on its own, a few words, joins the claim of
-  // the run's utterance through a seed holding it, or, when no seed holds it, the claim of a rendering
-  // that does, which may be the bridge's. Later renderings never follow either: they compare with seeds.
-  // So a rendering sits in a claim of another expected claim only if it is a bridge itself, a bridge
-  // founded its claim, or it is a bridge's run in the bridge's claim; never a step further.
   let runsWithTheirBridge = 0
   for (const seed of [1, 2, 3, 9]) {
     const corpus = generateSyntheticCorpus({ seed, articles: 50, utterances: seed === 9 ? 5 : 16, speakers: 3 })
-    const quotes = new Map(corpus.quotes.map((quote) => [quote.id, quote]))
-    let chained = 0
-    for (const claim of clusterRenderings(corpusRenderings(corpus))) {
-      const founder = quotes.get(claim.seedId)!
-      const members = claim.renderingIds.map((id) => quotes.get(id)!)
-      const bridgedRuns = new Set(
-        members.filter((member) => member.variant === 'bridge').map((bridge) => bridge.utteranceIds[1]),
-      )
-      for (const member of members) {
-        if (member.claimKey === founder.claimKey || member.variant === 'bridge') continue
-        if (member.variant === 'excerpt' && bridgedRuns.has(member.utteranceIds[0])) runsWithTheirBridge++
-        else if (founder.variant !== 'bridge') chained++
-      }
-    }
-    t.equal(chained, 0, `seed ${seed}`)
+    const found = chainedRenderings(corpus)
+    t.equal(found.chained, 0, `seed ${seed}`)
+    runsWithTheirBridge += found.runsWithTheirBridge
   }
   t.ok(runsWithTheirBridge > 0, `the case arises: ${runsWithTheirBridge} runs in the claim of their bridge`)
 })
 
-t.test('the real extractor finds every synthetic quote, its text, place and speaker', async (t) => {
-  const corpus = generateSyntheticCorpus({ seed: 3, articles: 60, speakers: 6 })
+/** What the real extractor reads in a corpus: quotes found with their text, place and speaker, and extra ones. */
+function extractorReading(corpus: ReturnType<typeof generateSyntheticCorpus>) {
   const names = new Map(corpus.speakers.map((speaker) => [speaker.key, speaker.name]))
   let found = 0
   let extra = 0
@@ -137,8 +148,12 @@ t.test('the real extractor finds every synthetic quote, its text, place and spea
     }
     extra += extracted.length - expected.length
   }
-  t.equal(found, corpus.quotes.length)
-  t.equal(extra, 0)
+  return { found, extra }
+}
+
+t.test('the real extractor finds every synthetic quote, its text, place and speaker', async (t) => {
+  const corpus = generateSyntheticCorpus({ seed: 3, articles: 60, speakers: 6 })
+  t.strictSame(extractorReading(corpus), { found: corpus.quotes.length, extra: 0 })
 })
 
 t.test('a large corpus: invented speakers and outlets, articles in publication order, all readable', async (t) => {
@@ -170,4 +185,153 @@ t.test('a large corpus: invented speakers and outlets, articles in publication o
     }
   }
   t.equal(found, corpus.quotes.length, 'the extractor reads invented names as names')
+})
+
+t.test('by default speakers are quoted evenly; with a skew, by Zipf’s law', async (t) => {
+  const utteranceCounts = (corpus: ReturnType<typeof generateSyntheticCorpus>): number[] =>
+    corpus.speakers.map((speaker) => corpus.utterances.filter((u) => u.speakerKey === speaker.key).length)
+  const even = utteranceCounts(generateSyntheticCorpus({ seed: 5, speakers: 20, utterances: 2000, articles: 0 }))
+  t.strictSame(new Set(even), new Set([100]), 'each speaker says as much as the next')
+
+  const skewed = generateSyntheticCorpus({ seed: 5, speakers: 20, utterances: 20_000, articles: 400, speakerSkew: 1 })
+  const counts = utteranceCounts(skewed)
+  const harmonic = Array.from({ length: 20 }, (_, rank) => 1 / (rank + 1)).reduce((sum, x) => sum + x, 0)
+  for (const rank of [1, 2, 3, 5, 10, 20]) {
+    const expected = 20_000 / rank / harmonic
+    const got = counts[rank - 1] as number
+    t.ok(Math.abs(got - expected) < 0.1 * expected, `rank ${rank}: ${got} utterances, about ${expected.toFixed(0)}`)
+  }
+  const quotesOfFirst = skewed.quotes.filter((quote) => quote.speakerKey === skewed.speakers[0]!.key).length
+  t.ok(quotesOfFirst > 0.2 * skewed.quotes.length, `the first speaker's share of quotes: ${quotesOfFirst}`)
+})
+
+t.test('by default a word is in a few utterances; with a skew, the commonest in many', async (t) => {
+  const commonest = (corpus: ReturnType<typeof generateSyntheticCorpus>) => {
+    const holders = new Map<string, number>()
+    for (const utterance of corpus.utterances)
+      for (const word of new Set(utterance.words)) holders.set(word, (holders.get(word) ?? 0) + 1)
+    return Math.max(...holders.values()) / corpus.utterances.length
+  }
+  const even = commonest(generateSyntheticCorpus({ seed: 7, utterances: 1000, articles: 0 }))
+  const skewed = commonest(generateSyntheticCorpus({ seed: 7, utterances: 1000, articles: 0, wordSkew: 0.7 }))
+  t.ok(even < 0.03, `evenly: the commonest word in ${even} of utterances`)
+  t.ok(skewed > 0.4, `skewed: the commonest word in ${skewed} of utterances`)
+})
+
+t.test('stock phrases: in the share of utterances asked, the same words in many speakers’ mouths', async (t) => {
+  const plain = generateSyntheticCorpus({ seed: 6, utterances: 500, articles: 0 })
+  t.ok(plain.utterances.every((utterance) => utterance.stockPhrase === null))
+
+  const corpus = generateSyntheticCorpus({
+    seed: 6,
+    speakers: 30,
+    utterances: 3000,
+    articles: 0,
+    commonPhraseShare: 0.4,
+  })
+  const holding = corpus.utterances.filter((utterance) => utterance.stockPhrase !== null)
+  t.ok(Math.abs(holding.length / 3000 - 0.4) < 0.03, `${holding.length} of 3000 hold a phrase`)
+  const speakersByPhrase = new Map<string, Set<string>>()
+  for (const utterance of holding) {
+    const [from, to] = utterance.stockPhrase!
+    const phrase = utterance.words.slice(from, to).join(' ')
+    t.ok(STOCK_PHRASES.includes(phrase), phrase)
+    t.ok(to - from >= 3 && to - from <= 6, 'a phrase of three to six words')
+    t.ok(utterance.words.length - (to - from) >= 10, 'at least ten words of its own')
+    speakersByPhrase.set(phrase, (speakersByPhrase.get(phrase) ?? new Set()).add(utterance.speakerKey))
+  }
+  // Zipf's law over the phrases: the first is the most common, the last still appears.
+  const uses = STOCK_PHRASES.map((phrase) => holding.filter((u) => u.words.join(' ').includes(phrase)).length)
+  t.equal(Math.max(...uses), uses[0])
+  t.ok(uses.every((count) => count > 0))
+  t.ok(speakersByPhrase.get(STOCK_PHRASES[0]!)!.size >= 25, 'the commonest phrase is said by most speakers')
+})
+
+t.test('a run printed on its own is never mostly a stock phrase, wherever the phrase stands', async (t) => {
+  // Every utterance the generator can make (10 to 40 words of its own, each phrase at each place), every
+  // excerpt length, every bridge's run and fragment: a start qualifies, and each qualifying start keeps the bound.
+  let cases = 0
+  for (let own = 10; own <= 40; own++) {
+    for (const phrase of new Set(STOCK_PHRASES.map((p) => p.split(' ').length))) {
+      for (let at = 0; at <= own; at++) {
+        const words = Array.from({ length: own + phrase }, (_, k) => `w${k}`)
+        const utterance = { words, stockPhrase: [at, at + phrase] as [number, number] }
+        const n = words.length
+        const runs: [number, number][] = [2, 3, 4, 5].map((length) => [length, 0])
+        for (let length = Math.max(3, Math.ceil(n * 0.3)); length < n; length++)
+          runs.push([length, Math.ceil(length * 0.6) - 1])
+        for (const [length, phraseWords] of runs) {
+          const starts = runStarts(utterance, length, phraseWords)
+          cases++
+          if (starts.length === 0) t.fail(`no start: ${own} own words, a phrase of ${phrase} at ${at}, run ${length}`)
+          for (const start of starts) {
+            const inPhrase = Math.max(0, Math.min(at + phrase, start + length) - Math.max(at, start))
+            if (inPhrase > phraseWords || start + length > n) t.fail(`start ${start} breaks the bound`)
+          }
+        }
+      }
+    }
+  }
+  t.ok(cases > 10_000, `${cases} cases`)
+  t.strictSame(runStarts({ words: ['a', 'b', 'c', 'd'], stockPhrase: null }, 2, 0), [0, 1, 2], 'no phrase: any start')
+})
+
+t.test(
+  'excerpts hold under 60% of stock phrase words; a bridge’s run and a fragment (2 or 3 words) none',
+  async (t) => {
+    const corpus = generateSyntheticCorpus({
+      seed: 10,
+      articles: 3000,
+      utterances: 200,
+      commonPhraseShare: 1,
+      fragmentShare: 0.1,
+    })
+    const utterances = new Map(corpus.utterances.map((utterance) => [utterance.id, utterance]))
+    const byPlace = new Map(corpus.quotes.map((quote) => [`${quote.articleUrl}#${quote.position}`, quote]))
+    const seen = { runs: 0, excerpts: 0, fragments: 0 }
+    for (const quote of corpus.quotes) {
+      if (quote.variant !== 'excerpt' && quote.variant !== 'fragment') continue
+      const utterance = utterances.get(quote.utteranceIds[0]!)!
+      const words = normalizeWording(quote.text).split(' ')
+      const said = utterance.words
+      const start = said.findIndex((_, k) => words.every((word, j) => said[k + j] === word))
+      t.ok(start >= 0, `the utterance's own words, in a row: ${quote.text}`)
+      const [from, to] = utterance.stockPhrase!
+      const inPhrase = Math.max(0, Math.min(to, start + words.length) - Math.max(from, start))
+      const next = byPlace.get(`${quote.articleUrl}#${quote.position + 1}`)
+      if (quote.variant === 'fragment') {
+        seen.fragments++
+        t.ok(inPhrase === 0 && words.length >= 2 && words.length <= 3, `a fragment: ${quote.text}`)
+      } else if (next?.variant === 'bridge' && next.utteranceIds[1] === utterance.id) {
+        seen.runs++
+        t.equal(inPhrase, 0, `a bridge's run: ${quote.text}`)
+      } else {
+        seen.excerpts++
+        t.ok(inPhrase < 0.6 * words.length, `an excerpt: ${quote.text}`)
+      }
+    }
+    t.ok(seen.runs > 20 && seen.excerpts > 200 && seen.fragments > 200, JSON.stringify(seen))
+  },
+)
+
+t.test('skewed speakers, stock phrases and fragments keep the expected claims and readings', async (t) => {
+  const corpus = generateSyntheticCorpus({
+    seed: 8,
+    articles: 150,
+    speakers: 8,
+    utterances: 60,
+    speakerSkew: 1,
+    commonPhraseShare: 0.5,
+    fragmentShare: 0.25,
+  })
+  const fragments = corpus.quotes.filter((quote) => quote.variant === 'fragment').length
+  t.ok(Math.abs(fragments / corpus.quotes.length - 0.25) < 0.05, `${fragments} fragments`)
+  const phrased = new Set(corpus.utterances.filter((u) => u.stockPhrase !== null).map((u) => u.id))
+  t.ok(
+    corpus.quotes.filter((quote) => phrased.has(quote.utteranceIds[0]!)).length > 0.3 * corpus.quotes.length,
+    'many quotes hold a stock phrase',
+  )
+  // Different utterances that share a stock phrase stay different claims.
+  t.equal(chainedRenderings(corpus).chained, 0)
+  t.strictSame(extractorReading(corpus), { found: corpus.quotes.length, extra: 0 })
 })
