@@ -7,7 +7,8 @@
  *   - GET /v1/claims/{id} throughput next to the same SQL run straight on the driver.
  *
  * usage: tsx scripts/bench-ingest.ts [--engines postgres,pglite] [--articles 50000] [--window 500] [--keep]
- *   [--speaker-skew 0] [--word-skew 0] [--common-phrases 0] [--fragments 0]
+ *   [--speakers 400] [--quotes 5] [--speaker-skew 0] [--word-skew 0] [--common-phrases 0] [--fragments 0]
+ * --speakers sets how many people are quoted, --quotes the most quotes an article prints (one to that many).
  * What real news does to a store (src/domain/claims/synthetic-corpus.ts): --speaker-skew quotes speakers by
  * Zipf's law with that exponent (bench:corpus prints the real corpus's), --word-skew draws utterances' words
  * by Zipf's law with that exponent, --common-phrases puts stock phrases ("we are going to") into that share of
@@ -37,6 +38,8 @@ const { values: args } = parseArgs({
     'speaker-skew': { type: 'string', default: '0' },
     'common-phrases': { type: 'string', default: '0' },
     fragments: { type: 'string', default: '0' },
+    speakers: { type: 'string', default: '400' },
+    quotes: { type: 'string', default: '5' },
     'word-skew': { type: 'string', default: '0' },
   },
 })
@@ -44,6 +47,12 @@ const SPEAKER_SKEW = Number(args['speaker-skew'])
 const COMMON_PHRASES = Number(args['common-phrases'])
 const FRAGMENTS = Number(args.fragments)
 const WORD_SKEW = Number(args['word-skew'])
+const SPEAKERS = Number(args.speakers)
+const MAX_QUOTES = Number(args.quotes)
+if (!Number.isInteger(SPEAKERS) || SPEAKERS < 2 || !Number.isInteger(MAX_QUOTES) || MAX_QUOTES < 1) {
+  console.error('bench-ingest: --speakers takes a whole number from 2, --quotes a whole number from 1')
+  process.exit(1)
+}
 const isShare = (value: number) => value >= 0 && value <= 1
 const isExponent = (value: number) => value >= 0 && value <= 3
 if (!isExponent(SPEAKER_SKEW) || !isExponent(WORD_SKEW) || !isShare(COMMON_PHRASES) || !isShare(FRAGMENTS)) {
@@ -60,15 +69,15 @@ if (!CHECKPOINTS.includes(STORED)) CHECKPOINTS.push(STORED)
 const KEY = 'bench-key-0123456789abcdef'
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
 
-// One outlet prints a story, others pick it up: a few hundred speakers, each with dozens of things
-// said, quoted in every variant the grouping has to tell apart.
+// One outlet prints a story, others pick it up: a few hundred speakers (by default each with dozens of
+// things said; with --speaker-skew a few with thousands), quoted in every variant the grouping tells apart.
 const corpus = generateSyntheticCorpus({
   seed: 2026,
   articles: STORED + WINDOW * CHECKPOINTS.length,
-  speakers: 400,
+  speakers: SPEAKERS,
   outlets: 60,
   utterances: 12_000,
-  maxQuotesPerArticle: 5,
+  maxQuotesPerArticle: MAX_QUOTES,
   undatedShare: 0.05,
   chronological: true,
   speakerSkew: SPEAKER_SKEW,
@@ -218,7 +227,8 @@ const results: Figures[] = []
 for (const engine of args.engines.split(',') as Array<'postgres' | 'pglite'>) results.push(await run(engine))
 
 console.log(
-  `\ncorpus: ${STORED + WINDOW * CHECKPOINTS.length} articles, 400 speakers, 60 outlets, windows of ${WINDOW}; ` +
+  `\ncorpus: ${corpus.articles.length} articles, ${SPEAKERS} speakers, 60 outlets, ` +
+    `${(corpus.quotes.length / corpus.articles.length).toFixed(1)} quotes an article, windows of ${WINDOW}; ` +
     `--speaker-skew ${SPEAKER_SKEW}, --word-skew ${WORD_SKEW}, --common-phrases ${COMMON_PHRASES}, ` +
     `--fragments ${FRAGMENTS}: ` +
     `the most quoted speaker holds ` +

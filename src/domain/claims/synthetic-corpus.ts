@@ -4,16 +4,16 @@
  * they belong to. Tests use it to check that grouping does not depend on arrival order; the ingest
  * benchmark uses it to build a corpus of any size that the real extractor can read.
  *
- * Words are invented (three syllables, "kelomira") so that two different utterances never share
- * wording by accident: whatever joins two quotes is a variant this generator made on purpose.
+ * Words are invented (three syllables, "kelomira") so that, by default, two different utterances never
+ * share wording by accident: whatever joins two quotes is a variant this generator made on purpose.
  * Every quote is printed as `“…,” Name said.`, or in two pieces, `“…,” Name said. “….”`, which
  * the seed conventions read as one quote.
  *
- * By default speakers are quoted evenly, in long quotes. Real news is not so kind to a store, and three
+ * By default speakers are quoted evenly, in long quotes. Real news is not so kind to a store, and four
  * options bring what it does instead: `speakerSkew` quotes a few people far more than the rest (Zipf's
- * law), `commonPhraseShare` puts stock phrases of everyday speech ("we are going to") into many different
- * utterances of many speakers, which stay different claims, and `fragmentShare` prints a few words of an
- * utterance inside the writer's sentence.
+ * law), `wordSkew` makes a few words common, `commonPhraseShare` puts stock phrases of everyday speech
+ * ("we are going to") into many different utterances of many speakers, which stay different claims, and
+ * `fragmentShare` prints a few words of an utterance inside the writer's sentence.
  */
 
 /** mulberry32: a small, fast PRNG; the same seed gives the same sequence in [0, 1). */
@@ -61,7 +61,8 @@ export interface SyntheticCorpusOptions {
   commonPhraseShare?: number
   /**
    * Share of quotes printed as a fragment: two or three words of an utterance inside the writer's sentence
-   * (`Name called it “…”.`). Default 0. A fifth of the quotes the extractor attributes in the first 2,000
+   * (`Name called it “…”.`). Default 0. A share of the quotes drawn: a bridge prints two quotes from one draw,
+   * so slightly fewer of those printed. A fifth of the quotes the extractor attributes in the first 2,000
    * AllSides articles have fewer than four words; a store finds a fragment's claim by its words, which many
    * of a much quoted speaker's wordings hold. (One-word fragments, also common in the news, are left out: an
    * invented word recurs in a much quoted speaker's utterances, so the claim it belongs to is not known.)
@@ -86,7 +87,7 @@ export interface SyntheticUtterance {
   id: string
   speakerKey: string
   words: string[]
-  /** Where a stock phrase stands in the words, [from, to), or null: its words are nobody's own. */
+  /** Where the utterance's stock phrase stands in its words, [from, to) (words nobody owns); null without one. */
   stockPhrase: [number, number] | null
 }
 
@@ -281,25 +282,34 @@ interface Wording {
 }
 
 /**
- * Where a run of `length` words of an utterance may start so that at most `phraseWords` of them belong to its
+ * Where a run of `length` words of an utterance may start so that at most `maxPhraseWords` of them belong to its
  * stock phrase. A run that is mostly a stock phrase is nobody's words in particular: it would share 60% of its
  * words with every utterance holding the phrase, so no grouping could say whose it is, and the generator
  * prints none. Some start always qualifies for the runs asked for here (test/domain/claims/synthetic-corpus.test.ts
- * tries every case): an utterance has at least ten words of its own around one phrase of three to six, so one
+ * tries every case): an utterance has at least ten words of its own around one phrase of four to six, so one
  * side holds five in a row (a bridge's run of three to five, or a fragment's two or three, with none of the
  * phrase), and an excerpt (at least 30% of the words) with under 60% from the phrase fits somewhere.
  */
 export function runStarts(
   utterance: Pick<SyntheticUtterance, 'words' | 'stockPhrase'>,
   length: number,
-  phraseWords: number,
+  maxPhraseWords: number,
 ): number[] {
   const [from, to] = utterance.stockPhrase ?? [0, 0]
   const starts: number[] = []
   for (let start = 0; start + length <= utterance.words.length; start++) {
-    if (Math.max(0, Math.min(to, start + length) - Math.max(from, start)) <= phraseWords) starts.push(start)
+    if (Math.max(0, Math.min(to, start + length) - Math.max(from, start)) <= maxPhraseWords) starts.push(start)
   }
   return starts
+}
+
+/**
+ * The most words an elided quote leaves out of an utterance of `words` words: at most 40% of them, and few
+ * enough that what is left holds under 60% of words of its stock phrase (`phraseWords` long, 0 for none),
+ * as an excerpt does (runStarts).
+ */
+export function longestElision(words: number, phraseWords: number): number {
+  return Math.min(Math.floor(words * 0.4), Math.ceil(words - phraseWords / 0.6) - 1)
 }
 
 function variantWording(g: Generator, variant: SyntheticVariant, utterance: SyntheticUtterance): Wording {
@@ -327,7 +337,8 @@ function variantWording(g: Generator, variant: SyntheticVariant, utterance: Synt
       return { runs: [g.chance(0.5) ? [...extra, ...words] : [...words, ...extra]] }
     }
     case 'elided': {
-      const length = g.int(1, Math.floor(n * 0.4))
+      const phrase = utterance.stockPhrase === null ? 0 : utterance.stockPhrase[1] - utterance.stockPhrase[0]
+      const length = g.int(1, longestElision(n, phrase))
       const start = g.int(2, n - 2 - length)
       return { runs: [words.slice(0, start), words.slice(start + length)] }
     }

@@ -1,6 +1,6 @@
 import t from 'tap'
 import { clusterRenderings, createRandom, generateSyntheticCorpus } from '../../../src/domain/claims/index.js'
-import { runStarts, STOCK_PHRASES } from '../../../src/domain/claims/synthetic-corpus.js'
+import { longestElision, runStarts, STOCK_PHRASES } from '../../../src/domain/claims/synthetic-corpus.js'
 import { extractQuotes } from '../../../src/domain/extraction/index.js'
 import { normalizeWording } from '../../../src/domain/wording/index.js'
 import { corpusRenderings } from './fixtures/corpora.js'
@@ -99,8 +99,8 @@ t.test('variants keep the words they should', async (t) => {
  * run on its own, a few words, joins the claim of the run's utterance through a seed holding it, or, when no
  * seed holds it, the claim of a rendering that does, which may be the bridge's. Later renderings never follow
  * either: they compare with seeds. So a rendering sits in a claim of another expected claim only if it is a
- * bridge itself, a bridge founded its claim, or it is a bridge's run in the bridge's claim; never a step
- * further: anything else is `chained`.
+ * bridge itself, a bridge founded its claim, or it is a bridge's run (or a fragment of the run's utterance
+ * holding the run's words) in the bridge's claim; never a step further: anything else is `chained`.
  */
 function chainedRenderings(corpus: ReturnType<typeof generateSyntheticCorpus>) {
   const quotes = new Map(corpus.quotes.map((quote) => [quote.id, quote]))
@@ -114,7 +114,8 @@ function chainedRenderings(corpus: ReturnType<typeof generateSyntheticCorpus>) {
     )
     for (const member of members) {
       if (member.claimKey === founder.claimKey || member.variant === 'bridge') continue
-      if (member.variant === 'excerpt' && bridgedRuns.has(member.utteranceIds[0])) runsWithTheirBridge++
+      const runOfABridge = member.variant === 'excerpt' || member.variant === 'fragment'
+      if (runOfABridge && bridgedRuns.has(member.utteranceIds[0])) runsWithTheirBridge++
       else if (founder.variant !== 'bridge') chained++
     }
   }
@@ -193,16 +194,22 @@ t.test('by default speakers are quoted evenly; with a skew, by Zipf’s law', as
   const even = utteranceCounts(generateSyntheticCorpus({ seed: 5, speakers: 20, utterances: 2000, articles: 0 }))
   t.strictSame(new Set(even), new Set([100]), 'each speaker says as much as the next')
 
-  const skewed = generateSyntheticCorpus({ seed: 5, speakers: 20, utterances: 20_000, articles: 400, speakerSkew: 1 })
-  const counts = utteranceCounts(skewed)
-  const harmonic = Array.from({ length: 20 }, (_, rank) => 1 / (rank + 1)).reduce((sum, x) => sum + x, 0)
-  for (const rank of [1, 2, 3, 5, 10, 20]) {
-    const expected = 20_000 / rank / harmonic
-    const got = counts[rank - 1] as number
-    t.ok(Math.abs(got - expected) < 0.1 * expected, `rank ${rank}: ${got} utterances, about ${expected.toFixed(0)}`)
+  for (const speakerSkew of [0.5, 1]) {
+    const skewed = generateSyntheticCorpus({ seed: 5, speakers: 20, utterances: 20_000, articles: 400, speakerSkew })
+    const counts = utteranceCounts(skewed)
+    const weights = Array.from({ length: 20 }, (_, rank) => 1 / (rank + 1) ** speakerSkew)
+    const total = weights.reduce((sum, x) => sum + x, 0)
+    for (const rank of [1, 2, 3, 5, 10, 20]) {
+      const expected = (20_000 * weights[rank - 1]!) / total
+      const got = counts[rank - 1] as number
+      t.ok(
+        Math.abs(got - expected) < 0.1 * expected,
+        `${speakerSkew}, rank ${rank}: ${got}, about ${expected.toFixed(0)}`,
+      )
+    }
+    const quotesOfFirst = skewed.quotes.filter((quote) => quote.speakerKey === skewed.speakers[0]!.key).length
+    t.ok(quotesOfFirst > (0.7 * skewed.quotes.length * weights[0]!) / total, `the first's quotes: ${quotesOfFirst}`)
   }
-  const quotesOfFirst = skewed.quotes.filter((quote) => quote.speakerKey === skewed.speakers[0]!.key).length
-  t.ok(quotesOfFirst > 0.2 * skewed.quotes.length, `the first speaker's share of quotes: ${quotesOfFirst}`)
 })
 
 t.test('by default a word is in a few utterances; with a skew, the commonest in many', async (t) => {
@@ -216,6 +223,16 @@ t.test('by default a word is in a few utterances; with a skew, the commonest in 
   const skewed = commonest(generateSyntheticCorpus({ seed: 7, utterances: 1000, articles: 0, wordSkew: 0.7 }))
   t.ok(even < 0.03, `evenly: the commonest word in ${even} of utterances`)
   t.ok(skewed > 0.4, `skewed: the commonest word in ${skewed} of utterances`)
+  // Zipf's law over the 3,000 invented words: the commonest is 1 / H(3000, s) of all words.
+  for (const wordSkew of [0.5, 0.9]) {
+    const corpus = generateSyntheticCorpus({ seed: 7, utterances: 3000, articles: 0, wordSkew })
+    const uses = new Map<string, number>()
+    for (const word of corpus.utterances.flatMap((utterance) => utterance.words))
+      uses.set(word, (uses.get(word) ?? 0) + 1)
+    const share = Math.max(...uses.values()) / [...uses.values()].reduce((sum, x) => sum + x, 0)
+    const expected = 1 / Array.from({ length: 3000 }, (_, rank) => 1 / (rank + 1) ** wordSkew).reduce((a, b) => a + b)
+    t.ok(Math.abs(share - expected) < 0.15 * expected, `${wordSkew}: the commonest word ${share}, about ${expected}`)
+  }
 })
 
 t.test('stock phrases: in the share of utterances asked, the same words in many speakers’ mouths', async (t) => {
@@ -236,7 +253,7 @@ t.test('stock phrases: in the share of utterances asked, the same words in many 
     const [from, to] = utterance.stockPhrase!
     const phrase = utterance.words.slice(from, to).join(' ')
     t.ok(STOCK_PHRASES.includes(phrase), phrase)
-    t.ok(to - from >= 3 && to - from <= 6, 'a phrase of three to six words')
+    t.ok(to - from >= 4 && to - from <= 6, 'a phrase of four to six words')
     t.ok(utterance.words.length - (to - from) >= 10, 'at least ten words of its own')
     speakersByPhrase.set(phrase, (speakersByPhrase.get(phrase) ?? new Set()).add(utterance.speakerKey))
   }
@@ -273,6 +290,13 @@ t.test('a run printed on its own is never mostly a stock phrase, wherever the ph
     }
   }
   t.ok(cases > 10_000, `${cases} cases`)
+  for (let own = 10; own <= 40; own++) {
+    t.equal(longestElision(own, 0), Math.floor(own * 0.4), 'no phrase: up to 40% of the words')
+    for (const phrase of new Set(STOCK_PHRASES.map((p) => p.split(' ').length))) {
+      const longest = longestElision(own + phrase, phrase)
+      if (longest < 1 || phrase >= 0.6 * (own + phrase - longest)) t.fail(`${own} + ${phrase} words: ${longest}`)
+    }
+  }
   t.strictSame(runStarts({ words: ['a', 'b', 'c', 'd'], stockPhrase: null }, 2, 0), [0, 1, 2], 'no phrase: any start')
 })
 
@@ -288,8 +312,15 @@ t.test(
     })
     const utterances = new Map(corpus.utterances.map((utterance) => [utterance.id, utterance]))
     const byPlace = new Map(corpus.quotes.map((quote) => [`${quote.articleUrl}#${quote.position}`, quote]))
-    const seen = { runs: 0, excerpts: 0, fragments: 0 }
+    const seen = { runs: 0, excerpts: 0, fragments: 0, elided: 0 }
+    // Invented words have three syllables of one consonant and one vowel: none is a stock phrase's word.
+    const phraseWords = new Set(STOCK_PHRASES.flatMap((phrase) => phrase.split(' ')))
     for (const quote of corpus.quotes) {
+      if (quote.variant === 'elided') {
+        const words = normalizeWording(quote.text).split(' ')
+        seen.elided++
+        t.ok(words.filter((word) => phraseWords.has(word)).length < 0.6 * words.length, `elided: ${quote.text}`)
+      }
       if (quote.variant !== 'excerpt' && quote.variant !== 'fragment') continue
       const utterance = utterances.get(quote.utteranceIds[0]!)!
       const words = normalizeWording(quote.text).split(' ')
@@ -310,28 +341,30 @@ t.test(
         t.ok(inPhrase < 0.6 * words.length, `an excerpt: ${quote.text}`)
       }
     }
-    t.ok(seen.runs > 20 && seen.excerpts > 200 && seen.fragments > 200, JSON.stringify(seen))
+    t.ok(seen.runs > 20 && seen.excerpts > 200 && seen.fragments > 200 && seen.elided > 200, JSON.stringify(seen))
   },
 )
 
 t.test('skewed speakers, stock phrases and fragments keep the expected claims and readings', async (t) => {
-  const corpus = generateSyntheticCorpus({
-    seed: 8,
-    articles: 150,
-    speakers: 8,
-    utterances: 60,
-    speakerSkew: 1,
-    commonPhraseShare: 0.5,
-    fragmentShare: 0.25,
-  })
-  const fragments = corpus.quotes.filter((quote) => quote.variant === 'fragment').length
-  t.ok(Math.abs(fragments / corpus.quotes.length - 0.25) < 0.05, `${fragments} fragments`)
-  const phrased = new Set(corpus.utterances.filter((u) => u.stockPhrase !== null).map((u) => u.id))
-  t.ok(
-    corpus.quotes.filter((quote) => phrased.has(quote.utteranceIds[0]!)).length > 0.3 * corpus.quotes.length,
-    'many quotes hold a stock phrase',
-  )
-  // Different utterances that share a stock phrase stay different claims.
-  t.equal(chainedRenderings(corpus).chained, 0)
-  t.strictSame(extractorReading(corpus), { found: corpus.quotes.length, extra: 0 })
+  for (const seed of [8, 2, 4, 5]) {
+    const corpus = generateSyntheticCorpus({
+      seed,
+      articles: 150,
+      speakers: 8,
+      utterances: 60,
+      speakerSkew: 1,
+      commonPhraseShare: 0.5,
+      fragmentShare: 0.25,
+    })
+    const fragments = corpus.quotes.filter((quote) => quote.variant === 'fragment').length
+    t.ok(Math.abs(fragments / corpus.quotes.length - 0.23) < 0.06, `seed ${seed}: ${fragments} fragments`)
+    const phrased = new Set(corpus.utterances.filter((u) => u.stockPhrase !== null).map((u) => u.id))
+    t.ok(
+      corpus.quotes.filter((quote) => phrased.has(quote.utteranceIds[0]!)).length > 0.2 * corpus.quotes.length,
+      'many quotes hold a stock phrase',
+    )
+    // Different utterances that share a stock phrase stay different claims.
+    t.equal(chainedRenderings(corpus).chained, 0, `seed ${seed}`)
+    t.strictSame(extractorReading(corpus), { found: corpus.quotes.length, extra: 0 })
+  }
 })
