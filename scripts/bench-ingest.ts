@@ -12,8 +12,8 @@
  * What real news does to a store (src/domain/claims/synthetic-corpus.ts): --speaker-skew quotes speakers by
  * Zipf's law with that exponent (bench:corpus prints the real corpus's), --word-skew draws utterances' words
  * by Zipf's law with that exponent, --common-phrases puts stock phrases ("we are going to") into that share of
- * utterances, --fragments prints that share of quotes as two or three words in the writer's sentence. All 0 by
- * default: the even corpus earlier figures were measured on.
+ * utterances, --fragments prints that share of the quotes drawn as two or three words in the writer's
+ * sentence. All 0 by default: the even corpus earlier figures were measured on.
  * Postgres: BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) names a server on
  * which a scratch database is created and dropped afterwards (--keep leaves it, to look at afterwards).
  */
@@ -56,9 +56,7 @@ if (!Number.isInteger(SPEAKERS) || SPEAKERS < 2 || !Number.isInteger(MAX_QUOTES)
 const isShare = (value: number) => value >= 0 && value <= 1
 const isExponent = (value: number) => value >= 0 && value <= 3
 if (!isExponent(SPEAKER_SKEW) || !isExponent(WORD_SKEW) || !isShare(COMMON_PHRASES) || !isShare(FRAGMENTS)) {
-  console.error(
-    'bench-ingest: --speaker-skew and --word-skew take an exponent from 0 to 3, --common-phrases and --fragments a share',
-  )
+  console.error('bench-ingest: the skews take an exponent from 0 to 3, --common-phrases and --fragments a share')
   process.exit(1)
 }
 const STORED = Number(args.articles)

@@ -70,10 +70,12 @@ export interface SyntheticCorpusOptions {
   fragmentShare?: number
   /**
    * How unevenly utterances use the invented words: the word of rank r with weight 1 / r^wordSkew. Default 0:
-   * evenly, so that a word is held by a few utterances at most. In real quotes a few content words ("people",
-   * "country") are in thousands of a much quoted speaker's wordings, and a store probing by a speaker's words
-   * meets them. The expected claims are then no longer exact: a fragment or a short excerpt may hold, in
-   * order, common words of another utterance of its speaker and join its claim. For measuring speed.
+   * evenly, so that a word is held by a few utterances at most. In real quotes a few words are in hundreds
+   * of a much quoted speaker's wordings (at 7,500 AllSides articles a two-word fragment of the most quoted
+   * speaker was held by 900 of his full wordings: README, Claims, measured), and a store probing by a
+   * speaker's words meets them. The expected claims are then no longer exact: a fragment or a short excerpt
+   * may hold, in order, common words of another utterance of its speaker and join its claim. For measuring
+   * speed.
    */
   wordSkew?: number
 }
