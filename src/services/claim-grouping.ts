@@ -402,6 +402,24 @@ export async function lockSpeakerClaims(sql: SqlTransaction, speakerIds: readonl
 }
 
 /**
+ * Takes what a pass after an ingest must hold before it gives quotes other speakers (or takes theirs away):
+ * the claim locks of every speaker the change touches, those the quotes join and those they leave, then the
+ * quotes' rows, in id order. Everything else that writes a speaker's quotes (an ingest's grouping, an editor's
+ * change) holds that speaker's claim lock first; a pass that wrote the rows first and met the lock in
+ * regroupClaims after held rows that a holder of the lock was about to write, and the two deadlocked. On real
+ * news with eight writers that happened every hundred ingests or so, and some passes lost five tries in a row.
+ */
+export async function lockSpeakerChanges(
+  sql: SqlTransaction,
+  speakerIds: ReadonlyArray<string | null>,
+  quoteIds: readonly string[],
+): Promise<void> {
+  await lockSpeakerClaims(sql, [...new Set(speakerIds.filter((id): id is string => id !== null))])
+  if (quoteIds.length === 0) return
+  await sql.query(Prisma.sql`SELECT FROM quote WHERE id = ANY(${quoteIds}::uuid[]) ORDER BY id FOR UPDATE`)
+}
+
+/**
  * Regroups the claims of the given quotes' speakers after `added` quotes were stored (not yet in a
  * claim) and before `removed` ones are deleted, then deletes those (or only takes them out of their
  * claims). A quote in both lists moves: stored under its new speaker already, it is `added` as it is

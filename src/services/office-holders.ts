@@ -1,7 +1,13 @@
 import { rolesCoveredBy, rolesCovering, type Office } from '../domain/extraction/index.js'
 import { Prisma } from '../generated/prisma/client.js'
 import type { SqlTransaction } from '../db/database.js'
-import { regroupClaims, STORED_QUOTE_COLUMNS, type CreatedClaim, type StoredQuote } from './claim-grouping.js'
+import {
+  lockSpeakerChanges,
+  regroupClaims,
+  STORED_QUOTE_COLUMNS,
+  type CreatedClaim,
+  type StoredQuote,
+} from './claim-grouping.js'
 
 /**
  * Speakers found by the office an article describes them by. "Mexico's president said" names nobody in
@@ -172,6 +178,11 @@ export async function attributeByOffice(
       if (!quote.byOffice || quote.speakerId !== named[0]) links.push({ quote, speakerId: named[0] as string })
     } else if (quote.byOffice) releases.push(quote)
   }
+  await lockSpeakerChanges(
+    sql,
+    [...links.flatMap((l) => [l.speakerId, l.quote.speakerId]), ...releases.map((quote) => quote.speakerId)],
+    [...links.map((l) => l.quote.id), ...releases.map((quote) => quote.id)],
+  )
   // Only a quote still as it was read is changed: a concurrent run may have decided it meanwhile.
   const linked =
     links.length === 0

@@ -5,6 +5,7 @@ import type { SqlTransaction } from '../db/database.js'
 import {
   claimsSeededIn,
   flagMisattributions,
+  lockSpeakerChanges,
   regroupClaims,
   STORED_QUOTE_COLUMNS,
   type CreatedClaim,
@@ -192,6 +193,11 @@ async function decide(
     matches.sort((x, y) => compareOverlaps(x.overlap, y.overlap))
     decisions.push({ quote, speaker: matches[0]!.speaker })
   }
+  await lockSpeakerChanges(
+    sql,
+    [...decisions.map((d) => d.speaker), ...withdrawn.map((quote) => quote.speakerId)],
+    [...decisions.map((d) => d.quote.id), ...withdrawn.map((quote) => quote.id)],
+  )
   // Only a quote still as it was read is changed: a concurrent run may have decided it meanwhile.
   const placed =
     decisions.length === 0
