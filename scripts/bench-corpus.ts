@@ -8,6 +8,8 @@
  *   - with everything stored: POST /v1/verify on the canonical wording of sampled stored claims, with
  *     their own speaker's name (any verdict but `matches` is an error), and GET /v1/claims?q= on a run
  *     of their words, p50/p95 each;
+ *   - the server's log: warnings and errors by message (something that went wrong without failing a
+ *     request, such as a pass after an ingest given up, counts as an error);
  *   - the speaker registry: speakers, quotes, and the share of attributed quotes whose speaker is a
  *     duplicate of another (a surname alone, "Roe" beside "Jane Roe", a name with words before a
  *     known name, "of State Jane Roe", or a person's name ending with a body's acronym, "Jane Roe on
@@ -273,6 +275,9 @@ async function main() {
     const claims = await claimsToProbe(server.base, sample)
     const { verifyP95, searchP95, verifyErrors } = await probe(server.base, claims)
     await server.stop()
+    const logErrors = [...server.logged.values()].reduce((sum, n) => sum + n, 0)
+    console.log(`\nserver log: ${logErrors} warnings and errors`)
+    for (const [kind, count] of server.logged) console.log(`  ${count} × ${kind}`)
     reportSpeakers(await speakerCounts(store.env))
 
     const full = windows.filter((window, i) => i < windows.length - 1 || window.stored % WINDOW === 0)
@@ -280,7 +285,7 @@ async function main() {
     const lastShare = full.length > 1 ? full.at(-1)!.rate / full[0]!.rate : NaN
     const afterWarmup = windows.slice(1).map((window) => window.rss)
     console.log(
-      `\ntargets: errors ${total5xx + totalTimeouts + verifyErrors} (0); slowest window ${slowest.toFixed(1)}/s (≥ 40); ` +
+      `\ntargets: errors ${total5xx + totalTimeouts + verifyErrors + logErrors} (0); slowest window ${slowest.toFixed(1)}/s (≥ 40); ` +
         `last window ${(100 * lastShare).toFixed(0)}% of the first (≥ 70%); verify p95 ${fmt(verifyP95)} (≤ 50 ms); ` +
         `search p95 ${fmt(searchP95)} (≤ 100 ms); rss after the first window ${afterWarmup.length ? `${Math.min(...afterWarmup)}–${Math.max(...afterWarmup)} MB` : '-'}`,
     )

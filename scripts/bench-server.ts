@@ -57,7 +57,39 @@ async function freePort(): Promise<number> {
   return port
 }
 
-/** The built server on a free port with `env` added, once /ready answers; stop() ends it. */
+/** pino's numbers for the levels a benchmark counts (the server runs at LOG_LEVEL warn). */
+const LEVEL_NAMES = new Map([
+  [40, 'warn'],
+  [50, 'error'],
+  [60, 'fatal'],
+])
+
+/**
+ * Counts one line of the server's log in `tally` (by level and message) when it is a warning or worse:
+ * what went wrong without failing a request (a pass after an ingest given up, say) is an error for a
+ * benchmark all the same. Says whether it was the first line of its kind (to be shown in full, once) or a
+ * repeat; null when the line is no such entry.
+ */
+export function tallyLogLine(tally: Map<string, number>, line: string): 'first' | 'repeat' | null {
+  let entry: { level?: unknown; msg?: unknown }
+  try {
+    entry = JSON.parse(line) as typeof entry
+  } catch {
+    return null
+  }
+  const level = typeof entry?.level === 'number' ? LEVEL_NAMES.get(entry.level) : undefined
+  if (level === undefined) return null
+  const key = `${level}: ${typeof entry.msg === 'string' ? entry.msg : '(no message)'}`
+  const seen = tally.get(key) ?? 0
+  tally.set(key, seen + 1)
+  return seen === 0 ? 'first' : 'repeat'
+}
+
+/**
+ * The built server on a free port with `env` added, once /ready answers; stop() ends it. Its warnings
+ * and errors are counted in `logged` (tallyLogLine); the first of each kind is shown as it comes, and any
+ * line that is not a counted log entry is passed on.
+ */
 export async function startServer(env: Record<string, string>) {
   const port = await freePort()
   const child = spawn(process.execPath, [join(import.meta.dirname, '../dist/server.js')], {
@@ -69,7 +101,11 @@ export async function startServer(env: Record<string, string>) {
       RATE_LIMIT_MAX: '100000000',
       ...env,
     },
-    stdio: ['ignore', 'inherit', 'inherit'],
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  const logged = new Map<string, number>()
+  createInterface({ input: child.stdout!, crlfDelay: Infinity }).on('line', (line) => {
+    if (tallyLogLine(logged, line) !== 'repeat') process.stderr.write(`${line}\n`)
   })
   const base = `http://127.0.0.1:${port}`
   for (let waited = 0; ; waited += 250) {
@@ -87,5 +123,5 @@ export async function startServer(env: Record<string, string>) {
     child.kill('SIGTERM')
     await new Promise((resolve) => child.once('exit', resolve))
   }
-  return { child, base, stop }
+  return { child, base, stop, logged }
 }
