@@ -507,6 +507,20 @@ export async function regroupClaims(
     return [...found, ...remember(rows)]
   }
   const placedOn = (rendering: ClusterRendering) => remember(placements.placedOn.get(rendering.id) ?? [])
+  // The stored renderings a change reaches (a new seed earlier than them: on real news, articles of the
+  // same day sort by address, so a new article's quote often precedes stored ones) are looked up in one
+  // statement per wave of them, where each took a statement of its own: 374 of 743 lookups in a replay
+  // of 150 articles at 5k stored were such single ones. A rendering's id stands for it in the answer, so
+  // one met under two speakers (a quote moving) is left to its own lookup.
+  const lookupsAhead = async (renderings: readonly ClusterRendering[]) => {
+    const ids = new Set<string>()
+    const batch = renderings.filter(
+      (rendering) => !lookups.has(lookupKey(rendering)) && !ids.has(rendering.id) && ids.add(rendering.id),
+    )
+    if (batch.length < 2) return
+    const fetched = await overlappingStored(sql, batch)
+    for (const rendering of batch) lookups.set(lookupKey(rendering), fetched.get(rendering.id)!)
+  }
   const seeds = new Map<string, string>()
   const touchedSeeds = new Set<string>()
   for (const speakerId of speakers) {
@@ -519,6 +533,7 @@ export async function regroupClaims(
       overlapping,
       later,
       placedOn,
+      lookupsAhead,
     )
     for (const [id, seed] of result.seeds) seeds.set(id, seed)
     for (const seed of result.touchedSeeds) touchedSeeds.add(seed)

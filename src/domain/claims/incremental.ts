@@ -55,6 +55,14 @@ export type SeededCandidates = (rendering: ClusterRendering) => Awaitable<readon
  */
 export type LaterReach = 'every' | 'fragments'
 
+/**
+ * Told, before a `seedsOf` lookup, every rendering now queued whose `seedsOf` lookup has not been asked
+ * yet (the one about to be asked first): each will be asked exactly once, and none of those lookups
+ * depends on the decisions between them, since they answer for the stored state. A store can answer
+ * them together, one statement where it would make one each.
+ */
+export type LookupsAhead = (renderings: readonly ClusterRendering[]) => Awaitable<void>
+
 /** The lookup of the renderings after one (reassign's `laterOf`): any superset of what `reach` asks. */
 export type LaterCandidates = (rendering: ClusterRendering, reach: LaterReach) => Awaitable<readonly SeededRendering[]>
 
@@ -95,6 +103,11 @@ class RenderingQueue {
       child = parent
     }
     heap[child] = rendering
+  }
+
+  /** The renderings queued and not yet popped, in no order. */
+  pending(): readonly ClusterRendering[] {
+    return this.heap
   }
 
   pop(): ClusterRendering | undefined {
@@ -138,6 +151,9 @@ class RenderingQueue {
  * - `placedOn(r)` must return every stored rendering placed with r. It is called for each rendering
  *   whose claim changes (added and removed ones included); it may answer nothing when no stored
  *   rendering has a placement.
+ * - `lookupsAhead(rs)`, when given, is told before a `seedsOf` lookup of the renderings queued whose
+ *   `seedsOf` lookups are still to come, so that a store can make them in one go (LookupsAhead): a
+ *   change that reaches many stored renderings then costs a statement per wave, not one per rendering.
  *
  * Without `laterOf`, `seedsOf` serves both roles and must return the union: every stored rendering
  * of r's speaker that overlaps r, and the one r is placed with. Cost: per rendering re-decided, one
@@ -152,6 +168,7 @@ export async function reassign(
   seedsOf: SeededCandidates,
   laterOf: LaterCandidates = seedsOf,
   placedOn: SeededCandidates = () => [],
+  lookupsAhead?: LookupsAhead,
 ): Promise<Reassignment> {
   const added = new Map(change.added.map((rendering) => [rendering.id, rendering]))
   const removedIds = new Set(change.removed.map(({ rendering }) => rendering.id))
@@ -251,8 +268,15 @@ export async function reassign(
   for (const rendering of added.values()) queue.push(rendering)
 
   let visited = 0
+  /** Renderings whose `seedsOf` lookup lookupsAhead was told of. */
+  const announced = new Set<string>()
   for (let rendering = queue.pop(); rendering !== undefined; rendering = queue.pop()) {
     visited++
+    if (lookupsAhead !== undefined && !announced.has(rendering.id)) {
+      const ahead = [rendering, ...queue.pending()].filter((queued) => !announced.has(queued.id))
+      for (const queued of ahead) announced.add(queued.id)
+      await lookupsAhead(ahead)
+    }
     // The earlier seeds and carrying renderings it overlaps after the change: stored ones still so, and new ones.
     const candidates = new Map(newSeedsOverlapping.get(rendering.id))
     const stored = await surviving(seedsOf(rendering))

@@ -47,6 +47,7 @@ export type {
   ClaimChange,
   LaterCandidates,
   LaterReach,
+  LookupsAhead,
   Reassignment,
   SeededCandidates,
   SeededRendering,

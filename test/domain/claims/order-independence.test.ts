@@ -41,6 +41,21 @@ class Store {
   readonly rows = new Map<string, SeededRendering>()
   seedLookups = 0
   laterLookups = 0
+  /** seedsOf lookups asked before lookupsAhead told of them, told of twice, or told of and never asked */
+  unannounced = 0
+  /** the most renderings lookupsAhead was told of at once */
+  largestAhead = 0
+  private announced = new Set<string>()
+  private asked = new Set<string>()
+
+  /** What a store that batches lookups is told (LookupsAhead): checked against the lookups then asked. */
+  private lookupsAhead = (renderings: readonly ClusterRendering[]): void => {
+    this.largestAhead = Math.max(this.largestAhead, renderings.length)
+    for (const { id } of renderings) {
+      if (this.announced.has(id)) this.unannounced++
+      this.announced.add(id)
+    }
+  }
 
   private overlapping(rendering: ClusterRendering): SeededRendering[] {
     return [...this.rows.values()].filter(
@@ -57,6 +72,8 @@ class Store {
    */
   seedsOf = (rendering: ClusterRendering): SeededRendering[] => {
     this.seedLookups++
+    if (!this.announced.has(rendering.id) || this.asked.has(rendering.id)) this.unannounced++
+    this.asked.add(rendering.id)
     const target = rendering.placement?.with
     const placedWith = target ? this.rows.get(target) : undefined
     const fragment = isFragment(rendering.tokens)
@@ -91,10 +108,13 @@ class Store {
   everything = (rendering: ClusterRendering): SeededRendering[] =>
     [...this.rows.values()].filter((row) => row.rendering.speakerKey === rendering.speakerKey)
 
-  reassign(change: ClaimChange, oneLookup: boolean): Promise<Reassignment> {
-    return oneLookup
-      ? reassign(change, this.everything, this.everything, this.everything)
-      : reassign(change, this.seedsOf, this.laterOf, this.placedOn)
+  async reassign(change: ClaimChange, oneLookup: boolean): Promise<Reassignment> {
+    if (oneLookup) return reassign(change, this.everything, this.everything, this.everything)
+    this.announced = new Set()
+    this.asked = new Set()
+    const result = await reassign(change, this.seedsOf, this.laterOf, this.placedOn, this.lookupsAhead)
+    this.unannounced += [...this.announced].filter((id) => !this.asked.has(id)).length
+    return result
   }
 
   renderings(): ClusterRendering[] {
@@ -136,6 +156,7 @@ function changedClaims(before: ReadonlyMap<string, string>, after: ReadonlyMap<s
 }
 
 t.test('incremental reassign, one rendering at a time in random order, equals batch', async (t) => {
+  let largestAhead = 0
   for (const { name, renderings } of corpora) {
     const random = createRandom(7)
     for (let run = 0; run < 6; run++) {
@@ -167,8 +188,11 @@ t.test('incremental reassign, one rendering at a time in random order, equals ba
         `${name}, run ${run}: ends in batch`,
       )
       t.equal(untracked, 0, `${name}, run ${run}: every claim whose members changed is reported touched`)
+      t.equal(store.unannounced, 0, `${name}, run ${run}: each seedsOf lookup announced ahead, once, and asked`)
+      largestAhead = Math.max(largestAhead, store.largestAhead)
     }
   }
+  t.ok(largestAhead > 1, `lookups announced together: up to ${largestAhead} at once`)
 })
 
 t.test('incremental reassign with removals and corrections equals batch', async (t) => {
@@ -200,6 +224,7 @@ t.test('incremental reassign with removals and corrections equals batch', async 
     }
     t.equal(mismatches, 0, `${name}: every step equals batch`)
     t.equal(untracked, 0, `${name}: every changed claim is reported touched`)
+    t.equal(store.unannounced, 0, `${name}: each seedsOf lookup announced ahead, once, and asked`)
   }
 })
 
@@ -251,5 +276,6 @@ t.test('editors’ placements hold through every later change, incrementally as 
     t.equal(mismatches, 0, `${name}: every step equals batch`)
     t.equal(untracked, 0, `${name}: every changed claim is reported touched`)
     t.equal(placedApart, 0, `${name}: no rendering is apart from the earlier one it was placed with`)
+    t.equal(store.unannounced, 0, `${name}: each seedsOf lookup announced ahead, once, and asked`)
   }
 })
