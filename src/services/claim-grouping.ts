@@ -171,6 +171,9 @@ async function overlappingStored(
   renderings: ClusterRendering[],
   { laterTiers = false }: { laterTiers?: boolean } = {},
 ): Promise<Map<string, RenderingRow[]>> {
+  // A regrouping that only takes quotes out (a revision, a quote whose inferred speaker is withdrawn) adds
+  // none to look up: no statement.
+  if (renderings.length === 0) return new Map()
   const keys = renderings.map((rendering) =>
     searchKey(typeof rendering.text === 'string' ? rendering.text : rendering.text.join(' ')),
   )
