@@ -249,14 +249,21 @@ t.test('stock phrases: in the share of utterances asked, the same words in many 
   const holding = corpus.utterances.filter((utterance) => utterance.stockPhrase !== null)
   t.ok(Math.abs(holding.length / 3000 - 0.4) < 0.03, `${holding.length} of 3000 hold a phrase`)
   const speakersByPhrase = new Map<string, Set<string>>()
+  // The utterances that break each rule, collected: one assertion a rule rather than one an utterance.
+  const breaking = { notAStockPhrase: [] as string[], notFourToSixWords: [] as string[], underTenOwn: [] as string[] }
   for (const utterance of holding) {
     const [from, to] = utterance.stockPhrase!
     const phrase = utterance.words.slice(from, to).join(' ')
-    t.ok(STOCK_PHRASES.includes(phrase), phrase)
-    t.ok(to - from >= 4 && to - from <= 6, 'a phrase of four to six words')
-    t.ok(utterance.words.length - (to - from) >= 10, 'at least ten words of its own')
+    if (!STOCK_PHRASES.includes(phrase)) breaking.notAStockPhrase.push(phrase)
+    if (to - from < 4 || to - from > 6) breaking.notFourToSixWords.push(phrase)
+    if (utterance.words.length - (to - from) < 10) breaking.underTenOwn.push(utterance.words.join(' '))
     speakersByPhrase.set(phrase, (speakersByPhrase.get(phrase) ?? new Set()).add(utterance.speakerKey))
   }
+  t.strictSame(
+    breaking,
+    { notAStockPhrase: [], notFourToSixWords: [], underTenOwn: [] },
+    'a stock phrase of four to six words, and at least ten words of its own',
+  )
   // Zipf's law over the phrases: the first is the most common, the last still appears.
   const uses = STOCK_PHRASES.map((phrase) => holding.filter((u) => u.words.join(' ').includes(phrase)).length)
   t.equal(Math.max(...uses), uses[0])
@@ -313,34 +320,47 @@ t.test(
     const utterances = new Map(corpus.utterances.map((utterance) => [utterance.id, utterance]))
     const byPlace = new Map(corpus.quotes.map((quote) => [`${quote.articleUrl}#${quote.position}`, quote]))
     const seen = { runs: 0, excerpts: 0, fragments: 0, elided: 0 }
+    // The quotes that break each bound, collected: one assertion a bound rather than one a quote.
+    const breaking = {
+      elided: [] as string[],
+      notInARow: [] as string[],
+      fragments: [] as string[],
+      runs: [] as string[],
+      excerpts: [] as string[],
+    }
     // Invented words have three syllables of one consonant and one vowel: none is a stock phrase's word.
     const phraseWords = new Set(STOCK_PHRASES.flatMap((phrase) => phrase.split(' ')))
     for (const quote of corpus.quotes) {
       if (quote.variant === 'elided') {
         const words = normalizeWording(quote.text).split(' ')
         seen.elided++
-        t.ok(words.filter((word) => phraseWords.has(word)).length < 0.6 * words.length, `elided: ${quote.text}`)
+        if (words.filter((word) => phraseWords.has(word)).length >= 0.6 * words.length) breaking.elided.push(quote.text)
       }
       if (quote.variant !== 'excerpt' && quote.variant !== 'fragment') continue
       const utterance = utterances.get(quote.utteranceIds[0]!)!
       const words = normalizeWording(quote.text).split(' ')
       const said = utterance.words
       const start = said.findIndex((_, k) => words.every((word, j) => said[k + j] === word))
-      t.ok(start >= 0, `the utterance's own words, in a row: ${quote.text}`)
+      if (start < 0) breaking.notInARow.push(quote.text)
       const [from, to] = utterance.stockPhrase!
       const inPhrase = Math.max(0, Math.min(to, start + words.length) - Math.max(from, start))
       const next = byPlace.get(`${quote.articleUrl}#${quote.position + 1}`)
       if (quote.variant === 'fragment') {
         seen.fragments++
-        t.ok(inPhrase === 0 && words.length >= 2 && words.length <= 3, `a fragment: ${quote.text}`)
+        if (inPhrase !== 0 || words.length < 2 || words.length > 3) breaking.fragments.push(quote.text)
       } else if (next?.variant === 'bridge' && next.utteranceIds[1] === utterance.id) {
         seen.runs++
-        t.equal(inPhrase, 0, `a bridge's run: ${quote.text}`)
+        if (inPhrase !== 0) breaking.runs.push(quote.text)
       } else {
         seen.excerpts++
-        t.ok(inPhrase < 0.6 * words.length, `an excerpt: ${quote.text}`)
+        if (inPhrase >= 0.6 * words.length) breaking.excerpts.push(quote.text)
       }
     }
+    t.strictSame(
+      breaking,
+      { elided: [], notInARow: [], fragments: [], runs: [], excerpts: [] },
+      'elisions and excerpts under 60% phrase words, the utterance’s own words in a row, runs and fragments none',
+    )
     t.ok(seen.runs > 20 && seen.excerpts > 200 && seen.fragments > 200 && seen.elided > 200, JSON.stringify(seen))
   },
 )
