@@ -404,22 +404,35 @@ export async function lockSpeakerClaims(sql: SqlTransaction, speakerIds: readonl
     ORDER BY speaker) AS ordered`)
 }
 
+/** A quote a pass after an ingest is about to give another speaker: the one it was read with, and the new one. */
+export interface SpeakerChange {
+  id: string
+  was: string | null
+  to: string | null
+}
+
 /**
  * Takes what a pass after an ingest must hold before it gives quotes other speakers (or takes theirs away):
- * the claim locks of every speaker the change touches, those the quotes join and those they leave, then the
- * quotes' rows, in id order. Everything else that writes a speaker's quotes (an ingest's grouping, an editor's
- * change) holds that speaker's claim lock first; a pass that wrote the rows first and met the lock in
- * regroupClaims after held rows that a holder of the lock was about to write, and the two deadlocked. On real
- * news with eight writers that happened every hundred ingests or so, and some passes lost five tries in a row.
+ * the claim locks of every speaker the changes touch, those the quotes leave and those they join, then the rows
+ * of the quotes still as they were read, in id order (a quote another pass gave someone else meanwhile is not
+ * locked: its speaker's lock is not held, and the write that follows leaves it as it is). Everything else that
+ * writes a speaker's quotes (an ingest's grouping, an editor's change) holds that speaker's claim lock first; a
+ * pass that wrote the rows first and met the lock in regroupClaims after held rows that a holder of the lock
+ * was about to write, and the two deadlocked. On real news with eight writers that happened every hundred
+ * ingests or so, and some passes lost five tries in a row. Each step of a pass takes its own locks this way
+ * (the office step, then each round of the words'), so two passes can still meet in opposite orders across
+ * steps, far more rarely, and are retried.
  */
-export async function lockSpeakerChanges(
-  sql: SqlTransaction,
-  speakerIds: ReadonlyArray<string | null>,
-  quoteIds: readonly string[],
-): Promise<void> {
-  await lockSpeakerClaims(sql, [...new Set(speakerIds.filter((id): id is string => id !== null))])
-  if (quoteIds.length === 0) return
-  await sql.query(Prisma.sql`SELECT FROM quote WHERE id = ANY(${quoteIds}::uuid[]) ORDER BY id FOR UPDATE`)
+export async function lockSpeakerChanges(sql: SqlTransaction, changes: readonly SpeakerChange[]): Promise<void> {
+  if (changes.length === 0) return
+  const speakers = changes.flatMap(({ was, to }) => [was, to]).filter((id): id is string => id !== null)
+  await lockSpeakerClaims(sql, [...new Set(speakers)])
+  // NO KEY UPDATE: the lock the write itself takes (speaker_id is in no key), which leaves other writers'
+  // foreign-key checks on the quote free.
+  await sql.query(Prisma.sql`
+    SELECT FROM quote q
+    JOIN unnest(${changes.map((c) => c.id)}::uuid[], ${changes.map((c) => c.was)}::uuid[]) AS u(id, was) ON q.id = u.id
+    WHERE q.speaker_id IS NOT DISTINCT FROM u.was ORDER BY q.id FOR NO KEY UPDATE OF q`)
 }
 
 /**

@@ -178,11 +178,10 @@ export async function attributeByOffice(
       if (!quote.byOffice || quote.speakerId !== named[0]) links.push({ quote, speakerId: named[0] as string })
     } else if (quote.byOffice) releases.push(quote)
   }
-  await lockSpeakerChanges(
-    sql,
-    [...links.flatMap((l) => [l.speakerId, l.quote.speakerId]), ...releases.map((quote) => quote.speakerId)],
-    [...links.map((l) => l.quote.id), ...releases.map((quote) => quote.id)],
-  )
+  await lockSpeakerChanges(sql, [
+    ...links.map((l) => ({ id: l.quote.id, was: l.quote.speakerId, to: l.speakerId })),
+    ...releases.map((quote) => ({ id: quote.id, was: quote.speakerId, to: null })),
+  ])
   // Only a quote still as it was read is changed: a concurrent run may have decided it meanwhile.
   const linked =
     links.length === 0
@@ -198,7 +197,9 @@ export async function attributeByOffice(
       ? []
       : await sql.query<{ id: string }>(Prisma.sql`
     UPDATE quote q SET speaker_id = NULL, speaker_inferred = false, speaker_by_office = false
-    WHERE q.id = ANY(${releases.map((quote) => quote.id)}::uuid[]) AND q.speaker_by_office
+    FROM unnest(${releases.map((quote) => quote.id)}::uuid[], ${releases.map((quote) => quote.speakerId)}::uuid[])
+      AS u(id, was)
+    WHERE q.id = u.id AND q.speaker_id IS NOT DISTINCT FROM u.was AND q.speaker_by_office
     RETURNING q.id`)
   const byId = new Map(quotes.map((quote) => [quote.id, quote]))
   const before = (id: string): StoredQuote => byId.get(id) as StoredQuote

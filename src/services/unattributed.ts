@@ -193,11 +193,10 @@ async function decide(
     matches.sort((x, y) => compareOverlaps(x.overlap, y.overlap))
     decisions.push({ quote, speaker: matches[0]!.speaker })
   }
-  await lockSpeakerChanges(
-    sql,
-    [...decisions.map((d) => d.speaker), ...withdrawn.map((quote) => quote.speakerId)],
-    [...decisions.map((d) => d.quote.id), ...withdrawn.map((quote) => quote.id)],
-  )
+  await lockSpeakerChanges(sql, [
+    ...decisions.map((d) => ({ id: d.quote.id, was: null, to: d.speaker })),
+    ...withdrawn.map((quote) => ({ id: quote.id, was: quote.speakerId, to: null })),
+  ])
   // Only a quote still as it was read is changed: a concurrent run may have decided it meanwhile.
   const placed =
     decisions.length === 0
@@ -212,7 +211,9 @@ async function decide(
       ? []
       : await sql.query<{ id: string }>(Prisma.sql`
     UPDATE quote q SET speaker_id = NULL, speaker_inferred = false
-    WHERE q.id = ANY(${withdrawn.map((quote) => quote.id)}::uuid[]) AND q.speaker_inferred AND NOT q.speaker_by_office
+    FROM unnest(${withdrawn.map((quote) => quote.id)}::uuid[], ${withdrawn.map((quote) => quote.speakerId)}::uuid[])
+      AS u(id, was)
+    WHERE q.id = u.id AND q.speaker_id = u.was AND q.speaker_inferred AND NOT q.speaker_by_office
     RETURNING q.id`)
   const byId = new Map(quotes.map((quote) => [quote.id, quote]))
   return {

@@ -38,7 +38,7 @@ const CASES: Array<{ how: string; named: Posted; unnamed: Posted }> = [
     how: 'by an office',
     named: {
       url: 'urn:t:Herald',
-      text: 'Norwegian Prime Minister Eira Lundqvist opened the session. “The tunnel opens in spring,” Lundqvist said.',
+      text: 'Norwegian Prime Minister Eira Vantholm opened the session. “The tunnel opens in spring,” Vantholm said.',
       publishedAt: '2025-06-02T09:00:00Z',
     },
     unnamed: {
@@ -88,26 +88,29 @@ for (const { how, named, unnamed } of CASES) {
       })
       await lockHeld
       const posting = post(app, unnamed)
-      // The ingest commits its quote with no speaker, then its pass finds the speaker and waits for the lock.
-      for (let waited = 0; ; waited += 20) {
-        const { waiting } = await first<{ waiting: number }>(
-          "SELECT count(*)::int AS waiting FROM pg_locks WHERE locktype = 'advisory' AND NOT granted",
-        )
-        if (waiting > 0) break
-        if (waited > 20_000) {
-          release()
-          throw new Error('the pass never waited for the speaker’s claim lock')
+      let quoteId: string
+      try {
+        // The ingest commits its quote with no speaker, then its pass finds the speaker and waits for the lock
+        // (waits in this test's database only: other tests and services share the server).
+        for (let waited = 0; ; waited += 20) {
+          const { waiting } = await first<{ waiting: number }>(
+            `SELECT count(*)::int AS waiting FROM pg_locks WHERE locktype = 'advisory' AND NOT granted
+               AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+          )
+          if (waiting > 0) break
+          if (waited > 20_000) throw new Error('the pass never waited for the speaker’s claim lock')
+          await new Promise((resolve) => setTimeout(resolve, 20))
         }
-        await new Promise((resolve) => setTimeout(resolve, 20))
+        ;({ id: quoteId } = await first<{ id: string }>('SELECT id FROM quote WHERE speaker_id IS NULL'))
+        const rowFree = await direct.query('SELECT id FROM quote WHERE id = $1 FOR UPDATE NOWAIT', [quoteId]).then(
+          () => true,
+          (error: { code?: string }) => (error.code === '55P03' ? false : Promise.reject(error)),
+        )
+        t.ok(rowFree, 'the waiting pass holds no lock on the quote’s row')
+      } finally {
+        release()
+        await holder
       }
-      const { id: quoteId } = await first<{ id: string }>('SELECT id FROM quote WHERE speaker_id IS NULL')
-      const rowFree = await direct.query('SELECT id FROM quote WHERE id = $1 FOR UPDATE NOWAIT', [quoteId]).then(
-        () => true,
-        (error: { code?: string }) => (error.code === '55P03' ? false : Promise.reject(error)),
-      )
-      t.ok(rowFree, 'the waiting pass holds no lock on the quote’s row')
-      release()
-      await holder
       const response = await posting
       t.equal(response.statusCode, 201, response.body)
       const placed = await first<{ speaker_id: string; speaker_by_office: boolean }>(
