@@ -25,7 +25,16 @@ import { parseArgs } from 'node:util'
 import pg from 'pg'
 import { createPGlite } from '../src/db/database.js'
 import { createRandom } from '../src/domain/claims/index.js'
-import { BENCH_KEY, corpusArticles, DEFAULT_CORPUS, ingestBody, quantile, rssMb, startServer } from './bench-server.js'
+import {
+  BENCH_KEY,
+  corpusArticles,
+  DEFAULT_CORPUS,
+  ingestBody,
+  quantile,
+  reportServerLog,
+  rssMb,
+  startServer,
+} from './bench-server.js'
 import { duplicateSpeakers, type SpeakerCount } from './duplicate-speakers.js'
 import { zipfExponent } from './quote-skew.js'
 import { openScratchStore } from './scratch-store.js'
@@ -275,9 +284,7 @@ async function main() {
     const claims = await claimsToProbe(server.base, sample)
     const { verifyP95, searchP95, verifyErrors } = await probe(server.base, claims)
     await server.stop()
-    const logErrors = [...server.logged.values()].reduce((sum, n) => sum + n, 0)
-    console.log(`\nserver log: ${logErrors} warnings and errors`)
-    for (const [kind, count] of server.logged) console.log(`  ${count} × ${kind}`)
+    const logErrors = reportServerLog(server.logged)
     reportSpeakers(await speakerCounts(store.env))
 
     const full = windows.filter((window, i) => i < windows.length - 1 || window.stored % WINDOW === 0)

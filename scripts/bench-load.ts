@@ -2,9 +2,9 @@
  * Mixed load on a running server, as deployed (dist/server.js in a process of its own): writers post
  * real articles from ../shared/corpus/allsides.jsonl.gz while readers page through lists and claims.
  * Prints, per phase, ingested articles per second with their p50/p90 latency, reads per second with
- * their p90, every 5xx and client timeout, and the server's resident memory over time, so that two
- * things can be read off: does ingestion keep a fair share of the server under read load (the ratio
- * of the two ingest rates), and does memory level off.
+ * their p90, every 5xx and client timeout, the server's logged warnings and errors, and its resident memory
+ * over time, so that two things can be read off: does ingestion keep a fair share of the server under read
+ * load (the ratio of the two ingest rates), and does memory level off.
  *
  * usage: npm run bench:load -- [--engine postgres|pglite] [--writers 8] [--readers 32] [--seconds 60]
  *   [--warmup 300]   articles ingested, writers alone, before the mixed phase
@@ -20,6 +20,7 @@ import {
   DEFAULT_CORPUS,
   ingestBody,
   quantile,
+  reportServerLog,
   rssMb,
   startServer,
   type CorpusArticle,
@@ -148,6 +149,8 @@ async function main() {
     console.log(
       `rss during the mixed phase (MB, every ${Math.max(1, Math.floor(samples.length / 10))} s): ${tenths.join(' ')}; peak ${Math.max(...samples)}`,
     )
+    await server.stop()
+    reportServerLog(server.logged)
   } finally {
     await server.stop()
     await store.remove()

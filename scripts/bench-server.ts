@@ -85,6 +85,14 @@ export function tallyLogLine(tally: Map<string, number>, line: string): 'first' 
   return seen === 0 ? 'first' : 'repeat'
 }
 
+/** Prints the warnings and errors a server logged (startServer's `logged`), by kind; returns how many. */
+export function reportServerLog(logged: ReadonlyMap<string, number>): number {
+  const total = [...logged.values()].reduce((sum, n) => sum + n, 0)
+  console.log(`\nserver log: ${total} warnings and errors`)
+  for (const [kind, count] of logged) console.log(`  ${count} × ${kind}`)
+  return total
+}
+
 /**
  * The built server on a free port with `env` added, once /ready answers; stop() ends it. Its warnings
  * and errors are counted in `logged` (tallyLogLine); the first of each kind is shown as it comes, and any
@@ -118,10 +126,11 @@ export async function startServer(env: Record<string, string>) {
     if (ready) break
     await new Promise((resolve) => setTimeout(resolve, 250))
   }
+  // 'close', not 'exit': the log's last lines may still be in the pipe when the process has exited.
+  const closed = new Promise<void>((resolve) => child.once('close', () => resolve()))
   const stop = async () => {
-    if (child.exitCode !== null) return
-    child.kill('SIGTERM')
-    await new Promise((resolve) => child.once('exit', resolve))
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM')
+    await closed
   }
   return { child, base, stop, logged }
 }
