@@ -56,10 +56,10 @@ export type SeededCandidates = (rendering: ClusterRendering) => Awaitable<readon
 export type LaterReach = 'every' | 'fragments'
 
 /**
- * Told, before a `seedsOf` lookup, every rendering now queued whose `seedsOf` lookup has not been asked
- * yet (the one about to be asked first): each will be asked exactly once, and none of those lookups
- * depends on the decisions between them, since they answer for the stored state. A store can answer
- * them together, one statement where it would make one each.
+ * Told, before a `seedsOf` lookup, of every rendering now queued that it was not told of before (the one
+ * about to be asked first): each is told of once, and each rendering told of is asked `seedsOf` exactly
+ * once, later; none of those lookups depends on the decisions between them, since they answer for the
+ * stored state. A store can answer them together, one statement where it would make one each.
  */
 export type LookupsAhead = (renderings: readonly ClusterRendering[]) => Awaitable<void>
 
