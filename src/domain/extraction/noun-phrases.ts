@@ -47,14 +47,22 @@ export function isPageFurniture(token: Token): boolean {
 }
 
 /**
+ * A button's word in capitals, as a page prints its label ("MORE", "REPLAY"): a surname is not written so in running
+ * text (a name all in capitals is a byline's or a dateline's, and those are read as whole runs).
+ */
+function isButtonLabel(token: Token): boolean {
+  return token.text.length > 1 && token.text === token.text.toUpperCase() && isPageFurniture(token)
+}
+
+/**
  * Words that are all a page's furniture, one of them a caption's or a gallery's noun ("Hide Caption", "Replay More
- * Videos") or two buttons' words ("Sign Up Continue reading …"): they name nobody. A button's word alone may be a
- * surname ("More said").
+ * Videos") or two buttons' words ("Sign Up Continue reading …"), or a button's label in capitals ("MORE", a link
+ * left where a name was cut out): they name nobody. A button's word alone otherwise may be a surname ("More said").
  */
 export function isPageFurnitureRun(words: readonly Token[]): boolean {
   return (
     words.every(isPageFurniture) &&
-    (words.length >= 2 || words.some((word) => PAGE_FURNITURE_NOUNS.has(bareWord(word))))
+    (words.length >= 2 || words.some((word) => PAGE_FURNITURE_NOUNS.has(bareWord(word)) || isButtonLabel(word)))
   )
 }
 

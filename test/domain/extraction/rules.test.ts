@@ -695,6 +695,11 @@ t.test('the words of a page’s photo captions and buttons are never a speaker n
   t.equal(speakerOf('“We will keep going,” said Jane More.'), 'Jane More')
   t.equal(speakerOf('Jane More spoke on Monday. “We will keep going,” More said.'), 'Jane More')
   t.equal(speakerOf('The More Than Words Foundation said: “We will keep going.”'), 'More Than Words Foundation')
+  // A button's label in capitals is no name: the link's word left where a headline's link cut a lawmaker's name out.
+  const cutLink = extractQuotes(
+    'Harbor board backs new fee on ferries MORE (D-Ohio), the top Democrat on the board, said the fee is “fair.”',
+  )[0]?.speaker
+  t.same([cutLink?.kind, cutLink?.named], ['person', false], 'a lawmaker described, not a body named MORE')
 })
 
 t.test('a line in title case names nobody the article’s sentences do not', async (t) => {
