@@ -2,7 +2,7 @@ import { isGenerationalSuffix } from '../speaker-identity.js'
 import { genderOfFirstName } from './first-names.js'
 import { MONTHS, NAME_CONNECTORS, NOT_NAMES, PARTY_MEMBERS, PLACES, TITLE_FUNCTION_WORDS } from './lexicon.js'
 import { isAcronym, isBodyNoun, isPluralRoleWord } from './entities.js'
-import { isRoleWord, partyLabelEnd } from './noun-phrases.js'
+import { isRoleWord, isRoleWordOrPlural, partyLabelEnd } from './noun-phrases.js'
 import { isAbbreviationDot } from './sentences.js'
 import { bareWord, isCapitalisedWord, withoutPossessive, type Token } from './tokens.js'
 
@@ -29,6 +29,7 @@ export function markProperNames(tokens: Token[], sentenceEnds: readonly boolean[
   const initial = new Array<boolean>(tokens.length).fill(false)
   const titleCase = titleCaseSentences(tokens, sentenceEnds)
   const seenInside = new Set<string>()
+  const seenLower = new Set<string>()
   let atStart = true
   tokens.forEach((token, index) => {
     token.inTitleCase = titleCase[index] as boolean
@@ -37,6 +38,8 @@ export function markProperNames(tokens: Token[], sentenceEnds: readonly boolean[
       atStart = false
     } else if (token.isWord && token.capitalized && token.segment < 0 && !titleCase[index]) {
       seenInside.add(bare(token))
+    } else if (token.isWord && !token.capitalized) {
+      seenLower.add(bare(token))
     }
     const next = tokens[index + 1]
     if (sentenceEnds[index] || (next && next.paragraph !== token.paragraph) || opensClause(token, next)) atStart = true
@@ -79,8 +82,14 @@ export function markProperNames(tokens: Token[], sentenceEnds: readonly boolean[
       named.capitalized &&
       named.start - (tokens[nameAt - 1] as Token).end <= 1 &&
       nameWord(named, nameAt)
-    // A proper noun acting as subject of the verb right after it ("Russia insisted") needs no more evidence.
-    const subjectOfVerb = token.pos === 'PROPN' && next !== undefined && (next.pos === 'VERB' || next.pos === 'AUX')
+    // A proper noun acting as subject of the verb right after it ("Russia insisted") needs no more evidence, unless the
+    // article writes the same word in lower case ("Localism is …" where it speaks of "localism"): then the tagger's
+    // proper noun is only the capital every sentence opens with. A role's word ("Lawmakers said") is read as a role.
+    const subjectOfVerb =
+      token.pos === 'PROPN' &&
+      next !== undefined &&
+      (next.pos === 'VERB' || next.pos === 'AUX') &&
+      (!seenLower.has(bare(token)) || isRoleWordOrPlural(token))
     // "Maybe Jones was tired", "Said Jones:", "See Jones": a capital before a name is evidence only for a noun.
     const nounBeforeName = followedByName && (token.pos === 'PROPN' || token.pos === 'NOUN')
     // In a headline's title case ("Roe Slams Doe Over Budget", "Story Continued Below") every word has a capital:

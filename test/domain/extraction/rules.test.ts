@@ -702,6 +702,21 @@ t.test('the words of a page’s photo captions and buttons are never a speaker n
   t.same([cutLink?.kind, cutLink?.named], ['person', false], 'a lawmaker described, not a body named MORE')
 })
 
+t.test('a sentence’s first word the article writes in lower case elsewhere is no name', async (t) => {
+  // The tagger calls a sentence's capitalised first word a proper noun when a verb follows it.
+  const first = extractQuotes(
+    'Localism is a way of talking that sets “the town” against outsiders. Critics of localism call it “a wall.”',
+  )
+  t.notOk(
+    first.some((quote) => quote.speaker?.name === 'Localism'),
+    'a common noun opening a sentence speaks for nobody',
+  )
+  // A word that is also a name keeps it where the article capitalises it inside a sentence.
+  t.equal(speakerOf('Jane Young met young voters on Monday. Young said “we will win the county.”'), 'Jane Young')
+  // A role's word opening a sentence still stands for the people it describes.
+  t.equal(speakerOf('Lawmakers debated the “gun show loophole” on Monday. Several lawmakers left early.'), 'Lawmakers')
+})
+
 t.test('a line in title case names nobody the article’s sentences do not', async (t) => {
   // Page furniture and headlines between paragraphs: their capitals are the style's, not names'.
   t.equal(speakerOf('Jane Roe met the donors.\n\nStory Continued Below\n\n“We will not wait,” she said.'), 'Jane Roe')
