@@ -249,6 +249,28 @@ function stripPossessive(word: string): string {
   return withoutPossessive(word)
 }
 
+/** A name's word glued to a capitalised word after it, with no space: "RoeSenate", "Ocasio-CortezThe". */
+const GLUED_WORDS = /^(\p{Lu}[\p{L}'’-]*\p{Ll})\p{Lu}/u
+
+/**
+ * A web page's hover card printed into the text: the name as the writer gave it, then the person's full name, its
+ * last word glued to the first word of the card's next line ("Sen. Jane Roe Jane Quinn RoeSenate votes on …"). A word
+ * is read as glued to the one before it only when that first part repeats a word of the run before it, unlike
+ * "McCain", "DeVos" or "BuzzFeed". The card is no part of the text: `words` keeps the title and the name as the
+ * writer gave it ("Sen.", "Jane", "Roe"), as other articles print it, and the returned end is that name's.
+ */
+function withoutHoverCard(words: Token[]): { end: number } | null {
+  for (let glued = 1; glued < words.length; glued++) {
+    const match = GLUED_WORDS.exec((words[glued] as Token).text)
+    if (match === null) continue
+    const given = words.findIndex((word, index) => index < glued && word.text === match[1])
+    if (given < 0) continue
+    words.splice(given + 1)
+    return { end: (words[given] as Token).end }
+  }
+  return null
+}
+
 /**
  * Splits a capitalised run into title and name: everything up to the last role word is the title
  * ("Mexican President" | "Claudia Sheinbaum"); a run ending in an organisation noun is an organisation.
@@ -277,11 +299,12 @@ export function splitName(tokens: readonly Token[], mention: Mention, text: stri
   let trailing = words.length
   while (trailing > 0 && isPageFurniture(words[trailing - 1] as Token)) trailing--
   if (trailing > 0 && words.length - trailing >= 2 && isPageFurnitureRun(words.slice(trailing))) words.splice(trailing)
+  const card = withoutHoverCard(words)
   const lastWord = words[words.length - 1] as Token
   const bareLast = stripPossessive(lastWord.lower)
   let start = (words[0] as Token).start
   // Tokens never end in a bare apostrophe, so a possessive ending is always two characters ("’s").
-  let end = POSSESSIVE.test(lastWord.lower) ? lastWord.end - 2 : lastWord.end
+  let end = card?.end ?? (POSSESSIVE.test(lastWord.lower) ? lastWord.end - 2 : lastWord.end)
   if (isBodyOrDocumentNoun(bareLast) && !isTitledSurname(words, tokens[mention.first - 1])) {
     return {
       title: null,

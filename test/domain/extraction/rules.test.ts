@@ -702,6 +702,26 @@ t.test('the words of a page’s photo captions and buttons are never a speaker n
   t.same([cutLink?.kind, cutLink?.named], ['person', false], 'a lawmaker described, not a body named MORE')
 })
 
+t.test('a hover card printed into the text is no part of the name before it', async (t) => {
+  // The name as the writer gave it, the card's full name glued to its next line, the card's other lines, then the
+  // writer's sentence goes on; a later surname is that name's.
+  const carded = (opening: string, surname: string) => {
+    const speaker = extractQuotes(`${opening} spoke on Monday. “It is a good start,” ${surname} said.`)[0]?.speaker
+    return [speaker?.title, speaker?.name]
+  }
+  t.same(carded('Sen. Tom Pell Thomas Arthur PellHarbor bill stalls again MORE', 'Pell'), ['Sen', 'Tom Pell'])
+  t.same(carded('Whip Ana Ruiz-Lopez Ana Maria Ruiz-LopezThe ferry fight goes on MORE', 'Ruiz-Lopez'), [
+    'Whip',
+    'Ana Ruiz-Lopez',
+  ])
+  t.same(carded('Mayor Pell Thomas Arthur PellSenate votes MORE', 'Pell'), ['Mayor', 'Pell'])
+  t.same(carded('Sen. Dan McCall Daniel Ray McCallSenate votes MORE', 'McCall'), ['Sen', 'Dan McCall'])
+  // A capital inside a name is no card unless its first part repeats a word of the name before it.
+  t.same(carded('Sen. Dan McCall', 'McCall'), ['Sen', 'Dan McCall'])
+  t.same(carded('Councilwoman Jo DeLand', 'DeLand'), ['Councilwoman', 'Jo DeLand'])
+  t.same(carded('Mayor Dan Dan DeLand', 'DeLand'), ['Mayor', 'Dan Dan DeLand'])
+})
+
 t.test('a sentence’s first word the article writes in lower case elsewhere is no name', async (t) => {
   // The tagger calls a sentence's capitalised first word a proper noun when a verb follows it.
   const first = extractQuotes(
