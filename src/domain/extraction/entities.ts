@@ -255,15 +255,17 @@ const GLUED_WORDS = /^(\p{Lu}[\p{L}'’-]*\p{Ll})\p{Lu}/u
 /**
  * A web page's hover card printed into the text: the name as the writer gave it, then the person's full name, its
  * last word glued to the first word of the card's next line ("Sen. Jane Roe Jane Quinn RoeSenate votes on …"). A word
- * is read as glued to the one before it only when that first part repeats a word of the run before it, unlike
- * "McCain", "DeVos" or "BuzzFeed". The card is no part of the text: `words` keeps the title and the name as the
- * writer gave it ("Sen.", "Jane", "Roe"), as other articles print it, and the returned end is that name's.
+ * is read as glued to the one before it only when that first part repeats a word of the run before it, not the word
+ * right before it, unlike "McCain", "DeVos", "BuzzFeed" or "Mac MacArthur". The card is no part of the text: `words`
+ * keeps the title and the name as the writer gave it ("Sen.", "Jane", "Roe"), as other articles print it, and the
+ * returned end is that name's.
  */
 function withoutHoverCard(words: Token[]): { end: number } | null {
   for (let glued = 1; glued < words.length; glued++) {
     const match = GLUED_WORDS.exec((words[glued] as Token).text)
     if (match === null) continue
-    const given = words.findIndex((word, index) => index < glued && word.text === match[1])
+    // The card's full name stands between the repeated word and the glued one: "Mac MacArthur" is a name.
+    const given = words.findIndex((word, index) => index < glued - 1 && word.text === match[1])
     if (given < 0) continue
     words.splice(given + 1)
     return { end: (words[given] as Token).end }

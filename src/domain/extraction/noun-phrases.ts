@@ -47,11 +47,12 @@ export function isPageFurniture(token: Token): boolean {
 }
 
 /**
- * A button's word in capitals, as a page prints its label ("MORE", "REPLAY"): a surname is not written so in running
- * text (a name all in capitals is a byline's or a dateline's, and those are read as whole runs).
+ * A button's word in capitals, as a page prints its label ("MORE", "REPLAY"): a surname is rarely written so in
+ * running text (a name all in capitals is mostly a byline's or a dateline's, read as whole runs). Not two letters:
+ * those are as often an acronym ("UP").
  */
 function isButtonLabel(token: Token): boolean {
-  return token.text.length > 1 && token.text === token.text.toUpperCase() && isPageFurniture(token)
+  return token.text.length > 2 && token.text === token.text.toUpperCase() && isPageFurniture(token)
 }
 
 /**

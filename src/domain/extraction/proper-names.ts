@@ -29,7 +29,10 @@ export function markProperNames(tokens: Token[], sentenceEnds: readonly boolean[
   const initial = new Array<boolean>(tokens.length).fill(false)
   const titleCase = titleCaseSentences(tokens, sentenceEnds)
   const seenInside = new Set<string>()
+  // The writer's words in lower case (a quotation's are the speaker's, and may be anyone's), and capitalised words
+  // that open a longer capitalised run somewhere ("Rich Pell", "Delta Air Lines"): the name a word alone may stand for.
   const seenLower = new Set<string>()
+  const opensName = new Set<string>()
   let atStart = true
   tokens.forEach((token, index) => {
     token.inTitleCase = titleCase[index] as boolean
@@ -38,10 +41,12 @@ export function markProperNames(tokens: Token[], sentenceEnds: readonly boolean[
       atStart = false
     } else if (token.isWord && token.capitalized && token.segment < 0 && !titleCase[index]) {
       seenInside.add(bare(token))
-    } else if (token.isWord && !token.capitalized) {
+    } else if (token.isWord && !token.capitalized && token.segment < 0) {
       seenLower.add(bare(token))
     }
     const next = tokens[index + 1]
+    if (token.isWord && token.capitalized && isCapitalisedWord(next) && (next as Token).start - token.end <= 1)
+      opensName.add(bare(token))
     if (sentenceEnds[index] || (next && next.paragraph !== token.paragraph) || opensClause(token, next)) atStart = true
     else if (!token.isWord && atStart && !OPENERS.has(token.text)) atStart = false
   })
@@ -83,13 +88,14 @@ export function markProperNames(tokens: Token[], sentenceEnds: readonly boolean[
       named.start - (tokens[nameAt - 1] as Token).end <= 1 &&
       nameWord(named, nameAt)
     // A proper noun acting as subject of the verb right after it ("Russia insisted") needs no more evidence, unless the
-    // article writes the same word in lower case ("Localism is …" where it speaks of "localism"): then the tagger's
-    // proper noun is only the capital every sentence opens with. A role's word ("Lawmakers said") is read as a role.
+    // writer also prints the word in lower case ("Localism is …" where the article speaks of "localism") and never
+    // as the first word of a longer name: then the tagger's proper noun is only the capital every sentence opens
+    // with. A role's word ("Lawmakers said") is read as a role.
     const subjectOfVerb =
       token.pos === 'PROPN' &&
       next !== undefined &&
       (next.pos === 'VERB' || next.pos === 'AUX') &&
-      (!seenLower.has(bare(token)) || isRoleWordOrPlural(token))
+      (!seenLower.has(bare(token)) || opensName.has(bare(token)) || isRoleWordOrPlural(token))
     // "Maybe Jones was tired", "Said Jones:", "See Jones": a capital before a name is evidence only for a noun.
     const nounBeforeName = followedByName && (token.pos === 'PROPN' || token.pos === 'NOUN')
     // In a headline's title case ("Roe Slams Doe Over Budget", "Story Continued Below") every word has a capital:

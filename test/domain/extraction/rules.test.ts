@@ -700,6 +700,8 @@ t.test('the words of a page’s photo captions and buttons are never a speaker n
     'Harbor board backs new fee on ferries MORE (D-Ohio), the top Democrat on the board, said the fee is “fair.”',
   )[0]?.speaker
   t.same([cutLink?.kind, cutLink?.named], ['person', false], 'a lawmaker described, not a body named MORE')
+  // Two capitals are as often an acronym.
+  t.equal(extractQuotes('“It is needed to keep trains running,” said UP, the railroad.')[0]?.speaker?.name, 'UP')
 })
 
 t.test('a hover card printed into the text is no part of the name before it', async (t) => {
@@ -720,6 +722,7 @@ t.test('a hover card printed into the text is no part of the name before it', as
   t.same(carded('Sen. Dan McCall', 'McCall'), ['Sen', 'Dan McCall'])
   t.same(carded('Councilwoman Jo DeLand', 'DeLand'), ['Councilwoman', 'Jo DeLand'])
   t.same(carded('Mayor Dan Dan DeLand', 'DeLand'), ['Mayor', 'Dan Dan DeLand'])
+  t.same(carded('Mayor Mac MacArthur', 'MacArthur'), ['Mayor', 'Mac MacArthur'])
 })
 
 t.test('a sentence’s first word the article writes in lower case elsewhere is no name', async (t) => {
@@ -731,8 +734,14 @@ t.test('a sentence’s first word the article writes in lower case elsewhere is 
     first.some((quote) => quote.speaker?.name === 'Localism'),
     'a common noun opening a sentence speaks for nobody',
   )
-  // A word that is also a name keeps it where the article capitalises it inside a sentence.
+  // A word that is also a name keeps it where the article capitalises it inside a sentence, where it opens a longer
+  // name, or where only a quotation has it in lower case.
   t.equal(speakerOf('Jane Young met young voters on Monday. Young said “we will win the county.”'), 'Jane Young')
+  t.equal(speakerOf('Rich Pell spoke on Monday. Rich said that the rich “must pay more.”'), 'Rich Pell')
+  const quotedLower = extractQuotes(
+    'Young, a Republican, voted against the bill. Young said “it costs too much for young families.”',
+  )
+  t.equal(quotedLower[0]?.speaker?.named, true)
   // A role's word opening a sentence still stands for the people it describes.
   t.equal(speakerOf('Lawmakers debated the “gun show loophole” on Monday. Several lawmakers left early.'), 'Lawmakers')
 })
