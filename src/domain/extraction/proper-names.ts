@@ -29,10 +29,6 @@ export function markProperNames(tokens: Token[], sentenceEnds: readonly boolean[
   const initial = new Array<boolean>(tokens.length).fill(false)
   const titleCase = titleCaseSentences(tokens, sentenceEnds)
   const seenInside = new Set<string>()
-  // The writer's words in lower case (a quotation's are the speaker's, and may be anyone's), and capitalised words
-  // that open a longer capitalised run somewhere ("Rich Pell", "Delta Air Lines"): the name a word alone may stand for.
-  const seenLower = new Set<string>()
-  const opensName = new Set<string>()
   let atStart = true
   tokens.forEach((token, index) => {
     token.inTitleCase = titleCase[index] as boolean
@@ -41,12 +37,8 @@ export function markProperNames(tokens: Token[], sentenceEnds: readonly boolean[
       atStart = false
     } else if (token.isWord && token.capitalized && token.segment < 0 && !titleCase[index]) {
       seenInside.add(bare(token))
-    } else if (token.isWord && !token.capitalized && token.segment < 0) {
-      seenLower.add(bare(token))
     }
     const next = tokens[index + 1]
-    if (token.isWord && token.capitalized && isCapitalisedWord(next) && (next as Token).start - token.end <= 1)
-      opensName.add(bare(token))
     if (sentenceEnds[index] || (next && next.paragraph !== token.paragraph) || opensClause(token, next)) atStart = true
     else if (!token.isWord && atStart && !OPENERS.has(token.text)) atStart = false
   })
@@ -55,6 +47,13 @@ export function markProperNames(tokens: Token[], sentenceEnds: readonly boolean[
   tokens.forEach((token, index) => {
     if (monthInName(token, tokens[index - 1], tokens[index + 1])) monthsInNames.add(bare(token))
   })
+  // Read only for a sentence's first word that has no other evidence: most articles never ask.
+  let written: WrittenWords | null = null
+  const writtenAsCommonWord = (token: Token): boolean => {
+    written ??= wordsAsWritten(tokens)
+    const word = bare(token)
+    return written.lower.has(word) && !written.opensName.has(word) && !isRoleWordOrPlural(token)
+  }
   const nameWord = (token: Token, index: number): boolean => {
     if (!NOT_NAMES.has(bare(token))) return true
     if (monthInName(token, tokens[index - 1], tokens[index + 1])) return true
@@ -91,11 +90,7 @@ export function markProperNames(tokens: Token[], sentenceEnds: readonly boolean[
     // writer also prints the word in lower case ("Localism is …" where the article speaks of "localism") and never
     // as the first word of a longer name: then the tagger's proper noun is only the capital every sentence opens
     // with. A role's word ("Lawmakers said") is read as a role.
-    const subjectOfVerb =
-      token.pos === 'PROPN' &&
-      next !== undefined &&
-      (next.pos === 'VERB' || next.pos === 'AUX') &&
-      (!seenLower.has(bare(token)) || opensName.has(bare(token)) || isRoleWordOrPlural(token))
+    const subjectOfVerb = token.pos === 'PROPN' && next !== undefined && (next.pos === 'VERB' || next.pos === 'AUX')
     // "Maybe Jones was tired", "Said Jones:", "See Jones": a capital before a name is evidence only for a noun.
     const nounBeforeName = followedByName && (token.pos === 'PROPN' || token.pos === 'NOUN')
     // In a headline's title case ("Roe Slams Doe Over Budget", "Story Continued Below") every word has a capital:
@@ -105,11 +100,36 @@ export function markProperNames(tokens: Token[], sentenceEnds: readonly boolean[
         next !== undefined && seenInside.has(bare(next)) && genderOfFirstName(token.text) !== null
       if (!seenInside.has(bare(token)) && !givenNameBeforeName) return
     }
-    if (initial[index] && !seenInside.has(bare(token)) && !nounBeforeName && !subjectOfVerb) return
+    if (
+      initial[index] &&
+      !seenInside.has(bare(token)) &&
+      !nounBeforeName &&
+      !(subjectOfVerb && !writtenAsCommonWord(token))
+    )
+      return
     if (token.pos === 'ADJ' && !followedByName) return
     token.proper = true
   })
   markAndsInBodyNames(tokens)
+}
+
+interface WrittenWords {
+  /** The writer's words in lower case: a quotation's are the speaker's, and may be anyone's. */
+  lower: Set<string>
+  /** Capitalised words that open a longer capitalised run ("Rich Pell", "Delta Air Lines"): a name's first word. */
+  opensName: Set<string>
+}
+
+function wordsAsWritten(tokens: readonly Token[]): WrittenWords {
+  const written: WrittenWords = { lower: new Set(), opensName: new Set() }
+  tokens.forEach((token, index) => {
+    if (!token.isWord) return
+    const next = tokens[index + 1]
+    if (!token.capitalized) {
+      if (token.segment < 0) written.lower.add(bare(token))
+    } else if (isCapitalisedWord(next) && (next as Token).start - token.end <= 1) written.opensName.add(bare(token))
+  })
+  return written
 }
 
 /** Most words read on either side of an "and" that may join one body's name. */
