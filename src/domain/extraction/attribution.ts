@@ -364,6 +364,8 @@ function build(
 export function attributionBefore(tokens: readonly Token[], window: SegmentWindow): Attribution | null {
   const first = window.beforeFirst
   const last = window.open - 1
+  const introducing = introducingCue(tokens, window)
+  if (introducing) return introducing
   // "When Roe thanked the crowd and said …, a man yelled “…”": a speech verb in a clause set before the main one
   // reports that clause's words; the main clause's verb, when there is one, reports the quote.
   const main = mainClauseStart(tokens, window)
@@ -372,6 +374,23 @@ export function attributionBefore(tokens: readonly Token[], window: SegmentWindo
     if (cue) return cue
   }
   return firstCue(tokens, first, last, window.sentenceFirst) ?? attributionWithoutVerb(tokens, window)
+}
+
+/**
+ * "A woman asked for a photo and Roe said, “…”", "Asked about the critics who claim …, Roe said: “…”": a speech verb
+ * followed by nothing but the comma or colon before the opening mark introduces the quotation as its object, whatever
+ * other speech verb came earlier in the sentence; its subject said it.
+ */
+function introducingCue(tokens: readonly Token[], window: SegmentWindow): Attribution | null {
+  const last = window.open - 1
+  const verb = last - 1
+  if (verb < window.beforeFirst) return null
+  const mark = (tokens[last] as Token).text
+  if (mark !== ',' && mark !== ':') return null
+  // A participle ("…, saying: “…”") hangs on a clause whose subject the rules after this one find.
+  if (!isVerbAt(tokens, verb) || isPassive(tokens, verb) || isParticiple((tokens[verb] as Token).lower)) return null
+  const speaker = subjectOfVerb(tokens, verb, window.sentenceFirst)
+  return speaker ? build(verb, verb, speaker, 'before', Math.min(speaker.first, verb), last) : null
 }
 
 /** First token after the comma that closes a subordinate clause opening the sentence, or the window's first. */

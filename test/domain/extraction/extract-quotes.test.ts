@@ -219,6 +219,21 @@ t.test('the main clause speaks, not a verb inside a relative clause', async (t) 
   t.equal(mention(text, quote), 'Wilma Stroud')
 })
 
+t.test('a speech verb right before the comma or colon opening a quote reports it, not the first one', async (t) => {
+  const joined = 'At the market, a vendor asked for a photo and Ottoline Brask said, “Only if the stall is in it.”'
+  const [quote] = extractQuotes(joined)
+  t.equal(quote?.cue?.text, 'said')
+  t.equal(mention(joined, quote), 'Ottoline Brask')
+  const asked =
+    'Asked about the critics who claim the ferry is too slow, Tobias Renn replied: “They have not ridden it.”'
+  t.equal(mention(asked, extractQuotes(asked)[0]), 'Tobias Renn')
+  // A participle hangs on a clause: here the main one, not the verb right before it.
+  const participle =
+    'Lena Ferro, the mayor’s pollster, said in an interview she did not believe Mr. Brask would succeed in changing ' +
+    'minds, saying, “Perceptions are baked in.”'
+  t.equal(mention(participle, extractQuotes(participle)[0]), 'Lena Ferro')
+})
+
 t.test('a speech verb in a clause set off before or inside the main one does not report the quote', async (t) => {
   const fronted =
     'When the inspectors toured the mill and said the floors were safe, a night watchman shouted "Look at the roof!"'
