@@ -6,6 +6,7 @@ import {
   DETERMINERS,
   INDEFINITE_PRONOUNS,
   isParticiple,
+  PASSIVE_HELPERS,
   POSSESSIVE_PRONOUNS,
   PREPOSITIONS,
   PREPOSITIONS_BEFORE_NAMES,
@@ -377,9 +378,12 @@ export function attributionBefore(tokens: readonly Token[], window: SegmentWindo
 }
 
 /**
- * "A woman asked for a photo and Roe said, “…”", "Asked about the critics who claim …, Roe said: “…”": a speech verb
+ * "A woman asked for a photo and Roe said, “…”", "Asked about the critics who claim …, Roe replied: “…”": a speech verb
  * followed by nothing but the comma or colon before the opening mark introduces the quotation as its object, whatever
- * other speech verb came earlier in the sentence; its subject said it.
+ * other speech verb came earlier in the sentence; its subject said it. Only a verb of a main clause with a subject of
+ * its own right before it: one in a clause that hangs on another ("who had asked, “…”", "as Doe had warned, “…”", "if
+ * the landlord complains, “…”", "said that Doe had said, “…”"), a participle or a passive leaves the quote to the
+ * rules after this one.
  */
 function introducingCue(tokens: readonly Token[], window: SegmentWindow): Attribution | null {
   const last = window.open - 1
@@ -387,10 +391,19 @@ function introducingCue(tokens: readonly Token[], window: SegmentWindow): Attrib
   if (verb < window.beforeFirst) return null
   const mark = (tokens[last] as Token).text
   if (mark !== ',' && mark !== ':') return null
-  // A participle ("…, saying: “…”") hangs on a clause whose subject the rules after this one find.
-  if (!isVerbAt(tokens, verb) || isPassive(tokens, verb) || isParticiple((tokens[verb] as Token).lower)) return null
-  const speaker = subjectOfVerb(tokens, verb, window.sentenceFirst)
-  return speaker ? build(verb, verb, speaker, 'before', Math.min(speaker.first, verb), last) : null
+  if (!isVerbAt(tokens, verb) || isParticiple((tokens[verb] as Token).lower) || isPassiveForm(tokens, verb)) return null
+  const speaker = subjectBefore(tokens, verb, window.sentenceFirst)
+  if (!speaker || speaker.kind === 'relative') return null
+  const opener = tokens[speaker.first - 1]?.lower
+  if (opener && (SUBORDINATORS.has(opener) || COMPLEMENTIZERS.has(opener) || opener === 'as')) return null
+  return build(verb, verb, speaker, 'before', speaker.first, last)
+}
+
+/** "was told", "are told", "were repeatedly told", "got told": a form of "be" or "get", and perhaps an adverb, before. */
+function isPassiveForm(tokens: readonly Token[], verb: number): boolean {
+  let before = verb - 1
+  if (tokens[before] && isAuxiliary(tokens[before] as Token) && tokens[before]?.lower.endsWith('ly')) before--
+  return PASSIVE_HELPERS.has(tokens[before]?.lower as string)
 }
 
 /** First token after the comma that closes a subordinate clause opening the sentence, or the window's first. */

@@ -234,6 +234,28 @@ t.test('a speech verb right before the comma or colon opening a quote reports it
   t.equal(mention(participle, extractQuotes(participle)[0]), 'Lena Ferro')
 })
 
+t.test('a speech verb before the opening mark in a clause that hangs on another does not take the quote', async (t) => {
+  const cases = [
+    'Marta Quill told Dorian Vesk, who had asked, “Not today.”',
+    'Marta Quill said, as Dorian Vesk had warned, “the pier is sinking.”',
+    'Marta Quill said that if the landlord complains, “we will take him to court.”',
+    'Marta Quill said that Dorian Vesk had said, “It is over.”',
+    'Marta Quill said Dorian Vesk, when asked, “refused to answer.”',
+    'Marta Quill asked the mayor, who had refused to comment, “Why the silence?”',
+    'Marta Quill says that new arrivals are told: “Keep your receipts.”',
+    'Marta Quill says the tenants were repeatedly told: “Keep your receipts.”',
+  ]
+  for (const text of cases) {
+    const [quote] = extractQuotes(text)
+    t.equal(mention(text, quote), 'Marta Quill', text)
+    t.not(
+      quote?.cue?.span[0],
+      text.lastIndexOf(' ', text.indexOf('“') - 2) + 1,
+      `${text}: not the verb before the mark`,
+    )
+  }
+})
+
 t.test('a speech verb in a clause set off before or inside the main one does not report the quote', async (t) => {
   const fronted =
     'When the inspectors toured the mill and said the floors were safe, a night watchman shouted "Look at the roof!"'
