@@ -246,6 +246,8 @@ export const ABSOLUTE_OPENERS: ReadonlySet<string> = set(functionWords.absoluteO
 export const SUBORDINATORS: ReadonlySet<string> = set(functionWords.subordinators)
 /** Open a clause that is the object of a verb or a noun ("found that …", "asked whether …"). */
 export const COMPLEMENTIZERS: ReadonlySet<string> = set(functionWords.complementizers)
+/** Head a group of people that the words after them pick out ("those surveyed", "those who attended"). */
+export const GROUP_DEMONSTRATIVES: ReadonlySet<string> = set(functionWords.groupDemonstratives)
 /** Forms of "be" and "get" before a passive verb: "are told", "got told". */
 export const PASSIVE_HELPERS: ReadonlySet<string> = set(functionWords.passiveHelpers)
 /** Name who a document or words come from ("a statement from …", "remarks by …"). */

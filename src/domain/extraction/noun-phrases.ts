@@ -1,6 +1,7 @@
 import {
   DETERMINERS,
   DOCUMENT_WORDS,
+  GROUP_DEMONSTRATIVES,
   NAME_CONNECTORS,
   NOT_CURRENT,
   NOT_NAMES,
@@ -529,7 +530,30 @@ export function subjectBefore(tokens: readonly Token[], verb: number, floor: num
     }
     return null
   }
-  return mentionEndingAt(tokens, i, floor)
+  return mentionEndingAt(tokens, i, floor) ?? groupEndingAt(tokens, i, floor)
+}
+
+/** Most words of a group's phrase that a subject is read back over ("Many who had attended the hearing"). */
+const MAX_GROUP_TOKENS = 6
+
+/**
+ * A group of people, ending at `last`, that a quantifier ("Many", "Most") or "those" heads and the words after it pick
+ * out: a participle ("those surveyed"), a short relative clause ("Many who attended") or "in" and a number ("four in
+ * 10"). As a verb's subject it is who spoke, never a name. ("Most of the residents" ends in a phrase of its own.)
+ */
+function groupEndingAt(tokens: readonly Token[], last: number, floor: number): Mention | null {
+  for (let head = last - 1; head >= Math.max(floor, last - MAX_GROUP_TOKENS); head--) {
+    const token = tokens[head] as Token
+    const next = tokens[head + 1] as Token
+    const numbered = token.pos === 'NUM' && next.lower === 'in' && tokens[head + 2]?.pos === 'NUM' && head + 2 === last
+    if (!numbered && !INDEFINITE_PRONOUNS.has(token.lower) && !GROUP_DEMONSTRATIVES.has(token.lower)) continue
+    const pickedOut =
+      numbered ||
+      RELATIVE_PRONOUNS.has(next.lower) ||
+      (head + 1 === last && next.pos === 'VERB' && next.lower.endsWith('ed'))
+    return pickedOut ? { first: head, last, kind: 'role' } : null
+  }
+  return null
 }
 
 /** A pronoun, a relative pronoun, a name or a description that ends at `last`. */

@@ -256,6 +256,18 @@ t.test('a speech verb before the opening mark in a clause that hangs on another 
   }
 })
 
+t.test('a group a quantifier or "those" heads, and the words after it pick out, is who spoke', async (t) => {
+  const cases: [string, string][] = [
+    ['While those surveyed said Governor Dana Holt had the “best record,” most preferred her rival.', 'those surveyed'],
+    ['Many who attended said the ferry plan was “a disaster.”', 'Many who attended'],
+    ['About four in 10 said the council was “out of touch.”', 'four in 10'],
+  ]
+  for (const [text, group] of cases) t.equal(mention(text, extractQuotes(text)[0]), group, text)
+  // Picked out by nothing, a quantifier before another word is not a group that speaks.
+  const plain = 'Tobias Renn met some at the pier and said: “The ferry will run.”'
+  t.equal(mention(plain, extractQuotes(plain)[0]), 'Tobias Renn')
+})
+
 t.test('a speech verb in a clause set off before or inside the main one does not report the quote', async (t) => {
   const fronted =
     'When the inspectors toured the mill and said the floors were safe, a night watchman shouted "Look at the roof!"'

@@ -108,6 +108,15 @@ t.test('subjectBefore', async (t) => {
 
   const comma = tokensOf('Yes, said it')
   t.equal(subjectBefore(comma, at(comma, 'said'), 0), null, 'a comma with no apposition before it')
+
+  // A quantifier heads the subject only when what follows it picks out a group: not "some at the pier and".
+  const met = tokensOf('Tobias Renn met some at the pier and said it would run.')
+  t.equal(subjectBefore(met, at(met, 'said'), 0), null, 'a conjoined verb has no subject of its own')
+  const polled = tokensOf('Of the voters, those polled said it would run.')
+  t.equal(words(polled, subjectBefore(polled, at(polled, 'said'), 0)), 'those polled', 'a group a participle picks out')
+  // The look-back is bounded: a long clause after the quantifier is not read back over.
+  const long = tokensOf('Many who had for years and years and years objected said it would run.')
+  t.equal(subjectBefore(long, at(long, 'said'), 0), null, 'a relative clause too long to read back over')
 })
 
 t.test('mentionEndingAt and mentionStartingAt', async (t) => {
