@@ -538,22 +538,39 @@ const MAX_GROUP_TOKENS = 6
 
 /**
  * A group of people, ending at `last`, that a quantifier ("Many", "Most") or "those" heads and the words after it pick
- * out: a participle ("those surveyed"), a short relative clause ("Many who attended") or "in" and a number ("four in
- * 10"). As a verb's subject it is who spoke, never a name. ("Most of the residents" ends in a phrase of its own.)
+ * out: a participle ("those surveyed"), a relative clause on people ("Many who attended") or "in" and a number that is
+ * no year ("four in 10"). As a verb's subject it is who spoke, never a name. ("Most of the residents" ends in a phrase
+ * of its own.) The head opens the subject: after a verb, a relative pronoun or a preposition other than the partitive
+ * "of" it is an object inside the subject's own clause ("The mayor who thanked all who helped said …", "carried 30 in
+ * 2019"); and no word of it is quoted.
  */
 function groupEndingAt(tokens: readonly Token[], last: number, floor: number): Mention | null {
   for (let head = last - 1; head >= Math.max(floor, last - MAX_GROUP_TOKENS); head--) {
     const token = tokens[head] as Token
+    if (token.segment >= 0) return null
     const next = tokens[head + 1] as Token
-    const numbered = token.pos === 'NUM' && next.lower === 'in' && tokens[head + 2]?.pos === 'NUM' && head + 2 === last
+    const ofTen = tokens[head + 2]
+    const numbered =
+      token.pos === 'NUM' && next.lower === 'in' && ofTen?.pos === 'NUM' && head + 2 === last && !YEAR.test(ofTen.text)
     if (!numbered && !INDEFINITE_PRONOUNS.has(token.lower) && !GROUP_DEMONSTRATIVES.has(token.lower)) continue
     const pickedOut =
-      numbered ||
-      RELATIVE_PRONOUNS.has(next.lower) ||
-      (head + 1 === last && next.pos === 'VERB' && next.lower.endsWith('ed'))
-    return pickedOut ? { first: head, last, kind: 'role' } : null
+      numbered || next.lower === 'who' || (head + 1 === last && next.pos === 'VERB' && next.lower.endsWith('ed'))
+    return pickedOut && opensSubject(tokens[head - 1], numbered) ? { first: head, last, kind: 'role' } : null
   }
   return null
+}
+
+/** Four digits: a year, not the "10" of "four in 10". */
+const YEAR = /^\d{4}$/
+
+/**
+ * The word before a group's head leaves it the start of a subject: not a verb, a relative pronoun or a preposition
+ * (but for "of", and one before a number: "About four in 10").
+ */
+function opensSubject(before: Token | undefined, numbered: boolean): boolean {
+  if (before === undefined) return true
+  if (before.pos === 'VERB' || before.pos === 'AUX' || RELATIVE_OPENERS.has(before.lower)) return false
+  return numbered || before.pos !== 'ADP' || before.lower === 'of'
 }
 
 /** A pronoun, a relative pronoun, a name or a description that ends at `last`. */

@@ -266,6 +266,13 @@ t.test('a group a quantifier or "those" heads, and the words after it pick out, 
   // Picked out by nothing, a quantifier before another word is not a group that speaks.
   const plain = 'Tobias Renn met some at the pier and said: “The ferry will run.”'
   t.equal(mention(plain, extractQuotes(plain)[0]), 'Tobias Renn')
+  // A group inside the subject's own clause, or a count and a year, is not the subject.
+  const inside: [string, string][] = [
+    ['The mayor who thanked all who helped said the cleanup was “remarkable.”', 'The mayor'],
+    ['A volunteer whom many who attended recognized said the cleanup was “remarkable.”', 'A volunteer'],
+    ['The harbor board, which ferried 30 in 2019, said the route was “no longer viable.”', 'The harbor board'],
+  ]
+  for (const [text, speaker] of inside) t.equal(mention(text, extractQuotes(text)[0]), speaker, text)
 })
 
 t.test('a speech verb in a clause set off before or inside the main one does not report the quote', async (t) => {

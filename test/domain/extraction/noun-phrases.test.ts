@@ -114,6 +114,18 @@ t.test('subjectBefore', async (t) => {
   t.equal(subjectBefore(met, at(met, 'said'), 0), null, 'a conjoined verb has no subject of its own')
   const polled = tokensOf('Of the voters, those polled said it would run.')
   t.equal(words(polled, subjectBefore(polled, at(polled, 'said'), 0)), 'those polled', 'a group a participle picks out')
+  const partitive = tokensOf('Almost half of those polled say it would run.')
+  t.equal(words(partitive, subjectBefore(partitive, at(partitive, 'say'), 0)), 'those polled', 'after a partitive "of"')
+  const notGroups = [
+    'Of the riders, 30 in 2019 said it would run.',
+    'A charity for those displaced said it would run.',
+    'Many which closed said it would run.',
+    'A plaque honoring “all who served” said it would stay.',
+  ]
+  for (const text of notGroups) {
+    const tokens = tokensOf(text)
+    t.equal(subjectBefore(tokens, at(tokens, 'said'), 0), null, `${text}: a year, an object, things, a quotation`)
+  }
   // The look-back is bounded: a long clause after the quantifier is not read back over.
   const long = tokensOf('Many who had for years and years and years objected said it would run.')
   t.equal(subjectBefore(long, at(long, 'said'), 0), null, 'a relative clause too long to read back over')
