@@ -401,9 +401,9 @@ function introducingCue(tokens: readonly Token[], window: SegmentWindow): Attrib
 
 /** "was told", "are told", "were repeatedly told", "got told": a form of "be" or "get", and perhaps an adverb, before. */
 function isPassiveForm(tokens: readonly Token[], verb: number): boolean {
-  let before = verb - 1
-  if (tokens[before] && isAuxiliary(tokens[before] as Token) && tokens[before]?.lower.endsWith('ly')) before--
-  return PASSIVE_HELPERS.has(tokens[before]?.lower as string)
+  const previous = tokens[verb - 1]
+  const adverb = previous !== undefined && previous.lower.endsWith('ly') && isAuxiliary(previous)
+  return PASSIVE_HELPERS.has(tokens[adverb ? verb - 2 : verb - 1]?.lower as string)
 }
 
 /** First token after the comma that closes a subordinate clause opening the sentence, or the window's first. */

@@ -549,9 +549,10 @@ function groupEndingAt(tokens: readonly Token[], last: number, floor: number): M
     const token = tokens[head] as Token
     if (token.segment >= 0) return null
     const next = tokens[head + 1] as Token
-    const ofTen = tokens[head + 2]
+    // "four in 10": the number after "in" is the whole the count is out of.
+    const whole = tokens[head + 2]
     const numbered =
-      token.pos === 'NUM' && next.lower === 'in' && ofTen?.pos === 'NUM' && head + 2 === last && !YEAR.test(ofTen.text)
+      token.pos === 'NUM' && next.lower === 'in' && whole?.pos === 'NUM' && head + 2 === last && !YEAR.test(whole.text)
     if (!numbered && !INDEFINITE_PRONOUNS.has(token.lower) && !GROUP_DEMONSTRATIVES.has(token.lower)) continue
     const pickedOut =
       numbered || next.lower === 'who' || (head + 1 === last && next.pos === 'VERB' && next.lower.endsWith('ed'))
