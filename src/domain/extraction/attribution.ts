@@ -7,6 +7,7 @@ import {
   INDEFINITE_PRONOUNS,
   isParticiple,
   PASSIVE_HELPERS,
+  PHRASAL_SPEECH_VERBS,
   POSSESSIVE_PRONOUNS,
   PREPOSITIONS,
   PREPOSITIONS_BEFORE_NAMES,
@@ -78,13 +79,41 @@ function isPutIt(tokens: readonly Token[], at: number): boolean {
   return isWordAt(tokens, at, 'put') && isWordAt(tokens, at + 1, 'it')
 }
 
+/**
+ * "Roe shot back, “…”", "“…,” Roe went on.", "Roe pointed out that …", "“…,” shot back Roe": a verb that reports
+ * speech with its particle, when the particle closes the phrase (punctuation or "that" after it) or the verb comes
+ * right after a quotation, its subject after it. "Went on television", "pointed out the flaw" and "shot back at
+ * critics" report nothing by themselves.
+ */
+function isPhrasalCue(tokens: readonly Token[], at: number): boolean {
+  if (!isPhrasalVerb(tokens, at)) return false
+  const next = tokens[at + 2]
+  if (next === undefined || !next.isWord || next.lower === 'that') return true
+  const previous = tokens[at - 1]
+  const afterComma = previous?.text === ',' ? tokens[at - 2] : previous
+  return afterComma !== undefined && afterComma.segment >= 0
+}
+
+/** A verb form of the phrasal list with its own particle right after it ("shot back", "went on"). */
+function isPhrasalVerb(tokens: readonly Token[], at: number): boolean {
+  const verb = tokens[at]
+  const particle = tokens[at + 1]
+  if (verb === undefined || particle === undefined) return false
+  return PHRASAL_SPEECH_VERBS.get(verb.lower) === particle.lower
+}
+
+/** The cue's last token: the particle of a phrasal speech verb, or the verb itself. */
+export function cueEnd(tokens: readonly Token[], verb: number): number {
+  return isPhrasalVerb(tokens, verb) ? verb + 1 : verb
+}
+
 /** A speech verb used as a verb: "the report concluded" has one, "the report" alone does not. */
 export function isVerbAt(tokens: readonly Token[], at: number): boolean {
   const token = tokens[at]
   // A show called "Harbor Report Sunday" reports nothing: a title's words are never the cue.
   if (token?.inTitle) return false
   const previous = tokens[at - 1]
-  if (isPutIt(tokens, at)) return true
+  if (isPutIt(tokens, at) || isPhrasalCue(tokens, at)) return true
   if (!isSpeechVerb(token) || previous === undefined) return isSpeechVerb(token)
   if (afterPreposition(previous, token as Token)) return false
   if (modifiedNoun(previous, token as Token)) return false
@@ -181,10 +210,11 @@ export function attributionAfter(
     const source = mentionStartingAt(tokens, k + 2, last)
     return source ? build(k, k + 1, source, 'after', k, source.last) : null
   }
-  if (isSpeechVerb(tokens[k]) && !isParticiple((tokens[k] as Token).lower)) {
-    const speaker = mentionStartingAt(tokens, k + 1, last)
+  if ((isSpeechVerb(tokens[k]) || isPhrasalVerb(tokens, k)) && !isParticiple((tokens[k] as Token).lower)) {
+    const end = cueEnd(tokens, k)
+    const speaker = mentionStartingAt(tokens, end + 1, last)
     if (!speaker) return null
-    return withVia(tokens, build(k, k, speaker, 'after', k, speaker.last), last)
+    return withVia(tokens, build(k, end, speaker, 'after', k, speaker.last), last)
   }
   let verb = k
   while (verb <= last && verb - k <= MAX_SUBJECT_TOKENS && !isVerbAt(tokens, verb)) verb++
@@ -193,8 +223,9 @@ export function attributionAfter(
   if (isParticiple((tokens[verb] as Token).lower) && !isAuxiliary(tokens[verb - 1] as Token)) return null
   const speaker = subjectAfterQuote(tokens, k, verb)
   if (!speaker) return null
-  if (endsSentence && !closesQuickly(tokens, verb, last)) return null
-  return withVia(tokens, build(verb, verb, speaker, 'after', k, verb), last)
+  const end = cueEnd(tokens, verb)
+  if (endsSentence && !closesQuickly(tokens, end, last)) return null
+  return withVia(tokens, build(verb, end, speaker, 'after', k, end), last)
 }
 
 /** Nothing but punctuation from `first` to `last` (a dash may open a signature: not punctuation). */
@@ -290,7 +321,7 @@ function subjectAfterQuote(tokens: readonly Token[], k: number, verb: number): M
     adjacent &&
     tokens[adjacent.first - 1]?.text === ',' &&
     !hasVerb(tokens, k, adjacent.first) &&
-    closesSentence(tokens, verb)
+    closesSentence(tokens, cueEnd(tokens, verb))
   )
     return adjacent
   const opening = mentionStartingAt(tokens, k, verb - 1)
@@ -387,7 +418,8 @@ export function attributionBefore(tokens: readonly Token[], window: SegmentWindo
  */
 function introducingCue(tokens: readonly Token[], window: SegmentWindow): Attribution | null {
   const last = window.open - 1
-  const verb = last - 1
+  // "Roe shot back, “…”": the particle of a phrasal speech verb may stand between the verb and the mark.
+  const verb = isPhrasalVerb(tokens, last - 2) ? last - 2 : last - 1
   if (verb < window.beforeFirst) return null
   const mark = (tokens[last] as Token).text
   if (mark !== ',' && mark !== ':') return null
@@ -396,7 +428,7 @@ function introducingCue(tokens: readonly Token[], window: SegmentWindow): Attrib
   if (!speaker || speaker.kind === 'relative') return null
   const opener = tokens[speaker.first - 1]?.lower
   if (opener && (SUBORDINATORS.has(opener) || COMPLEMENTIZERS.has(opener) || opener === 'as')) return null
-  return build(verb, verb, speaker, 'before', speaker.first, last)
+  return build(verb, cueEnd(tokens, verb), speaker, 'before', speaker.first, last)
 }
 
 /** "was told", "are told", "were repeatedly told", "got told": a form of "be" or "get", and perhaps an adverb, before. */
@@ -431,7 +463,7 @@ function firstCue(tokens: readonly Token[], first: number, last: number, sentenc
     if (!isVerbAt(tokens, j) || isPassive(tokens, j)) continue
     const speaker = subjectOfVerb(tokens, j, sentenceFirst)
     if (!speaker) continue
-    const found = build(j, j, speaker, 'before', Math.min(speaker.first, j), last)
+    const found = build(j, cueEnd(tokens, j), speaker, 'before', Math.min(speaker.first, j), last)
     if (!(speaker.kind === 'relative' && closedByComma(tokens, speaker.first, last)))
       return reportedInside(tokens, j, last, sentenceFirst) ?? found
     relative ??= found
@@ -623,8 +655,10 @@ function attributionInPreviousSentence(tokens: readonly Token[], window: Segment
   const stop = tokens[window.open - 1]
   const opening = tokens[window.open] as Token
   if (!stop || stop.text !== '.' || stop.paragraph !== opening.paragraph || stop.segment >= 0) return null
-  const verb = window.open - 2
-  if (!isSpeechVerb(tokens[verb]) || isParticiple((tokens[verb] as Token).lower)) return null
+  // "Roe went on. “…”": a phrasal speech verb's particle may close the sentence.
+  const verb = isPhrasalVerb(tokens, window.open - 3) ? window.open - 3 : window.open - 2
+  if (!(isSpeechVerb(tokens[verb]) || isPhrasalVerb(tokens, verb)) || isParticiple((tokens[verb] as Token).lower))
+    return null
   let sentenceFirst = verb
   for (; sentenceFirst > 0; sentenceFirst--) {
     const previous = tokens[sentenceFirst - 1] as Token
@@ -637,7 +671,7 @@ function attributionInPreviousSentence(tokens: readonly Token[], window: Segment
     if (previous.segment >= 0) return null
   }
   const speaker = subjectBefore(tokens, verb, sentenceFirst)
-  return speaker ? build(verb, verb, speaker, 'before', speaker.first, window.open - 1) : null
+  return speaker ? build(verb, cueEnd(tokens, verb), speaker, 'before', speaker.first, window.open - 1) : null
 }
 
 /** "was written by", "is called": the verb's subject is not its speaker. */

@@ -57,6 +57,18 @@ export const SPEECH_VERB_BASES: ReadonlySet<string> = set([
 /** Speech verbs that, in the past tense, also read as a passive ("was called", "is described as"). */
 export const NAMING_VERBS: ReadonlySet<string> = set(speechVerbs.naming.flatMap(inflect))
 
+/**
+ * "shot" → "back", "went" → "on": the verb forms that report speech with a particle after them, and that particle. The
+ * -ing forms are left out ("what is going on" reports nothing).
+ */
+export const PHRASAL_SPEECH_VERBS: ReadonlyMap<string, string> = new Map(
+  Object.entries(speechVerbs.phrasal).flatMap(([particle, { regular, irregular }]) =>
+    [...regular.flatMap(inflect), ...irregular]
+      .filter((form) => !isParticiple(form))
+      .map((form): [string, string] => [form, particle]),
+  ),
+)
+
 /** Forms that hang a quote on the subject of another clause ("…, adding that …"). */
 export function isParticiple(word: string): boolean {
   return word.endsWith('ing')

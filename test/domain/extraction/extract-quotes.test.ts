@@ -234,6 +234,31 @@ t.test('a speech verb right before the comma or colon opening a quote reports it
   t.equal(mention(participle, extractQuotes(participle)[0]), 'Lena Ferro')
 })
 
+t.test('a phrasal speech verb reports the quote, its particle part of the cue', async (t) => {
+  const cases: [string, string][] = [
+    [
+      'After Odile Marsh criticized the budget during a debate, Cato Lind shot back, “We kept the pools open.”',
+      'shot back',
+    ],
+    ['Odile Marsh criticized the budget, and Cato Lind fired back: “We kept the pools open.”', 'fired back'],
+    ['Odile Marsh criticized the budget. “We kept the pools open,” Cato Lind pushed back.', 'pushed back'],
+    ['Odile Marsh criticized the budget. “We kept the pools open,” shot back Cato Lind, the treasurer.', 'shot back'],
+    ['Odile Marsh spoke first. Cato Lind went on. “The pools stay open.”', 'went on'],
+    ['Odile Marsh criticized the budget. “We kept the pools open,” Cato Lind went on', 'went on'],
+    ['Odile Marsh criticized the budget. Cato Lind pointed out that the pools were “never a loss.”', 'pointed out'],
+  ]
+  for (const [text, cue] of cases) {
+    const [quote] = extractQuotes(text)
+    t.equal(mention(text, quote), 'Cato Lind', text)
+    t.equal(quote?.cue?.text, cue, text)
+  }
+  // Without punctuation or "that" after the particle, or a quotation before the verb, the phrase reports nothing.
+  const television = 'Cato Lind went on television after Odile Marsh told reporters “the pools are a treasure.”'
+  t.equal(extractQuotes(television)[0]?.cue?.text, 'told')
+  const going = 'Odile Marsh asked what was going on. “The pools stay open,” the treasurer said.'
+  t.equal(extractQuotes(going)[0]?.cue?.text, 'said')
+})
+
 t.test('a speech verb before the opening mark in a clause that hangs on another does not take the quote', async (t) => {
   const cases = [
     'Marta Quill told Dorian Vesk, who had asked, “Not today.”',
