@@ -80,18 +80,17 @@ function isPutIt(tokens: readonly Token[], at: number): boolean {
 }
 
 /**
- * "Roe shot back, “…”", "“…,” Roe went on.", "Roe pointed out that …", "“…,” shot back Roe": a verb that reports
- * speech with its particle, when the particle closes the phrase (punctuation or "that" after it) or the verb comes
- * right after a quotation, its subject after it. "Went on television", "pointed out the flaw" and "shot back at
- * critics" report nothing by themselves.
+ * "Roe shot back, “…”", "“…,” Roe went on.", "Roe went on: “…”": a verb that reports speech with its particle, where
+ * the particle ends the sentence or a comma or colon after it opens a quotation. Elsewhere such a phrase most often
+ * reports nothing: "As the night went on, …", "The hearing went on, with …", "went on television", "shot back at
+ * critics", "pointed out that building".
  */
 function isPhrasalCue(tokens: readonly Token[], at: number): boolean {
   if (!isPhrasalVerb(tokens, at)) return false
+  const particle = tokens[at + 1] as Token
   const next = tokens[at + 2]
-  if (next === undefined || !next.isWord || next.lower === 'that') return true
-  const previous = tokens[at - 1]
-  const afterComma = previous?.text === ',' ? tokens[at - 2] : previous
-  return afterComma !== undefined && afterComma.segment >= 0
+  if (next === undefined || next.paragraph !== particle.paragraph || /^[.!?]$/.test(next.text)) return true
+  return (next.text === ',' || next.text === ':') && (tokens[at + 3]?.segment ?? -1) >= 0
 }
 
 /** A verb form of the phrasal list with its own particle right after it ("shot back", "went on"). */
@@ -103,7 +102,7 @@ function isPhrasalVerb(tokens: readonly Token[], at: number): boolean {
 }
 
 /** The cue's last token: the particle of a phrasal speech verb, or the verb itself. */
-export function cueEnd(tokens: readonly Token[], verb: number): number {
+function cueEnd(tokens: readonly Token[], verb: number): number {
   return isPhrasalVerb(tokens, verb) ? verb + 1 : verb
 }
 
@@ -113,8 +112,9 @@ export function isVerbAt(tokens: readonly Token[], at: number): boolean {
   // A show called "Harbor Report Sunday" reports nothing: a title's words are never the cue.
   if (token?.inTitle) return false
   const previous = tokens[at - 1]
-  if (isPutIt(tokens, at) || isPhrasalCue(tokens, at)) return true
-  if (!isSpeechVerb(token) || previous === undefined) return isSpeechVerb(token)
+  if (isPutIt(tokens, at)) return true
+  const speech = isSpeechVerb(token) || isPhrasalCue(tokens, at)
+  if (!speech || previous === undefined) return speech
   if (afterPreposition(previous, token as Token)) return false
   if (modifiedNoun(previous, token as Token)) return false
   if (headOfSingularNounPhrase(tokens, at)) return false
@@ -210,7 +210,7 @@ export function attributionAfter(
     const source = mentionStartingAt(tokens, k + 2, last)
     return source ? build(k, k + 1, source, 'after', k, source.last) : null
   }
-  if ((isSpeechVerb(tokens[k]) || isPhrasalVerb(tokens, k)) && !isParticiple((tokens[k] as Token).lower)) {
+  if ((isSpeechVerb(tokens[k]) || isInvertedPhrasal(tokens, window, k)) && !isParticiple((tokens[k] as Token).lower)) {
     const end = cueEnd(tokens, k)
     const speaker = mentionStartingAt(tokens, end + 1, last)
     if (!speaker) return null
@@ -226,6 +226,16 @@ export function attributionAfter(
   const end = cueEnd(tokens, verb)
   if (endsSentence && !closesQuickly(tokens, end, last)) return null
   return withVia(tokens, build(verb, end, speaker, 'after', k, end), last)
+}
+
+/**
+ * "“…,” shot back Roe": a phrasal speech verb right after a quotation that ends in a comma, a question or an
+ * exclamation, its subject after the particle. A title or a slogan in quotation marks ends in none ("a sign reading
+ * “Save the Pools” went on Roe’s lawn": the words after the phrase are no speaker).
+ */
+function isInvertedPhrasal(tokens: readonly Token[], window: SegmentWindow, k: number): boolean {
+  if (!isPhrasalVerb(tokens, k)) return false
+  return /^[,?!]$/.test(tokens[window.close - 1]?.text ?? '') || tokens[window.close + 1]?.text === ','
 }
 
 /** Nothing but punctuation from `first` to `last` (a dash may open a signature: not punctuation). */
@@ -656,9 +666,11 @@ function attributionInPreviousSentence(tokens: readonly Token[], window: Segment
   const opening = tokens[window.open] as Token
   if (!stop || stop.text !== '.' || stop.paragraph !== opening.paragraph || stop.segment >= 0) return null
   // "Roe went on. “…”": a phrasal speech verb's particle may close the sentence.
-  const verb = isPhrasalVerb(tokens, window.open - 3) ? window.open - 3 : window.open - 2
-  if (!(isSpeechVerb(tokens[verb]) || isPhrasalVerb(tokens, verb)) || isParticiple((tokens[verb] as Token).lower))
-    return null
+  const phrasal = isPhrasalVerb(tokens, window.open - 3)
+  const verb = phrasal ? window.open - 3 : window.open - 2
+  if (!(isSpeechVerb(tokens[verb]) || phrasal) || isParticiple((tokens[verb] as Token).lower)) return null
+  // "Roe was told.", "The vote was pushed back.": a passive's subject said nothing.
+  if (isPassive(tokens, verb)) return null
   let sentenceFirst = verb
   for (; sentenceFirst > 0; sentenceFirst--) {
     const previous = tokens[sentenceFirst - 1] as Token
@@ -671,7 +683,10 @@ function attributionInPreviousSentence(tokens: readonly Token[], window: Segment
     if (previous.segment >= 0) return null
   }
   const speaker = subjectBefore(tokens, verb, sentenceFirst)
-  return speaker ? build(verb, cueEnd(tokens, verb), speaker, 'before', speaker.first, window.open - 1) : null
+  if (!speaker) return null
+  // "The meeting went on.", "The lights went on.": things go on too; only someone who can speak went on speaking.
+  if (phrasal && speaker.kind === 'role' && !isAgentDescription(tokens, speaker)) return null
+  return build(verb, cueEnd(tokens, verb), speaker, 'before', speaker.first, window.open - 1)
 }
 
 /** "was written by", "is called": the verb's subject is not its speaker. */

@@ -1,5 +1,4 @@
 import {
-  cueEnd,
   isAgentDescription,
   isPassive,
   isVerbAt,
@@ -325,7 +324,7 @@ export class CandidateFinder {
       let inverted = false
       const before = tokens[i - 1]
       if ((!subject || (before && (before.segment >= 0 || before.text === ','))) && i < last) {
-        const after = mentionStartingAt(tokens, cueEnd(tokens, i) + 1, last)
+        const after = mentionStartingAt(tokens, i + 1, last)
         if (after) {
           subject = after
           inverted = true

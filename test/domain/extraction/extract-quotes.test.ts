@@ -243,20 +243,38 @@ t.test('a phrasal speech verb reports the quote, its particle part of the cue', 
     ['Odile Marsh criticized the budget, and Cato Lind fired back: “We kept the pools open.”', 'fired back'],
     ['Odile Marsh criticized the budget. “We kept the pools open,” Cato Lind pushed back.', 'pushed back'],
     ['Odile Marsh criticized the budget. “We kept the pools open,” shot back Cato Lind, the treasurer.', 'shot back'],
+    ['Odile Marsh criticized the budget. “We kept the pools open”, shot back Cato Lind.', 'shot back'],
+    ['Odile Marsh criticized the budget. “Who kept the pools open?” shot back Cato Lind.', 'shot back'],
     ['Odile Marsh spoke first. Cato Lind went on. “The pools stay open.”', 'went on'],
     ['Odile Marsh criticized the budget. “We kept the pools open,” Cato Lind went on', 'went on'],
-    ['Odile Marsh criticized the budget. Cato Lind pointed out that the pools were “never a loss.”', 'pointed out'],
+    ['Odile Marsh criticized the budget. “We kept the pools open,” Cato Lind went on\n\nShe left.', 'went on'],
   ]
   for (const [text, cue] of cases) {
     const [quote] = extractQuotes(text)
     t.equal(mention(text, quote), 'Cato Lind', text)
     t.equal(quote?.cue?.text, cue, text)
   }
-  // Without punctuation or "that" after the particle, or a quotation before the verb, the phrase reports nothing.
-  const television = 'Cato Lind went on television after Odile Marsh told reporters “the pools are a treasure.”'
-  t.equal(extractQuotes(television)[0]?.cue?.text, 'told')
-  const going = 'Odile Marsh asked what was going on. “The pools stay open,” the treasurer said.'
-  t.equal(extractQuotes(going)[0]?.cue?.text, 'said')
+})
+
+t.test('a phrasal verb that does not close its phrase before a quotation or a stop reports nothing', async (t) => {
+  const cues: [string, string][] = [
+    ['Cato Lind went on television after Odile Marsh told reporters “the pools are a treasure.”', 'told'],
+    ['Odile Marsh asked what was going on. “The pools stay open,” the treasurer said.', 'said'],
+    ['The hearing went on, with Cato Lind calling the plan “a disaster.”', 'calling'],
+    ['Cato Lind pointed out that Odile Marsh called the plan “a disaster.”', 'called'],
+    ['Her call out, “Shame on you,” came as Odile Marsh stood.', ''],
+  ]
+  for (const [text, cue] of cues) t.equal(extractQuotes(text)[0]?.cue?.text ?? '', cue, text)
+  // Things go on and get pushed back too: only someone who can speak went on speaking.
+  const things = [
+    'Odile Marsh spoke for an hour. The meeting went on. “Nobody listened.”',
+    'Cato Lind sat quietly. The vote was pushed back. “It was unfair.”',
+    'Cato Lind sat quietly. Odile Marsh was called out. “It was unfair.”',
+  ]
+  for (const text of things) t.notOk(extractQuotes(text)[0]?.cue, text)
+  // A slogan's quotation marks end in no comma: the phrase after them is no inverted cue.
+  const slogan = 'A sign reading “Save the Pools” went on Odile Marsh’s lawn.'
+  t.not(extractQuotes(slogan)[0]?.cue?.text, 'went on')
 })
 
 t.test('a speech verb before the opening mark in a clause that hangs on another does not take the quote', async (t) => {

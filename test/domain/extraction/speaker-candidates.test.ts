@@ -179,14 +179,6 @@ t.test('a cue opening the sentence after a quotation that ends its own is the cu
   t.ok(own.get('Torvald')?.has('between-cue-and-quote'), 'in the quote’s sentence the subject keeps its mark')
 })
 
-t.test('a phrasal speech verb right after a quotation has the name after its particle for its subject', async (t) => {
-  const inverted = candidateFeatures('“The pier stays open,” shot back Erik Torvald, the harbour master.')
-  t.ok(inverted.get('Erik Torvald')?.has('subject-of-cue'))
-  t.ok(inverted.get('Erik Torvald')?.has('inverted-subject'))
-  const comma = candidateFeatures('“The pier stays open”, shot back Erik Torvald, the harbour master.')
-  t.ok(comma.get('Erik Torvald')?.has('inverted-subject'), 'a comma outside the marks')
-})
-
 t.test('a signature on the line below a quotation is the cue right after it, its name the subject', async (t) => {
   const signed = candidateFeatures('The week in quotes.\n\n“The pier stays open.”\n\n— Erik Torvald, at the board.')
   t.ok(signed.get('Erik Torvald')?.has('subject-of-cue'))
