@@ -80,9 +80,15 @@ export function isRoleWord(token: Token): boolean {
   return ROLE_WORDS.has(bareWord(token))
 }
 
-/** "presidents", "leaders": the plural of a role word (lower case, possessive stripped). */
+/** "leaders", "witnesses", "deputies": the plural of a role word (lower case, possessive stripped). */
 export function isPluralRole(word: string): boolean {
-  return word.length > 3 && word.endsWith('s') && ROLE_WORDS.has(word.slice(0, -1))
+  if (word.length <= 3 || !word.endsWith('s')) return false
+  return (
+    ROLE_WORDS.has(word.slice(0, -1)) ||
+    singularsOf(word)
+      .slice(2)
+      .some((noun) => ROLE_WORDS.has(noun))
+  )
 }
 
 /** A role word or its plural ("leader", "leaders"). */

@@ -1395,6 +1395,17 @@ t.test('bodies’ nouns alone before one word name a body: “the Daily Harbor�
   )
 })
 
+t.test('a role’s plural in -es or -ies opening a sentence describes people, it names nobody', async (t) => {
+  for (const text of [
+    'The gunman kept walking. Witnesses said “he was calm.”',
+    'The sheriff spoke first. Deputies said the road was “closed for hours.”',
+  ]) {
+    const speaker = extractQuotes(text)[0]?.speaker
+    t.equal(speaker?.named, false, text)
+    t.equal(speaker?.resolvedBy, 'role', text)
+  }
+})
+
 t.test('a name in capitals alone is a body’s; a people’s adjective alone names nobody', async (t) => {
   const speakerOf = (text: string) => extractQuotes(text)[0]?.speaker
   for (const text of [
