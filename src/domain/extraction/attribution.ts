@@ -22,7 +22,9 @@ import {
   isAuxiliary,
   isDocumentWord,
   isOrganisationWord,
+  isPeopleWordOrPlural,
   isRoleWord,
+  isRoleWordOrPlural,
   isSpeechVerb,
   mentionEndingAt,
   mentionStartingAt,
@@ -81,24 +83,34 @@ function isPutIt(tokens: readonly Token[], at: number): boolean {
 
 /**
  * "Roe shot back, “…”", "“…,” Roe went on.", "Roe went on: “…”": a verb that reports speech with its particle, where
- * the particle ends the sentence or a comma or colon after it opens a quotation. Elsewhere such a phrase most often
- * reports nothing: "As the night went on, …", "The hearing went on, with …", "went on television", "shot back at
- * critics", "pointed out that building".
+ * the particle ends the sentence or a comma or colon after it opens a quotation, in a clause that hangs on no other.
+ * Elsewhere such a phrase most often reports nothing: "As the night went on, “…”", "…,” Roe said as the debate went
+ * on, “…”", "The hearing went on, with …", "went on television", "shot back at critics", "pointed out that building".
  */
 function isPhrasalCue(tokens: readonly Token[], at: number): boolean {
-  if (!isPhrasalVerb(tokens, at)) return false
+  if (!isPhrasalVerb(tokens, at) || inSubordinateClause(tokens, at)) return false
   const particle = tokens[at + 1] as Token
   const next = tokens[at + 2]
   if (next === undefined || next.paragraph !== particle.paragraph || /^[.!?]$/.test(next.text)) return true
   return (next.text === ',' || next.text === ':') && (tokens[at + 3]?.segment ?? -1) >= 0
 }
 
-/** A verb form of the phrasal list with its own particle right after it ("shot back", "went on"). */
+/** A verb form of the phrasal list with its own particle right after it ("shot back", "went on"), in lower case. */
 function isPhrasalVerb(tokens: readonly Token[], at: number): boolean {
   const verb = tokens[at]
   const particle = tokens[at + 1]
   if (verb === undefined || particle === undefined) return false
   return PHRASAL_SPEECH_VERBS.get(verb.lower) === particle.lower
+}
+
+/** The clause of the word at `at` opens with a subordinator or "as" ("as the debate went on"). */
+function inSubordinateClause(tokens: readonly Token[], at: number): boolean {
+  for (let i = at - 1; i >= 0; i--) {
+    const token = tokens[i] as Token
+    if (!token.isWord || token.segment >= 0) return false
+    if (SUBORDINATORS.has(token.lower) || token.lower === 'as') return true
+  }
+  return false
 }
 
 /** The cue's last token: the particle of a phrasal speech verb, or the verb itself. */
@@ -210,10 +222,14 @@ export function attributionAfter(
     const source = mentionStartingAt(tokens, k + 2, last)
     return source ? build(k, k + 1, source, 'after', k, source.last) : null
   }
-  if ((isSpeechVerb(tokens[k]) || isInvertedPhrasal(tokens, window, k)) && !isParticiple((tokens[k] as Token).lower)) {
+  const inverted = isInvertedPhrasal(tokens, window, k)
+  if ((isSpeechVerb(tokens[k]) || inverted) && !isParticiple((tokens[k] as Token).lower)) {
     const end = cueEnd(tokens, k)
     const speaker = mentionStartingAt(tokens, end + 1, last)
     if (!speaker) return null
+    // "“Shame!” went on the fence near Roe's house", "… went on Roe’s lawn": what follows the phrase is its subject
+    // only if it can speak and closes the clause.
+    if (inverted && (!canSpeak(tokens, speaker) || tokens[speaker.last + 1]?.isWord === true)) return null
     return withVia(tokens, build(k, end, speaker, 'after', k, speaker.last), last)
   }
   let verb = k
@@ -230,8 +246,8 @@ export function attributionAfter(
 
 /**
  * "“…,” shot back Roe": a phrasal speech verb right after a quotation that ends in a comma, a question or an
- * exclamation, its subject after the particle. A title or a slogan in quotation marks ends in none ("a sign reading
- * “Save the Pools” went on Roe’s lawn": the words after the phrase are no speaker).
+ * exclamation, its subject after the particle. A title or a slogan in quotation marks mostly ends in none ("a sign
+ * reading “Save the Pools” went on Roe’s lawn": the words after the phrase are no speaker).
  */
 function isInvertedPhrasal(tokens: readonly Token[], window: SegmentWindow, k: number): boolean {
   if (!isPhrasalVerb(tokens, k)) return false
@@ -436,6 +452,8 @@ function introducingCue(tokens: readonly Token[], window: SegmentWindow): Attrib
   if (!isVerbAt(tokens, verb) || isParticiple((tokens[verb] as Token).lower) || isPassiveForm(tokens, verb)) return null
   const speaker = subjectBefore(tokens, verb, window.sentenceFirst)
   if (!speaker || speaker.kind === 'relative') return null
+  // "The hearing went on, “…”", "The alarm went on: “…”": things go on too (canSpeak).
+  if (verb === last - 2 && !canSpeak(tokens, speaker)) return null
   const opener = tokens[speaker.first - 1]?.lower
   if (opener && (SUBORDINATORS.has(opener) || COMPLEMENTIZERS.has(opener) || opener === 'as')) return null
   return build(verb, cueEnd(tokens, verb), speaker, 'before', speaker.first, last)
@@ -472,7 +490,7 @@ function firstCue(tokens: readonly Token[], first: number, last: number, sentenc
     }
     if (!isVerbAt(tokens, j) || isPassive(tokens, j)) continue
     const speaker = subjectOfVerb(tokens, j, sentenceFirst)
-    if (!speaker) continue
+    if (!speaker || (isPhrasalVerb(tokens, j) && !canSpeak(tokens, speaker))) continue
     const found = build(j, cueEnd(tokens, j), speaker, 'before', Math.min(speaker.first, j), last)
     if (!(speaker.kind === 'relative' && closedByComma(tokens, speaker.first, last)))
       return reportedInside(tokens, j, last, sentenceFirst) ?? found
@@ -684,9 +702,21 @@ function attributionInPreviousSentence(tokens: readonly Token[], window: Segment
   }
   const speaker = subjectBefore(tokens, verb, sentenceFirst)
   if (!speaker) return null
-  // "The meeting went on.", "The lights went on.": things go on too; only someone who can speak went on speaking.
-  if (phrasal && speaker.kind === 'role' && !isAgentDescription(tokens, speaker)) return null
+  // "The meeting went on.", "The list goes on.", "It went on.": things go on too (canSpeak).
+  if (phrasal && !canSpeak(tokens, speaker)) return null
   return build(verb, cueEnd(tokens, verb), speaker, 'before', speaker.first, window.open - 1)
+}
+
+/**
+ * Who a phrasal speech verb may have for its subject: a name, a person's pronoun, or a word for a person (a role's,
+ * "the senator", or one of people-nouns.json, "the neighbor"). "The meeting went on", "the list goes on" and "it
+ * went on" report nothing.
+ */
+function canSpeak(tokens: readonly Token[], mention: Mention): boolean {
+  const head = tokens[mention.last] as Token
+  if (mention.kind === 'name') return true
+  if (mention.kind === 'pronoun') return head.lower !== 'it'
+  return isRoleWordOrPlural(head) || isPeopleWordOrPlural(head)
 }
 
 /** "was written by", "is called": the verb's subject is not its speaker. */

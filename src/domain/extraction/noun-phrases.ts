@@ -83,12 +83,15 @@ export function isRoleWord(token: Token): boolean {
 /** "leaders", "witnesses", "deputies": the plural of a role word (lower case, possessive stripped). */
 export function isPluralRole(word: string): boolean {
   if (word.length <= 3 || !word.endsWith('s')) return false
-  return (
-    ROLE_WORDS.has(word.slice(0, -1)) ||
-    singularsOf(word)
-      .slice(2)
-      .some((noun) => ROLE_WORDS.has(noun))
-  )
+  if (ROLE_WORDS.has(word.slice(0, -1))) return true
+  // -es only after a hissing sound ("witnesses", "coaches"): "Sones" or "Reves" is no plural of "son" or "reve".
+  if (/(s|x|z|ch|sh)es$/.test(word) && ROLE_WORDS.has(word.slice(0, -2))) return true
+  return word.endsWith('ies') && ROLE_WORDS.has(`${word.slice(0, -3)}y`)
+}
+
+/** "neighbor", "opponents": a general noun for people (people-nouns.json) or its plural. */
+export function isPeopleWordOrPlural(token: Token): boolean {
+  return singularsOf(bareWord(token)).some((noun) => PEOPLE_NOUNS.has(noun))
 }
 
 /** A role word or its plural ("leader", "leaders"). */

@@ -272,9 +272,35 @@ t.test('a phrasal verb that does not close its phrase before a quotation or a st
     'Cato Lind sat quietly. Odile Marsh was called out. “It was unfair.”',
   ]
   for (const text of things) t.notOk(extractQuotes(text)[0]?.cue, text)
-  // A slogan's quotation marks end in no comma: the phrase after them is no inverted cue.
-  const slogan = 'A sign reading “Save the Pools” went on Odile Marsh’s lawn.'
-  t.not(extractQuotes(slogan)[0]?.cue?.text, 'went on')
+  // Someone a word for people names does go on speaking.
+  const neighbor = 'Odile Marsh left early. The neighbor went on. “Nobody fixed the pumps.”'
+  t.equal(extractQuotes(neighbor)[0]?.cue?.text, 'went on', neighbor)
+  // A slogan's quotation marks mostly end in no comma; where they do, what follows the phrase must be someone who
+  // closes the clause.
+  for (const slogan of [
+    'A sign reading “Save the Pools” went on Odile Marsh’s lawn.',
+    'A sign reading “Save the Pools!” went on Odile Marsh’s lawn.',
+    'A banner reading “Shame!” went on the fence near Cato Lind’s house.',
+  ])
+    t.not(extractQuotes(slogan)[0]?.cue?.text, 'went on', slogan)
+  // In a clause that hangs on another the phrase tells when, not who spoke; a thing goes on without speaking.
+  for (const joined of [
+    '“We lost the vote,” Odile Marsh said as the debate went on, “and we will lose the next one.”',
+    '“We lost the vote,” Odile Marsh said as Cato Lind went on, “and we will lose the next one.”',
+    '“We lost the vote,” Odile Marsh said while Cato Lind went on, “and we will lose the next one.”',
+  ]) {
+    t.equal(extractQuotes(joined).length, 1, joined)
+    t.equal(extractQuotes(joined)[0]?.cue?.text, 'said', joined)
+  }
+  for (const text of [
+    'As the trial went on, “nobody believed him.”',
+    'Odile Marsh left early. The list goes on. “Nobody fixed the pumps.”',
+    'Odile Marsh left early. It went on. “Nobody fixed the pumps.”',
+    'The hearing went on, “for hours and hours,” in the words of Odile Marsh.',
+    'The alarm went on: “Evacuate the building now.”',
+    'Lights Went On: “A New Era for the Harbor”',
+  ])
+    t.notOk(extractQuotes(text)[0]?.cue?.text.match(/ (on|On)$/), text)
 })
 
 t.test('a speech verb before the opening mark in a clause that hangs on another does not take the quote', async (t) => {
@@ -1404,6 +1430,9 @@ t.test('a role’s plural in -es or -ies opening a sentence describes people, it
     t.equal(speaker?.named, false, text)
     t.equal(speaker?.resolvedBy, 'role', text)
   }
+  // -es only after a hissing sound: a surname that is a role and "es" stays the name.
+  const surname = 'Tomas Sones, the harbor master, spoke first. Sones said “nobody was told.”'
+  t.match(extractQuotes(surname)[0]?.speaker, { name: 'Tomas Sones', named: true })
 })
 
 t.test('a name in capitals alone is a body’s; a people’s adjective alone names nobody', async (t) => {
