@@ -73,6 +73,8 @@ const NOUN_HEAD_TAGS: ReadonlySet<string> = new Set(['NOUN', 'PROPN', 'PRON'])
 const LEADING_PUNCTUATION = new Set([',', '—', '―', '–', '-', '--'])
 /** Most tokens read for a signed paragraph and for the line that signs it. */
 const MAX_SIGNED_TOKENS = 400
+/** Words read back for the start of a phrasal speech verb's clause. */
+const MAX_CLAUSE_TOKENS = 30
 /** Words a noun may have between its determiner and itself ("a Facebook", "one anti-union"). */
 const MAX_NOUN_MODIFIERS = 3
 
@@ -95,7 +97,7 @@ function isPhrasalCue(tokens: readonly Token[], at: number): boolean {
   return (next.text === ',' || next.text === ':') && (tokens[at + 3]?.segment ?? -1) >= 0
 }
 
-/** A verb form of the phrasal list with its own particle right after it ("shot back", "went on"), in lower case. */
+/** A verb form of the phrasal list with its own particle right after it ("shot back", "went on"). */
 function isPhrasalVerb(tokens: readonly Token[], at: number): boolean {
   const verb = tokens[at]
   const particle = tokens[at + 1]
@@ -103,9 +105,12 @@ function isPhrasalVerb(tokens: readonly Token[], at: number): boolean {
   return PHRASAL_SPEECH_VERBS.get(verb.lower) === particle.lower
 }
 
-/** The clause of the word at `at` opens with a subordinator or "as" ("as the debate went on"). */
+/**
+ * The clause of the word at `at` opens with a subordinator or "as" ("as the debate went on"), read back to the
+ * punctuation before it or MAX_CLAUSE_TOKENS words, so that a text of words with no punctuation costs no more.
+ */
 function inSubordinateClause(tokens: readonly Token[], at: number): boolean {
-  for (let i = at - 1; i >= 0; i--) {
+  for (let i = at - 1; i >= Math.max(0, at - MAX_CLAUSE_TOKENS); i--) {
     const token = tokens[i] as Token
     if (!token.isWord || token.segment >= 0) return false
     if (SUBORDINATORS.has(token.lower) || token.lower === 'as') return true

@@ -24,6 +24,8 @@ const SHAPES: Record<string, (size: number) => string> = {
     'The Harbor Council met on Monday; ' +
     'and we waited for hours, '.repeat(size / 50) +
     'the officials as “we won,” they said, and '.repeat(size / 84),
+  'phrasal speech verbs in one clause with no punctuation': (size) =>
+    'Roe went on '.repeat(size / 12) + '“Yes,” Roe went on.',
   'paragraphs left open': (size) => '“Yes,\n\n'.repeat(size / 7),
   'one word with no space': (size) => 'a'.repeat(size),
   capitals: (size) => 'A '.repeat(size / 2),
