@@ -450,7 +450,8 @@ export function attributionBefore(tokens: readonly Token[], window: SegmentWindo
 function introducingCue(tokens: readonly Token[], window: SegmentWindow): Attribution | null {
   const last = window.open - 1
   // "Roe shot back, “…”": the particle of a phrasal speech verb may stand between the verb and the mark.
-  const verb = isPhrasalVerb(tokens, last - 2) ? last - 2 : last - 1
+  const phrasal = isPhrasalVerb(tokens, last - 2)
+  const verb = phrasal ? last - 2 : last - 1
   if (verb < window.beforeFirst) return null
   const mark = (tokens[last] as Token).text
   if (mark !== ',' && mark !== ':') return null
@@ -458,7 +459,7 @@ function introducingCue(tokens: readonly Token[], window: SegmentWindow): Attrib
   const speaker = subjectBefore(tokens, verb, window.sentenceFirst)
   if (!speaker || speaker.kind === 'relative') return null
   // "The hearing went on, “…”", "The alarm went on: “…”": things go on too (canSpeak).
-  if (verb === last - 2 && !canSpeak(tokens, speaker)) return null
+  if (phrasal && !canSpeak(tokens, speaker)) return null
   const opener = tokens[speaker.first - 1]?.lower
   if (opener && (SUBORDINATORS.has(opener) || COMPLEMENTIZERS.has(opener) || opener === 'as')) return null
   return build(verb, cueEnd(tokens, verb), speaker, 'before', speaker.first, last)
